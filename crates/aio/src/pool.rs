@@ -1,0 +1,158 @@
+//! Worker threads for work that blocks; completions come back through the reactor's waker.
+
+use crate::Waker;
+use std::collections::VecDeque;
+use std::sync::mpsc::{channel, Receiver, Sender};
+use std::sync::{Arc, Mutex};
+use unode_sys::signal::{sigprocmask, SigSet, SIG_BLOCK};
+
+type Job<T> = Box<dyn FnOnce() -> T + Send + 'static>;
+
+/// A fixed-size pool. Threads start on the first submission, so programs that never
+/// block pay nothing at start-up.
+pub struct Pool<T: Send + 'static> {
+    size: usize,
+    waker: Waker,
+    queue: Mutex<Option<Sender<(u64, Job<T>)>>>,
+    done: Arc<Mutex<VecDeque<(u64, T)>>>,
+    pending: std::cell::Cell<usize>,
+}
+
+impl<T: Send + 'static> Pool<T> {
+    pub fn new(size: usize, waker: Waker) -> Self {
+        Pool {
+            size: size.max(1),
+            waker,
+            queue: Mutex::new(None),
+            done: Arc::new(Mutex::new(VecDeque::new())),
+            pending: std::cell::Cell::new(0),
+        }
+    }
+
+    fn spawn_workers(&self) -> Sender<(u64, Job<T>)> {
+        let (tx, rx) = channel::<(u64, Job<T>)>();
+        let rx = Arc::new(Mutex::new(rx));
+        for i in 0..self.size {
+            let rx: Arc<Mutex<Receiver<(u64, Job<T>)>>> = rx.clone();
+            let done = self.done.clone();
+            let waker = self.waker.clone();
+            let spawned = std::thread::Builder::new()
+                .name(format!("unode-pool-{i}"))
+                .spawn(move || {
+                    // Signals belong to the loop thread's signalfd, never to a worker.
+                    let _ = sigprocmask(SIG_BLOCK, &SigSet::full());
+                    loop {
+                        let next = match rx.lock() {
+                            Ok(guard) => guard.recv(),
+                            Err(_) => return,
+                        };
+                        let Ok((id, job)) = next else { return };
+                        let result = job();
+                        if let Ok(mut q) = done.lock() {
+                            q.push_back((id, result));
+                        }
+                        waker.wake();
+                    }
+                });
+            if spawned.is_err() && i == 0 {
+                // Without a single worker, jobs would never finish: run them inline instead.
+                break;
+            }
+        }
+        tx
+    }
+
+    /// Queues `job`; its result comes back from [`Pool::take_completed`] as `(id, result)`
+    /// after the reactor reports a wake-up.
+    pub fn submit(&self, id: u64, job: impl FnOnce() -> T + Send + 'static) {
+        self.pending.set(self.pending.get() + 1);
+        let mut queue = match self.queue.lock() {
+            Ok(q) => q,
+            Err(p) => p.into_inner(),
+        };
+        let tx = queue.get_or_insert_with(|| self.spawn_workers());
+        if let Err(failed) = tx.send((id, Box::new(job))) {
+            // No worker alive: run the job here so its completion is never lost.
+            let (id, job) = failed.0;
+            let result = job();
+            if let Ok(mut q) = self.done.lock() {
+                q.push_back((id, result));
+            }
+            self.waker.wake();
+        }
+    }
+
+    /// Jobs submitted and not yet taken back.
+    pub fn pending(&self) -> usize {
+        self.pending.get()
+    }
+
+    /// Every finished job's `(id, result)`, in completion order.
+    pub fn take_completed(&self) -> Vec<(u64, T)> {
+        let taken: Vec<_> = match self.done.lock() {
+            Ok(mut q) => q.drain(..).collect(),
+            Err(p) => p.into_inner().drain(..).collect(),
+        };
+        self.pending.set(self.pending.get() - taken.len());
+        taken
+    }
+}
+
+impl<T: Send + 'static> Drop for Pool<T> {
+    fn drop(&mut self) {
+        // Dropping the sender ends every worker's recv loop; workers are detached.
+        if let Ok(mut q) = self.queue.lock() {
+            q.take();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Event, Reactor};
+
+    #[test]
+    fn completions_return_through_the_reactor() {
+        let mut reactor = Reactor::new().unwrap();
+        let pool: Pool<u64> = Pool::new(4, reactor.waker());
+        for i in 0..100u64 {
+            pool.submit(i, move || {
+                unode_sys::time::nanosleep(100_000).unwrap();
+                i * i
+            });
+        }
+        assert_eq!(pool.pending(), 100);
+        let mut got = vec![];
+        while got.len() < 100 {
+            let mut events = vec![];
+            reactor.poll(Some(5_000_000_000), &mut events).unwrap();
+            assert!(events.contains(&Event::Wake), "no wake-up within 5 s");
+            got.extend(pool.take_completed());
+        }
+        assert_eq!(pool.pending(), 0);
+        got.sort();
+        assert_eq!(got, (0..100u64).map(|i| (i, i * i)).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn blocking_work_runs_in_parallel() {
+        let mut reactor = Reactor::new().unwrap();
+        let pool: Pool<()> = Pool::new(4, reactor.waker());
+        let start = unode_sys::time::monotonic_ns();
+        for i in 0..4 {
+            pool.submit(i, || unode_sys::time::nanosleep(100_000_000).unwrap());
+        }
+        let mut n = 0;
+        while n < 4 {
+            let mut ev = vec![];
+            reactor.poll(Some(5_000_000_000), &mut ev).unwrap();
+            n += pool.take_completed().len();
+        }
+        let took = unode_sys::time::monotonic_ns() - start;
+        assert!(
+            took < 350_000_000,
+            "4 × 100 ms sleeps took {took} ns: not parallel"
+        );
+    }
+}

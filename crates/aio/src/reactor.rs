@@ -1,0 +1,177 @@
+//! epoll readiness plus timers plus a cross-thread waker, in one `poll` call.
+
+use crate::TimerHeap;
+use std::sync::Arc;
+use unode_sys::epoll::{self, EpollEvent};
+use unode_sys::{event, fs, time, Errno, Result};
+
+/// The token reserved for the reactor's own eventfd.
+pub const WAKE_TOKEN: u64 = u64::MAX;
+
+/// What one `poll` reported.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Event {
+    /// A registered descriptor is ready; `readiness` holds `EPOLL*` bits.
+    Io { token: u64, readiness: u32 },
+    /// Another thread called [`Waker::wake`].
+    Wake,
+}
+
+struct WakeFd(i32);
+
+impl Drop for WakeFd {
+    fn drop(&mut self) {
+        let _ = fs::close(self.0);
+    }
+}
+
+/// Wakes a reactor blocked in `poll` from any thread.
+#[derive(Clone)]
+pub struct Waker(Arc<WakeFd>);
+
+impl Waker {
+    pub fn wake(&self) {
+        // EAGAIN means the counter is saturated: the reactor is awake anyway.
+        let _ = event::signal(self.0 .0);
+    }
+}
+
+pub struct Reactor {
+    epfd: i32,
+    waker: Waker,
+    /// Timers in nanoseconds of `CLOCK_MONOTONIC`.
+    pub timers: TimerHeap,
+    buf: Vec<EpollEvent>,
+}
+
+impl Reactor {
+    pub fn new() -> Result<Self> {
+        let epfd = epoll::create()?;
+        let wfd = match event::eventfd(0, event::EFD_CLOEXEC | event::EFD_NONBLOCK) {
+            Ok(fd) => fd,
+            Err(e) => {
+                let _ = fs::close(epfd);
+                return Err(e);
+            }
+        };
+        let waker = Waker(Arc::new(WakeFd(wfd)));
+        epoll::ctl(epfd, epoll::EPOLL_CTL_ADD, wfd, epoll::EPOLLIN, WAKE_TOKEN)?;
+        Ok(Reactor {
+            epfd,
+            waker,
+            timers: TimerHeap::new(),
+            buf: vec![EpollEvent::default(); 256],
+        })
+    }
+
+    pub fn waker(&self) -> Waker {
+        self.waker.clone()
+    }
+
+    /// Watches `fd` for `interest` (`EPOLL*` bits), reporting it as `token`.
+    pub fn register(&self, fd: i32, token: u64, interest: u32) -> Result<()> {
+        debug_assert_ne!(token, WAKE_TOKEN);
+        epoll::ctl(self.epfd, epoll::EPOLL_CTL_ADD, fd, interest, token)
+    }
+
+    pub fn reregister(&self, fd: i32, token: u64, interest: u32) -> Result<()> {
+        epoll::ctl(self.epfd, epoll::EPOLL_CTL_MOD, fd, interest, token)
+    }
+
+    pub fn deregister(&self, fd: i32) -> Result<()> {
+        epoll::ctl(self.epfd, epoll::EPOLL_CTL_DEL, fd, 0, 0)
+    }
+
+    /// Waits for readiness, a wake-up, or the next timer deadline, whichever is first;
+    /// `max_wait_ns` caps the wait (`Some(0)` only polls, `None` may block forever).
+    /// Ready events are appended to `out`; due timers stay in [`Reactor::timers`].
+    pub fn poll(&mut self, max_wait_ns: Option<u64>, out: &mut Vec<Event>) -> Result<()> {
+        let now = time::monotonic_ns();
+        let timer_wait = self.timers.next_deadline().map(|d| d.saturating_sub(now));
+        let wait = match (max_wait_ns, timer_wait) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        // Round up so a timer is never polled for a moment before it is due.
+        let timeout_ms = wait.map_or(-1, |ns| ns.div_ceil(1_000_000).min(i32::MAX as u64) as i32);
+        let n = match epoll::wait(self.epfd, &mut self.buf, timeout_ms) {
+            Ok(n) => n,
+            Err(Errno::EINTR) => 0,
+            Err(e) => return Err(e),
+        };
+        for ev in &self.buf[..n] {
+            let (token, readiness) = (ev.data, ev.events);
+            if token == WAKE_TOKEN {
+                let _ = event::drain(self.waker.0 .0);
+                out.push(Event::Wake);
+            } else {
+                out.push(Event::Io { token, readiness });
+            }
+        }
+        if n == self.buf.len() {
+            self.buf.resize(n * 2, EpollEvent::default());
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Reactor {
+    fn drop(&mut self) {
+        let _ = fs::close(self.epfd);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use unode_sys::fs::{pipe2, write_all, O_CLOEXEC, O_NONBLOCK};
+
+    #[test]
+    fn reports_readable_pipe() {
+        let mut r = Reactor::new().unwrap();
+        let (rd, wr) = pipe2(O_CLOEXEC | O_NONBLOCK).unwrap();
+        r.register(rd, 7, epoll::EPOLLIN).unwrap();
+        let mut out = vec![];
+        r.poll(Some(0), &mut out).unwrap();
+        assert!(out.is_empty());
+        write_all(wr, b"x").unwrap();
+        r.poll(Some(1_000_000_000), &mut out).unwrap();
+        assert_eq!(
+            out,
+            vec![Event::Io {
+                token: 7,
+                readiness: epoll::EPOLLIN
+            }]
+        );
+        r.deregister(rd).unwrap();
+        fs::close(rd).unwrap();
+        fs::close(wr).unwrap();
+    }
+
+    #[test]
+    fn wakes_from_another_thread() {
+        let mut r = Reactor::new().unwrap();
+        let w = r.waker();
+        let t = std::thread::spawn(move || w.wake());
+        let mut out = vec![];
+        r.poll(Some(5_000_000_000), &mut out).unwrap();
+        t.join().unwrap();
+        assert_eq!(out, vec![Event::Wake]);
+    }
+
+    #[test]
+    fn poll_returns_when_timer_due() {
+        let mut r = Reactor::new().unwrap();
+        let start = time::monotonic_ns();
+        r.timers.arm(1, start + 20_000_000);
+        let mut out = vec![];
+        r.poll(None, &mut out).unwrap();
+        let now = time::monotonic_ns();
+        assert!(
+            now - start >= 20_000_000,
+            "woke {} ns early",
+            20_000_000 - (now - start)
+        );
+        assert_eq!(r.timers.pop_due(now), Some(1));
+    }
+}

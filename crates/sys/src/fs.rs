@@ -1,0 +1,574 @@
+//! Files, directories and descriptors.
+
+use crate::raw::syscall6;
+use crate::{check, nr, Result};
+use core::ffi::CStr;
+
+/// `AT_FDCWD`: resolve relative paths against the working directory.
+pub const AT_FDCWD: isize = -100;
+pub const AT_SYMLINK_NOFOLLOW: u32 = 0x100;
+pub const AT_REMOVEDIR: u32 = 0x200;
+pub const AT_EMPTY_PATH: u32 = 0x1000;
+
+pub const O_RDONLY: u32 = 0;
+pub const O_WRONLY: u32 = 1;
+pub const O_RDWR: u32 = 2;
+pub const O_CREAT: u32 = 0o100;
+pub const O_EXCL: u32 = 0o200;
+pub const O_NOCTTY: u32 = 0o400;
+pub const O_TRUNC: u32 = 0o1000;
+pub const O_APPEND: u32 = 0o2000;
+pub const O_NONBLOCK: u32 = 0o4000;
+pub const O_DSYNC: u32 = 0o10000;
+pub const O_DIRECTORY: u32 = 0o200000;
+pub const O_NOFOLLOW: u32 = 0o400000;
+pub const O_CLOEXEC: u32 = 0o2000000;
+pub const O_SYNC: u32 = 0o4010000;
+
+pub const F_GETFD: u32 = 1;
+pub const F_SETFD: u32 = 2;
+pub const F_GETFL: u32 = 3;
+pub const F_SETFL: u32 = 4;
+
+pub const S_IFMT: u32 = 0o170000;
+pub const S_IFSOCK: u32 = 0o140000;
+pub const S_IFLNK: u32 = 0o120000;
+pub const S_IFREG: u32 = 0o100000;
+pub const S_IFBLK: u32 = 0o060000;
+pub const S_IFDIR: u32 = 0o040000;
+pub const S_IFCHR: u32 = 0o020000;
+pub const S_IFIFO: u32 = 0o010000;
+
+pub const F_OK: u32 = 0;
+pub const R_OK: u32 = 4;
+pub const W_OK: u32 = 2;
+pub const X_OK: u32 = 1;
+
+/// `struct stat` as the x86_64 kernel lays it out.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Stat {
+    pub dev: u64,
+    pub ino: u64,
+    pub nlink: u64,
+    pub mode: u32,
+    pub uid: u32,
+    pub gid: u32,
+    _pad0: u32,
+    pub rdev: u64,
+    pub size: i64,
+    pub blksize: i64,
+    pub blocks: i64,
+    pub atime: i64,
+    pub atime_nsec: i64,
+    pub mtime: i64,
+    pub mtime_nsec: i64,
+    pub ctime: i64,
+    pub ctime_nsec: i64,
+    _unused: [i64; 3],
+}
+
+impl Stat {
+    pub fn is_dir(&self) -> bool {
+        self.mode & S_IFMT == S_IFDIR
+    }
+    pub fn is_file(&self) -> bool {
+        self.mode & S_IFMT == S_IFREG
+    }
+}
+
+pub fn openat(dirfd: isize, path: &CStr, flags: u32, mode: u32) -> Result<i32> {
+    // SAFETY: path is NUL-terminated and outlives the call.
+    let r = unsafe {
+        syscall6(
+            nr::OPENAT,
+            dirfd as usize,
+            path.as_ptr() as usize,
+            flags as usize,
+            mode as usize,
+            0,
+            0,
+        )
+    };
+    check(r).map(|fd| fd as i32)
+}
+
+pub fn open(path: &CStr, flags: u32, mode: u32) -> Result<i32> {
+    openat(AT_FDCWD, path, flags | O_CLOEXEC, mode)
+}
+
+pub fn close(fd: i32) -> Result<()> {
+    // SAFETY: closing a number has no memory effects.
+    check(unsafe { syscall6(nr::CLOSE, fd as usize, 0, 0, 0, 0, 0) }).map(drop)
+}
+
+pub fn read(fd: i32, buf: &mut [u8]) -> Result<usize> {
+    // SAFETY: buf is writable for its length.
+    check(unsafe {
+        syscall6(
+            nr::READ,
+            fd as usize,
+            buf.as_mut_ptr() as usize,
+            buf.len(),
+            0,
+            0,
+            0,
+        )
+    })
+}
+
+pub fn write(fd: i32, buf: &[u8]) -> Result<usize> {
+    // SAFETY: buf is readable for its length.
+    check(unsafe {
+        syscall6(
+            nr::WRITE,
+            fd as usize,
+            buf.as_ptr() as usize,
+            buf.len(),
+            0,
+            0,
+            0,
+        )
+    })
+}
+
+pub fn pread(fd: i32, buf: &mut [u8], offset: u64) -> Result<usize> {
+    // SAFETY: buf is writable for its length.
+    check(unsafe {
+        syscall6(
+            nr::PREAD64,
+            fd as usize,
+            buf.as_mut_ptr() as usize,
+            buf.len(),
+            offset as usize,
+            0,
+            0,
+        )
+    })
+}
+
+pub fn pwrite(fd: i32, buf: &[u8], offset: u64) -> Result<usize> {
+    // SAFETY: buf is readable for its length.
+    check(unsafe {
+        syscall6(
+            nr::PWRITE64,
+            fd as usize,
+            buf.as_ptr() as usize,
+            buf.len(),
+            offset as usize,
+            0,
+            0,
+        )
+    })
+}
+
+/// Writes all of `buf`, retrying short writes and `EINTR`.
+pub fn write_all(fd: i32, mut buf: &[u8]) -> Result<()> {
+    while !buf.is_empty() {
+        let n = crate::retry(|| write(fd, buf))?;
+        buf = &buf[n..];
+    }
+    Ok(())
+}
+
+pub fn lseek(fd: i32, offset: i64, whence: u32) -> Result<u64> {
+    // SAFETY: no memory arguments.
+    check(unsafe {
+        syscall6(
+            nr::LSEEK,
+            fd as usize,
+            offset as usize,
+            whence as usize,
+            0,
+            0,
+            0,
+        )
+    })
+    .map(|v| v as u64)
+}
+
+fn fstatat(dirfd: isize, path: &CStr, flags: u32) -> Result<Stat> {
+    let mut st = Stat::default();
+    // SAFETY: st is a properly sized, writable `struct stat`; path is NUL-terminated.
+    check(unsafe {
+        syscall6(
+            nr::NEWFSTATAT,
+            dirfd as usize,
+            path.as_ptr() as usize,
+            &mut st as *mut Stat as usize,
+            flags as usize,
+            0,
+            0,
+        )
+    })?;
+    Ok(st)
+}
+
+pub fn stat(path: &CStr) -> Result<Stat> {
+    fstatat(AT_FDCWD, path, 0)
+}
+
+pub fn lstat(path: &CStr) -> Result<Stat> {
+    fstatat(AT_FDCWD, path, AT_SYMLINK_NOFOLLOW)
+}
+
+pub fn fstat(fd: i32) -> Result<Stat> {
+    fstatat(fd as isize, c"", AT_EMPTY_PATH)
+}
+
+pub fn mkdir(path: &CStr, mode: u32) -> Result<()> {
+    // SAFETY: path is NUL-terminated.
+    check(unsafe {
+        syscall6(
+            nr::MKDIRAT,
+            AT_FDCWD as usize,
+            path.as_ptr() as usize,
+            mode as usize,
+            0,
+            0,
+            0,
+        )
+    })
+    .map(drop)
+}
+
+pub fn unlink(path: &CStr) -> Result<()> {
+    // SAFETY: path is NUL-terminated.
+    check(unsafe {
+        syscall6(
+            nr::UNLINKAT,
+            AT_FDCWD as usize,
+            path.as_ptr() as usize,
+            0,
+            0,
+            0,
+            0,
+        )
+    })
+    .map(drop)
+}
+
+pub fn rmdir(path: &CStr) -> Result<()> {
+    // SAFETY: path is NUL-terminated.
+    check(unsafe {
+        syscall6(
+            nr::UNLINKAT,
+            AT_FDCWD as usize,
+            path.as_ptr() as usize,
+            AT_REMOVEDIR as usize,
+            0,
+            0,
+            0,
+        )
+    })
+    .map(drop)
+}
+
+pub fn rename(from: &CStr, to: &CStr) -> Result<()> {
+    // SAFETY: both paths are NUL-terminated.
+    check(unsafe {
+        syscall6(
+            nr::RENAMEAT2,
+            AT_FDCWD as usize,
+            from.as_ptr() as usize,
+            AT_FDCWD as usize,
+            to.as_ptr() as usize,
+            0,
+            0,
+        )
+    })
+    .map(drop)
+}
+
+pub fn access(path: &CStr, mode: u32) -> Result<()> {
+    // SAFETY: path is NUL-terminated.
+    check(unsafe {
+        syscall6(
+            nr::FACCESSAT,
+            AT_FDCWD as usize,
+            path.as_ptr() as usize,
+            mode as usize,
+            0,
+            0,
+            0,
+        )
+    })
+    .map(drop)
+}
+
+/// Reads a symlink's target into `buf`, returning its length.
+pub fn readlink(path: &CStr, buf: &mut [u8]) -> Result<usize> {
+    // SAFETY: path is NUL-terminated; buf is writable for its length.
+    check(unsafe {
+        syscall6(
+            nr::READLINKAT,
+            AT_FDCWD as usize,
+            path.as_ptr() as usize,
+            buf.as_mut_ptr() as usize,
+            buf.len(),
+            0,
+            0,
+        )
+    })
+}
+
+/// The working directory, as bytes (no trailing NUL).
+pub fn getcwd() -> Result<Vec<u8>> {
+    let mut buf = vec![0u8; 4096];
+    // SAFETY: buf is writable for its length.
+    let n =
+        check(unsafe { syscall6(nr::GETCWD, buf.as_mut_ptr() as usize, buf.len(), 0, 0, 0, 0) })?;
+    // The kernel counts the NUL terminator.
+    buf.truncate(n.saturating_sub(1));
+    Ok(buf)
+}
+
+pub fn chdir(path: &CStr) -> Result<()> {
+    // SAFETY: path is NUL-terminated.
+    check(unsafe { syscall6(nr::CHDIR, path.as_ptr() as usize, 0, 0, 0, 0, 0) }).map(drop)
+}
+
+pub fn umask(mask: u32) -> u32 {
+    // SAFETY: no memory arguments; umask cannot fail.
+    unsafe { syscall6(nr::UMASK, mask as usize, 0, 0, 0, 0, 0) as u32 }
+}
+
+pub fn fcntl(fd: i32, cmd: u32, arg: usize) -> Result<usize> {
+    // SAFETY: the commands used with this wrapper take integer arguments.
+    check(unsafe { syscall6(nr::FCNTL, fd as usize, cmd as usize, arg, 0, 0, 0) })
+}
+
+/// Sets or clears `O_NONBLOCK` on a descriptor.
+pub fn set_nonblocking(fd: i32, on: bool) -> Result<()> {
+    let flags = fcntl(fd, F_GETFL, 0)? as u32;
+    let flags = if on {
+        flags | O_NONBLOCK
+    } else {
+        flags & !O_NONBLOCK
+    };
+    fcntl(fd, F_SETFL, flags as usize).map(drop)
+}
+
+pub fn dup(fd: i32) -> Result<i32> {
+    // SAFETY: no memory arguments.
+    check(unsafe { syscall6(nr::DUP, fd as usize, 0, 0, 0, 0, 0) }).map(|v| v as i32)
+}
+
+pub fn dup3(old: i32, new: i32, flags: u32) -> Result<i32> {
+    // SAFETY: no memory arguments.
+    check(unsafe {
+        syscall6(
+            nr::DUP3,
+            old as usize,
+            new as usize,
+            flags as usize,
+            0,
+            0,
+            0,
+        )
+    })
+    .map(|v| v as i32)
+}
+
+/// A pipe: `(read end, write end)`.
+pub fn pipe2(flags: u32) -> Result<(i32, i32)> {
+    let mut fds = [0i32; 2];
+    // SAFETY: fds is an int[2].
+    check(unsafe {
+        syscall6(
+            nr::PIPE2,
+            fds.as_mut_ptr() as usize,
+            flags as usize,
+            0,
+            0,
+            0,
+            0,
+        )
+    })?;
+    Ok((fds[0], fds[1]))
+}
+
+/// `ioctl` with a pointer argument.
+///
+/// # Safety
+/// `arg` must be valid for what request `req` reads or writes.
+pub unsafe fn ioctl(fd: i32, req: usize, arg: usize) -> Result<usize> {
+    // SAFETY: forwarded contract.
+    check(unsafe { syscall6(nr::IOCTL, fd as usize, req, arg, 0, 0, 0) })
+}
+
+const TCGETS: usize = 0x5401;
+const TIOCGWINSZ: usize = 0x5413;
+
+/// Whether `fd` is a terminal (a `TCGETS` that succeeds).
+pub fn isatty(fd: i32) -> bool {
+    let mut termios = [0u8; 60];
+    // SAFETY: struct termios is 60 bytes on x86_64.
+    unsafe { ioctl(fd, TCGETS, termios.as_mut_ptr() as usize) }.is_ok()
+}
+
+/// A terminal's size as (columns, rows).
+pub fn window_size(fd: i32) -> Result<(u16, u16)> {
+    let mut ws = [0u16; 4];
+    // SAFETY: struct winsize is four u16s.
+    unsafe { ioctl(fd, TIOCGWINSZ, ws.as_mut_ptr() as usize) }?;
+    Ok((ws[1], ws[0]))
+}
+
+/// Reads raw `linux_dirent64` records into `buf`; 0 means the end of the directory.
+pub fn getdents64(fd: i32, buf: &mut [u8]) -> Result<usize> {
+    // SAFETY: buf is writable for its length.
+    check(unsafe {
+        syscall6(
+            nr::GETDENTS64,
+            fd as usize,
+            buf.as_mut_ptr() as usize,
+            buf.len(),
+            0,
+            0,
+            0,
+        )
+    })
+}
+
+/// One directory entry: its name and `d_type` (`DT_*`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DirEntry {
+    pub name: Vec<u8>,
+    pub kind: u8,
+}
+
+pub const DT_UNKNOWN: u8 = 0;
+pub const DT_FIFO: u8 = 1;
+pub const DT_CHR: u8 = 2;
+pub const DT_DIR: u8 = 4;
+pub const DT_BLK: u8 = 6;
+pub const DT_REG: u8 = 8;
+pub const DT_LNK: u8 = 10;
+pub const DT_SOCK: u8 = 12;
+
+/// Parses the records `getdents64` wrote, skipping `.` and `..`.
+pub fn parse_dirents(buf: &[u8], out: &mut Vec<DirEntry>) {
+    let mut off = 0;
+    // linux_dirent64: u64 ino, i64 off, u16 reclen, u8 type, char name[].
+    while off + 19 <= buf.len() {
+        let reclen = u16::from_ne_bytes([buf[off + 16], buf[off + 17]]) as usize;
+        if reclen == 0 || off + reclen > buf.len() {
+            break;
+        }
+        let kind = buf[off + 18];
+        let name_bytes = &buf[off + 19..off + reclen];
+        let len = name_bytes
+            .iter()
+            .position(|&b| b == 0)
+            .unwrap_or(name_bytes.len());
+        let name = &name_bytes[..len];
+        if name != b"." && name != b".." {
+            out.push(DirEntry {
+                name: name.to_vec(),
+                kind,
+            });
+        }
+        off += reclen;
+    }
+}
+
+/// Every entry of the directory at `path` (without `.` and `..`), in the kernel's order.
+pub fn read_dir(path: &CStr) -> Result<Vec<DirEntry>> {
+    let fd = open(path, O_RDONLY | O_DIRECTORY, 0)?;
+    let mut buf = vec![0u8; 32 * 1024];
+    let mut out = Vec::new();
+    let result = loop {
+        match getdents64(fd, &mut buf) {
+            Ok(0) => break Ok(out),
+            Ok(n) => parse_dirents(&buf[..n], &mut out),
+            Err(e) => break Err(e),
+        }
+    };
+    let _ = close(fd);
+    result
+}
+
+/// A whole file's contents.
+pub fn read_file(path: &CStr) -> Result<Vec<u8>> {
+    let fd = open(path, O_RDONLY, 0)?;
+    let result = read_fd_to_end(fd);
+    let _ = close(fd);
+    result
+}
+
+/// Reads `fd` until end of file.
+pub fn read_fd_to_end(fd: i32) -> Result<Vec<u8>> {
+    let size = fstat(fd).map(|s| s.size.max(0) as usize).unwrap_or(0);
+    let mut out = Vec::with_capacity(size + 1);
+    loop {
+        if out.capacity() - out.len() < 4096 {
+            out.reserve(out.capacity().max(8192));
+        }
+        let spare = out.spare_capacity_mut();
+        // SAFETY: the kernel only writes into the spare capacity; we then mark exactly the
+        // bytes it reported as initialised.
+        let n = crate::retry(|| {
+            check(unsafe {
+                syscall6(
+                    nr::READ,
+                    fd as usize,
+                    spare.as_mut_ptr() as usize,
+                    spare.len(),
+                    0,
+                    0,
+                    0,
+                )
+            })
+        })?;
+        if n == 0 {
+            return Ok(out);
+        }
+        // SAFETY: n bytes were written by read(2).
+        unsafe { out.set_len(out.len() + n) };
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Errno;
+
+    #[test]
+    fn open_missing_is_enoent() {
+        assert_eq!(open(c"/nonexistent/unode", O_RDONLY, 0), Err(Errno::ENOENT));
+    }
+
+    #[test]
+    fn read_file_and_stat() {
+        let data = read_file(c"/proc/self/stat").unwrap();
+        assert!(!data.is_empty());
+        let st = stat(c"/").unwrap();
+        assert!(st.is_dir());
+        assert!(!st.is_file());
+    }
+
+    #[test]
+    fn pipe_roundtrip() {
+        let (r, w) = pipe2(O_CLOEXEC).unwrap();
+        write_all(w, b"hello").unwrap();
+        let mut buf = [0u8; 8];
+        assert_eq!(read(r, &mut buf).unwrap(), 5);
+        assert_eq!(&buf[..5], b"hello");
+        close(r).unwrap();
+        close(w).unwrap();
+        assert_eq!(close(w), Err(Errno::EBADF));
+    }
+
+    #[test]
+    fn read_dir_lists_entries() {
+        let entries = read_dir(c"/proc/self").unwrap();
+        assert!(entries.iter().any(|e| e.name == b"status"));
+        assert!(!entries.iter().any(|e| e.name == b"."));
+    }
+
+    #[test]
+    fn getcwd_is_absolute() {
+        assert!(getcwd().unwrap().starts_with(b"/"));
+    }
+}

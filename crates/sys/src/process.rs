@@ -1,0 +1,108 @@
+//! The process: ids, exit, signals to others, system facts.
+
+use crate::raw::syscall6;
+use crate::{check, nr, Result};
+
+pub fn getpid() -> i32 {
+    // SAFETY: getpid has no arguments and cannot fail.
+    unsafe { syscall6(nr::GETPID, 0, 0, 0, 0, 0, 0) as i32 }
+}
+
+pub fn getppid() -> i32 {
+    // SAFETY: getppid has no arguments and cannot fail.
+    unsafe { syscall6(nr::GETPPID, 0, 0, 0, 0, 0, 0) as i32 }
+}
+
+pub fn gettid() -> i32 {
+    // SAFETY: gettid has no arguments and cannot fail.
+    unsafe { syscall6(nr::GETTID, 0, 0, 0, 0, 0, 0) as i32 }
+}
+
+pub fn getuid() -> u32 {
+    // SAFETY: no arguments, cannot fail.
+    unsafe { syscall6(nr::GETUID, 0, 0, 0, 0, 0, 0) as u32 }
+}
+
+pub fn getgid() -> u32 {
+    // SAFETY: no arguments, cannot fail.
+    unsafe { syscall6(nr::GETGID, 0, 0, 0, 0, 0, 0) as u32 }
+}
+
+pub fn geteuid() -> u32 {
+    // SAFETY: no arguments, cannot fail.
+    unsafe { syscall6(nr::GETEUID, 0, 0, 0, 0, 0, 0) as u32 }
+}
+
+pub fn getegid() -> u32 {
+    // SAFETY: no arguments, cannot fail.
+    unsafe { syscall6(nr::GETEGID, 0, 0, 0, 0, 0, 0) as u32 }
+}
+
+pub fn kill(pid: i32, sig: i32) -> Result<()> {
+    // SAFETY: no memory arguments.
+    check(unsafe { syscall6(nr::KILL, pid as isize as usize, sig as usize, 0, 0, 0, 0) }).map(drop)
+}
+
+/// Ends the whole process (all threads) with `code`.
+pub fn exit_group(code: i32) -> ! {
+    loop {
+        // SAFETY: exit_group does not return.
+        unsafe { syscall6(nr::EXIT_GROUP, code as usize, 0, 0, 0, 0, 0) };
+    }
+}
+
+/// `struct utsname` fields as strings: sysname, nodename, release, version, machine.
+pub fn uname() -> Result<[String; 5]> {
+    let mut buf = [0u8; 65 * 6];
+    // SAFETY: struct utsname is six 65-byte fields.
+    check(unsafe { syscall6(nr::UNAME, buf.as_mut_ptr() as usize, 0, 0, 0, 0, 0) })?;
+    let field = |i: usize| {
+        let f = &buf[i * 65..(i + 1) * 65];
+        let end = f.iter().position(|&b| b == 0).unwrap_or(65);
+        String::from_utf8_lossy(&f[..end]).into_owned()
+    };
+    Ok([field(0), field(1), field(2), field(3), field(4)])
+}
+
+/// Resource usage of this process: (user µs, system µs, max RSS in KiB).
+pub fn getrusage_self() -> Result<(u64, u64, u64)> {
+    let mut ru = [0i64; 18];
+    // SAFETY: struct rusage is 18 longs on x86_64; RUSAGE_SELF = 0.
+    check(unsafe { syscall6(nr::GETRUSAGE, 0, ru.as_mut_ptr() as usize, 0, 0, 0, 0) })?;
+    let us = |s: i64, u: i64| (s as u64) * 1_000_000 + u as u64;
+    Ok((us(ru[0], ru[1]), us(ru[2], ru[3]), ru[4] as u64))
+}
+
+/// Fills `buf` with random bytes.
+pub fn getrandom(buf: &mut [u8]) -> Result<usize> {
+    // SAFETY: buf is writable for its length.
+    check(unsafe {
+        syscall6(
+            nr::GETRANDOM,
+            buf.as_mut_ptr() as usize,
+            buf.len(),
+            0,
+            0,
+            0,
+            0,
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_and_uname() {
+        assert!(getpid() > 0);
+        assert!(getppid() >= 0);
+        assert_eq!(uname().unwrap()[0], "Linux");
+    }
+
+    #[test]
+    fn kill_zero_checks_existence() {
+        assert!(kill(getpid(), 0).is_ok());
+        assert_eq!(kill(-999_999, 0), Err(crate::Errno::ESRCH));
+    }
+}
