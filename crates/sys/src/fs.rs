@@ -397,6 +397,29 @@ pub unsafe fn ioctl(fd: i32, req: usize, arg: usize) -> Result<usize> {
     check(unsafe { syscall6(nr::IOCTL, fd as usize, req, arg, 0, 0, 0) })
 }
 
+/// Blocks until `fd` is writable (for a non-blocking descriptor that returned EAGAIN).
+pub fn wait_writable(fd: i32) -> Result<()> {
+    // struct pollfd { int fd; short events; short revents; } with POLLOUT = 4.
+    let mut pfd = [0u8; 8];
+    pfd[0..4].copy_from_slice(&fd.to_ne_bytes());
+    pfd[4..6].copy_from_slice(&4i16.to_ne_bytes());
+    // SAFETY: pfd is one struct pollfd; timeout -1 waits until ready.
+    crate::retry(|| {
+        check(unsafe {
+            syscall6(
+                nr::POLL,
+                pfd.as_mut_ptr() as usize,
+                1,
+                -1isize as usize,
+                0,
+                0,
+                0,
+            )
+        })
+    })
+    .map(drop)
+}
+
 const TCGETS: usize = 0x5401;
 const TIOCGWINSZ: usize = 0x5413;
 

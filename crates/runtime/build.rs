@@ -1,0 +1,98 @@
+//! Compiles every `lib/**/*.js` to QuickJS bytecode and embeds the table, so built-in
+//! modules cost no parsing at start-up and load only when first required.
+
+use rquickjs::{qjs, Context, Runtime};
+use std::ffi::CString;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+/// The parameters every built-in module body sees (see lib/internal/bootstrap.js).
+const WRAPPER_HEAD: &str =
+    "(function (exports, require, module, process, internalBinding, primordials) {";
+
+fn collect(dir: &Path, root: &Path, out: &mut Vec<(String, PathBuf)>) {
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("reading {}: {e}", dir.display()))
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            collect(&path, root, out);
+        } else if path.extension().is_some_and(|e| e == "js") {
+            let rel = path
+                .strip_prefix(root)
+                .expect("under lib/")
+                .with_extension("");
+            out.push((rel.to_string_lossy().into_owned(), path));
+        }
+    }
+}
+
+fn main() {
+    let manifest = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets it"));
+    let lib = manifest.join("../../lib");
+    println!("cargo:rerun-if-changed={}", lib.display());
+    let out_dir = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets it"));
+    let bc_dir = out_dir.join("bytecode");
+    std::fs::create_dir_all(&bc_dir).expect("create OUT_DIR/bytecode");
+
+    let mut files = Vec::new();
+    collect(&lib, &lib, &mut files);
+    files.sort();
+
+    let rt = Runtime::new().expect("QuickJS runtime");
+    let ctx = Context::full(&rt).expect("QuickJS context");
+    let mut table = String::from("/// (module id, QuickJS bytecode of its wrapper function), sorted by id.\npub static BUILTINS: &[(&str, &[u8])] = &[\n");
+    ctx.with(|ctx| {
+        for (id, path) in &files {
+            println!("cargo:rerun-if-changed={}", path.display());
+            let body = std::fs::read_to_string(path).expect("read lib file");
+            let source =
+                CString::new(format!("{WRAPPER_HEAD}{body}\n}})")).expect("no NUL in lib source");
+            let filename = CString::new(format!("node:{id}")).expect("id");
+            // SAFETY: raw QuickJS calls on a live context; the source is NUL-terminated as
+            // JS_Eval requires, and every value is freed before the context goes away.
+            let bytes = unsafe {
+                let raw = ctx.as_raw().as_ptr();
+                let func = qjs::JS_Eval(
+                    raw,
+                    source.as_ptr(),
+                    source.as_bytes().len() as _,
+                    filename.as_ptr(),
+                    (qjs::JS_EVAL_TYPE_GLOBAL | qjs::JS_EVAL_FLAG_COMPILE_ONLY) as i32,
+                );
+                if qjs::JS_IsException(func) {
+                    let err: rquickjs::Value = ctx.catch();
+                    let msg = err
+                        .as_object()
+                        .and_then(|o| o.get::<_, String>("message").ok())
+                        .unwrap_or_default();
+                    let stack = err
+                        .as_object()
+                        .and_then(|o| o.get::<_, String>("stack").ok())
+                        .unwrap_or_default();
+                    panic!("lib/{id}.js does not compile: {msg}\n{stack}");
+                }
+                let mut len = 0;
+                let buf =
+                    qjs::JS_WriteObject(raw, &mut len, func, qjs::JS_WRITE_OBJ_BYTECODE as i32);
+                let bytes = std::slice::from_raw_parts(buf, len as usize).to_vec();
+                qjs::js_free(raw, buf as _);
+                qjs::JS_FreeValue(raw, func);
+                bytes
+            };
+            let file = bc_dir.join(format!("{}.qbc", id.replace('/', "__")));
+            std::fs::write(&file, bytes).expect("write bytecode");
+            writeln!(
+                table,
+                "    ({id:?}, include_bytes!({:?})),",
+                file.display().to_string()
+            )
+            .unwrap();
+        }
+    });
+    table.push_str("];\n");
+    std::fs::write(out_dir.join("builtins.rs"), table).expect("write builtins.rs");
+}

@@ -1,0 +1,193 @@
+//! The loop's clock, timers, descriptor watches, signals and pool completions, polled by
+//! lib/internal/event_loop.js once per iteration.
+
+use super::{def, uv_error};
+use crate::state::{Completion, Shared, SIGNAL_TOKEN};
+use rquickjs::{Array, Ctx, Object, Result, TypedArray, Value};
+use unode_aio::Event;
+use unode_sys::epoll::EPOLLIN;
+use unode_sys::signal::{self, SigSet, SFD_CLOEXEC, SFD_NONBLOCK, SIG_BLOCK, SIG_UNBLOCK};
+use unode_sys::Errno;
+
+/// Event kinds in `poll`'s result rows.
+const EV_IO: i32 = 1;
+const EV_POOL: i32 = 2;
+const EV_SIGNAL: i32 = 3;
+
+pub fn init<'js>(obj: &Object<'js>, state: &Shared) -> Result<()> {
+    let s = state.clone();
+    def(obj, "now", move || s.borrow().now_ms as f64)?;
+    let s = state.clone();
+    def(obj, "updateTime", move || s.borrow_mut().update_time())?;
+    let s = state.clone();
+    def(obj, "timerStart", move |id: f64, ms: f64| {
+        let mut st = s.borrow_mut();
+        let deadline = (st.now_ms + ms.max(0.0) as u64) * 1_000_000;
+        st.reactor.timers.arm(id as u64, deadline);
+    })?;
+    let s = state.clone();
+    def(obj, "timerStop", move |id: f64| {
+        s.borrow_mut().reactor.timers.cancel(id as u64)
+    })?;
+    let s = state.clone();
+    def(obj, "nextDueTimer", move || {
+        let mut st = s.borrow_mut();
+        let now = st.now_ms * 1_000_000;
+        st.reactor.timers.pop_due(now).map_or(0.0, |id| id as f64)
+    })?;
+    let s = state.clone();
+    def(
+        obj,
+        "watch",
+        move |ctx: Ctx<'js>, fd: i32, events: u32| -> Result<f64> {
+            let mut st = s.borrow_mut();
+            let token = st.next_token;
+            match st.reactor.register(fd, token, events) {
+                Ok(()) => {
+                    st.next_token += 1;
+                    st.watched.insert(token, fd);
+                    Ok(token as f64)
+                }
+                Err(e) => Err(super::throw_uv(&ctx, e, "epoll_ctl", None)),
+            }
+        },
+    )?;
+    let s = state.clone();
+    def(
+        obj,
+        "rewatch",
+        move |ctx: Ctx<'js>, token: f64, events: u32| -> Result<()> {
+            let st = s.borrow();
+            let Some(&fd) = st.watched.get(&(token as u64)) else {
+                return Ok(());
+            };
+            st.reactor
+                .reregister(fd, token as u64, events)
+                .map_err(|e| super::throw_uv(&ctx, e, "epoll_ctl", None))
+        },
+    )?;
+    let s = state.clone();
+    def(obj, "unwatch", move |token: f64| {
+        let mut st = s.borrow_mut();
+        if let Some(fd) = st.watched.remove(&(token as u64)) {
+            // The fd may already be closed, which removed it from epoll: nothing to undo.
+            let _ = st.reactor.deregister(fd);
+        }
+    })?;
+    let s = state.clone();
+    def(
+        obj,
+        "signalStart",
+        move |ctx: Ctx<'js>, sig: i32| -> Result<()> {
+            set_signal(&s, sig, true).map_err(|e| super::throw_uv(&ctx, e, "signalfd", None))
+        },
+    )?;
+    let s = state.clone();
+    def(
+        obj,
+        "signalStop",
+        move |ctx: Ctx<'js>, sig: i32| -> Result<()> {
+            set_signal(&s, sig, false).map_err(|e| super::throw_uv(&ctx, e, "signalfd", None))
+        },
+    )?;
+    let s = state.clone();
+    def(obj, "poolPending", move || s.borrow().pool.pending() as u32)?;
+    let s = state.clone();
+    def(
+        obj,
+        "poll",
+        move |ctx: Ctx<'js>, block: bool| -> Result<Array<'js>> { poll(&ctx, &s, block) },
+    )?;
+    Ok(())
+}
+
+fn set_signal(state: &Shared, sig: i32, on: bool) -> std::result::Result<(), Errno> {
+    if !(1..=64).contains(&sig) || sig == signal::SIGKILL || sig == 19 {
+        return Err(Errno::EINVAL);
+    }
+    let mut st = state.borrow_mut();
+    let mut one = SigSet::default();
+    one.add(sig);
+    let mut mask = st.signal_mask;
+    if on {
+        mask.add(sig);
+        signal::sigprocmask(SIG_BLOCK, &one)?;
+    } else {
+        mask.remove(sig);
+        signal::sigprocmask(SIG_UNBLOCK, &one)?;
+    }
+    st.signal_mask = mask;
+    match st.signal_fd {
+        Some(fd) => {
+            signal::signalfd(fd, &mask, 0)?;
+        }
+        None => {
+            let fd = signal::signalfd(-1, &mask, SFD_CLOEXEC | SFD_NONBLOCK)?;
+            st.reactor.register(fd, SIGNAL_TOKEN, EPOLLIN)?;
+            st.signal_fd = Some(fd);
+        }
+    }
+    Ok(())
+}
+
+fn poll<'js>(ctx: &Ctx<'js>, state: &Shared, block: bool) -> Result<Array<'js>> {
+    let mut events = Vec::new();
+    {
+        let mut st = state.borrow_mut();
+        let wait = if block { None } else { Some(0) };
+        st.reactor
+            .poll(wait, &mut events)
+            .map_err(|e| super::throw_uv(ctx, e, "epoll_wait", None))?;
+        st.update_time();
+    }
+    let out = Array::new(ctx.clone())?;
+    let push = |row: Vec<Value<'js>>| -> Result<()> {
+        let arr = Array::new(ctx.clone())?;
+        for (i, v) in row.into_iter().enumerate() {
+            arr.set(i, v)?;
+        }
+        out.set(out.len(), arr)
+    };
+    let num = |v: f64| Value::new_number(ctx.clone(), v);
+    for ev in events {
+        match ev {
+            Event::Io {
+                token: SIGNAL_TOKEN,
+                ..
+            } => {
+                let fd = state.borrow().signal_fd;
+                while let Some(sig) = fd.and_then(|fd| signal::read_signal(fd).ok()) {
+                    push(vec![num(EV_SIGNAL as f64), num(sig as f64)])?;
+                }
+            }
+            Event::Io { token, readiness } => {
+                push(vec![
+                    num(EV_IO as f64),
+                    num(token as f64),
+                    num(readiness as f64),
+                ])?;
+            }
+            Event::Wake => {
+                let done = state.borrow().pool.take_completed();
+                for (id, completion) in done {
+                    let (err, value) = match completion {
+                        Completion::Bytes(bytes) => (
+                            Value::new_null(ctx.clone()),
+                            TypedArray::<u8>::new(ctx.clone(), bytes)?.into_value(),
+                        ),
+                        Completion::Failed {
+                            errno,
+                            syscall,
+                            path,
+                        } => {
+                            let e = uv_error(ctx, errno, syscall, Some(&path), None)?;
+                            (Value::from_object(e), Value::new_undefined(ctx.clone()))
+                        }
+                    };
+                    push(vec![num(EV_POOL as f64), num(id as f64), err, value])?;
+                }
+            }
+        }
+    }
+    Ok(out)
+}

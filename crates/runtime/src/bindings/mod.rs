@@ -1,0 +1,101 @@
+//! Native halves of the Node modules in `lib/`: one file per module, reached from JS as
+//! `internalBinding(name)`.
+
+use crate::state::Shared;
+use rquickjs::function::IntoJsFunc;
+use rquickjs::{Constructor, Ctx, Exception, Function, Object, Result, Value};
+use unode_sys::Errno;
+
+mod buffer;
+mod builtins;
+mod contextify;
+pub use contextify::on_rejection as contextify_on_rejection;
+mod event_loop;
+pub mod fs;
+mod libsys;
+pub mod module_wrap;
+mod process;
+mod uv;
+
+/// Builds the binding object `name`, or throws for an unknown name.
+pub fn internal_binding<'js>(ctx: &Ctx<'js>, state: &Shared, name: &str) -> Result<Object<'js>> {
+    let obj = Object::new(ctx.clone())?;
+    match name {
+        "buffer" => buffer::init(&obj)?,
+        "builtins" => builtins::init(&obj)?,
+        "contextify" => contextify::init(&obj)?,
+        "event_loop" => event_loop::init(&obj, state)?,
+        "fs" => fs::init(&obj, state)?,
+        "libsys" => libsys::init(&obj)?,
+        "module_wrap" => module_wrap::init(&obj)?,
+        "process" => process::init(&obj, state)?,
+        "uv" => uv::init(&obj)?,
+        _ => {
+            return Err(Exception::throw_type(
+                ctx,
+                &format!("No such binding: {name}"),
+            ))
+        }
+    }
+    Ok(obj)
+}
+
+/// Defines `obj[name]` as a native function.
+pub(crate) fn def<'js, P, F>(obj: &Object<'js>, name: &str, f: F) -> Result<()>
+where
+    F: IntoJsFunc<'js, P> + 'js,
+{
+    let func = Function::new(obj.ctx().clone(), f)?.with_name(name)?;
+    obj.set(name, func)
+}
+
+/// A Node-style system error object: `ENOENT: no such file or directory, open '/x'` with
+/// `errno` (negative), `code`, `syscall`, `path` and `dest`.
+pub(crate) fn uv_error<'js>(
+    ctx: &Ctx<'js>,
+    err: Errno,
+    syscall: &str,
+    path: Option<&str>,
+    dest: Option<&str>,
+) -> Result<Object<'js>> {
+    let code = err.name().unwrap_or("UNKNOWN");
+    let mut message = format!("{code}: {}, {syscall}", err.message());
+    if let Some(p) = path {
+        message.push_str(&format!(" '{p}'"));
+    }
+    if let Some(d) = dest {
+        message.push_str(&format!(" -> '{d}'"));
+    }
+    let ctor: Constructor = ctx.globals().get("Error")?;
+    let obj: Object = ctor.construct((message,))?;
+    obj.set("errno", -err.0)?;
+    obj.set("code", code)?;
+    obj.set("syscall", syscall)?;
+    if let Some(p) = path {
+        obj.set("path", p)?;
+    }
+    if let Some(d) = dest {
+        obj.set("dest", d)?;
+    }
+    Ok(obj)
+}
+
+/// Throws [`uv_error`].
+pub(crate) fn throw_uv(
+    ctx: &Ctx<'_>,
+    err: Errno,
+    syscall: &str,
+    path: Option<&str>,
+) -> rquickjs::Error {
+    match uv_error(ctx, err, syscall, path, None) {
+        Ok(obj) => ctx.throw(Value::from_object(obj)),
+        Err(e) => e,
+    }
+}
+
+/// A path argument as a NUL-terminated string; a NUL inside is Node's ERR_INVALID_ARG_VALUE,
+/// which lib/ checks before calling, so here it is only a defensive type error.
+pub(crate) fn cpath(ctx: &Ctx<'_>, path: &str) -> Result<std::ffi::CString> {
+    std::ffi::CString::new(path)
+        .map_err(|_| Exception::throw_type(ctx, "path must not contain null bytes"))
+}

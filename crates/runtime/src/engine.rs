@@ -1,0 +1,152 @@
+//! QuickJS plumbing the high-level rquickjs API does not cover: embedded bytecode, sloppy
+//! function compilation, raw memory as ArrayBuffers, byte views of JS values.
+
+use rquickjs::{qjs, Ctx, Error, Function, Result, Value};
+use std::ffi::CString;
+
+include!(concat!(env!("OUT_DIR"), "/builtins.rs"));
+
+/// Whether `id` names an embedded built-in (`"fs"`, `"internal/errors"` …).
+pub fn has_builtin(id: &str) -> bool {
+    BUILTINS.binary_search_by(|(k, _)| (*k).cmp(id)).is_ok()
+}
+
+/// Ids of every embedded module.
+pub fn builtin_ids() -> impl Iterator<Item = &'static str> {
+    BUILTINS.iter().map(|(k, _)| *k)
+}
+
+/// Loads built-in `id` from its bytecode and returns its wrapper function.
+pub fn load_builtin<'js>(ctx: &Ctx<'js>, id: &str) -> Result<Function<'js>> {
+    let Ok(i) = BUILTINS.binary_search_by(|(k, _)| (*k).cmp(id)) else {
+        return Err(Error::new_loading(id));
+    };
+    let bytes = BUILTINS[i].1;
+    let raw = ctx.as_raw().as_ptr();
+    // SAFETY: the bytes were written by JS_WriteObject of the same QuickJS version at build
+    // time (build.rs); JS_ReadObject validates the format, JS_EvalFunction consumes `obj`.
+    let value = unsafe {
+        let obj = qjs::JS_ReadObject(
+            raw,
+            bytes.as_ptr(),
+            bytes.len() as _,
+            qjs::JS_READ_OBJ_BYTECODE as i32,
+        );
+        if qjs::JS_IsException(obj) {
+            return Err(Error::Exception);
+        }
+        let v = qjs::JS_EvalFunction(raw, obj);
+        if qjs::JS_IsException(v) {
+            return Err(Error::Exception);
+        }
+        Value::from_raw(ctx.clone(), v)
+    };
+    Function::from_value(value)
+}
+
+/// Compiles `source` as the body of a sloppy-mode function taking `params`, named after
+/// `filename` in stack traces. The header sits on the body's first line so line numbers
+/// match the file.
+pub fn compile_function<'js>(
+    ctx: &Ctx<'js>,
+    source: &str,
+    filename: &str,
+    params: &str,
+) -> Result<Function<'js>> {
+    let wrapped = format!("(function ({params}) {{{source}\n}})");
+    eval_script(ctx, &wrapped, filename, false).and_then(Function::from_value)
+}
+
+/// Evaluates a classic script and returns its completion value.
+pub fn eval_script<'js>(
+    ctx: &Ctx<'js>,
+    source: &str,
+    filename: &str,
+    strict: bool,
+) -> Result<Value<'js>> {
+    let src = CString::new(source).map_err(|_| {
+        Error::new_from_js_message("string", "script", "source contains a NUL byte")
+    })?;
+    let name = CString::new(filename).unwrap_or_else(|_| c"[eval]".to_owned());
+    let mut flags = qjs::JS_EVAL_TYPE_GLOBAL as i32;
+    if strict {
+        flags |= qjs::JS_EVAL_FLAG_STRICT as i32;
+    }
+    let raw = ctx.as_raw().as_ptr();
+    // SAFETY: src is NUL-terminated as JS_Eval requires; the result is owned by the Value.
+    unsafe {
+        let v = qjs::JS_Eval(raw, src.as_ptr(), source.len() as _, name.as_ptr(), flags);
+        if qjs::JS_IsException(v) {
+            return Err(Error::Exception);
+        }
+        Ok(Value::from_raw(ctx.clone(), v))
+    }
+}
+
+/// The address and length of the bytes behind an ArrayBuffer, typed array or DataView.
+pub fn bytes_of(ctx: &Ctx<'_>, value: &Value<'_>) -> Option<(*mut u8, usize)> {
+    let raw = ctx.as_raw().as_ptr();
+    let v = value.as_raw();
+    if !value.is_object() {
+        return None;
+    }
+    // SAFETY: the getters only read the object; they return null (leaving an exception we
+    // clear) when the value is not of their kind.
+    unsafe {
+        let mut len: qjs::size_t = 0;
+        let ptr = qjs::JS_GetArrayBuffer(raw, &mut len, v);
+        if !ptr.is_null() {
+            return Some((ptr, len as usize));
+        }
+        let _ = ctx.catch();
+        let (mut off, mut blen, mut bpe): (qjs::size_t, qjs::size_t, qjs::size_t) = (0, 0, 0);
+        let ab = qjs::JS_GetTypedArrayBuffer(raw, v, &mut off, &mut blen, &mut bpe);
+        if qjs::JS_IsException(ab) {
+            let _ = ctx.catch();
+            return None;
+        }
+        let base = qjs::JS_GetArrayBuffer(raw, &mut len, ab);
+        qjs::JS_FreeValue(raw, ab);
+        if base.is_null() {
+            let _ = ctx.catch();
+            // A zero-length view over a detached or empty buffer.
+            return Some((core::ptr::NonNull::dangling().as_ptr(), 0));
+        }
+        Some((base.add(off as usize), blen as usize))
+    }
+}
+
+/// An ArrayBuffer over memory the runtime does not own (`libsys` views of raw memory).
+///
+/// # Safety
+/// `[addr, addr+len)` must stay mapped and valid while JS can reach the buffer.
+pub unsafe fn external_array_buffer<'js>(
+    ctx: &Ctx<'js>,
+    addr: usize,
+    len: usize,
+) -> Result<Value<'js>> {
+    let raw = ctx.as_raw().as_ptr();
+    // SAFETY: no free function: the memory's owner is the caller, per this fn's contract.
+    unsafe {
+        let v = qjs::JS_NewArrayBuffer(
+            raw,
+            addr as *mut u8,
+            len as _,
+            len as _,
+            None,
+            core::ptr::null_mut(),
+            false,
+        );
+        if qjs::JS_IsException(v) {
+            return Err(Error::Exception);
+        }
+        Ok(Value::from_raw(ctx.clone(), v))
+    }
+}
+
+/// A BigInt from an i64.
+pub fn bigint<'js>(ctx: &Ctx<'js>, v: i64) -> Value<'js> {
+    // SAFETY: JS_NewBigInt64 returns an owned value (or an exception value on OOM, which
+    // reads as a pending exception on the context).
+    unsafe { Value::from_raw(ctx.clone(), qjs::JS_NewBigInt64(ctx.as_raw().as_ptr(), v)) }
+}

@@ -1,0 +1,60 @@
+//! The runtime's per-process native state, shared by the bindings through `Rc<RefCell<_>>`.
+
+use std::collections::HashMap;
+use unode_aio::{Pool, Reactor};
+use unode_sys::signal::SigSet;
+use unode_sys::{time, Errno};
+
+/// What a pool job hands back to the loop thread; turned into JS values there.
+pub enum Completion {
+    Bytes(Vec<u8>),
+    Failed {
+        errno: Errno,
+        syscall: &'static str,
+        path: String,
+    },
+}
+
+pub struct LoopState {
+    pub reactor: Reactor,
+    pub pool: Pool<Completion>,
+    /// The loop's cached clock in ms, updated once per iteration like libuv's `uv_now`.
+    pub now_ms: u64,
+    /// Process start, in monotonic ns.
+    pub start_ns: u64,
+    pub watched: HashMap<u64, i32>,
+    pub next_token: u64,
+    pub signal_fd: Option<i32>,
+    pub signal_mask: SigSet,
+}
+
+pub type Shared = std::rc::Rc<std::cell::RefCell<LoopState>>;
+
+impl LoopState {
+    pub fn new(start_ns: u64) -> Result<Self, Errno> {
+        let reactor = Reactor::new()?;
+        let threads = std::env::var("UV_THREADPOOL_SIZE")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(4usize)
+            .clamp(1, 1024);
+        let pool = Pool::new(threads, reactor.waker());
+        Ok(LoopState {
+            reactor,
+            pool,
+            now_ms: start_ns / 1_000_000,
+            start_ns,
+            watched: HashMap::new(),
+            next_token: 1,
+            signal_fd: None,
+            signal_mask: SigSet::default(),
+        })
+    }
+
+    pub fn update_time(&mut self) {
+        self.now_ms = time::monotonic_ns() / 1_000_000;
+    }
+}
+
+/// The token epoll reports for the signalfd.
+pub const SIGNAL_TOKEN: u64 = u64::MAX - 1;

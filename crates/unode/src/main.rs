@@ -1,0 +1,144 @@
+//! `unode`: run a Node.js program (`unode app.js`, `-e`, `-p`, stdin).
+
+use unode_runtime::{Entry, Options};
+use unode_sys::fs::{isatty, write_all};
+
+/// The Node release whose API we implement; packages read it for feature checks.
+const NODE_VERSION: &str = "v20.20.2";
+
+const HELP: &str = "\
+Usage: unode [options] [ script.js | -e \"script\" | - ] [arguments]
+
+Runs a Node.js program on unode: a small, fast-starting runtime whose only door
+to the kernel is the raw syscall instruction.
+
+Options:
+  -e, --eval \"script\"     evaluate script
+  -p, --print \"script\"    evaluate script and print the result
+  -                       read the script from standard input
+  --input-type=module     treat --eval / stdin input as an ES module
+  --no-warnings           silence process warnings
+  --no-deprecation        silence deprecation warnings
+  --throw-deprecation     throw on deprecations
+  --trace-warnings        print stack traces for warnings
+  --stack-trace-limit=N   accepted for compatibility
+  -v, --version           print unode's Node API version
+  --unode-version         print unode's own version
+  -h, --help              print this help
+
+Environment:
+  UV_THREADPOOL_SIZE      worker pool size (default 4)
+";
+
+/// Options that take no value and only set something in `process.execArgv`.
+const PLAIN_FLAGS: &[&str] = &[
+    "--no-warnings",
+    "--no-deprecation",
+    "--throw-deprecation",
+    "--trace-warnings",
+    "--trace-uncaught",
+    "--pending-deprecation",
+    "--expose-gc",
+    "--enable-source-maps",
+    "--preserve-symlinks",
+];
+
+/// Options of the form `--name=value` we accept (the value is ignored or read by lib).
+const VALUE_FLAGS: &[&str] = &[
+    "--input-type",
+    "--stack-trace-limit",
+    "--max-old-space-size",
+    "--stack-size",
+    "--unhandled-rejections",
+];
+
+fn fail(msg: &str, code: i32) -> ! {
+    let _ = write_all(2, format!("unode: {msg}\n").as_bytes());
+    unode_sys::process::exit_group(code)
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut exec_argv = Vec::new();
+    let mut entry = None;
+    let mut input_module = false;
+    let mut i = 0;
+    while i < args.len() {
+        let a = &args[i];
+        match a.as_str() {
+            "-h" | "--help" => {
+                let _ = write_all(1, HELP.as_bytes());
+                return;
+            }
+            "-v" | "--version" => {
+                let _ = write_all(1, format!("{NODE_VERSION}\n").as_bytes());
+                return;
+            }
+            "--unode-version" => {
+                let _ = write_all(
+                    1,
+                    format!("unode {}\n", env!("CARGO_PKG_VERSION")).as_bytes(),
+                );
+                return;
+            }
+            "-e" | "--eval" | "-p" | "--print" | "-pe" => {
+                let Some(code) = args.get(i + 1) else {
+                    fail(&format!("{a} requires an argument"), 9)
+                };
+                exec_argv.push(a.clone());
+                exec_argv.push(code.clone());
+                entry = Some(Entry::Eval {
+                    code: code.clone(),
+                    print: a.contains('p'),
+                });
+                i += 2;
+                break;
+            }
+            "-" => {
+                entry = Some(Entry::Stdin);
+                i += 1;
+                break;
+            }
+            "--" => {
+                i += 1;
+                break;
+            }
+            s if PLAIN_FLAGS.contains(&s) => {
+                exec_argv.push(a.clone());
+                i += 1;
+            }
+            s if s.starts_with("--")
+                && VALUE_FLAGS.iter().any(|f| s.starts_with(&format!("{f}="))) =>
+            {
+                if s == "--input-type=module" {
+                    input_module = true;
+                } else if s.starts_with("--input-type=") && s != "--input-type=commonjs" {
+                    fail(&format!("invalid value for --input-type: {}", &s[13..]), 9);
+                }
+                exec_argv.push(a.clone());
+                i += 1;
+            }
+            s if s.starts_with('-') && s.len() > 1 => fail(&format!("bad option: {s}"), 9),
+            _ => break,
+        }
+    }
+    let entry = match entry {
+        Some(e) => e,
+        None => match args.get(i) {
+            Some(script) => {
+                i += 1;
+                Entry::Script(script.clone())
+            }
+            None if isatty(0) => {
+                fail("no script given and the REPL is not available yet: try `unode app.js` or `unode -e code`", 9)
+            }
+            None => Entry::Stdin,
+        },
+    };
+    unode_runtime::run(Options {
+        entry,
+        args: args[i..].to_vec(),
+        exec_argv,
+        input_module,
+    })
+}

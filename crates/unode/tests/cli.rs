@@ -1,0 +1,208 @@
+//! The command line: flags, entry modes, bad input, and the seed's examples.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn unode() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_unode"));
+    c.env("NO_COLOR", "1");
+    c
+}
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .expect("repo root")
+}
+
+fn with_stdin(mut cmd: Command, input: &str) -> Output {
+    let mut child = cmd
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input.as_bytes())
+        .expect("write stdin");
+    child.wait_with_output().expect("wait")
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+#[test]
+fn version_and_help() {
+    let out = unode().arg("--version").output().unwrap();
+    assert!(out.status.success());
+    assert!(
+        text(&out.stdout).starts_with("v20."),
+        "{}",
+        text(&out.stdout)
+    );
+    let out = unode().arg("--help").output().unwrap();
+    assert!(out.status.success());
+    assert!(text(&out.stdout).contains("Usage: unode"));
+}
+
+#[test]
+fn unknown_flag_is_a_clear_error_with_nodes_exit_code() {
+    let out = unode().arg("--no-such-flag").output().unwrap();
+    assert_eq!(out.status.code(), Some(9));
+    assert_eq!(text(&out.stderr), "unode: bad option: --no-such-flag\n");
+    let out = unode().arg("-e").output().unwrap();
+    assert_eq!(out.status.code(), Some(9));
+    assert!(text(&out.stderr).contains("requires an argument"));
+}
+
+#[test]
+fn eval_and_print() {
+    let out = unode()
+        .args([
+            "-e",
+            "console.log(1 + 1, process.argv.length, require('path').sep)",
+            "x",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(text(&out.stdout), "2 2 /\n");
+    let out = unode()
+        .args(["-p", "[1, 'a'].length + 40"])
+        .output()
+        .unwrap();
+    assert_eq!(text(&out.stdout), "42\n");
+    let out = unode().args(["-p", "'plain string'"]).output().unwrap();
+    assert_eq!(text(&out.stdout), "plain string\n");
+    let out = unode()
+        .args(["-p", "({ a: [1, { b: 2 }] })"])
+        .output()
+        .unwrap();
+    assert_eq!(text(&out.stdout), "{ a: [ 1, { b: 2 } ] }\n");
+    let out = unode()
+        .args(["-e", "process.exitCode = 5"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(5));
+    let out = unode()
+        .args([
+            "--input-type=module",
+            "-e",
+            "import p from 'node:path'; console.log(p.join('a', 'b'), await 7)",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(text(&out.stdout), "a/b 7\n", "{}", text(&out.stderr));
+}
+
+#[test]
+fn program_from_stdin() {
+    let out = with_stdin(unode(), "console.log('piped', typeof require)");
+    assert_eq!(text(&out.stdout), "piped function\n");
+    let mut cmd = unode();
+    cmd.arg("-");
+    let out = with_stdin(cmd, "#!/usr/bin/env node\nconsole.log('dash')");
+    assert_eq!(text(&out.stdout), "dash\n");
+}
+
+#[test]
+fn missing_script_is_module_not_found() {
+    let out = unode().arg("/nonexistent/app.js").output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("Error: Cannot find module '/nonexistent/app.js'"),
+        "{err}"
+    );
+    assert!(err.contains("code: 'MODULE_NOT_FOUND'"), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+}
+
+#[test]
+fn syntax_error_shows_location_and_exits_1() {
+    let dir = std::env::temp_dir().join(format!("unode-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("bad.js");
+    std::fs::write(&file, "const ok = 1;\nlet x = ;\n").unwrap();
+    let out = unode().arg(&file).output().unwrap();
+    let err = text(&out.stderr);
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("bad.js:2"), "{err}");
+    assert!(err.contains("let x = ;"), "{err}");
+    assert!(err.contains("SyntaxError:"), "{err}");
+}
+
+#[test]
+fn seed_libsys_example_prints_hello_world() {
+    let out = unode()
+        .arg(root().join("examples/seed-libsys.js"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stdout), "Hello world\n");
+}
+
+#[test]
+fn seed_libjs_example_reads_a_real_file() {
+    let dir = std::env::temp_dir().join(format!("unode-libjs-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("myfile.txt");
+    std::fs::write(&file, "contents of my file").unwrap();
+    let out = unode()
+        .arg(root().join("examples/seed-libjs.js"))
+        .arg(&file)
+        .output()
+        .unwrap();
+    let missing = unode()
+        .arg(root().join("examples/seed-libjs.js"))
+        .arg(dir.join("absent"))
+        .output()
+        .unwrap();
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(
+        text(&out.stdout),
+        "Bytes read:  19\ncontents of my file\n",
+        "{}",
+        text(&out.stderr)
+    );
+    assert_eq!(text(&missing.stdout), "Error:  -2\n");
+}
+
+#[test]
+fn libsys_extras_for_a_js_vmm() {
+    let script = r#"
+        const sys = require('libsys');
+        const libjs = require('libjs');
+        console.log(typeof sys.syscall64(sys.nr.getpid), sys.syscall64(sys.nr.getpid) === BigInt(process.pid));
+        const buf = new Uint8Array(16);
+        const addr = sys.addressOf(buf);
+        const view = new Uint8Array(sys.view(addr, 16));
+        view[3] = 99;
+        console.log(buf[3], addr > 0, sys.addressOf64(buf) === BigInt(addr));
+        const len = 1 << 16;
+        const mem = libjs.mmap(0, len, libjs.PROT.READ | libjs.PROT.WRITE, libjs.MAP.PRIVATE | libjs.MAP.ANONYMOUS);
+        const ram = new Uint8Array(sys.view(mem, len));
+        ram[len - 1] = 7;
+        console.log(ram.length, ram[len - 1], libjs.munmap(mem, len));
+        console.log(libjs.close(12345), libjs.ERRNO.EBADF, libjs.stat('/').mode > 0, libjs.stat('/nope'));
+        const ep = libjs.epoll_create1();
+        const [r, w] = libjs.pipe();
+        libjs.epoll_ctl(ep, libjs.EPOLL_CTL.ADD, r, libjs.EPOLL.IN);
+        libjs.write(w, 'x');
+        console.log(JSON.stringify(libjs.epoll_wait(ep, 8, 1000).map((e) => [e.events, e.data === r])));
+        console.log(libjs.readdir('/proc/self').includes('status'));
+    "#;
+    let out = unode().args(["-e", script]).output().unwrap();
+    assert_eq!(
+        text(&out.stdout),
+        "bigint true\n99 true true\n65536 7 0\n-9 9 true -2\n[[1,true]]\ntrue\n",
+        "{}",
+        text(&out.stderr)
+    );
+}

@@ -1,0 +1,87 @@
+'use strict';
+// The first JS that runs: builds the built-in module system, `process` and the globals,
+// and exports start(options), which runs the program and the event loop and returns the
+// exit code. Rust calls it with `internalBinding` and nothing else.
+
+const builtinsBinding = internalBinding('builtins');
+const bindingCache = { __proto__: null };
+function getBinding(name) {
+  return bindingCache[name] || (bindingCache[name] = internalBinding(name));
+}
+
+const builtinIds = builtinsBinding.ids;
+const builtinCache = new Map();
+
+// Runs a built-in module body once and caches its module object.
+function requireBuiltin(id) {
+  const cached = builtinCache.get(id);
+  if (cached !== undefined) return cached.exports;
+  const mod = { id, exports: {}, loaded: false };
+  builtinCache.set(id, mod);
+  const fn = builtinsBinding.load(id);
+  try {
+    fn.call(mod.exports, mod.exports, requireBuiltin, mod, processObject, getBinding, undefined);
+  } catch (err) {
+    builtinCache.delete(id);
+    throw err;
+  }
+  mod.loaded = true;
+  return mod.exports;
+}
+requireBuiltin.ids = builtinIds;
+requireBuiltin.has = (id) => builtinCache.has(id) || builtinsBinding.has(id);
+
+// `process` is an EventEmitter whose properties are filled in by internal/process/setup.
+const EventEmitter = requireBuiltin('events');
+// (The wrapper's own `process` parameter is undefined here: this file creates it.)
+const processObject = Object.create(EventEmitter.prototype, {
+  [Symbol.toStringTag]: { value: 'process', writable: false, enumerable: false, configurable: true },
+});
+EventEmitter.call(processObject);
+
+function defineLazyGlobal(name, load) {
+  Object.defineProperty(globalThis, name, {
+    configurable: true,
+    enumerable: false,
+    get() {
+      const value = load();
+      Object.defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable: false });
+      return value;
+    },
+    set(value) {
+      Object.defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable: true });
+    },
+  });
+}
+
+function defineGlobal(name, value) {
+  Object.defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable: false });
+}
+
+defineGlobal('global', globalThis);
+defineGlobal('process', processObject);
+
+module.exports = function start(options) {
+  requireBuiltin('internal/process/setup').setupProcess(processObject, options, requireBuiltin);
+
+  const timers = requireBuiltin('internal/timers');
+  for (const name of ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'clearImmediate']) {
+    defineGlobal(name, timers[name]);
+  }
+  const { queueMicrotask } = requireBuiltin('internal/process/task_queues');
+  defineGlobal('queueMicrotask', queueMicrotask);
+
+  defineLazyGlobal('console', () => requireBuiltin('console'));
+  defineLazyGlobal('Buffer', () => requireBuiltin('buffer').Buffer);
+  defineLazyGlobal('TextEncoder', () => requireBuiltin('internal/encoding').TextEncoder);
+  defineLazyGlobal('TextDecoder', () => requireBuiltin('internal/encoding').TextDecoder);
+  for (const name of ['EventTarget', 'Event', 'CustomEvent']) {
+    defineLazyGlobal(name, () => requireBuiltin('events')[name]);
+  }
+  if (builtinsBinding.has('url')) {
+    defineLazyGlobal('URL', () => requireBuiltin('url').URL);
+    defineLazyGlobal('URLSearchParams', () => requireBuiltin('url').URLSearchParams);
+  }
+
+  return requireBuiltin('internal/main').run(options, requireBuiltin);
+};

@@ -1,0 +1,138 @@
+'use strict';
+// The event loop, phase by phase as libuv runs Node's: timers → poll (I/O, pool
+// completions, signals) → check (setImmediate) → close callbacks. The Rust side
+// (internalBinding('event_loop')) owns epoll, the timer heap and the worker pool.
+
+const loop = internalBinding('event_loop');
+const { processTicksAndRejections } = require('internal/process/task_queues');
+
+const EV_IO = 1;
+const EV_POOL = 2;
+const EV_SIGNAL = 3;
+
+// Handles that keep the loop alive: ref'd timers, watches and pool requests.
+let refs = 0;
+function ref() {
+  refs++;
+}
+function unref() {
+  refs--;
+}
+
+const watchers = new Map(); // token → { onReady(readiness), refed }
+const poolRequests = new Map(); // id → callback(err, value)
+let nextRequestId = 1;
+const closeQueue = [];
+
+// Watches `fd` for `events` (EPOLL* bits); onReady(readiness) runs in the poll phase.
+function watch(fd, events, onReady, refed = true) {
+  const token = loop.watch(fd, events);
+  watchers.set(token, { onReady, refed });
+  if (refed) ref();
+  return token;
+}
+
+function unwatch(token) {
+  const w = watchers.get(token);
+  if (w === undefined) return;
+  watchers.delete(token);
+  if (w.refed) unref();
+  loop.unwatch(token);
+}
+
+function setWatchRef(token, refed) {
+  const w = watchers.get(token);
+  if (w === undefined || w.refed === refed) return;
+  w.refed = refed;
+  if (refed) ref();
+  else unref();
+}
+
+// Queues work on the pool: submit(id) starts it natively; callback(err, value) runs on
+// the loop when it completes.
+function poolRequest(submit, callback) {
+  const id = nextRequestId++;
+  poolRequests.set(id, callback);
+  ref();
+  submit(id);
+  return id;
+}
+
+function onClose(callback) {
+  closeQueue.push(callback);
+}
+
+function invoke(fn, a, b) {
+  try {
+    fn(a, b);
+  } catch (err) {
+    require('internal/process/execution').triggerUncaughtException(err, false);
+  }
+  processTicksAndRejections();
+}
+
+function dispatch(events) {
+  for (let i = 0; i < events.length; i++) {
+    const ev = events[i];
+    switch (ev[0]) {
+      case EV_IO: {
+        const w = watchers.get(ev[1]);
+        if (w !== undefined) invoke(w.onReady, ev[2]);
+        break;
+      }
+      case EV_POOL: {
+        const cb = poolRequests.get(ev[1]);
+        if (cb !== undefined) {
+          poolRequests.delete(ev[1]);
+          unref();
+          invoke(cb, ev[2], ev[3]);
+        }
+        break;
+      }
+      case EV_SIGNAL: {
+        const name = signalName(ev[1]);
+        if (name) invoke(() => process.emit(name, name, ev[1]));
+        break;
+      }
+    }
+  }
+}
+
+function signalName(num) {
+  const { signalNumbers } = require('internal/process/setup');
+  for (const name in signalNumbers) if (signalNumbers[name] === num) return name;
+  return undefined;
+}
+
+function runCloseCallbacks() {
+  while (closeQueue.length > 0) {
+    const batch = closeQueue.splice(0);
+    for (const cb of batch) invoke(cb);
+  }
+}
+
+function run() {
+  const timers = require('internal/timers');
+  const alive = () => refs > 0 || timers.refedTimers() > 0 || timers.hasRefedImmediates() || closeQueue.length > 0;
+  for (;;) {
+    if (!alive()) {
+      if (!process._exiting) {
+        try {
+          process.emit('beforeExit', process.exitCode || 0);
+        } catch (err) {
+          require('internal/process/execution').triggerUncaughtException(err, false);
+        }
+        processTicksAndRejections();
+      }
+      if (!alive()) return;
+    }
+    loop.updateTime();
+    timers.runTimers();
+    const block = alive() && !timers.hasImmediates() && closeQueue.length === 0;
+    dispatch(loop.poll(block));
+    timers.runImmediates();
+    runCloseCallbacks();
+  }
+}
+
+module.exports = { run, ref, unref, watch, unwatch, setWatchRef, poolRequest, onClose, invoke };

@@ -1,0 +1,98 @@
+'use strict';
+// Runs the entry point (script, -e/-p code, or stdin), then the event loop, then 'exit'.
+
+const { processTicksAndRejections } = require('internal/process/task_queues');
+const { triggerUncaughtException } = require('internal/process/execution');
+
+function run(options) {
+  let mainPromise = null;
+  try {
+    switch (options.mode) {
+      case 'script':
+        mainPromise = require('internal/modules/cjs').runMain(process.argv[1]);
+        break;
+      case 'eval':
+        mainPromise = evalCode(options.code, options.print, options.inputModule, '[eval]');
+        break;
+      case 'stdin':
+        mainPromise = evalCode(readStdin(), false, options.inputModule, '[stdin]');
+        break;
+    }
+  } catch (err) {
+    triggerUncaughtException(err, false);
+  }
+  let settled = mainPromise === null;
+  if (mainPromise !== null) {
+    mainPromise.then(() => { settled = true; }, (err) => { settled = true; triggerUncaughtException(err, false); });
+  }
+  processTicksAndRejections();
+  require('internal/event_loop').run();
+
+  let code = process.exitCode || 0;
+  if (!settled && code === 0) {
+    // Node's exit code 13: the main module's top-level await never settled.
+    internalBinding('process').writeSync(2, 'Warning: Detected unsettled top-level await\n');
+    code = 13;
+  }
+  if (!process._exiting) {
+    process._exiting = true;
+    try {
+      process.emit('exit', code);
+    } catch (err) {
+      triggerUncaughtException(err, false);
+    }
+  }
+  return process.exitCode !== undefined && process.exitCode !== null ? process.exitCode | 0 : code;
+}
+
+function readStdin() {
+  const fsBinding = internalBinding('fs');
+  const chunks = [];
+  const buf = new Uint8Array(65536);
+  let total = 0;
+  for (;;) {
+    const n = fsBinding.read(0, buf, 0, buf.length, -1);
+    if (n <= 0) break;
+    chunks.push(buf.slice(0, n));
+    total += n;
+  }
+  const all = new Uint8Array(total);
+  let off = 0;
+  for (const c of chunks) {
+    all.set(c, off);
+    off += c.length;
+  }
+  return internalBinding('buffer').decode(all, 'utf8', 0, total);
+}
+
+// -e / -p / stdin code runs as a sloppy script with require & co. as globals (Node's
+// [eval] context), or as an ES module under --input-type=module.
+function evalCode(code, print, asModule, name) {
+  const cjs = require('internal/modules/cjs');
+  if (asModule) {
+    return require('internal/modules/esm').evalModule(code, name);
+  }
+  const path = require('path');
+  const filename = path.join(process.cwd(), name);
+  const mod = new cjs.Module(filename, null);
+  mod.filename = filename;
+  mod.paths = cjs.Module._nodeModulePaths(process.cwd());
+  const req = cjs.makeRequire(mod);
+  globalThis.module = mod;
+  globalThis.exports = mod.exports;
+  globalThis.require = req;
+  globalThis.__filename = name;
+  globalThis.__dirname = '.';
+  const result = internalBinding('contextify').evalScript(stripShebang(code), name);
+  if (print) {
+    const { inspect } = require('util');
+    process.stdout.write((typeof result === 'string' ? result : inspect(result)) + '\n');
+  }
+  return null;
+}
+
+function stripShebang(code) {
+  return code.startsWith('#!') ? '//' + code.slice(2) : code;
+}
+
+module.exports = { run, stripShebang };

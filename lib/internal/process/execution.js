@@ -1,0 +1,120 @@
+'use strict';
+// Uncaught exceptions: 'uncaughtException' listeners get them; without one the error is
+// printed the way Node prints it and the process exits with code 1 after 'exit'.
+
+const { inspect } = require('util');
+
+let handlingUncaught = false;
+
+function triggerUncaughtException(err, fromPromise) {
+  const origin = fromPromise ? 'unhandledRejection' : 'uncaughtException';
+  if (!handlingUncaught && process.listenerCount('uncaughtException') > 0) {
+    handlingUncaught = true;
+    try {
+      process.emit('uncaughtException', err, origin);
+    } catch (inner) {
+      // An exception thrown by the handler itself is fatal: Node exits with 7.
+      printError(inner);
+      process.reallyExit(7);
+    } finally {
+      handlingUncaught = false;
+    }
+    return;
+  }
+  if (fromPromise && !isErrorLike(err)) {
+    err = unhandledRejectionError(err);
+  }
+  // As in Node: 'exit' listeners run first (their own errors are ignored here), then the
+  // error is printed, then the process ends with exitCode (1 unless a listener changed it).
+  if (!process._exiting) {
+    process._exiting = true;
+    process.exitCode = 1;
+    try {
+      process.emit('exit', 1);
+    } catch {
+      // Already dying of `err`.
+    }
+  }
+  printError(err);
+  process.reallyExit(process.exitCode ? process.exitCode | 0 : 1);
+}
+
+function isErrorLike(v) {
+  return v !== null && typeof v === 'object' && typeof v.stack === 'string';
+}
+
+function unhandledRejectionError(reason) {
+  const err = new Error(
+    'This error originated either by throwing inside of an async function without a catch block, ' +
+      'or by rejecting a promise which was not handled with .catch(). The promise rejected with the reason "' +
+      inspect(reason) + '".');
+  err.name = 'UnhandledPromiseRejection';
+  err.code = 'ERR_UNHANDLED_REJECTION';
+  err.stack = `[UnhandledPromiseRejection: ${err.message}]`;
+  return err;
+}
+
+const fsBinding = internalBinding('fs');
+const sourceCache = new Map();
+
+// The first stack frame in user code, as { file, line, column }.
+function userFrame(err) {
+  const stack = isErrorLike(err) ? err.stack : '';
+  for (const line of stack.split('\n')) {
+    const m = /^\s+at (?:.*? \()?(.+?):(\d+):(\d+)\)?$/.exec(line);
+    if (m && !m[1].startsWith('node:') && m[1] !== 'native' && !m[1].startsWith('<')) {
+      return { file: m[1], line: +m[2], column: +m[3] };
+    }
+  }
+  return null;
+}
+
+function sourceLine(file, line) {
+  let text = sourceCache.get(file);
+  if (text === undefined) {
+    try {
+      text = fsBinding.readFileUtf8(file);
+    } catch {
+      text = null;
+    }
+    sourceCache.set(file, text);
+  }
+  if (text === null) return null;
+  const lines = text.split('\n');
+  return lines[line - 1] !== undefined ? lines[line - 1].replace(/\r$/, '') : null;
+}
+
+// Source context ("file:line", the line, a caret) then the inspected error.
+function formatUncaught(err) {
+  let out = '';
+  const frame = userFrame(err);
+  if (frame) {
+    const src = sourceLine(frame.file, frame.line);
+    if (src !== null) {
+      // The CJS wrapper shares the first line with the module body, so clamp the column.
+      const col = Math.max(0, Math.min(frame.column - 1, src.length - 1));
+      const firstNonSpace = src.search(/\S/);
+      const caretAt = firstNonSpace >= 0 && col < firstNonSpace ? firstNonSpace : col;
+      const shown = require('internal/modules/resolve').formatOf(frame.file) === 'module' ? require('internal/modules/esm').pathToFileURL(frame.file) : frame.file;
+      out += `${shown}:${frame.line}\n${src}\n${' '.repeat(Math.max(0, caretAt))}^\n\n`;
+    }
+  }
+  if (isErrorLike(err)) {
+    out += inspect(err);
+  } else {
+    out += `Uncaught ${inspect(err)}`;
+  }
+  return out;
+}
+
+function printError(err) {
+  let text;
+  try {
+    text = formatUncaught(err);
+  } catch {
+    text = String(err && err.stack || err);
+  }
+  internalBinding('process').writeSync(2, `${text}\n\nNode.js ${process.version}\n`);
+}
+
+module.exports = { triggerUncaughtException, formatUncaught, printError };

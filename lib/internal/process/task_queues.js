@@ -1,0 +1,110 @@
+'use strict';
+// process.nextTick, queueMicrotask and promise-rejection tracking. After every callback
+// the loop calls processTicksAndRejections(): the tick queue drains first, then the
+// promise jobs, repeated until both are empty — Node's order.
+
+const { runMicrotasks, setPromiseRejectCallback } = internalBinding('contextify');
+
+let queue = [];
+let head = 0;
+
+function nextTick(callback, ...args) {
+  if (typeof callback !== 'function') {
+    const { codes } = require('internal/errors');
+    throw new codes.ERR_INVALID_ARG_TYPE('callback', 'Function', callback);
+  }
+  if (process._exiting) return;
+  queue.push({ callback, args });
+}
+
+function hasTickScheduled() {
+  return head < queue.length;
+}
+
+function runTicks() {
+  while (head < queue.length) {
+    const tick = queue[head++];
+    try {
+      const { callback, args } = tick;
+      if (args.length === 0) callback();
+      else callback(...args);
+    } catch (err) {
+      require('internal/process/execution').triggerUncaughtException(err, false);
+    }
+  }
+  queue = [];
+  head = 0;
+}
+
+function processTicksAndRejections() {
+  do {
+    runTicks();
+    runMicrotasks();
+  } while (hasTickScheduled() || processPromiseRejections());
+}
+
+function queueMicrotask(callback) {
+  if (typeof callback !== 'function') {
+    const { codes } = require('internal/errors');
+    throw new codes.ERR_INVALID_ARG_TYPE('callback', 'Function', callback);
+  }
+  // A throwing microtask is an uncaught exception, as in Node; the wrapper reports it
+  // instead of leaving QuickJS to drop it.
+  Promise.resolve().then(() => {
+    try {
+      callback();
+    } catch (err) {
+      require('internal/process/execution').triggerUncaughtException(err, false);
+    }
+  });
+}
+
+// Rejections not yet handled when the queues drain become 'unhandledRejection'
+// (or, with no listener, an uncaught exception: Node 20's default "throw" mode).
+const pendingUnhandled = new Map();
+const reportedUnhandled = new WeakSet();
+
+setPromiseRejectCallback(function onRejection(promise, reason, handled) {
+  if (!handled) {
+    pendingUnhandled.set(promise, reason);
+  } else if (pendingUnhandled.has(promise)) {
+    pendingUnhandled.delete(promise);
+  } else if (reportedUnhandled.has(promise)) {
+    reportedUnhandled.delete(promise);
+    nextTick(() => process.emit('rejectionHandled', promise));
+  }
+});
+
+function processPromiseRejections() {
+  if (pendingUnhandled.size === 0) return false;
+  const batch = Array.from(pendingUnhandled);
+  pendingUnhandled.clear();
+  for (const [promise, reason] of batch) {
+    reportedUnhandled.add(promise);
+    const mode = unhandledRejectionsMode();
+    let handled = false;
+    try {
+      handled = process.emit('unhandledRejection', reason, promise);
+    } catch (err) {
+      require('internal/process/execution').triggerUncaughtException(err, false);
+      continue;
+    }
+    if (!handled && mode !== 'none' && mode !== 'warn') {
+      require('internal/process/execution').triggerUncaughtException(reason, true);
+    } else if (!handled && mode === 'warn') {
+      process.emitWarning(`Unhandled promise rejection: ${String(reason)}`, 'UnhandledPromiseRejectionWarning');
+    }
+  }
+  return true;
+}
+
+let mode;
+function unhandledRejectionsMode() {
+  if (mode === undefined) {
+    const flag = process.execArgv.find((a) => a.startsWith('--unhandled-rejections='));
+    mode = flag ? flag.slice('--unhandled-rejections='.length) : 'throw';
+  }
+  return mode;
+}
+
+module.exports = { nextTick, queueMicrotask, processTicksAndRejections, hasTickScheduled };

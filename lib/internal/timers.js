@@ -1,0 +1,233 @@
+'use strict';
+// Timeout and Immediate objects. Deadlines live in the Rust timer heap (by id); this side
+// keeps the objects, their ref state and the setImmediate queue.
+
+const loop = internalBinding('event_loop');
+const { processTicksAndRejections } = require('internal/process/task_queues');
+
+const TIMEOUT_MAX = 2 ** 31 - 1;
+const kId = Symbol('timerId');
+const kRefed = Symbol('refed');
+
+const active = new Map(); // id → Timeout, while armed
+let refedCount = 0;
+let nextId = 1;
+
+function triggerUncaught(err) {
+  require('internal/process/execution').triggerUncaughtException(err, false);
+}
+
+function validateCallback(cb) {
+  if (typeof cb !== 'function') {
+    const { codes } = require('internal/errors');
+    throw new codes.ERR_INVALID_ARG_TYPE('callback', 'Function', cb);
+  }
+}
+
+function normalizeDelay(after) {
+  after *= 1;
+  if (!(after >= 1 && after <= TIMEOUT_MAX)) {
+    if (after > TIMEOUT_MAX) {
+      process.emitWarning(`${after} does not fit into a 32-bit signed integer.\nTimeout duration was set to 1.`, 'TimeoutOverflowWarning');
+    }
+    after = 1;
+  }
+  return after;
+}
+
+class Timeout {
+  constructor(callback, after, args, isRepeat, isRefed) {
+    this._idleTimeout = normalizeDelay(after);
+    this._onTimeout = callback;
+    this._timerArgs = args;
+    this._repeat = isRepeat ? this._idleTimeout : null;
+    this._destroyed = false;
+    this[kId] = nextId++;
+    this[kRefed] = isRefed;
+    arm(this);
+  }
+
+  ref() {
+    if (!this[kRefed]) {
+      this[kRefed] = true;
+      if (active.has(this[kId])) refedCount++;
+    }
+    return this;
+  }
+
+  unref() {
+    if (this[kRefed]) {
+      this[kRefed] = false;
+      if (active.has(this[kId])) refedCount--;
+    }
+    return this;
+  }
+
+  hasRef() {
+    return this[kRefed];
+  }
+
+  refresh() {
+    if (!this._destroyed) arm(this);
+    return this;
+  }
+
+  close() {
+    clearTimeout(this);
+    return this;
+  }
+
+  [Symbol.toPrimitive]() {
+    return this[kId];
+  }
+}
+
+function arm(timer) {
+  const id = timer[kId];
+  if (!active.has(id)) {
+    active.set(id, timer);
+    if (timer[kRefed]) refedCount++;
+  }
+  loop.timerStart(id, timer._idleTimeout);
+}
+
+function disarm(timer) {
+  const id = timer[kId];
+  if (active.delete(id) && timer[kRefed]) refedCount--;
+  loop.timerStop(id);
+}
+
+function setTimeout(callback, after, ...args) {
+  validateCallback(callback);
+  return new Timeout(callback, after, args, false, true);
+}
+
+function setInterval(callback, repeat, ...args) {
+  validateCallback(callback);
+  return new Timeout(callback, repeat, args, true, true);
+}
+
+function clearTimeout(timer) {
+  if (timer && timer._onTimeout) {
+    timer._destroyed = true;
+    disarm(timer);
+  } else if (typeof timer === 'number' || typeof timer === 'string') {
+    const t = active.get(+timer);
+    if (t !== undefined) clearTimeout(t);
+  }
+}
+
+// Timers phase: every timer due at the loop's cached time, earliest first.
+function runTimers() {
+  let id;
+  while ((id = loop.nextDueTimer()) !== 0) {
+    const timer = active.get(id);
+    if (timer === undefined) continue;
+    active.delete(id);
+    if (timer[kRefed]) refedCount--;
+    try {
+      const args = timer._timerArgs;
+      if (args.length === 0) timer._onTimeout();
+      else timer._onTimeout(...args);
+    } catch (err) {
+      rearmIfRepeating(timer);
+      triggerUncaught(err);
+      processTicksAndRejections();
+      continue;
+    }
+    rearmIfRepeating(timer);
+    processTicksAndRejections();
+  }
+}
+
+function rearmIfRepeating(timer) {
+  if (timer._repeat !== null && !timer._destroyed) {
+    timer._idleTimeout = timer._repeat;
+    arm(timer);
+  } else if (!active.has(timer[kId])) {
+    timer._destroyed = true;
+  }
+}
+
+// setImmediate: a FIFO run in the check phase; immediates queued while it runs wait for
+// the next iteration.
+let immediateQueue = [];
+let refedImmediates = 0;
+
+class Immediate {
+  constructor(callback, args) {
+    this._onImmediate = callback;
+    this._argv = args;
+    this._destroyed = false;
+    this[kRefed] = true;
+    refedImmediates++;
+    immediateQueue.push(this);
+  }
+
+  ref() {
+    if (!this[kRefed]) {
+      this[kRefed] = true;
+      if (!this._destroyed) refedImmediates++;
+    }
+    return this;
+  }
+
+  unref() {
+    if (this[kRefed]) {
+      this[kRefed] = false;
+      if (!this._destroyed) refedImmediates--;
+    }
+    return this;
+  }
+
+  hasRef() {
+    return this[kRefed];
+  }
+}
+
+function setImmediate(callback, ...args) {
+  validateCallback(callback);
+  return new Immediate(callback, args);
+}
+
+function clearImmediate(immediate) {
+  if (!immediate || immediate._destroyed || !(immediate instanceof Immediate)) return;
+  immediate._destroyed = true;
+  if (immediate[kRefed]) refedImmediates--;
+  immediate._onImmediate = null;
+}
+
+function runImmediates() {
+  if (immediateQueue.length === 0) return;
+  const batch = immediateQueue;
+  immediateQueue = [];
+  for (const imm of batch) {
+    if (imm._destroyed) continue;
+    imm._destroyed = true;
+    if (imm[kRefed]) refedImmediates--;
+    try {
+      const args = imm._argv;
+      if (args.length === 0) imm._onImmediate();
+      else imm._onImmediate(...args);
+    } catch (err) {
+      triggerUncaught(err);
+    }
+    processTicksAndRejections();
+  }
+}
+
+module.exports = {
+  Timeout,
+  Immediate,
+  setTimeout,
+  setInterval,
+  clearTimeout,
+  clearInterval: clearTimeout,
+  setImmediate,
+  clearImmediate,
+  runTimers,
+  runImmediates,
+  refedTimers: () => refedCount,
+  hasImmediates: () => immediateQueue.some((i) => !i._destroyed),
+  hasRefedImmediates: () => refedImmediates > 0,
+};

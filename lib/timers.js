@@ -1,0 +1,13 @@
+'use strict';
+// The `timers` module: the same functions as the globals.
+
+const t = require('internal/timers');
+
+module.exports = {
+  setTimeout: t.setTimeout,
+  clearTimeout: t.clearTimeout,
+  setInterval: t.setInterval,
+  clearInterval: t.clearInterval,
+  setImmediate: t.setImmediate,
+  clearImmediate: t.clearImmediate,
+};

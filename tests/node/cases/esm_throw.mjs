@@ -1,0 +1,2 @@
+console.log('esm before');
+throw new RangeError('esm top-level throw');

@@ -1,0 +1,2 @@
+console.log('about to require');
+require('./no-such-module');
