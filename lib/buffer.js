@@ -34,7 +34,14 @@ function fromBytes(u8) {
 }
 
 // Callable with or without `new`, like Node's (deprecated) Buffer constructor.
+let deprecationShown = false;
 function Buffer(arg, encodingOrOffset, length) {
+  if (!deprecationShown && !/node_modules/.test(new Error().stack || '')) {
+    deprecationShown = true;
+    process.emitWarning(
+      'Buffer() is deprecated due to security and usability issues. Please use the Buffer.alloc(), Buffer.allocUnsafe(), or Buffer.from() methods instead.',
+      'DeprecationWarning', 'DEP0005');
+  }
   if (typeof arg === 'number') {
     if (typeof encodingOrOffset === 'string') throw new codes.ERR_INVALID_ARG_TYPE('string', 'string', arg);
     return Buffer.alloc(arg);
@@ -45,6 +52,8 @@ function Buffer(arg, encodingOrOffset, length) {
 Object.setPrototypeOf(Buffer, Uint8Array);
 Buffer.prototype = FastBuffer.prototype;
 FastBuffer.prototype.constructor = Buffer;
+// subarray/map/filter build their results through the species, not the Buffer() call.
+Object.defineProperty(Buffer, Symbol.species, { get: () => FastBuffer, configurable: true });
 Buffer.poolSize = 8192;
 
 function validateSize(size) {
@@ -181,13 +190,9 @@ proto.copy = function copy(target, targetStart = 0, sourceStart = 0, sourceEnd =
   return n;
 };
 
+// Node's slice shares memory like subarray (unlike Uint8Array's copying slice).
 proto.slice = function slice(start, end) {
   return this.subarray(start, end);
-};
-
-proto.subarray = function subarray(start, end) {
-  const u8 = Uint8Array.prototype.subarray.call(this, start, end);
-  return new FastBuffer(u8.buffer, u8.byteOffset, u8.length);
 };
 
 const u8fill = Uint8Array.prototype.fill;

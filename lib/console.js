@@ -158,10 +158,7 @@ function renderTable(data, properties) {
     return row;
   });
   const widths = header.map((h, c) => Math.max(h.length, ...body.map((r) => r[c].length)) + 2);
-  const pad = (s, w) => {
-    const left = Math.floor((w - s.length) / 2);
-    return ' '.repeat(left) + s + ' '.repeat(w - s.length - left);
-  };
+  const pad = (s, w) => ' ' + s + ' '.repeat(w - s.length - 1);
   const line = (l, m, r) => l + widths.map((w) => '─'.repeat(w)).join(m) + r;
   const out = [line('┌', '┬', '┐'), '│' + header.map((h, c) => pad(h, widths[c])).join('│') + '│', line('├', '┼', '┤')];
   for (const r of body) out.push('│' + r.map((s, c) => pad(s, widths[c])).join('│') + '│');

@@ -20,7 +20,7 @@ const constants = {
 };
 
 function getPath(p, name = 'path') {
-  if (p instanceof URL || (p && typeof p === 'object' && typeof p.href === 'string' && p.protocol)) {
+  if (p && typeof p === 'object' && typeof p.href === 'string' && p.protocol) {
     p = require('internal/modules/esm').fileURLToPath(p);
   } else if (Buffer.isBuffer(p)) {
     p = p.toString();

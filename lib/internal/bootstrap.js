@@ -10,6 +10,8 @@ function getBinding(name) {
 }
 
 const builtinIds = builtinsBinding.ids;
+// Created below, once `events` (which it inherits from) has loaded.
+let processObject;
 const builtinCache = new Map();
 
 // Runs a built-in module body once and caches its module object.
@@ -34,7 +36,7 @@ requireBuiltin.has = (id) => builtinCache.has(id) || builtinsBinding.has(id);
 // `process` is an EventEmitter whose properties are filled in by internal/process/setup.
 const EventEmitter = requireBuiltin('events');
 // (The wrapper's own `process` parameter is undefined here: this file creates it.)
-const processObject = Object.create(EventEmitter.prototype, {
+processObject = Object.create(EventEmitter.prototype, {
   [Symbol.toStringTag]: { value: 'process', writable: false, enumerable: false, configurable: true },
 });
 EventEmitter.call(processObject);
@@ -57,6 +59,28 @@ function defineLazyGlobal(name, load) {
 function defineGlobal(name, value) {
   Object.defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable: false });
 }
+
+// V8's stack format: QuickJS-ng calls Error.prepareStackTrace with V8-style call sites,
+// so `err.stack` starts with "Name: message" and lists "    at fn (file:line:col)" frames,
+// as programs written for Node expect.
+function prepareStackTrace(error, frames) {
+  let header;
+  try {
+    header = error === null || error === undefined ? String(error) : Error.prototype.toString.call(error);
+  } catch {
+    header = '<error>';
+  }
+  let out = header;
+  for (const f of frames) {
+    const file = f.getFileName();
+    const loc = file === undefined || file === null ? 'native' : `${file}:${f.getLineNumber()}:${f.getColumnNumber()}`;
+    const fn = f.getFunctionName();
+    out += fn && fn !== '<anonymous>' && fn !== '<eval>' ? `\n    at ${fn} (${loc})` : `\n    at ${loc}`;
+  }
+  return out;
+}
+// (An assignment, not defineProperty: QuickJS keeps the hook behind an accessor.)
+Error.prepareStackTrace = prepareStackTrace;
 
 defineGlobal('global', globalThis);
 defineGlobal('process', processObject);

@@ -47,15 +47,26 @@ function defineHidden(obj, key, value) {
 // "type number (1)", "an instance of Map", "function foo".
 function describeReceived(value) {
   if (value === null || value === undefined) return String(value);
-  if (typeof value === 'function') return `function ${value.name}`;
-  if (typeof value === 'object') {
-    const ctor = value.constructor;
-    if (ctor && ctor.name) return `an instance of ${ctor.name}`;
-    return lazyUtil().inspect(value, { depth: -1 });
+  switch (typeof value) {
+    case 'function':
+      return `function ${value.name}`;
+    case 'object': {
+      const ctor = value.constructor;
+      if (ctor && 'name' in ctor) return `an instance of ${ctor.name}`;
+      return lazyUtil().inspect(value, { depth: -1 });
+    }
+    case 'string': {
+      const shown = value.length > 28 ? `${value.slice(0, 25)}...` : value;
+      // Shown raw in single quotes; JSON quoting when that would be ambiguous.
+      return `type string (${shown.includes("'") ? JSON.stringify(shown) : `'${shown}'`})`;
+    }
+    case 'number':
+      return `type number (${Object.is(value, -0) ? '-0' : value})`;
+    case 'bigint':
+      return `type bigint (${value}n)`;
+    default: // boolean, symbol
+      return `type ${typeof value} (${String(value)})`;
   }
-  let shown = lazyUtil().inspect(value, { colors: false });
-  if (shown.length > 28) shown = `${shown.slice(0, 25)}...`;
-  return `type ${typeof value} (${shown})`;
 }
 
 // "1099511627776" -> "1_099_511_627_776"
@@ -70,10 +81,10 @@ function groupDigits(digits) {
   return `${sign}${rest}${out}`;
 }
 
-// "a, b, or c" / "a or b" / "a"
-function listWithOr(items) {
-  if (items.length > 2) return `${items.slice(0, -1).join(', ')}, or ${items[items.length - 1]}`;
-  return items.join(' or ');
+// "a, b, or c" / "a or b" / "a" (with 'and' likewise)
+function joinList(items, conjunction = 'or') {
+  if (items.length > 2) return `${items.slice(0, -1).join(', ')}, ${conjunction} ${items[items.length - 1]}`;
+  return items.join(` ${conjunction} `);
 }
 
 // Lower-case primitive type names accepted by ERR_INVALID_ARG_TYPE; 'Function'
@@ -108,10 +119,10 @@ function invalidArgTypeMessage(name, expected, actual) {
   }
 
   const parts = [];
-  if (types.length > 0) parts.push(`${types.length > 1 ? 'one of type' : 'of type'} ${listWithOr(types)}`);
-  if (instances.length > 0) parts.push(`an instance of ${listWithOr(instances)}`);
+  if (types.length > 0) parts.push(`${types.length > 1 ? 'one of type' : 'of type'} ${joinList(types)}`);
+  if (instances.length > 0) parts.push(`an instance of ${joinList(instances)}`);
   if (other.length > 0) {
-    if (other.length > 1) parts.push(`one of ${listWithOr(other)}`);
+    if (other.length > 1) parts.push(`one of ${joinList(other)}`);
     else parts.push(`${other[0].toLowerCase() !== other[0] ? 'an ' : ''}${other[0]}`);
   }
   return `${msg}${parts.join(' or ')}. Received ${describeReceived(actual)}`;
@@ -332,18 +343,17 @@ const kMessages = {
   ERR_UNKNOWN_FILE_EXTENSION: [TypeError, (ext, path) => `Unknown file extension "${ext}" for ${path}`],
   ERR_UNKNOWN_SIGNAL: [TypeError, 'Unknown signal: %s'],
   ERR_UNSUPPORTED_DIR_IMPORT: [Error, function(path, base, exactUrl) {
-    if (exactUrl) this.url = exactUrl;
+    this.url = exactUrl;
     return `Directory import '${path}' is not supported resolving ES modules imported from ${base}`;
   }],
   ERR_UNSUPPORTED_ESM_URL_SCHEME: [Error, (url, supported) => {
-    let msg = `Only URLs with a scheme in: ${listWithOr(supported)} are supported by the default ESM loader`;
+    let msg = `Only URLs with a scheme in: ${joinList(supported, 'and')} are supported by the default ESM loader`;
     if (process.platform === 'win32' && url.protocol.length === 2) {
       msg += '. On Windows, absolute paths must be valid file:// URLs';
     }
     return `${msg}. Received protocol '${url.protocol}'`;
   }],
   ERR_USE_AFTER_CLOSE: [Error, '%s was closed'],
-  ERR_ZLIB_INITIALIZATION_FAILED: [Error, 'Initialization failed'],
 };
 
 function fillTemplate(template, args) {

@@ -5,11 +5,15 @@ const { processTicksAndRejections } = require('internal/process/task_queues');
 const { triggerUncaughtException } = require('internal/process/execution');
 
 function run(options) {
+  // QuickJS asks these for every import; the loader itself loads on the first one.
+  internalBinding('module_wrap').setHooks(
+    (specifier, referrer) => require('internal/modules/esm').resolve(specifier, referrer),
+    (id) => require('internal/modules/esm').load(id));
   let mainPromise = null;
   try {
     switch (options.mode) {
       case 'script':
-        mainPromise = require('internal/modules/cjs').runMain(process.argv[1]);
+        mainPromise = require('internal/modules/cjs').Module.runMain(process.argv[1]);
         break;
       case 'eval':
         mainPromise = evalCode(options.code, options.print, options.inputModule, '[eval]');

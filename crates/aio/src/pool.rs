@@ -7,13 +7,16 @@ use std::sync::{Arc, Mutex};
 use unode_sys::signal::{sigprocmask, SigSet, SIG_BLOCK};
 
 type Job<T> = Box<dyn FnOnce() -> T + Send + 'static>;
+/// A job and the id its completion is reported under.
+type Queued<T> = (u64, Job<T>);
 
 /// A fixed-size pool. Threads start on the first submission, so programs that never
 /// block pay nothing at start-up.
 pub struct Pool<T: Send + 'static> {
     size: usize,
     waker: Waker,
-    queue: Mutex<Option<Sender<(u64, Job<T>)>>>,
+    /// Set on the first submission; the pool lives on the loop thread only.
+    queue: std::cell::OnceCell<Sender<Queued<T>>>,
     done: Arc<Mutex<VecDeque<(u64, T)>>>,
     pending: std::cell::Cell<usize>,
 }
@@ -23,17 +26,17 @@ impl<T: Send + 'static> Pool<T> {
         Pool {
             size: size.max(1),
             waker,
-            queue: Mutex::new(None),
+            queue: std::cell::OnceCell::new(),
             done: Arc::new(Mutex::new(VecDeque::new())),
             pending: std::cell::Cell::new(0),
         }
     }
 
-    fn spawn_workers(&self) -> Sender<(u64, Job<T>)> {
-        let (tx, rx) = channel::<(u64, Job<T>)>();
-        let rx = Arc::new(Mutex::new(rx));
+    fn spawn_workers(&self) -> Sender<Queued<T>> {
+        let (tx, rx) = channel::<Queued<T>>();
+        let rx: Arc<Mutex<Receiver<Queued<T>>>> = Arc::new(Mutex::new(rx));
         for i in 0..self.size {
-            let rx: Arc<Mutex<Receiver<(u64, Job<T>)>>> = rx.clone();
+            let rx = rx.clone();
             let done = self.done.clone();
             let waker = self.waker.clone();
             let spawned = std::thread::Builder::new()
@@ -66,11 +69,7 @@ impl<T: Send + 'static> Pool<T> {
     /// after the reactor reports a wake-up.
     pub fn submit(&self, id: u64, job: impl FnOnce() -> T + Send + 'static) {
         self.pending.set(self.pending.get() + 1);
-        let mut queue = match self.queue.lock() {
-            Ok(q) => q,
-            Err(p) => p.into_inner(),
-        };
-        let tx = queue.get_or_insert_with(|| self.spawn_workers());
+        let tx = self.queue.get_or_init(|| self.spawn_workers());
         if let Err(failed) = tx.send((id, Box::new(job))) {
             // No worker alive: run the job here so its completion is never lost.
             let (id, job) = failed.0;
@@ -95,15 +94,6 @@ impl<T: Send + 'static> Pool<T> {
         };
         self.pending.set(self.pending.get() - taken.len());
         taken
-    }
-}
-
-impl<T: Send + 'static> Drop for Pool<T> {
-    fn drop(&mut self) {
-        // Dropping the sender ends every worker's recv loop; workers are detached.
-        if let Ok(mut q) = self.queue.lock() {
-            q.take();
-        }
     }
 }
 

@@ -126,13 +126,14 @@ pub unsafe fn external_array_buffer<'js>(
     len: usize,
 ) -> Result<Value<'js>> {
     let raw = ctx.as_raw().as_ptr();
-    // SAFETY: no free function: the memory's owner is the caller, per this fn's contract.
+    // SAFETY: no free function (the memory belongs to the caller, per this fn's contract);
+    // max_len 0 makes it a fixed-size buffer.
     unsafe {
         let v = qjs::JS_NewArrayBuffer(
             raw,
             addr as *mut u8,
             len as _,
-            len as _,
+            0,
             None,
             core::ptr::null_mut(),
             false,

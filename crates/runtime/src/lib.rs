@@ -50,11 +50,14 @@ pub fn run(opts: Options) -> ! {
 }
 
 fn boot(opts: Options, start_ns: u64) -> Result<i32, String> {
-    let rt = Runtime::new().map_err(|e| e.to_string())?;
+    // Never dropped: the process ends with exit_group right after, and freeing a heap that
+    // still holds live objects (timers, handles) would only cost time and trip QuickJS's
+    // leak assertions.
+    let rt = std::mem::ManuallyDrop::new(Runtime::new().map_err(|e| e.to_string())?);
     rt.set_max_stack_size(4 * 1024 * 1024);
     rt.set_loader(EsmResolver, EsmLoader);
     rt.set_host_promise_rejection_tracker(Some(Box::new(bindings::contextify_on_rejection)));
-    let ctx = Context::full(&rt).map_err(|e| e.to_string())?;
+    let ctx = std::mem::ManuallyDrop::new(Context::full(&rt).map_err(|e| e.to_string())?);
     let state = Rc::new(RefCell::new(
         state::LoopState::new(start_ns).map_err(|e| e.to_string())?,
     ));

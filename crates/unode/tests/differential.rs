@@ -51,7 +51,7 @@ fn parse_case(path: PathBuf) -> Case {
             case.flags = rest.split_whitespace().map(String::from).collect();
         } else if let Some(rest) = l.strip_prefix("@stdin ") {
             case.stdin = Some(rest.replace("\\n", "\n"));
-        } else if l == "@stdout-only" {
+        } else if l.starts_with("@stdout-only") {
             case.stdout_only = true;
         }
     }
@@ -96,7 +96,7 @@ fn normalise(text: &str, root: &Path) -> String {
     let mut out: Vec<String> = Vec::new();
     let mut lines = text.lines().peekable();
     while let Some(line) = lines.next() {
-        if line.starts_with("node:internal/") || line.starts_with("node:events:") {
+        if is_builtin_location(line) {
             // Node's excerpt of its own source: location, code line, caret, blank.
             for _ in 0..3 {
                 lines.next();
@@ -133,6 +133,15 @@ fn normalise(text: &str, root: &Path) -> String {
         }
     }
     out.join("\n")
+}
+
+/// `node:internal/modules/cjs/loader:1210`: where a built-in threw.
+fn is_builtin_location(line: &str) -> bool {
+    line.strip_prefix("node:")
+        .and_then(|rest| rest.rsplit_once(':'))
+        .is_some_and(|(module, n)| {
+            !module.is_empty() && !module.contains(' ') && n.chars().all(|c| c.is_ascii_digit())
+        })
 }
 
 fn unode_bin() -> PathBuf {

@@ -70,7 +70,7 @@ Module._load = function _load(request, parent, isMain) {
   const cached = Module._cache[filename];
   if (cached !== undefined) {
     if (parent && parent.children && !parent.children.includes(cached)) parent.children.push(cached);
-    return cached.exports;
+    return cached.loaded ? cached.exports : exportsForCircularRequire(cached);
   }
   const module = new Module(filename, parent);
   if (isMain) {
@@ -94,25 +94,65 @@ Module._load = function _load(request, parent, isMain) {
   return module.exports;
 };
 
+// A module required again while it is still loading hands out its partial exports; as in
+// Node, reading a property they do not have yet warns, since it is likely a cycle bug.
+const circularWarningProxy = new Proxy({}, {
+  get(target, prop, receiver) {
+    if (prop in Object.prototype || prop === '__esModule' || typeof prop === 'symbol') {
+      return Reflect.get(Object.prototype, prop, receiver);
+    }
+    process.emitWarning(`Accessing non-existent property '${String(prop)}' of module exports inside circular dependency`);
+    return undefined;
+  },
+  getOwnPropertyDescriptor(target, prop) {
+    if (Object.prototype.hasOwnProperty.call(Object.prototype, prop) || prop === '__esModule') {
+      return Reflect.getOwnPropertyDescriptor(Object.prototype, prop);
+    }
+    process.emitWarning(`Accessing non-existent property '${String(prop)}' of module exports inside circular dependency`);
+    return undefined;
+  },
+});
+
+function exportsForCircularRequire(module) {
+  const exp = module.exports;
+  if (exp && Object.getPrototypeOf(exp) === Object.prototype && !exp.__esModule) {
+    Object.setPrototypeOf(exp, circularWarningProxy);
+  }
+  return exp;
+}
+
 Module.prototype.load = function load(filename) {
   this.filename = filename;
   this.paths = Module._nodeModulePaths(path.dirname(filename));
   let ext = path.extname(filename);
   if (ext === '.mjs' || (ext === '.js' && resolver.formatOf(filename) === 'module')) {
-    throw requireEsmError(filename, this.parent);
+    this.exports = requireEsm(filename, this.parent);
+    this.loaded = true;
+    return;
   }
   if (!Module._extensions[ext]) ext = '.js';
   Module._extensions[ext](this, filename);
   this.loaded = true;
+  if (this.exports && Object.getPrototypeOf(this.exports) === circularWarningProxy) {
+    Object.setPrototypeOf(this.exports, Object.prototype);
+  }
 };
 
-function requireEsmError(filename, parent) {
-  const parentPath = parent && parent.filename;
+// require() of an ES module (Node 20.19+): evaluate its graph now, synchronously, and hand
+// back the namespace. A graph that awaits at top level cannot finish synchronously.
+function requireEsm(filename, parent) {
+  const promise = internalBinding('module_wrap').importModule(filename, '');
+  let state = 'pending';
+  let value;
+  promise.then((v) => { state = 'fulfilled'; value = v; }, (e) => { state = 'rejected'; value = e; });
+  internalBinding('contextify').runMicrotasks();
+  if (state === 'fulfilled') return value;
+  if (state === 'rejected') throw value;
   const err = new Error(
-    `require() of ES Module ${filename}${parentPath ? ` from ${parentPath}` : ''} not supported.\n` +
-      `Instead change the require of ${parentPath ? path.basename(filename) + ' in ' + parentPath : filename} to a dynamic import() which is available in all CommonJS modules.`);
-  err.code = 'ERR_REQUIRE_ESM';
-  return err;
+    'require() cannot be used on an ESM graph with top-level await. Use import() instead. To see where the top-level await comes from, use --experimental-print-required-tla.\n' +
+      `  From ${parent && parent.filename ? parent.filename : 'the entry point'} \n  Requiring ${filename} `);
+  err.code = 'ERR_REQUIRE_ASYNC_MODULE';
+  throw err;
 }
 
 Module.prototype.require = function require(id) {
@@ -162,11 +202,7 @@ function makeRequire(mod) {
     if (typeof request !== 'string') throw new codes.ERR_INVALID_ARG_TYPE('request', 'string', request);
     return Module._resolveFilename(request, mod, false, options);
   }
-  resolve.paths = function paths(request) {
-    if (Module.isBuiltin(request)) return null;
-    if (request.startsWith('./') || request.startsWith('../') || request.startsWith('/')) return [path.dirname(mod.filename || '.')];
-    return mod.paths.slice();
-  };
+  resolve.paths = (request) => resolver.cjsLookupPaths(request, mod.filename, builtinSet);
   require.resolve = resolve;
   require.main = process.mainModule;
   require.extensions = Module._extensions;
@@ -202,4 +238,4 @@ Module.runMain = function runMain(main) {
   return null;
 };
 
-module.exports = { Module, makeRequire };
+module.exports = { Module, makeRequire, builtinSet };

@@ -52,7 +52,7 @@ function resolve(specifier, base) {
     return specifier;
   }
   if (builtins.isBuiltin(specifier) && !specifier.startsWith('.') && !specifier.startsWith('/')) return 'node:' + specifier;
-  const res = resolver.resolveEsm(specifier, referrerPath(base));
+  const res = resolver.resolveEsm(specifier, referrerPath(base), require('internal/modules/cjs').builtinSet);
   return res.kind === 'builtin' ? 'node:' + res.id : res.filename;
 }
 
@@ -126,8 +126,6 @@ Object.defineProperty(globalThis, kRequire, {
   value: (id) => require('internal/modules/cjs').Module._load(id, null, false),
   enumerable: false,
 });
-
-moduleWrap.setHooks(resolve, load);
 
 function importMain(filename) {
   return moduleWrap.importModule(filename, '');

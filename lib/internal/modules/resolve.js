@@ -279,21 +279,25 @@ function segmentProblem(text) {
   return problem;
 }
 
-function warnEmptySegment(ctx, target, request, key, isImports) {
-  const kind = target.includes('//') || request.includes('//') ?
-    'double slash' : 'leading or trailing slash matching';
+// DEP0166. `doubled` tells a "//" (or "\\") apart from an empty segment at
+// either end.
+function warnEmptySegment(ctx, target, request, key, isImports, doubled) {
   const matched = request !== key ? `matched to "${key}" ` : '';
   emitDeprecation(
-    `Use of deprecated ${kind} resolving "${target}" for module request "${request}" ` +
-    `${matched}in the "${isImports ? 'imports' : 'exports'}" field module resolution ` +
-    `of the package at ${ctx.pkg.pjsonPath}${importedFrom(ctx.base)}.`,
+    `Use of deprecated ${doubled ? 'double slash' : 'leading or trailing slash matching'} ` +
+    `resolving "${target}" for module request "${request}" ${matched}in the ` +
+    `"${isImports ? 'imports' : 'exports'}" field module resolution of the package at ` +
+    `${ctx.pkg.pjsonPath}${importedFrom(ctx.base)}.`,
     'DEP0166');
 }
+
+const DOUBLE_SEPARATOR = /[\\/]{2}/;
 
 // `match` is what a pattern's "*" stood for ('' for exact keys); `isPathMap`
 // is set when the request ended in "/" (already warned about, DEP0155).
 function resolveTargetString(ctx, target, match, key, isPattern, isImports, isPathMap) {
   const substitute = (text) => (isPattern ? text.replace(/\*/g, () => match) : text + match);
+  const request = isPattern ? key.replace('*', () => match) : key;
 
   if (!target.startsWith('./')) {
     // "imports" (only) may map to another package or a builtin by bare name.
@@ -307,7 +311,8 @@ function resolveTargetString(ctx, target, match, key, isPattern, isImports, isPa
   const targetProblem = segmentProblem(target.slice(2));
   if (targetProblem === 'forbidden') throw invalidTarget(ctx, key, target, isImports);
   if (targetProblem === 'empty' && !isPathMap) {
-    warnEmptySegment(ctx, isPattern ? substitute(target) : target, key, key, isImports);
+    const shown = substitute(target);
+    warnEmptySegment(ctx, shown, request, key, isImports, DOUBLE_SEPARATOR.test(shown));
   }
 
   // The target must stay inside the package.
@@ -317,7 +322,6 @@ function resolveTargetString(ctx, target, match, key, isPattern, isImports, isPa
   }
   if (match === '') return resolved;
 
-  const request = key.replace('*', () => match);
   const matchProblem = segmentProblem(match);
   if (matchProblem === 'forbidden') {
     throw new codes.ERR_INVALID_MODULE_SPECIFIER(
@@ -327,7 +331,8 @@ function resolveTargetString(ctx, target, match, key, isPattern, isImports, isPa
       ctx.base || undefined);
   }
   if (matchProblem === 'empty' && !isPathMap) {
-    warnEmptySegment(ctx, substitute(target), request, key, isImports);
+    warnEmptySegment(ctx, substitute(target), request, key, isImports,
+                     DOUBLE_SEPARATOR.test(request));
   }
   return urlResolve(resolved.replace(/\*/g, () => match), '/');
 }
@@ -400,16 +405,15 @@ function patternKeyCompare(a, b) {
 
 // The most specific single-"*" key of `map` that matches `request`, with what
 // its "*" stands for (never empty), or null.
-function bestPatternMatch(map, request, onPrefixMatch) {
+function bestPatternMatch(map, request) {
   let bestKey = '';
   let bestMatch;
   for (const key of Object.getOwnPropertyNames(map)) {
     const star = key.indexOf('*');
-    if (star === -1 || !request.startsWith(key.slice(0, star))) continue;
-    onPrefixMatch?.();
+    if (star === -1 || star !== key.lastIndexOf('*')) continue;
     const trailer = key.slice(star + 1);
-    if (request.length >= key.length && request.endsWith(trailer) &&
-        star === key.lastIndexOf('*') && patternKeyCompare(bestKey, key) === 1) {
+    if (request.length >= key.length && request.startsWith(key.slice(0, star)) &&
+        request.endsWith(trailer) && patternKeyCompare(bestKey, key) === 1) {
       bestKey = key;
       bestMatch = request.slice(star, request.length - trailer.length);
     }
@@ -439,6 +443,19 @@ function isExportsMainSugar(ctx, exports) {
   return sugar === true;
 }
 
+function warnTrailingSlashPattern(pkg, exports, subpath, base) {
+  const once = `${pkg.pjsonPath}|${subpath}`;
+  if (warnedTrailingSlashPatterns.has(once)) return;
+  const candidate = (key) => key.includes('*') && subpath.startsWith(key.slice(0, key.indexOf('*')));
+  if (!Object.getOwnPropertyNames(exports).some(candidate)) return;
+  warnedTrailingSlashPatterns.add(once);
+  emitDeprecation(
+    `Use of deprecated trailing slash pattern mapping "${subpath}" in the "exports" field ` +
+    `module resolution of the package at ${pkg.pjsonPath}${importedFrom(base)}. ` +
+    'Mapping specifiers ending in "/" is no longer supported.',
+    'DEP0155');
+}
+
 // PACKAGE_EXPORTS_RESOLVE; `subpath` is "." or "./...".
 function packageExportsResolve(pkg, subpath, base, conditions, builtins) {
   const ctx = { pkg, base, conditions, builtins };
@@ -451,18 +468,11 @@ function packageExportsResolve(pkg, subpath, base, conditions, builtins) {
     return resolved;
   }
 
+  // Requests ending in "/" used to map whole folders; they still work
+  // through patterns but are deprecated (DEP0155).
   const isPathMap = subpath.endsWith('/');
-  const best = bestPatternMatch(exports, subpath, () => {
-    if (!isPathMap) return;
-    const once = `${pkg.pjsonPath}|${subpath}`;
-    if (warnedTrailingSlashPatterns.has(once)) return;
-    warnedTrailingSlashPatterns.add(once);
-    emitDeprecation(
-      `Use of deprecated trailing slash pattern mapping "${subpath}" in the "exports" field ` +
-      `module resolution of the package at ${pkg.pjsonPath}${importedFrom(base)}. ` +
-      'Mapping specifiers ending in "/" is no longer supported.',
-      'DEP0155');
-  });
+  if (isPathMap) warnTrailingSlashPattern(pkg, exports, subpath, base);
+  const best = bestPatternMatch(exports, subpath);
   if (best !== null) {
     const resolved = resolveTarget(ctx, exports[best.key], best.match, best.key, true, false,
                                    isPathMap);
@@ -663,6 +673,11 @@ function addCommonJsHint(err, specifier, base, builtins) {
   if (typeof err.stack === 'string') err.stack = err.stack.replace(before, () => err.message);
 }
 
+function moduleBuiltins() {
+  const { isBuiltin } = require('module');
+  return { has: (id) => isBuiltin(id) };
+}
+
 // The format a file is loaded as by import: by extension, and for .js (and
 // extensionless files) by the "type" of the enclosing package. null for
 // extensions import does not handle.
@@ -686,8 +701,11 @@ function formatOf(filename) {
 }
 
 // import: `parentFilename` is the importing module, or null for the entry
-// point (resolved against the working directory).
-function resolveEsm(specifier, parentFilename, builtinIds) {
+// point (resolved against the working directory). builtinIds may be left out
+// by a caller that maps plain builtin specifiers itself: "imports" targets and
+// error hints still have to recognise builtins, so module.isBuiltin() stands
+// in.
+function resolveEsm(specifier, parentFilename, builtinIds = moduleBuiltins()) {
   const base = parentFilename || process.cwd() + '/';
   let resolved;
   try {
@@ -736,7 +754,8 @@ function globalModulePaths() {
     if (HOME) {
       globalPaths.push(path.resolve(HOME, '.node_modules'), path.resolve(HOME, '.node_libraries'));
     }
-    globalPaths.push(path.resolve(process.execPath, '..', '..', 'lib', 'node'));
+    // The install prefix is the directory above the one holding the binary.
+    if (process.execPath) globalPaths.push(path.resolve(process.execPath, '..', '..', 'lib', 'node'));
   }
   return globalPaths;
 }

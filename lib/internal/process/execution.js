@@ -40,29 +40,33 @@ function triggerUncaughtException(err, fromPromise) {
 }
 
 function isErrorLike(v) {
-  return v !== null && typeof v === 'object' && typeof v.stack === 'string';
+  return v instanceof Error || (v !== null && typeof v === 'object' && typeof v.stack === 'string');
 }
 
+class UnhandledPromiseRejection extends Error {
+  constructor(reason) {
+    super(
+      'This error originated either by throwing inside of an async function without a catch block, ' +
+        'or by rejecting a promise which was not handled with .catch(). The promise rejected with the reason "' +
+        inspect(reason) + '".');
+    this.code = 'ERR_UNHANDLED_REJECTION';
+  }
+}
+Object.defineProperty(UnhandledPromiseRejection.prototype, 'name', { value: 'UnhandledPromiseRejection', configurable: true, writable: true });
+
 function unhandledRejectionError(reason) {
-  const err = new Error(
-    'This error originated either by throwing inside of an async function without a catch block, ' +
-      'or by rejecting a promise which was not handled with .catch(). The promise rejected with the reason "' +
-      inspect(reason) + '".');
-  err.name = 'UnhandledPromiseRejection';
-  err.code = 'ERR_UNHANDLED_REJECTION';
-  err.stack = `[UnhandledPromiseRejection: ${err.message}]`;
-  return err;
+  return new UnhandledPromiseRejection(reason);
 }
 
 const fsBinding = internalBinding('fs');
 const sourceCache = new Map();
 
-// The first stack frame in user code, as { file, line, column }.
-function userFrame(err) {
-  const stack = isErrorLike(err) ? err.stack : '';
+// Where the error was thrown, as { file, line, column }: the first frame with a location.
+function throwFrame(err) {
+  const stack = isErrorLike(err) && typeof err.stack === 'string' ? err.stack : '';
   for (const line of stack.split('\n')) {
     const m = /^\s+at (?:.*? \()?(.+?):(\d+):(\d+)\)?$/.exec(line);
-    if (m && !m[1].startsWith('node:') && m[1] !== 'native' && !m[1].startsWith('<')) {
+    if (m && m[1] !== 'native' && !m[1].startsWith('<')) {
       return { file: m[1], line: +m[2], column: +m[3] };
     }
   }
@@ -87,8 +91,11 @@ function sourceLine(file, line) {
 // Source context ("file:line", the line, a caret) then the inspected error.
 function formatUncaught(err) {
   let out = '';
-  const frame = userFrame(err);
-  if (frame) {
+  const frame = throwFrame(err);
+  if (frame && frame.file.startsWith('node:')) {
+    // Thrown inside a built-in module, whose source is not kept in the binary.
+    out += `${frame.file}:${frame.line}\n<built-in>\n^\n\n`;
+  } else if (frame) {
     const src = sourceLine(frame.file, frame.line);
     if (src !== null) {
       // The CJS wrapper shares the first line with the module body, so clamp the column.

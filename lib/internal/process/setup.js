@@ -48,11 +48,6 @@ function setupProcess(process, options, requireBuiltin) {
   define('throwDeprecation', options.execArgv.includes('--throw-deprecation'));
   define('traceDeprecation', false);
 
-  const path = requireBuiltin('path');
-  const argv = [binding.execPath];
-  if (options.mode === 'script') argv.push(path.resolve(options.script));
-  define('argv', argv.concat(options.args));
-
   define('cwd', function cwd() { return binding.cwd(); });
   define('chdir', function chdir(directory) {
     if (typeof directory !== 'string') throw new codes.ERR_INVALID_ARG_TYPE('directory', 'string', directory);
@@ -66,6 +61,12 @@ function setupProcess(process, options, requireBuiltin) {
     }
     return binding.umask(mask);
   });
+
+  // After cwd(): path.resolve needs it.
+  const path = requireBuiltin('path');
+  const argv = [binding.execPath];
+  if (options.mode === 'script') argv.push(path.resolve(options.script));
+  define('argv', argv.concat(options.args));
 
   const [uid, euid, gid, egid] = binding.ids();
   define('getuid', () => uid);

@@ -1,3 +1,7 @@
-// A CommonJS script that imports an ES module package dynamically.
-import('../fixtures/mods/esm-pkg/main.js').then(() => console.log('dynamic import from CJS done'));
-import('node:path').then((p) => console.log('builtin namespace', typeof p.default.join, typeof p.join));
+// A CommonJS script that imports ES modules dynamically.
+(async () => {
+  await import('../fixtures/mods/esm-pkg/main.js');
+  console.log('dynamic import from CJS done');
+  const p = await import('node:path');
+  console.log('builtin namespace', typeof p.default.join, typeof p.join);
+})();

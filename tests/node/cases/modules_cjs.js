@@ -18,9 +18,13 @@ console.log('resolve exp', rel(modsRequire.resolve('exp')));
 console.log('builtin', require('module').builtinModules.includes('fs'), require('node:path') === path, require('module').isBuiltin('node:fs'));
 console.log('filename', path.basename(__filename), path.basename(__dirname), module.id, require.main === module);
 console.log('cached keys', Object.keys(require.cache).map(rel).sort().join(','));
+console.log(modsRequire('esm-only').value);
+console.log(typeof module.paths[0], module.children.length > 0, module.loaded);
+// require() of ES modules (Node 20.19+): synchronous when there is no top-level await.
+const esm = require('../fixtures/mods/esm-lib.mjs');
+console.log(esm.default('cjs'), esm.counter);
 try {
-  modsRequire('esm-only');
+  require('../fixtures/mods/tla.mjs');
 } catch (e) {
   console.log(e.code);
 }
-console.log(typeof module.paths[0], module.children.length > 0, module.loaded);

@@ -2,7 +2,7 @@
 const fs = require('fs');
 const log = (m) => console.log(m);
 
-setTimeout(() => log('timeout 10'), 10);
+setTimeout(() => log('timeout 200'), 200);
 setTimeout(() => log('timeout 5 a'), 5);
 setTimeout(() => log('timeout 5 b'), 5);
 setTimeout(() => log('timeout 0 (1ms)'), 0);

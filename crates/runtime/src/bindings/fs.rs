@@ -152,12 +152,8 @@ pub fn init<'js>(obj: &Object<'js>, state: &Shared) -> Result<()> {
         obj,
         "rename",
         |ctx: Ctx<'js>, from: String, to: String| -> Result<()> {
-            sfs::rename(&cpath(&ctx, &from)?, &cpath(&ctx, &to)?).map_err(
-                |e| match super::uv_error(&ctx, e, "rename", Some(&from), Some(&to)) {
-                    Ok(o) => ctx.throw(Value::from_object(o)),
-                    Err(e) => e,
-                },
-            )
+            sfs::rename(&cpath(&ctx, &from)?, &cpath(&ctx, &to)?)
+                .map_err(|e| super::throw_uv_dest(&ctx, e, "rename", Some(&from), Some(&to)))
         },
     )?;
     def(
@@ -169,7 +165,7 @@ pub fn init<'js>(obj: &Object<'js>, state: &Shared) -> Result<()> {
         },
     )?;
     let s = state.clone();
-    // readFile(path, requestId): the whole file, read on the pool.
+    // readFileAsync(path, requestId): the whole file, read on the pool.
     def(
         obj,
         "readFileAsync",

@@ -87,7 +87,18 @@ pub(crate) fn throw_uv(
     syscall: &str,
     path: Option<&str>,
 ) -> rquickjs::Error {
-    match uv_error(ctx, err, syscall, path, None) {
+    throw_uv_dest(ctx, err, syscall, path, None)
+}
+
+/// Throws [`uv_error`] for a two-path call (`rename`, `chdir`, …).
+pub(crate) fn throw_uv_dest(
+    ctx: &Ctx<'_>,
+    err: Errno,
+    syscall: &str,
+    path: Option<&str>,
+    dest: Option<&str>,
+) -> rquickjs::Error {
+    match uv_error(ctx, err, syscall, path, dest) {
         Ok(obj) => ctx.throw(Value::from_object(obj)),
         Err(e) => e,
     }

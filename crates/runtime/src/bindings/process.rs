@@ -2,6 +2,7 @@
 
 use super::{cpath, def, throw_uv};
 use crate::state::Shared;
+use rquickjs::function::Opt;
 use rquickjs::{Array, Ctx, Object, Result, Value};
 use unode_sys::{fs, process as sp, time};
 
@@ -16,29 +17,15 @@ pub fn init<'js>(obj: &Object<'js>, state: &Shared) -> Result<()> {
     })?;
     def(obj, "chdir", |ctx: Ctx<'js>, dir: String| -> Result<()> {
         fs::chdir(&cpath(&ctx, &dir)?).map_err(|e| {
-            // Node's message: "ENOENT: no such file or directory, chdir /cwd -> 'dir'".
+            // Node reports the old directory as `path` and the requested one as `dest`.
             let cwd = fs::getcwd()
                 .map(|c| String::from_utf8_lossy(&c).into_owned())
                 .unwrap_or_default();
-            match super::uv_error(&ctx, e, "chdir", Some(&cwd), Some(&dir)) {
-                Ok(o) => {
-                    let code = e.name().unwrap_or("UNKNOWN");
-                    let _ = o.set(
-                        "message",
-                        format!("{code}: {}, chdir {cwd} -> '{dir}'", e.message()),
-                    );
-                    let _ = o.set(
-                        "stack",
-                        format!("Error: {code}: {}, chdir {cwd} -> '{dir}'", e.message()),
-                    );
-                    ctx.throw(Value::from_object(o))
-                }
-                Err(err) => err,
-            }
+            super::throw_uv_dest(&ctx, e, "chdir", Some(&cwd), Some(&dir))
         })
     })?;
-    def(obj, "umask", |mask: Option<u32>| -> u32 {
-        match mask {
+    def(obj, "umask", |mask: Opt<u32>| -> u32 {
+        match mask.0 {
             Some(m) => fs::umask(m & 0o777),
             None => {
                 let old = fs::umask(0);
@@ -55,7 +42,7 @@ pub fn init<'js>(obj: &Object<'js>, state: &Shared) -> Result<()> {
     def(obj, "reallyExit", |code: i32| -> () {
         sp::exit_group(code)
     })?;
-    def(obj, "rss", || rss_bytes())?;
+    def(obj, "rss", rss_bytes)?;
     def(obj, "cpuUsage", |ctx: Ctx<'js>| -> Result<Array<'js>> {
         let (user, sys, _) = sp::getrusage_self().unwrap_or((0, 0, 0));
         let a = Array::new(ctx)?;
