@@ -261,10 +261,6 @@ function generalMessage(actual, expected, operator) {
 function withoutStack(error) {
   const copy = Object.assign(Object.create(Object.getPrototypeOf(error)), error);
   Object.defineProperty(copy, 'message', { value: error.message });
-  if (error.cause !== undefined) {
-    const cause = isError(error.cause) ? withoutStack(error.cause) : error.cause;
-    Object.defineProperty(copy, 'cause', { value: cause });
-  }
   return copy;
 }
 
@@ -291,14 +287,14 @@ class AssertionError extends Error {
     validateObject(options, 'options');
     const { message, operator, stackStartFn } = options;
     let { actual, expected } = options;
+    if (message == null && actual instanceof Error && expected instanceof Error &&
+        'stack' in actual && 'stack' in expected) {
+      actual = withoutStack(actual);
+      expected = withoutStack(expected);
+    }
     let text;
     if (operator === 'deepStrictEqual' || operator === 'strictEqual') {
       // A custom message replaces only the header of the diff.
-      if (message == null && isError(actual) && isError(expected) &&
-          'stack' in actual && 'stack' in expected) {
-        actual = withoutStack(actual);
-        expected = withoutStack(expected);
-      }
       text = diffMessage(actual, expected, operator, message == null ? '' : String(message));
     } else if (message != null) {
       text = String(message);
@@ -948,10 +944,12 @@ function checkExpectedError(actual, expected, message, fn) {
   throw err;
 }
 
-function expectsError(fn, actual, error, message, argCount) {
+// `args` are the arguments after the function or promise: [error[, message]].
+function expectsError(fn, actual, args) {
+  let [error, message] = args;
   if (typeof error === 'string') {
     // throws(fn, 'text') passes a message, not an expectation.
-    if (argCount === 4) {
+    if (args.length === 2) {
       throw new ERR_INVALID_ARG_TYPE('error', ['Object', 'Error', 'Function', 'RegExp'], error);
     }
     if (typeof actual === 'object' && actual !== null) {
@@ -1018,11 +1016,11 @@ function expectsNoError(fn, actual, error, message) {
 }
 
 function throws(promiseFn, ...args) {
-  expectsError(throws, thrownBy(promiseFn), ...args, undefined, undefined, args.length + 1);
+  expectsError(throws, thrownBy(promiseFn), args);
 }
 
 async function rejects(promiseFn, ...args) {
-  expectsError(rejects, await rejectionOf(promiseFn), ...args, undefined, undefined, args.length + 1);
+  expectsError(rejects, await rejectionOf(promiseFn), args);
 }
 
 function doesNotThrow(fn, ...args) {

@@ -5,17 +5,25 @@
 //
 // Everything is plain JavaScript, so engine internals Node reads through V8
 // (promise state, proxy targets, iterator previews) are unavailable. The one
-// native hook used when present is `internalBinding('util').getPromiseState`.
+// native hook used when present is `internalBinding('util').getPromiseState(p)`,
+// returning [state, result] with state 0 pending, 1 fulfilled, 2 rejected.
 
 const {
   codes: {
     ERR_FALSY_VALUE_REJECTION,
     ERR_INVALID_ARG_TYPE,
+    ERR_INVALID_ARG_VALUE,
     ERR_OUT_OF_RANGE,
+    ERR_PARSE_ARGS_INVALID_OPTION_VALUE,
+    ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL,
+    ERR_PARSE_ARGS_UNKNOWN_OPTION,
   },
+  errnoException,
+  exceptionWithHostPort,
   getSystemErrorMap,
   getSystemErrorName: lookupSystemErrorName,
   kValidateObjectAllowArray,
+  validateArray,
   validateBoolean,
   validateFunction,
   validateNumber,
@@ -208,18 +216,7 @@ function inspect(value, opts) {
     seen: [],
     currentDepth: 0,
     stylize: stylizeNoColor,
-    showHidden: inspectDefaultOptions.showHidden,
-    depth: inspectDefaultOptions.depth,
-    colors: inspectDefaultOptions.colors,
-    customInspect: inspectDefaultOptions.customInspect,
-    showProxy: inspectDefaultOptions.showProxy,
-    maxArrayLength: inspectDefaultOptions.maxArrayLength,
-    maxStringLength: inspectDefaultOptions.maxStringLength,
-    breakLength: inspectDefaultOptions.breakLength,
-    compact: inspectDefaultOptions.compact,
-    sorted: inspectDefaultOptions.sorted,
-    getters: inspectDefaultOptions.getters,
-    numericSeparator: inspectDefaultOptions.numericSeparator,
+    ...inspectDefaultOptions,
   };
   if (arguments.length > 1) {
     // Legacy signature: inspect(value, showHidden, depth, colors).
@@ -357,24 +354,12 @@ function removeColors(str) {
   return str.replace(kColorCode, '');
 }
 
-// The options object handed to custom inspect functions.
+// The options object handed to custom inspect functions: the effective
+// options, then whatever else the caller passed.
 function userOptionsFor(ctx) {
-  return {
-    stylize: ctx.stylize,
-    showHidden: ctx.showHidden,
-    depth: ctx.depth,
-    colors: ctx.colors,
-    customInspect: ctx.customInspect,
-    showProxy: ctx.showProxy,
-    maxArrayLength: ctx.maxArrayLength,
-    maxStringLength: ctx.maxStringLength,
-    breakLength: ctx.breakLength,
-    compact: ctx.compact,
-    sorted: ctx.sorted,
-    getters: ctx.getters,
-    numericSeparator: ctx.numericSeparator,
-    ...ctx.userOptions,
-  };
+  const options = { stylize: ctx.stylize };
+  for (const key of Object.keys(inspectDefaultOptions)) options[key] = ctx[key];
+  return Object.assign(options, ctx.userOptions);
 }
 
 function formatValue(ctx, value, recurseTimes, typedArray) {
@@ -816,9 +801,28 @@ function getStackString(err) {
   const stack = err.stack;
   if (!stack) return errorToString(err);
   const text = String(stack);
-  // QuickJS records only the frames; add the "Name: message" line V8 puts first.
+  // Plain QuickJS records only the frames; add the "Name: message" line V8 puts first.
   if (text.startsWith('    at ')) return `${errorToString(err)}\n${text.replace(/\n+$/, '')}`;
-  return text;
+  return refreshStackHeader(err, text);
+}
+
+// QuickJS builds the stack, header included, when the error is created; V8
+// only when it is first read. So a name assigned afterwards (typically
+// `this.name = 'MyError'` after super() in a subclass) is missing from a
+// QuickJS header. Such a stale header is replaced with the current one.
+function refreshStackHeader(err, stack) {
+  if (!Object.hasOwn(err, 'name')) return stack;
+  let inheritedName;
+  try {
+    const proto = Object.getPrototypeOf(err);
+    inheritedName = proto === null ? undefined : proto.name;
+  } catch {
+    return stack;
+  }
+  const stale = errorToString({ name: inheritedName, message: err.message });
+  if (!stack.startsWith(stale) || (stack.length !== stale.length && stack[stale.length] !== '\n')) return stack;
+  const current = errorToString(err);
+  return stale === current ? stack : current + stack.slice(stale.length);
 }
 
 // Makes the first line name the actual class, e.g. "Foo [Error]: msg" for a
@@ -1457,11 +1461,10 @@ function getStringWidth(str, removeControlChars = true) {
 }
 
 // CSI sequences (ESC [ or the 8-bit CSI), OSC sequences ended by BEL or
-// ESC \, and two-character ESC sequences.
-const kAnsiPattern = new RegExp(
-  '[\\u001b\\u009b]\\[[0-?]*[ -/]*[@-~]|' +
-  '\\u001b\\][^\\u0007\\u001b]*(?:\\u0007|\\u001b\\\\)|' +
-  '\\u001b[@-Z\\\\-_]', 'g');
+// ESC \, character-set selections like ESC ( B, and two-character ESC
+// sequences.
+const kAnsiPattern =
+  /(?:\u001b\[|\u009b)[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)|\u001b[()#][0-9A-Za-z]|\u001b[@-Z\\-_]/g;
 
 function stripVTControlCharacters(str) {
   validateString(str, 'str');
@@ -1635,7 +1638,9 @@ const kCustomPromisified = Symbol.for('nodejs.util.promisify.custom');
 // values (e.g. ['stdout', 'stderr']): promisify then resolves to an object.
 const kCustomPromisifyArgs = Symbol.for('unode.util.promisify.customArgs');
 
-// Copies a function's own properties, as data descriptors without a prototype.
+// Copies the own properties of `source` onto `target`. The descriptors get a
+// null prototype so that fields inherited from a polluted Object.prototype
+// (get, set, ...) cannot sneak in.
 function copyOwnProperties(target, source, adjust) {
   const descriptors = Object.getOwnPropertyDescriptors(source);
   if (adjust) adjust(descriptors);
@@ -1990,6 +1995,236 @@ function styleText(format, text, { validateStream = true, stream = process.stdou
   return `\u001b[${open}m${text}\u001b[${close}m`;
 }
 
+// --- parseArgs ---
+
+function getMainArgs() {
+  // With -e/-p there is no script path before the user's arguments.
+  const execArgv = process.execArgv || [];
+  if (['-e', '--eval', '-p', '--print'].some((flag) => execArgv.includes(flag))) return process.argv.slice(1);
+  return process.argv.slice(2);
+}
+
+function ownValue(obj, key) {
+  return obj != null && Object.hasOwn(obj, key) ? obj[key] : undefined;
+}
+
+// An own property of the configuration for option `name`.
+function optionSetting(options, name, setting) {
+  return Object.hasOwn(options, name) ? ownValue(options[name], setting) : undefined;
+}
+
+function longNameForShort(short, options) {
+  for (const name of Object.keys(options)) {
+    if (ownValue(options[name], 'short') === short) return name;
+  }
+  return short;
+}
+
+function validateParseArgsOption(name, config) {
+  validateObject(config, `options.${name}`);
+  const type = ownValue(config, 'type');
+  if (type !== 'string' && type !== 'boolean') {
+    throw new ERR_INVALID_ARG_TYPE(`options.${name}.type`, "('string|boolean')", type);
+  }
+  if (Object.hasOwn(config, 'short')) {
+    const short = config.short;
+    validateString(short, `options.${name}.short`);
+    if (short.length !== 1) {
+      throw new ERR_INVALID_ARG_VALUE(`options.${name}.short`, short, 'must be a single character');
+    }
+  }
+  const multiple = ownValue(config, 'multiple');
+  if (Object.hasOwn(config, 'multiple')) validateBoolean(multiple, `options.${name}.multiple`);
+  const defaultValue = ownValue(config, 'default');
+  if (defaultValue !== undefined) {
+    const label = `options.${name}.default`;
+    const check = type === 'string' ? validateString : validateBoolean;
+    if (multiple) {
+      validateArray(defaultValue, label);
+      for (let i = 0; i < defaultValue.length; i++) check(defaultValue[i], `${label}[${i}]`);
+    } else {
+      check(defaultValue, label);
+    }
+  }
+}
+
+// Splits the arguments into tokens: options (with any value), positionals
+// and the `--` terminator. Short option groups like -abc are expanded; a
+// string option inside a group takes the rest of the group as its value.
+function tokenizeArgs(args, options) {
+  const tokens = [];
+  const pending = args.slice();
+  let index = -1;
+  let groupRemaining = 0; // expanded group members share their argument's index
+  const isStringOption = (name) => optionSetting(options, name, 'type') === 'string';
+
+  while (pending.length > 0) {
+    const arg = pending.shift();
+    const next = pending[0];
+    if (groupRemaining > 0) groupRemaining--;
+    else index++;
+
+    if (arg === '--') {
+      tokens.push({ kind: 'option-terminator', index });
+      for (const rest of pending) tokens.push({ kind: 'positional', index: ++index, value: rest });
+      break;
+    }
+
+    const isShort = arg.length >= 2 && arg[0] === '-' && arg[1] !== '-';
+    if (isShort && arg.length === 2) { // -f [value]
+      const name = longNameForShort(arg[1], options);
+      let value;
+      let inlineValue;
+      if (isStringOption(name) && next != null) {
+        value = pending.shift();
+        inlineValue = false;
+      }
+      tokens.push({ kind: 'option', name, rawName: arg, index, value, inlineValue });
+      if (value != null) index++;
+      continue;
+    }
+    if (isShort) {
+      const name = longNameForShort(arg[1], options);
+      if (isStringOption(name)) { // -fVALUE
+        tokens.push({ kind: 'option', name, rawName: `-${arg[1]}`, index, value: arg.slice(2), inlineValue: true });
+        continue;
+      }
+      const expanded = [];
+      for (let i = 1; i < arg.length; i++) {
+        const member = arg[i];
+        if (!isStringOption(longNameForShort(member, options)) || i === arg.length - 1) {
+          expanded.push(`-${member}`);
+        } else {
+          expanded.push(`-${member}${arg.slice(i + 1)}`);
+          break;
+        }
+      }
+      pending.unshift(...expanded);
+      groupRemaining = expanded.length;
+      continue;
+    }
+
+    if (arg.length > 2 && arg.startsWith('--')) {
+      const eq = arg.indexOf('=', 3);
+      if (eq === -1) { // --name [value]
+        const name = arg.slice(2);
+        let value;
+        let inlineValue;
+        if (isStringOption(name) && next != null) {
+          value = pending.shift();
+          inlineValue = false;
+        }
+        tokens.push({ kind: 'option', name, rawName: arg, index, value, inlineValue });
+        if (value != null) index++;
+      } else { // --name=value
+        const name = arg.slice(2, eq);
+        tokens.push({ kind: 'option', name, rawName: `--${name}`, index, value: arg.slice(eq + 1), inlineValue: true });
+      }
+      continue;
+    }
+
+    tokens.push({ kind: 'positional', index, value: arg });
+  }
+  return tokens;
+}
+
+// Strict-mode checks of one option token against the configuration.
+function checkOptionToken(token, options, allowPositionals, allowNegative) {
+  let name = token.name;
+  if (!Object.hasOwn(options, name)) {
+    // --no-foo negates a boolean option foo.
+    const base = name.slice(3);
+    if (!allowNegative || !name.startsWith('no-') || !Object.hasOwn(options, base) ||
+        optionSetting(options, base, 'type') !== 'boolean') {
+      throw new ERR_PARSE_ARGS_UNKNOWN_OPTION(token.rawName, allowPositionals);
+    }
+    name = base;
+  }
+  const short = optionSetting(options, name, 'short');
+  const shortAndLong = `${short ? `-${short}, ` : ''}--${name}`;
+  const type = optionSetting(options, name, 'type');
+  if (type === 'string' && typeof token.value !== 'string') {
+    throw new ERR_PARSE_ARGS_INVALID_OPTION_VALUE(`Option '${shortAndLong} <value>' argument missing`);
+  }
+  if (type === 'boolean' && token.value != null) {
+    throw new ERR_PARSE_ARGS_INVALID_OPTION_VALUE(`Option '${shortAndLong}' does not take an argument`);
+  }
+  // A separate value that looks like an option was probably not meant as the value.
+  if (!token.inlineValue && typeof token.value === 'string' && token.value.length > 1 && token.value[0] === '-') {
+    const example = token.rawName.startsWith('--') ?
+      `'${token.rawName}=-XYZ'` :
+      `'--${token.name}=-XYZ' or '${token.rawName}-XYZ'`;
+    throw new ERR_PARSE_ARGS_INVALID_OPTION_VALUE(
+      `Option '${token.rawName}' argument is ambiguous.\n` +
+      `Did you forget to specify the option argument for '${token.rawName}'?\n` +
+      `To specify an option argument starting with a dash use ${example}.`);
+  }
+}
+
+function storeOptionValue(values, options, name, value) {
+  if (name === '__proto__') return;
+  if (optionSetting(options, name, 'multiple')) {
+    if (values[name] === undefined) values[name] = [value];
+    else values[name].push(value);
+  } else {
+    values[name] = value;
+  }
+}
+
+function parseArgs(config = {}) {
+  const args = ownValue(config, 'args') ?? getMainArgs();
+  const strict = ownValue(config, 'strict') ?? true;
+  const allowPositionals = ownValue(config, 'allowPositionals') ?? !strict;
+  const returnTokens = ownValue(config, 'tokens') ?? false;
+  const allowNegative = ownValue(config, 'allowNegative') ?? false;
+  const options = ownValue(config, 'options') ?? { __proto__: null };
+
+  validateArray(args, 'args');
+  validateBoolean(strict, 'strict');
+  validateBoolean(allowPositionals, 'allowPositionals');
+  validateBoolean(returnTokens, 'tokens');
+  validateBoolean(allowNegative, 'allowNegative');
+  validateObject(options, 'options');
+  for (const [name, optionConfig] of Object.entries(options)) validateParseArgsOption(name, optionConfig);
+
+  const tokens = tokenizeArgs(args, options);
+  const result = { values: { __proto__: null }, positionals: [] };
+  if (returnTokens) result.tokens = tokens;
+
+  for (const token of tokens) {
+    if (token.kind === 'option') {
+      if (strict) checkOptionToken(token, options, allowPositionals, allowNegative);
+      let value = token.value ?? true;
+      if (allowNegative && token.name.startsWith('no-') && token.value === undefined) {
+        token.name = token.name.slice(3);
+        value = false;
+      }
+      storeOptionValue(result.values, options, token.name, value);
+    } else if (token.kind === 'positional') {
+      if (!allowPositionals) throw new ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL(token.value);
+      result.positionals.push(token.value);
+    }
+  }
+
+  for (const [name, optionConfig] of Object.entries(options)) {
+    const defaultValue = ownValue(optionConfig, 'default');
+    if (defaultValue !== undefined && result.values[name] === undefined && name !== '__proto__') {
+      result.values[name] = defaultValue;
+    }
+  }
+  return result;
+}
+
+const kMonths = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+// Deprecated: console.log with a "26 Feb 16:19:34 - " prefix.
+function log(...args) {
+  const d = new Date();
+  const pad = (n) => String(n).padStart(2, '0');
+  const time = `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+  console.log('%s - %s', `${d.getDate()} ${kMonths[d.getMonth()]} ${time}`, format(...args));
+}
+
 // Deprecated Object.assign-alike kept for old packages.
 function _extend(target, source) {
   if (source === null || typeof source !== 'object') return target;
@@ -2002,6 +2237,8 @@ function isBuffer(value) {
 }
 
 module.exports = {
+  _errnoException: errnoException,
+  _exceptionWithHostPort: exceptionWithHostPort,
   _extend,
   callbackify,
   debug: debuglog,
@@ -2009,7 +2246,7 @@ module.exports = {
   deprecate,
   format,
   formatWithOptions,
-  getSystemErrorMap,
+  getSystemErrorMap: () => new Map(getSystemErrorMap()),
   getSystemErrorName,
   inherits,
   inspect,
@@ -2029,6 +2266,8 @@ module.exports = {
   isString: (arg) => typeof arg === 'string',
   isSymbol: (arg) => typeof arg === 'symbol',
   isUndefined: (arg) => arg === undefined,
+  log,
+  parseArgs,
   promisify,
   stripVTControlCharacters,
   styleText,
@@ -2036,5 +2275,13 @@ module.exports = {
   types,
 };
 
-if (typeof globalThis.TextEncoder === 'function') module.exports.TextEncoder = globalThis.TextEncoder;
-if (typeof globalThis.TextDecoder === 'function') module.exports.TextDecoder = globalThis.TextDecoder;
+// Read on access: the globals may be installed lazily, after util loads.
+for (const name of ['TextEncoder', 'TextDecoder']) {
+  Object.defineProperty(module.exports, name, {
+    get() {
+      return globalThis[name];
+    },
+    enumerable: true,
+    configurable: true,
+  });
+}

@@ -18,9 +18,10 @@ function lazyUtil() {
 const kFramePrefix = '    at ';
 
 // Puts `header` in front of the stack frames of `err`, replacing whatever
-// header the engine produced. V8 stacks begin with "Name: message"; QuickJS
-// stacks hold the frames only. The result is stored as a non-enumerable own
-// data property, since QuickJS's `stack` setter would make it enumerable.
+// header the engine produced: V8 (and QuickJS with a V8-style
+// Error.prepareStackTrace) starts stacks with "Name: message", bare QuickJS
+// records the frames only. The result is stored as a non-enumerable own data
+// property, since QuickJS's `stack` setter would make it enumerable.
 function setStackHeader(err, header) {
   const frames = stackFrames(err.stack);
   Object.defineProperty(err, 'stack', {
@@ -67,18 +68,6 @@ function describeReceived(value) {
     default: // boolean, symbol
       return `type ${typeof value} (${String(value)})`;
   }
-}
-
-// "1099511627776" -> "1_099_511_627_776"
-function groupDigits(digits) {
-  const sign = digits[0] === '-' ? '-' : '';
-  let rest = sign ? digits.slice(1) : digits;
-  let out = '';
-  while (rest.length > 3) {
-    out = `_${rest.slice(-3)}${out}`;
-    rest = rest.slice(0, -3);
-  }
-  return `${sign}${rest}${out}`;
 }
 
 // "a, b, or c" / "a or b" / "a" (with 'and' likewise)
@@ -266,17 +255,10 @@ const kMessages = {
   ERR_OPERATION_FAILED: [Error, 'Operation failed: %s'],
   ERR_OUT_OF_RANGE: [RangeError, (name, range, input, replaceDefaultBoolean = false) => {
     const msg = replaceDefaultBoolean ? name : `The value of "${name}" is out of range.`;
-    let received;
-    if (Number.isInteger(input) && Math.abs(input) > 2 ** 32) {
-      received = groupDigits(String(input));
-    } else if (typeof input === 'bigint') {
-      received = String(input);
-      if (input > 2n ** 32n || input < -(2n ** 32n)) received = groupDigits(received);
-      received += 'n';
-    } else {
-      received = lazyUtil().inspect(input);
-    }
-    return `${msg} It must be ${range}. Received ${received}`;
+    // Large integers are easier to read with digit separators: 1_099_511_627_776.
+    const large = (Number.isInteger(input) && Math.abs(input) > 2 ** 32) ||
+      (typeof input === 'bigint' && (input > 2n ** 32n || input < -(2n ** 32n)));
+    return `${msg} It must be ${range}. Received ${lazyUtil().inspect(input, { numericSeparator: large })}`;
   }],
   ERR_PACKAGE_IMPORT_NOT_DEFINED: [TypeError, (specifier, packagePath, base) =>
     `Package import specifier "${specifier}" is not defined` +
@@ -391,6 +373,8 @@ class AbortError extends Error {
       throw new codes.ERR_INVALID_ARG_TYPE('options', 'Object', options);
     }
     super(message, options);
+    // Leave out the constructor frames, which QuickJS (unlike V8) records.
+    if (Error.captureStackTrace) Error.captureStackTrace(this, new.target);
     this.code = 'ABORT_ERR';
     this.name = 'AbortError';
     setStackHeader(this, `AbortError: ${this.message}`);
@@ -399,8 +383,8 @@ class AbortError extends Error {
 
 // --- System errors -------------------------------------------------------
 
-// libuv's errno table for Linux: "errno name message" per entry. Used when the
-// native side offers no `internalBinding('uv').getErrorMap()`.
+// libuv's errno table for Linux, "errno name message" per entry: exactly what
+// Node's util.getSystemErrorMap() holds.
 const kLinuxErrors = [
   '-7 E2BIG argument list too long', '-13 EACCES permission denied',
   '-98 EADDRINUSE address already in use', '-99 EADDRNOTAVAIL address not available',
@@ -450,21 +434,11 @@ let errorMap;
 // Map from negative errno to [name, message], like util.getSystemErrorMap().
 function getSystemErrorMap() {
   if (errorMap === undefined) {
-    if (typeof internalBinding === 'function') {
-      try {
-        const native = internalBinding('uv').getErrorMap();
-        if (native instanceof Map) errorMap = native;
-      } catch {
-        // No native table; use the built-in one below.
-      }
-    }
-    if (errorMap === undefined) {
-      errorMap = new Map();
-      for (const entry of kLinuxErrors) {
-        const sp1 = entry.indexOf(' ');
-        const sp2 = entry.indexOf(' ', sp1 + 1);
-        errorMap.set(Number(entry.slice(0, sp1)), [entry.slice(sp1 + 1, sp2), entry.slice(sp2 + 1)]);
-      }
+    errorMap = new Map();
+    for (const entry of kLinuxErrors) {
+      const sp1 = entry.indexOf(' ');
+      const sp2 = entry.indexOf(' ', sp1 + 1);
+      errorMap.set(Number(entry.slice(0, sp1)), [entry.slice(sp1 + 1, sp2), entry.slice(sp2 + 1)]);
     }
   }
   return errorMap;

@@ -2,7 +2,10 @@
 // Runs the entry point (script, -e/-p code, or stdin), then the event loop, then 'exit'.
 
 const { processTicksAndRejections } = require('internal/process/task_queues');
-const { triggerUncaughtException } = require('internal/process/execution');
+
+function triggerUncaughtException(err, fromPromise) {
+  require('internal/process/execution').triggerUncaughtException(err, fromPromise);
+}
 
 function run(options) {
   // QuickJS asks these for every import; the loader itself loads on the first one.
@@ -72,19 +75,36 @@ function readStdin() {
 // -e / -p / stdin code runs as a sloppy script with require & co. as globals (Node's
 // [eval] context), or as an ES module under --input-type=module.
 function evalCode(code, print, asModule, name) {
-  const cjs = require('internal/modules/cjs');
   if (asModule) {
     return require('internal/modules/esm').evalModule(code, name);
   }
-  const path = require('path');
-  const filename = path.join(process.cwd(), name);
-  const mod = new cjs.Module(filename, null);
-  mod.filename = filename;
-  mod.paths = cjs.Module._nodeModulePaths(process.cwd());
-  const req = cjs.makeRequire(mod);
-  globalThis.module = mod;
-  globalThis.exports = mod.exports;
-  globalThis.require = req;
+  // require/module/exports are made on first use: `-e 0` should not load the loader.
+  let mod;
+  const evalModule = () => {
+    if (mod === undefined) {
+      const filename = require('path').join(process.cwd(), name);
+      const { Module } = require('internal/modules/cjs');
+      mod = new Module(filename, null);
+      mod.filename = filename;
+      mod.paths = Module._nodeModulePaths(process.cwd());
+    }
+    return mod;
+  };
+  const lazyGlobal = (key, make) => Object.defineProperty(globalThis, key, {
+    configurable: true,
+    enumerable: false,
+    get() {
+      const value = make();
+      Object.defineProperty(globalThis, key, { value, writable: true, configurable: true, enumerable: false });
+      return value;
+    },
+    set(value) {
+      Object.defineProperty(globalThis, key, { value, writable: true, configurable: true, enumerable: false });
+    },
+  });
+  lazyGlobal('module', evalModule);
+  lazyGlobal('exports', () => evalModule().exports);
+  lazyGlobal('require', () => require('internal/modules/cjs').makeRequire(evalModule()));
   globalThis.__filename = name;
   globalThis.__dirname = '.';
   const result = internalBinding('contextify').evalScript(stripShebang(code), name);

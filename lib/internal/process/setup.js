@@ -18,7 +18,8 @@ const signalNumbers = {
 };
 
 function setupProcess(process, options, requireBuiltin) {
-  const { codes, uvException } = requireBuiltin('internal/errors');
+  // internal/errors is big: load it only when something actually fails.
+  const errors = () => requireBuiltin('internal/errors');
   const define = (name, value) =>
     Object.defineProperty(process, name, { value, writable: true, configurable: true, enumerable: true });
 
@@ -50,22 +51,21 @@ function setupProcess(process, options, requireBuiltin) {
 
   define('cwd', function cwd() { return binding.cwd(); });
   define('chdir', function chdir(directory) {
-    if (typeof directory !== 'string') throw new codes.ERR_INVALID_ARG_TYPE('directory', 'string', directory);
+    if (typeof directory !== 'string') throw new (errors().codes).ERR_INVALID_ARG_TYPE('directory', 'string', directory);
     binding.chdir(directory);
   });
   define('umask', function umask(mask) {
     if (mask === undefined) return binding.umask();
     if (typeof mask === 'string') {
-      if (!/^[0-7]+$/.test(mask)) throw new codes.ERR_INVALID_ARG_VALUE('mask', mask, 'must be a 32-bit unsigned integer or an octal string');
+      if (!/^[0-7]+$/.test(mask)) throw new (errors().codes).ERR_INVALID_ARG_VALUE('mask', mask, 'must be a 32-bit unsigned integer or an octal string');
       mask = parseInt(mask, 8);
     }
     return binding.umask(mask);
   });
 
-  // After cwd(): path.resolve needs it.
-  const path = requireBuiltin('path');
   const argv = [binding.execPath];
-  if (options.mode === 'script') argv.push(path.resolve(options.script));
+  // After cwd(), which path.resolve needs.
+  if (options.mode === 'script') argv.push(requireBuiltin('path').resolve(options.script));
   define('argv', argv.concat(options.args));
 
   const [uid, euid, gid, egid] = binding.ids();
@@ -80,8 +80,8 @@ function setupProcess(process, options, requireBuiltin) {
     let sec = Math.floor(ns / 1e9);
     let nsec = ns - sec * 1e9;
     if (prev !== undefined) {
-      if (!Array.isArray(prev)) throw new codes.ERR_INVALID_ARG_TYPE('time', 'Array', prev);
-      if (prev.length !== 2) throw new codes.ERR_OUT_OF_RANGE('time', 2, prev.length);
+      if (!Array.isArray(prev)) throw new (errors().codes).ERR_INVALID_ARG_TYPE('time', 'Array', prev);
+      if (prev.length !== 2) throw new (errors().codes).ERR_OUT_OF_RANGE('time', 2, prev.length);
       sec -= prev[0];
       nsec -= prev[1];
       if (nsec < 0) {
@@ -110,16 +110,16 @@ function setupProcess(process, options, requireBuiltin) {
   });
 
   define('kill', function kill(pid, sig = 'SIGTERM') {
-    if (pid != (pid | 0)) throw new codes.ERR_INVALID_ARG_TYPE('pid', 'number', pid);
+    if (pid != (pid | 0)) throw new (errors().codes).ERR_INVALID_ARG_TYPE('pid', 'number', pid);
     let num = sig;
     if (typeof sig === 'string') {
       num = signalNumbers[sig];
-      if (num === undefined) throw new codes.ERR_UNKNOWN_SIGNAL(sig);
+      if (num === undefined) throw new (errors().codes).ERR_UNKNOWN_SIGNAL(sig);
     } else if (typeof sig !== 'number') {
-      throw new codes.ERR_UNKNOWN_SIGNAL(sig);
+      throw new (errors().codes).ERR_UNKNOWN_SIGNAL(sig);
     }
     const err = binding.kill(pid, num);
-    if (err) throw uvException({ errno: err, code: internalBinding('uv').errname(err), message: internalBinding('uv').errmessage(err), syscall: 'kill' });
+    if (err) throw errors().uvException({ errno: err, code: internalBinding('uv').errname(err), message: internalBinding('uv').errmessage(err), syscall: 'kill' });
     return true;
   });
   define('abort', function abort() {
@@ -136,7 +136,7 @@ function setupProcess(process, options, requireBuiltin) {
       if (code !== null && code !== undefined) {
         let v = code;
         if (typeof code === 'string' && code !== '' && Number.isInteger(+code)) v = +code;
-        if (!Number.isInteger(v)) throw new codes.ERR_INVALID_ARG_TYPE('code', 'integer', code);
+        if (!Number.isInteger(v)) throw new (errors().codes).ERR_INVALID_ARG_TYPE('code', 'integer', code);
       }
       exitCode = code;
     },
