@@ -1,0 +1,4 @@
+'use strict';
+
+// `require('assert/strict')`: the strict-mode assert API.
+module.exports = require('assert').strict;
