@@ -7,21 +7,13 @@
 // environment entries that Windows shells maintain).  The POSIX flavour is the
 // default export, as on every non-Windows host.
 
-const {
-  codes: { ERR_INVALID_ARG_TYPE },
-} = require('internal/errors');
+const { validateObject, validateString } = require('internal/errors');
 
 const CHAR_SLASH = 0x2f; // '/'
 const CHAR_BACKSLASH = 0x5c; // '\'
 const CHAR_COLON = 0x3a; // ':'
 const CHAR_DOT = 0x2e; // '.'
 const CHAR_QUESTION = 0x3f; // '?'
-
-function validateString(value, name) {
-  if (typeof value !== 'string') {
-    throw new ERR_INVALID_ARG_TYPE(name, 'string', value);
-  }
-}
 
 function isPosixSep(code) {
   return code === CHAR_SLASH;
@@ -106,9 +98,7 @@ function formatExt(ext) {
 }
 
 function formatPath(sep, pathObject) {
-  if (pathObject === null || typeof pathObject !== 'object' || Array.isArray(pathObject)) {
-    throw new ERR_INVALID_ARG_TYPE('pathObject', 'object', pathObject);
-  }
+  validateObject(pathObject, 'pathObject');
   const dir = pathObject.dir || pathObject.root;
   const base = pathObject.base || `${pathObject.name || ''}${formatExt(pathObject.ext)}`;
   if (!dir) return base;

@@ -406,15 +406,21 @@ function isInstanceof(object, ctor) {
 }
 
 // Name of the nearest constructor on the prototype chain, null for objects
-// whose chain ends without one (Object.create(null)).
-function getConstructorName(obj, ctx, recurseTimes) {
+// whose chain ends without one (Object.create(null)). With `protoProps` (an
+// array, given for showHidden) it also collects the non-method properties of
+// the user-defined prototypes on the way.
+function getConstructorName(obj, ctx, recurseTimes, protoProps) {
   let firstProto;
   const original = obj;
   while (obj) {
     const descriptor = Object.getOwnPropertyDescriptor(obj, 'constructor');
     if (descriptor !== undefined && typeof descriptor.value === 'function' &&
         descriptor.value.name !== '' && isInstanceof(original, descriptor.value)) {
-      return String(descriptor.value.name);
+      const name = String(descriptor.value.name);
+      if (protoProps !== undefined && (firstProto !== obj || !isBuiltInConstructorName(name))) {
+        addPrototypeProperties(ctx, original, firstProto || original, recurseTimes, protoProps);
+      }
+      return name;
     }
     obj = Object.getPrototypeOf(obj);
     if (firstProto === undefined) firstProto = obj;
@@ -425,12 +431,42 @@ function getConstructorName(obj, ctx, recurseTimes) {
   // name here; plain JavaScript only knows it is an object.
   const internalName = 'Object';
   if (recurseTimes > ctx.depth && ctx.depth !== null) return `${internalName} <Complex prototype>`;
-  const protoName = getConstructorName(firstProto, ctx, recurseTimes + 1);
+  const protoName = getConstructorName(firstProto, ctx, recurseTimes + 1, protoProps);
   if (protoName === null) {
     const shown = inspect(firstProto, { ...ctx, customInspect: false, depth: -1 });
     return `${internalName} <${shown}>`;
   }
   return `${internalName} <${protoName}>`;
+}
+
+// Formats the properties (not methods) that `main` inherits from up to three
+// prototype layers, starting at `proto` and stopping at a builtin's
+// prototype; keys shadowed by `main` or a nearer layer are skipped.
+function addPrototypeProperties(ctx, main, proto, recurseTimes, output) {
+  const seenKeys = new Set();
+  for (let depth = 0; depth < 3; depth++) {
+    if (depth !== 0 || main === proto) {
+      proto = Object.getPrototypeOf(proto);
+      if (proto === null) return;
+      const descriptor = Object.getOwnPropertyDescriptor(proto, 'constructor');
+      if (descriptor !== undefined && typeof descriptor.value === 'function' &&
+          isBuiltInConstructorName(descriptor.value.name)) {
+        return;
+      }
+    }
+    const keys = Reflect.ownKeys(proto);
+    ctx.seen.push(main);
+    for (const key of keys) {
+      if (key === 'constructor' || Object.hasOwn(main, key) || seenKeys.has(key)) continue;
+      const desc = Object.getOwnPropertyDescriptor(proto, key);
+      if (typeof desc.value === 'function') continue;
+      const str = formatProperty(ctx, proto, recurseTimes, key, kObjectType, desc, main);
+      // Dimmed, to set them apart from own properties.
+      output.push(ctx.colors ? `\u001b[2m${str}\u001b[22m` : str);
+    }
+    ctx.seen.pop();
+    for (const key of keys) seenKeys.add(key);
+  }
 }
 
 // "Foo ", "Map(2) ", "Foo [bar] ", "[Object: null prototype] ", ...
@@ -547,7 +583,10 @@ function builtinKind(value, rawTag) {
 }
 
 function formatRaw(ctx, value, recurseTimes, typedArray) {
-  const constructor = getConstructorName(value, ctx, recurseTimes);
+  let protoProps;
+  if (ctx.showHidden && (recurseTimes <= ctx.depth || ctx.depth === null)) protoProps = [];
+  const constructor = getConstructorName(value, ctx, recurseTimes, protoProps);
+  if (protoProps !== undefined && protoProps.length === 0) protoProps = undefined;
   const rawTag = value[Symbol.toStringTag];
   const kind = builtinKind(value, rawTag);
   let tag = rawTag;
@@ -573,21 +612,21 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
         getPrefix(constructor, tag, 'Array', `(${value.length})`) : '';
       keys = getNonIndexKeys(value, ctx.showHidden);
       braces = [`${prefix}[`, ']'];
-      if (value.length === 0 && keys.length === 0) return `${braces[0]}]`;
+      if (value.length === 0 && keys.length === 0 && protoProps === undefined) return `${braces[0]}]`;
       extrasType = kArrayExtrasType;
       formatter = formatArray;
     } else if (kind === 'Set') {
       const size = setSize.call(value);
       const prefix = getPrefix(constructor, tag, 'Set', `(${size})`);
       keys = getKeys(value, ctx.showHidden);
-      if (size === 0 && keys.length === 0) return `${prefix}{}`;
+      if (size === 0 && keys.length === 0 && protoProps === undefined) return `${prefix}{}`;
       braces = [`${prefix}{`, '}'];
       formatter = formatSet;
     } else if (kind === 'Map') {
       const size = mapSize.call(value);
       const prefix = getPrefix(constructor, tag, 'Map', `(${size})`);
       keys = getKeys(value, ctx.showHidden);
-      if (size === 0 && keys.length === 0) return `${prefix}{}`;
+      if (size === 0 && keys.length === 0 && protoProps === undefined) return `${prefix}{}`;
       braces = [`${prefix}{`, '}'];
       formatter = formatMap;
     } else if (kind === 'TypedArray') {
@@ -617,15 +656,16 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
       } else if (tag !== '') {
         braces[0] = `${getPrefix(constructor, tag, 'Object')}{`;
       }
-      if (keys.length === 0) return `${braces[0]}}`;
+      if (keys.length === 0 && protoProps === undefined) return `${braces[0]}}`;
     } else if (typeof value === 'function') {
       base = getFunctionBase(value, constructor, tag);
-      if (keys.length === 0) return ctx.stylize(base, 'special');
+      if (keys.length === 0 && protoProps === undefined) return ctx.stylize(base, 'special');
     } else if (kind === 'RegExp') {
       base = RegExp.prototype.toString.call(constructor !== null ? value : new RegExp(value));
       const prefix = getPrefix(constructor, tag, 'RegExp');
       if (prefix !== 'RegExp ') base = `${prefix}${base}`;
-      if (keys.length === 0 || (recurseTimes > ctx.depth && ctx.depth !== null)) {
+      if ((keys.length === 0 && protoProps === undefined) ||
+          (recurseTimes > ctx.depth && ctx.depth !== null)) {
         return ctx.stylize(base, 'regexp');
       }
     } else if (kind === 'Date') {
@@ -634,15 +674,15 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
         Date.prototype.toISOString.call(value);
       const prefix = getPrefix(constructor, tag, 'Date');
       if (prefix !== 'Date ') base = `${prefix}${base}`;
-      if (keys.length === 0) return ctx.stylize(base, 'date');
+      if (keys.length === 0 && protoProps === undefined) return ctx.stylize(base, 'date');
     } else if (kind === 'Error') {
       base = formatError(value, constructor, tag, ctx, keys);
-      if (keys.length === 0) return base;
+      if (keys.length === 0 && protoProps === undefined) return base;
     } else if (kind === 'ArrayBuffer' || kind === 'SharedArrayBuffer') {
       const prefix = getPrefix(constructor, tag, kind);
       if (typedArray === undefined) {
         formatter = formatArrayBuffer;
-      } else if (keys.length === 0) {
+      } else if (keys.length === 0 && protoProps === undefined) {
         // The `[buffer]` of a typed array shown with showHidden.
         return `${prefix}{ byteLength: ${formatNumber(ctx.stylize, value.byteLength, false)} }`;
       }
@@ -667,9 +707,9 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
       formatter = (ctx, value, recurseTimes) => formatNamespaceObject(names, ctx, value, recurseTimes);
     } else if (kind === 'Boxed') {
       base = getBoxedBase(value, ctx, keys, constructor, tag);
-      if (keys.length === 0) return base;
+      if (keys.length === 0 && protoProps === undefined) return base;
     } else {
-      if (keys.length === 0) return `${getPrefix(constructor, tag, 'Object')}{}`;
+      if (keys.length === 0 && protoProps === undefined) return `${getPrefix(constructor, tag, 'Object')}{}`;
       braces[0] = `${getPrefix(constructor, tag, 'Object')}{`;
     }
   }
@@ -690,6 +730,7 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
     for (const key of keys) {
       output.push(formatProperty(ctx, value, recurseTimes, key, extrasType));
     }
+    if (protoProps !== undefined) output.push(...protoProps);
   } catch (err) {
     if (!isStackOverflow(err)) throw err;
     ctx.seen.pop();
@@ -1102,10 +1143,13 @@ function formatNamespaceObject(names, ctx, value, recurseTimes) {
   });
 }
 
-function formatProperty(ctx, value, recurseTimes, key, type) {
+// `desc` and `receiver` are passed for inherited properties (see
+// addPrototypeProperties): the descriptor comes from a prototype while
+// getters run on the inspected object.
+function formatProperty(ctx, value, recurseTimes, key, type, desc, receiver = value) {
   let str;
   let separator = ' ';
-  const desc = Object.getOwnPropertyDescriptor(value, key) || { value: value[key], enumerable: true };
+  desc = desc || Object.getOwnPropertyDescriptor(value, key) || { value: value[key], enumerable: true };
   if (desc.value !== undefined) {
     // compact=true aligns object values one column further, past `: `.
     const diff = (ctx.compact !== true || type !== kObjectType) ? 2 : 3;
@@ -1116,7 +1160,7 @@ function formatProperty(ctx, value, recurseTimes, key, type) {
     }
     ctx.indentationLvl -= diff;
   } else if (desc.get !== undefined) {
-    str = formatAccessor(ctx, value, recurseTimes, desc);
+    str = formatAccessor(ctx, receiver, recurseTimes, desc);
   } else if (desc.set !== undefined) {
     str = ctx.stylize('[Setter]', 'special');
   } else {
@@ -1914,7 +1958,8 @@ function makeDebugLogger(section) {
       const pid = process.pid;
       logger = (...args) => {
         const colors = shouldColorize(process.stderr);
-        const line = format('%s %s: %s\n', section, inspect(pid, { colors }), formatWithOptions({ colors }, ...args));
+        const message = formatWithOptions({ colors }, ...args);
+        const line = format('%s %s: %s\n', section, inspect(pid, { colors }), message);
         if (process.stderr && typeof process.stderr.write === 'function') process.stderr.write(line);
       };
     } else {
@@ -1952,8 +1997,10 @@ function debuglog(section, cb) {
 
 // --- misc ---
 
+const kLoneSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
 function toUSVString(input) {
-  return String(input).replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+  return String(input).replace(kLoneSurrogate, '\ufffd');
 }
 
 function getSystemErrorName(err) {
@@ -2118,7 +2165,8 @@ function tokenizeArgs(args, options) {
         if (value != null) index++;
       } else { // --name=value
         const name = arg.slice(2, eq);
-        tokens.push({ kind: 'option', name, rawName: `--${name}`, index, value: arg.slice(eq + 1), inlineValue: true });
+        const value = arg.slice(eq + 1);
+        tokens.push({ kind: 'option', name, rawName: `--${name}`, index, value, inlineValue: true });
       }
       continue;
     }

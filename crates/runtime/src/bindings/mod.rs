@@ -15,6 +15,7 @@ pub mod fs;
 mod libsys;
 pub mod module_wrap;
 mod process;
+mod util;
 mod uv;
 
 /// Builds the binding object `name`, or throws for an unknown name.
@@ -29,6 +30,7 @@ pub fn internal_binding<'js>(ctx: &Ctx<'js>, state: &Shared, name: &str) -> Resu
         "libsys" => libsys::init(&obj)?,
         "module_wrap" => module_wrap::init(&obj)?,
         "process" => process::init(&obj, state)?,
+        "util" => util::init(&obj)?,
         "uv" => uv::init(&obj)?,
         _ => {
             return Err(Exception::throw_type(
