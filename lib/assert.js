@@ -47,8 +47,10 @@ function isError(value) {
   return value instanceof Error || Object.prototype.toString.call(value) === '[object Error]';
 }
 
+// RegExp.prototype answers the source getter without being a RegExp.
 function isRegExp(value) {
-  return kindOf(value) === 'regexp';
+  return value !== null && typeof value === 'object' && value !== RegExp.prototype &&
+    hasBrand(regExpSource, value);
 }
 
 // ---------------------------------------------------------------------------
@@ -102,7 +104,7 @@ function diffMessage(actual, expected, operator, header) {
     if (inputLength <= kMaxShortLength) {
       const primitives = (typeof actual !== 'object' || actual === null) &&
                          (typeof expected !== 'object' || expected === null);
-      // 0 and -0 print alike in short form; they get the full diff.
+      // Zeros of opposite sign get the full diff instead, as in Node.
       if (primitives && (actual !== 0 || expected !== 0)) {
         return `${header}\n\n${a} !== ${e}\n`;
       }
@@ -265,15 +267,11 @@ function withoutStack(error) {
 }
 
 // Engines disagree on whether `stack` starts with a "Name: message" line
-// (V8) or holds only the frames (QuickJS); either way, make it start with
-// the given header.
+// (V8, recent QuickJS-ng) or holds only the frames (older QuickJS); either
+// way, make it start with the given header.
 function setStackHeader(error, header) {
-  const stack = error.stack;
-  let frames = '';
-  if (typeof stack === 'string') {
-    const at = stack.startsWith('    at ') ? 0 : stack.indexOf('\n    at ') + 1;
-    if (at > 0 || stack.startsWith('    at ')) frames = stack.slice(at).replace(/\n+$/, '');
-  }
+  const found = typeof error.stack === 'string' ? /(?:^|\n)( {4}at [\s\S]*)$/.exec(error.stack) : null;
+  const frames = found === null ? '' : found[1].replace(/\n+$/, '');
   Object.defineProperty(error, 'stack', {
     value: frames === '' ? header : `${header}\n${frames}`,
     writable: true,
@@ -395,8 +393,7 @@ function kindOf(value) {
   if (value === null || typeof value !== 'object') return '';
   if (Array.isArray(value)) return 'array';
   if (ArrayBuffer.isView(value)) return 'view';
-  // RegExp.prototype answers the source getter without being a RegExp.
-  if (value !== RegExp.prototype && hasBrand(regExpSource, value)) return 'regexp';
+  if (isRegExp(value)) return 'regexp';
   for (const [kind, method] of brandChecks) {
     if (hasBrand(method, value)) return kind;
   }
@@ -404,8 +401,6 @@ function kindOf(value) {
   if (typeof URL === 'function' && value instanceof URL) return 'url';
   return '';
 }
-
-const kBoxedKinds = new Set(['number', 'string', 'boolean', 'bigint', 'symbol']);
 
 // How compareObjects() walks the contents beyond plain keys.
 const kPlain = 0;

@@ -28,6 +28,7 @@ const {
   validateObject,
   kValidateObjectAllowArray,
   kValidateObjectAllowFunction,
+  kValidateObjectAllowNullable,
 } = require('internal/errors');
 
 let utilInspect;
@@ -424,7 +425,7 @@ async function once(emitter, name, options = {}) {
   if (signal?.aborted) throw abortErrorFor(signal);
   return new Promise((resolve, reject) => {
     const cleanupSignal = () => {
-      if (signal != null) agnosticRemoveListener(signal, 'abort', onAbort);
+      if (signal != null) signal.removeEventListener('abort', onAbort);
     };
     const onError = (err) => {
       emitter.removeListener(name, onEvent);
@@ -704,7 +705,8 @@ class Event {
 
   constructor(type, options = {}) {
     if (arguments.length === 0) throw new ERR_MISSING_ARGS('type');
-    validateObject(options, 'options', { nullable: true, allowArray: true, allowFunction: true });
+    validateObject(options, 'options',
+      kValidateObjectAllowNullable | kValidateObjectAllowArray | kValidateObjectAllowFunction);
     this.#type = `${type}`;
     this.#bubbles = Boolean(options?.bubbles);
     this.#cancelable = Boolean(options?.cancelable);

@@ -10,5 +10,6 @@ echo "[test] cargo fmt --check" >&2
 cargo fmt --all -- --check
 echo "[test] cargo clippy" >&2
 cargo clippy --workspace --all-targets --quiet -- -D warnings
-echo "[test] cargo test" >&2
-cargo test --workspace
+# Release: the tests exercise the static binary that ships.
+echo "[test] cargo test --release" >&2
+cargo test --workspace --release

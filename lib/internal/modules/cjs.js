@@ -48,7 +48,8 @@ Module._resolveFilename = function _resolveFilename(request, parent, isMain, opt
     paths: options && options.paths,
     requireStack: requireStackOf(parent),
   });
-  return res.kind === 'builtin' ? res.id : res.filename;
+  if (res.kind === 'builtin') return request.startsWith('node:') ? request : res.id;
+  return res.filename;
 };
 
 function loadBuiltin(request) {

@@ -28,21 +28,26 @@ function emitWarning(warning, type, code, ctor) {
     if (process.throwDeprecation) throw warning;
   }
   process.nextTick(() => {
+    // Printed before listeners run, as Node's default handler is the first listener.
+    writeWarning(warning);
     process.emit('warning', warning);
-    if (process.execArgv.includes('--no-warnings')) return;
-    const trace = process.execArgv.includes('--trace-warnings');
-    let msg = `(node:${process.pid}) `;
-    if (warning.code) msg += `[${warning.code}] `;
-    msg += trace && warning.stack ? warning.stack : `${warning.name}: ${warning.message}`;
-    if (warning.detail) msg += `\n${warning.detail}`;
-    msg += '\n';
-    if (!trace && !traceHintShown) {
-      traceHintShown = true;
-      const flag = warning.name === 'DeprecationWarning' ? '--trace-deprecation' : '--trace-warnings';
-      msg += `(Use \`node ${flag} ...\` to show where the warning was created)\n`;
-    }
-    internalBinding('process').writeSync(2, msg);
   });
+}
+
+function writeWarning(warning) {
+  if (process.execArgv.includes('--no-warnings')) return;
+  const trace = process.execArgv.includes('--trace-warnings');
+  let msg = `(node:${process.pid}) `;
+  if (warning.code) msg += `[${warning.code}] `;
+  msg += trace && warning.stack ? warning.stack : `${warning.name}: ${warning.message}`;
+  if (warning.detail) msg += `\n${warning.detail}`;
+  msg += '\n';
+  if (!trace && !traceHintShown) {
+    traceHintShown = true;
+    const flag = warning.name === 'DeprecationWarning' ? '--trace-deprecation' : '--trace-warnings';
+    msg += `(Use \`node ${flag} ...\` to show where the warning was created)\n`;
+  }
+  internalBinding('process').writeSync(2, msg);
 }
 
 module.exports = { emitWarning };

@@ -20,14 +20,15 @@ Promise.resolve().then(() => {
   process.nextTick(() => log('tick from promise'));
 });
 
-// Inside an I/O callback, setImmediate always beats setTimeout(0).
-fs.readFile(__filename, () => {
+// Inside an I/O callback, setImmediate always beats setTimeout(0). (Started from a timer
+// so that the read's completion does not race the short timers above.)
+setTimeout(() => fs.readFile(__filename, () => {
   setTimeout(() => log('io: timeout'), 0);
   setImmediate(() => {
     log('io: immediate');
     process.nextTick(() => log('io: tick after immediate'));
   });
-});
+}), 100);
 
 let n = 0;
 const iv = setInterval(() => {
