@@ -10,26 +10,21 @@
 // undefined, so the live object is always read from globalThis.  util is
 // loaded lazily for the same reason.
 
-const {
-  codes: {
-    ERR_EVENT_RECURSION,
-    ERR_INVALID_ARG_TYPE,
-    ERR_INVALID_ARG_VALUE,
-    ERR_INVALID_THIS,
-    ERR_MISSING_ARGS,
-    ERR_UNHANDLED_ERROR,
-  },
-  AbortError,
-  validateAbortSignal,
-  validateBoolean,
-  validateFunction,
-  validateInteger,
-  validateNumber,
-  validateObject,
-  kValidateObjectAllowArray,
-  kValidateObjectAllowFunction,
-  kValidateObjectAllowNullable,
-} = require('internal/errors');
+// internal/errors is loaded only when something fails: events loads at start-up.
+let errorsModule;
+function errors() {
+  return (errorsModule ??= require('internal/errors'));
+}
+function validateFunction(value, name) {
+  if (typeof value !== 'function') errors().validateFunction(value, name);
+}
+function validateBoolean(value, name) {
+  if (typeof value !== 'boolean') errors().validateBoolean(value, name);
+}
+const validateNumber = (...args) => errors().validateNumber(...args);
+const validateInteger = (...args) => errors().validateInteger(...args);
+const validateObject = (...args) => errors().validateObject(...args);
+const validateAbortSignal = (...args) => errors().validateAbortSignal(...args);
 
 let utilInspect;
 function inspect(value, options) {
@@ -137,7 +132,7 @@ EventEmitter.prototype.emit = function emit(type, ...args) {
     } catch {
       shown = er;
     }
-    const err = new ERR_UNHANDLED_ERROR(shown);
+    const err = new (errors().codes.ERR_UNHANDLED_ERROR)(shown);
     err.context = er;
     throw err;
   }
@@ -399,7 +394,7 @@ function agnosticAddListener(emitter, name, listener, options) {
   } else if (typeof emitter.addEventListener === 'function') {
     emitter.addEventListener(name, listener, options);
   } else {
-    throw new ERR_INVALID_ARG_TYPE('emitter', 'EventEmitter', emitter);
+    throw new (errors().codes.ERR_INVALID_ARG_TYPE)('emitter', 'EventEmitter', emitter);
   }
 }
 
@@ -409,12 +404,12 @@ function agnosticRemoveListener(emitter, name, listener, options) {
   } else if (typeof emitter.removeEventListener === 'function') {
     emitter.removeEventListener(name, listener, options);
   } else {
-    throw new ERR_INVALID_ARG_TYPE('emitter', 'EventEmitter', emitter);
+    throw new (errors().codes.ERR_INVALID_ARG_TYPE)('emitter', 'EventEmitter', emitter);
   }
 }
 
 function abortErrorFor(signal) {
-  return new AbortError(undefined, { cause: signal?.reason });
+  return new (errors().AbortError)(undefined, { cause: signal?.reason });
 }
 
 // Resolves with the arguments of the next `name` event (an array; for an
@@ -499,7 +494,7 @@ function on(emitter, event, options = {}) {
 
     throw(err) {
       if (!(err instanceof Error)) {
-        throw new ERR_INVALID_ARG_TYPE('EventEmitter.AsyncIterator', 'Error', err);
+        throw new (errors().codes.ERR_INVALID_ARG_TYPE)('EventEmitter.AsyncIterator', 'Error', err);
       }
       onError(err);
     },
@@ -565,13 +560,13 @@ function getEventListeners(emitterOrTarget, type) {
     for (let node = list?.first; node !== undefined; node = node.next) out.push(node.listener);
     return out;
   }
-  throw new ERR_INVALID_ARG_TYPE('emitter', ['EventEmitter', 'EventTarget'], emitterOrTarget);
+  throw new (errors().codes.ERR_INVALID_ARG_TYPE)('emitter', ['EventEmitter', 'EventTarget'], emitterOrTarget);
 }
 
 function getMaxListeners(emitterOrTarget) {
   if (typeof emitterOrTarget?.getMaxListeners === 'function') return getMaxListenersOf(emitterOrTarget);
   if (isEventTarget(emitterOrTarget)) return emitterOrTarget[kMaxEventTargetListeners];
-  throw new ERR_INVALID_ARG_TYPE('emitter', ['EventEmitter', 'EventTarget'], emitterOrTarget);
+  throw new (errors().codes.ERR_INVALID_ARG_TYPE)('emitter', ['EventEmitter', 'EventTarget'], emitterOrTarget);
 }
 
 // With no targets, sets the default for every emitter and EventTarget that
@@ -589,7 +584,7 @@ function setMaxListeners(n = defaultMaxListeners, ...eventTargets) {
     } else if (typeof target.setMaxListeners === 'function') {
       target.setMaxListeners(n);
     } else {
-      throw new ERR_INVALID_ARG_TYPE('eventTargets', ['EventEmitter', 'EventTarget'], target);
+      throw new (errors().codes.ERR_INVALID_ARG_TYPE)('eventTargets', ['EventEmitter', 'EventTarget'], target);
     }
   }
 }
@@ -597,7 +592,7 @@ function setMaxListeners(n = defaultMaxListeners, ...eventTargets) {
 // Calls `listener` once `signal` aborts (in a microtask if it already has).
 // The returned disposable detaches the listener.
 function addAbortListener(signal, listener) {
-  if (signal === undefined) throw new ERR_INVALID_ARG_TYPE('signal', 'AbortSignal', signal);
+  if (signal === undefined) throw new (errors().codes.ERR_INVALID_ARG_TYPE)('signal', 'AbortSignal', signal);
   validateAbortSignal(signal, 'signal');
   validateFunction(listener, 'listener');
   let detach;
@@ -678,7 +673,7 @@ function eventTimeStamp() {
 }
 
 function toDOMString(value) {
-  if (typeof value === 'symbol') throw new ERR_INVALID_ARG_VALUE('value', value);
+  if (typeof value === 'symbol') throw new (errors().codes.ERR_INVALID_ARG_VALUE)('value', value);
   return `${value}`;
 }
 
@@ -704,9 +699,9 @@ class Event {
   #dispatching = false;
 
   constructor(type, options = {}) {
-    if (arguments.length === 0) throw new ERR_MISSING_ARGS('type');
+    if (arguments.length === 0) throw new (errors().codes.ERR_MISSING_ARGS)('type');
     validateObject(options, 'options',
-      kValidateObjectAllowNullable | kValidateObjectAllowArray | kValidateObjectAllowFunction);
+      errors().kValidateObjectAllowNullable | errors().kValidateObjectAllowArray | errors().kValidateObjectAllowFunction);
     this.#type = `${type}`;
     this.#bubbles = Boolean(options?.bubbles);
     this.#cancelable = Boolean(options?.cancelable);
@@ -715,14 +710,14 @@ class Event {
 
   static #check(value) {
     if (value === null || typeof value !== 'object' || !(#type in value)) {
-      throw new ERR_INVALID_THIS('Event');
+      throw new (errors().codes.ERR_INVALID_THIS)('Event');
     }
   }
 
   // Legacy initializer; ignored while the event is being dispatched.
   initEvent(type, bubbles = false, cancelable = false) {
     Event.#check(this);
-    if (arguments.length === 0) throw new ERR_MISSING_ARGS('type');
+    if (arguments.length === 0) throw new (errors().codes.ERR_MISSING_ARGS)('type');
     if (this.#dispatching) return;
     this.#type = `${type}`;
     this.#bubbles = Boolean(bubbles);
@@ -853,14 +848,14 @@ class CustomEvent extends Event {
   #detail;
 
   constructor(type, options = {}) {
-    if (arguments.length === 0) throw new ERR_MISSING_ARGS('type');
+    if (arguments.length === 0) throw new (errors().codes.ERR_MISSING_ARGS)('type');
     super(type, options);
     this.#detail = options?.detail ?? null;
   }
 
   get detail() {
     if (this === null || typeof this !== 'object' || !(#detail in this)) {
-      throw new ERR_INVALID_THIS('CustomEvent');
+      throw new (errors().codes.ERR_INVALID_THIS)('CustomEvent');
     }
     return this.#detail;
   }
@@ -881,7 +876,7 @@ function listenerOptions(options) {
   if (typeof options === 'boolean' || options == null) {
     return { once: false, capture: options === true, passive: false, signal: undefined, resistStopPropagation: false };
   }
-  validateObject(options, 'options', kValidateObjectAllowArray | kValidateObjectAllowFunction);
+  validateObject(options, 'options', errors().kValidateObjectAllowArray | errors().kValidateObjectAllowFunction);
   return {
     once: Boolean(options.once),
     capture: Boolean(options.capture),
@@ -898,7 +893,7 @@ function isListener(listener) {
   if (typeof listener === 'function' || typeof listener?.handleEvent === 'function') return true;
   if (listener == null) return false;
   if (typeof listener === 'object') return true;
-  throw new ERR_INVALID_ARG_TYPE('listener', 'EventListener', listener);
+  throw new (errors().codes.ERR_INVALID_ARG_TYPE)('listener', 'EventListener', listener);
 }
 
 function unlink(list, node) {
@@ -920,8 +915,8 @@ class EventTarget {
   }
 
   addEventListener(type, listener, options = undefined) {
-    if (!isEventTarget(this)) throw new ERR_INVALID_THIS('EventTarget');
-    if (arguments.length < 2) throw new ERR_MISSING_ARGS('type', 'listener');
+    if (!isEventTarget(this)) throw new (errors().codes.ERR_INVALID_THIS)('EventTarget');
+    if (arguments.length < 2) throw new (errors().codes.ERR_MISSING_ARGS)('type', 'listener');
     const { once, capture, passive, signal, resistStopPropagation } = listenerOptions(options);
     validateAbortSignal(signal, 'options.signal');
     if (!isListener(listener)) {
@@ -981,8 +976,8 @@ class EventTarget {
   }
 
   removeEventListener(type, listener, options = undefined) {
-    if (!isEventTarget(this)) throw new ERR_INVALID_THIS('EventTarget');
-    if (arguments.length < 2) throw new ERR_MISSING_ARGS('type', 'listener');
+    if (!isEventTarget(this)) throw new (errors().codes.ERR_INVALID_THIS)('EventTarget');
+    if (arguments.length < 2) throw new (errors().codes.ERR_MISSING_ARGS)('type', 'listener');
     if (!isListener(listener)) return;
     type = toDOMString(type);
     // Node only honours the dictionary form here: a bare `true` does not
@@ -1000,10 +995,10 @@ class EventTarget {
   }
 
   dispatchEvent(event) {
-    if (!isEventTarget(this)) throw new ERR_INVALID_THIS('EventTarget');
-    if (arguments.length < 1) throw new ERR_MISSING_ARGS('event');
-    if (!eventInternals.isEvent(event)) throw new ERR_INVALID_ARG_TYPE('event', 'Event', event);
-    if (eventInternals.isDispatching(event)) throw new ERR_EVENT_RECURSION(event.type);
+    if (!isEventTarget(this)) throw new (errors().codes.ERR_INVALID_THIS)('EventTarget');
+    if (arguments.length < 1) throw new (errors().codes.ERR_MISSING_ARGS)('event');
+    if (!eventInternals.isEvent(event)) throw new (errors().codes.ERR_INVALID_ARG_TYPE)('event', 'Event', event);
+    if (eventInternals.isDispatching(event)) throw new (errors().codes.ERR_EVENT_RECURSION)(event.type);
 
     const type = event.type;
     const list = this[kListenerLists].get(type);
@@ -1030,7 +1025,7 @@ class EventTarget {
   }
 
   [kInspect](depth, options) {
-    if (!isEventTarget(this)) throw new ERR_INVALID_THIS('EventTarget');
+    if (!isEventTarget(this)) throw new (errors().codes.ERR_INVALID_THIS)('EventTarget');
     return inspectAs(this, {}, depth, options);
   }
 }

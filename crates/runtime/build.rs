@@ -76,8 +76,12 @@ fn main() {
                     panic!("lib/{id}.js does not compile: {msg}\n{stack}");
                 }
                 let mut len = 0;
-                let buf =
-                    qjs::JS_WriteObject(raw, &mut len, func, qjs::JS_WRITE_OBJ_BYTECODE as i32);
+                let buf = qjs::JS_WriteObject(
+                    raw,
+                    &mut len,
+                    func,
+                    (qjs::JS_WRITE_OBJ_BYTECODE | qjs::JS_WRITE_OBJ_STRIP_SOURCE) as i32,
+                );
                 let bytes = std::slice::from_raw_parts(buf, len as usize).to_vec();
                 qjs::js_free(raw, buf as _);
                 qjs::JS_FreeValue(raw, func);

@@ -154,7 +154,9 @@ function setupProcess(process, options, requireBuiltin) {
   });
 
   define('nextTick', requireBuiltin('internal/process/task_queues').nextTick);
-  define('emitWarning', requireBuiltin('internal/process/warning').emitWarning);
+  define('emitWarning', function emitWarning(...args) {
+    return requireBuiltin('internal/process/warning').emitWarning(...args);
+  });
   define('binding', function binding(name) {
     throw new Error(`No such module: ${name}`);
   });
