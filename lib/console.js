@@ -127,11 +127,18 @@ class Console {
   }
 }
 
+// Node's duration format: "1.5ms", "2.250s", "1:05.300 (m:ss.mmm)", "1:02:03.000 (h:mm:ss.mmm)".
 function formatTime(ms) {
-  if (ms >= 1000 * 60 * 60) return `${(ms / 3600000).toFixed(3)}h`;
-  if (ms >= 1000 * 60) return `${(ms / 60000).toFixed(3)}min`;
-  if (ms >= 1000) return `${(ms / 1000).toFixed(3)}s`;
-  return `${ms.toFixed(3)}ms`;
+  if (ms < 1000) return `${Number(ms.toFixed(3))}ms`;
+  if (ms < 60000) return `${(ms / 1000).toFixed(3)}s`;
+  const totalSeconds = ms / 1000;
+  const hours = Math.floor(totalSeconds / 3600);
+  const minutes = Math.floor((totalSeconds % 3600) / 60);
+  const [secs, frac] = (totalSeconds % 60).toFixed(3).split('.');
+  const two = (n) => String(n).padStart(2, '0');
+  return hours > 0
+    ? `${hours}:${two(minutes)}:${two(secs)}.${frac} (h:mm:ss.mmm)`
+    : `${minutes}:${two(secs)}.${frac} (m:ss.mmm)`;
 }
 
 // console.table's box drawing, as Node renders it.

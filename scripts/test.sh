@@ -12,4 +12,4 @@ echo "[test] cargo clippy" >&2
 cargo clippy --workspace --all-targets --quiet -- -D warnings
 # Release: the tests exercise the static binary that ships.
 echo "[test] cargo test --release" >&2
-cargo test --workspace --release
+cargo test --workspace --release -- --nocapture

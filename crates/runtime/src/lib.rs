@@ -29,6 +29,8 @@ pub struct Options {
     pub exec_argv: Vec<String>,
     /// `--input-type=module`: treat `-e`/stdin code as an ES module.
     pub input_module: bool,
+    /// The command name as typed, for `process.argv0`.
+    pub argv0: String,
 }
 
 /// Runs a program to completion and ends the process with its exit code.
@@ -94,6 +96,7 @@ fn boot(opts: Options, start_ns: u64) -> Result<i32, String> {
             o.set("args", opts.args.clone())?;
             o.set("execArgv", opts.exec_argv.clone())?;
             o.set("inputModule", opts.input_module)?;
+            o.set("argv0", opts.argv0.as_str())?;
             start.call((o,))
         })();
         result.map_err(|e| {

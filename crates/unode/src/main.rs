@@ -58,7 +58,9 @@ fn fail(msg: &str, code: i32) -> ! {
 }
 
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut all = std::env::args();
+    let argv0 = all.next().unwrap_or_else(|| "unode".into());
+    let args: Vec<String> = all.collect();
     let mut exec_argv = Vec::new();
     let mut entry = None;
     let mut input_module = false;
@@ -140,5 +142,6 @@ fn main() {
         args: args[i..].to_vec(),
         exec_argv,
         input_module,
+        argv0,
     })
 }

@@ -17,6 +17,21 @@ const signalNumbers = {
   SIGPROF: 27, SIGWINCH: 28, SIGIO: 29, SIGPOLL: 29, SIGPWR: 30, SIGSYS: 31,
 };
 
+// process.env stores strings only, as Node's does: assigned values are converted.
+function envProxy(env) {
+  return new Proxy(env, {
+    set(target, key, value) {
+      if (typeof key === 'symbol') return Reflect.set(target, key, value);
+      target[key] = `${value}`;
+      return true;
+    },
+    defineProperty(target, key, desc) {
+      if ('value' in desc && typeof key !== 'symbol') desc = { ...desc, value: `${desc.value}` };
+      return Reflect.defineProperty(target, key, desc);
+    },
+  });
+}
+
 function setupProcess(process, options, requireBuiltin) {
   // internal/errors is big: load it only when something actually fails.
   const errors = () => requireBuiltin('internal/errors');
@@ -39,11 +54,11 @@ function setupProcess(process, options, requireBuiltin) {
   Object.defineProperty(process, 'ppid', { get: binding.getppid, enumerable: true, configurable: true });
   define('execPath', binding.execPath);
   define('execArgv', options.execArgv);
-  define('env', binding.env);
+  define('env', envProxy(binding.env));
   define('config', { target_defaults: {}, variables: { node_shared: false, v8_enable_i18n_support: 0 } });
   define('features', { inspector: false, debug: false, uv: true, ipv6: true, tls_alpn: false, tls_sni: false, tls_ocsp: false, tls: false, cached_builtins: true, typescript: false });
   define('moduleLoadList', []);
-  define('argv0', 'node');
+  define('argv0', options.argv0);
   define('_exiting', false);
   define('noDeprecation', options.execArgv.includes('--no-deprecation'));
   define('throwDeprecation', options.execArgv.includes('--throw-deprecation'));
@@ -95,8 +110,8 @@ function setupProcess(process, options, requireBuiltin) {
   define('hrtime', hrtime);
   define('uptime', binding.uptime);
   function memoryUsage() {
-    const rss = binding.rss();
-    return { rss, heapTotal: rss, heapUsed: rss, external: 0, arrayBuffers: 0 };
+    const [heapTotal, heapUsed, arrayBuffers] = binding.heap();
+    return { rss: binding.rss(), heapTotal, heapUsed, external: arrayBuffers, arrayBuffers };
   }
   memoryUsage.rss = binding.rss;
   define('memoryUsage', memoryUsage);

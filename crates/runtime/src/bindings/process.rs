@@ -43,6 +43,23 @@ pub fn init<'js>(obj: &Object<'js>, state: &Shared) -> Result<()> {
         sp::exit_group(code)
     })?;
     def(obj, "rss", rss_bytes)?;
+    // heap() → [heapTotal, heapUsed, arrayBuffers]: QuickJS's own accounting.
+    def(obj, "heap", |ctx: Ctx<'js>| -> Result<Array<'js>> {
+        // SAFETY: JSMemoryUsage is plain data that JS_ComputeMemoryUsage fills in.
+        let usage = unsafe {
+            let mut u: rquickjs::qjs::JSMemoryUsage = std::mem::zeroed();
+            rquickjs::qjs::JS_ComputeMemoryUsage(
+                rquickjs::qjs::JS_GetRuntime(ctx.as_raw().as_ptr()),
+                &mut u,
+            );
+            u
+        };
+        let a = Array::new(ctx)?;
+        a.set(0, usage.malloc_size as f64)?;
+        a.set(1, usage.memory_used_size as f64)?;
+        a.set(2, usage.binary_object_size as f64)?;
+        Ok(a)
+    })?;
     def(obj, "cpuUsage", |ctx: Ctx<'js>| -> Result<Array<'js>> {
         let (user, sys, _) = sp::getrusage_self().unwrap_or((0, 0, 0));
         let a = Array::new(ctx)?;
