@@ -1,31 +1,37 @@
 'use strict';
-// Buffer: a Uint8Array subclass; encoding and decoding run in Rust (internalBinding('buffer')).
-// This is the core of the API; the complete read/write family lands with the core-modules work.
+// Buffer: a Uint8Array subclass. Encoding, decoding, search, compare and fill run in Rust
+// (internalBinding('buffer')); argument checks and the number read/write family are here.
 
 const binding = internalBinding('buffer');
-const { codes } = require('internal/errors');
+
+// internal/errors loads only when something fails.
+let errorsModule;
+const errors = () => (errorsModule ??= require('internal/errors'));
+const codes = new Proxy({}, { get: (_, code) => errors().codes[code] });
 
 const kMaxLength = 2 ** 32;
 const kStringMaxLength = 2 ** 29 - 24;
-const INSPECT_MAX_BYTES = 50;
+let INSPECT_MAX_BYTES = 50;
 
 class FastBuffer extends Uint8Array {}
 
 function normalizeEncoding(enc) {
-  if (enc === undefined || enc === null || enc === '') return 'utf8';
-  const e = String(enc).toLowerCase();
-  switch (e) {
+  if (enc === undefined || enc === null) return 'utf8';
+  switch (`${enc}`.toLowerCase()) {
     case 'utf8': case 'utf-8': return 'utf8';
     case 'ucs2': case 'ucs-2': case 'utf16le': case 'utf-16le': return 'utf16le';
     case 'latin1': case 'binary': return 'latin1';
-    case 'ascii': case 'base64': case 'base64url': case 'hex': return e;
+    case 'ascii': return 'ascii';
+    case 'base64': return 'base64';
+    case 'base64url': return 'base64url';
+    case 'hex': return 'hex';
     default: return undefined;
   }
 }
 
 function encodingOrThrow(enc) {
   const e = normalizeEncoding(enc);
-  if (e === undefined) throw new codes.ERR_UNKNOWN_ENCODING(enc);
+  if (e === undefined || enc === '') throw new codes.ERR_UNKNOWN_ENCODING(enc);
   return e;
 }
 
@@ -33,8 +39,8 @@ function fromBytes(u8) {
   return new FastBuffer(u8.buffer, u8.byteOffset, u8.length);
 }
 
-// Callable with or without `new`, like Node's (deprecated) Buffer constructor.
 let deprecationShown = false;
+// Callable with or without `new`, like Node's (deprecated) Buffer constructor.
 function Buffer(arg, encodingOrOffset, length) {
   if (!deprecationShown && !/node_modules/.test(new Error().stack || '')) {
     deprecationShown = true;
@@ -56,10 +62,50 @@ FastBuffer.prototype.constructor = Buffer;
 Object.defineProperty(Buffer, Symbol.species, { get: () => FastBuffer, configurable: true });
 Buffer.poolSize = 8192;
 
+// --- argument checks, with Node's errors ---------------------------------------------
+
+function validateNumber(value, name) {
+  if (typeof value !== 'number') throw new codes.ERR_INVALID_ARG_TYPE(name, 'number', value);
+}
+
 function validateSize(size) {
-  if (typeof size !== 'number') throw new codes.ERR_INVALID_ARG_TYPE('size', 'number', size);
+  validateNumber(size, 'size');
   if (!(size >= 0 && size <= kMaxLength)) throw new codes.ERR_OUT_OF_RANGE('size', `>= 0 && <= ${kMaxLength}`, size);
 }
+
+// An integer offset within [min, max], else ERR_OUT_OF_RANGE.
+function validateOffset(value, name, min, max) {
+  validateNumber(value, name);
+  if (!Number.isInteger(value)) throw new codes.ERR_OUT_OF_RANGE(name, 'an integer', value);
+  if (value < min || value > max) throw new codes.ERR_OUT_OF_RANGE(name, `>= ${min} && <= ${max}`, value);
+}
+
+// What Node throws when a read or write of `byteLength` bytes at `offset` does not fit.
+function boundsError(offset, lastValid) {
+  if (Math.floor(offset) !== offset) {
+    validateNumber(offset, 'offset');
+    throw new codes.ERR_OUT_OF_RANGE('offset', 'an integer', offset);
+  }
+  if (lastValid < 0) throw new codes.ERR_BUFFER_OUT_OF_BOUNDS();
+  throw new codes.ERR_OUT_OF_RANGE('offset', `>= 0 and <= ${lastValid}`, offset);
+}
+
+function checkAccess(buf, offset, byteLength) {
+  if (typeof offset !== 'number') validateNumber(offset, 'offset');
+  if (!(offset >= 0 && offset + byteLength <= buf.length && Number.isInteger(offset))) {
+    boundsError(offset, buf.length - byteLength);
+  }
+}
+
+function checkByteLength(byteLength) {
+  validateNumber(byteLength, 'byteLength');
+  if (!(byteLength >= 1 && byteLength <= 6 && Number.isInteger(byteLength))) {
+    if (!Number.isInteger(byteLength)) throw new codes.ERR_OUT_OF_RANGE('byteLength', 'an integer', byteLength);
+    throw new codes.ERR_OUT_OF_RANGE('byteLength', '>= 1 and <= 6', byteLength);
+  }
+}
+
+// --- construction -------------------------------------------------------------------
 
 Buffer.alloc = function alloc(size, fill, encoding) {
   validateSize(size);
@@ -67,39 +113,72 @@ Buffer.alloc = function alloc(size, fill, encoding) {
   if (fill !== undefined && fill !== 0 && size > 0) buf.fill(fill, 0, size, encoding);
   return buf;
 };
+
 Buffer.allocUnsafe = function allocUnsafe(size) {
   validateSize(size);
   return new FastBuffer(size);
 };
 Buffer.allocUnsafeSlow = Buffer.allocUnsafe;
 
+function isArrayBufferLike(v) {
+  return v instanceof ArrayBuffer || (typeof SharedArrayBuffer !== 'undefined' && v instanceof SharedArrayBuffer);
+}
+
 Buffer.from = function from(value, encodingOrOffset, length) {
   if (typeof value === 'string') return fromBytes(binding.encode(value, encodingOrThrow(encodingOrOffset)));
-  if (value instanceof ArrayBuffer || (typeof SharedArrayBuffer !== 'undefined' && value instanceof SharedArrayBuffer)) {
+  if (isArrayBufferLike(value)) {
     const offset = encodingOrOffset === undefined ? 0 : +encodingOrOffset || 0;
-    if (offset > value.byteLength) throw new codes.ERR_BUFFER_OUT_OF_BOUNDS('offset');
-    const len = length === undefined ? value.byteLength - offset : +length || 0;
-    if (offset + len > value.byteLength) throw new codes.ERR_BUFFER_OUT_OF_BOUNDS('length');
+    const max = value.byteLength - offset;
+    if (max < 0) throw new codes.ERR_BUFFER_OUT_OF_BOUNDS('offset');
+    let len = max;
+    if (length !== undefined) {
+      len = +length || 0;
+      if (len > max) throw new codes.ERR_BUFFER_OUT_OF_BOUNDS('length');
+    }
     return new FastBuffer(value, offset, len);
   }
   if (ArrayBuffer.isView(value)) {
-    const copy = new FastBuffer(value.length);
-    for (let i = 0; i < value.length; i++) copy[i] = value[i];
-    return copy;
+    if (value instanceof Uint8Array) {
+      const copy = new FastBuffer(value.length);
+      copy.set(value);
+      return copy;
+    }
+    // Other views are taken element by element, each truncated to a byte, as in Node.
+    return fromArrayLike(value);
   }
   if (value !== null && typeof value === 'object') {
-    if (typeof value[Symbol.toPrimitive] === 'function' || typeof value.valueOf === 'function') {
-      const prim = typeof value[Symbol.toPrimitive] === 'function' ? value[Symbol.toPrimitive]('string') : value.valueOf();
-      if (prim !== value && prim !== null && (typeof prim === 'string' || typeof prim === 'object')) return Buffer.from(prim, encodingOrOffset, length);
+    const prim = typeof value[Symbol.toPrimitive] === 'function' ? value[Symbol.toPrimitive]('string') : value.valueOf();
+    if (prim !== null && prim !== undefined && prim !== value && (typeof prim === 'string' || typeof prim === 'object')) {
+      return Buffer.from(prim, encodingOrOffset, length);
     }
-    if (typeof value.length === 'number' || Array.isArray(value)) {
-      const buf = new FastBuffer(value.length >>> 0);
-      for (let i = 0; i < buf.length; i++) buf[i] = value[i];
-      return buf;
-    }
-    if (value.type === 'Buffer' && Array.isArray(value.data)) return Buffer.from(value.data);
+    if (typeof value.length === 'number' || Array.isArray(value)) return fromArrayLike(value);
+    if (value.type === 'Buffer' && Array.isArray(value.data)) return fromArrayLike(value.data);
   }
   throw new codes.ERR_INVALID_ARG_TYPE('first argument', ['string', 'Buffer', 'ArrayBuffer', 'Array', 'Array-like Object'], value);
+};
+
+function fromArrayLike(obj) {
+  const len = obj.length > 0 ? obj.length >>> 0 : 0;
+  const buf = new FastBuffer(len);
+  for (let i = 0; i < len; i++) buf[i] = obj[i];
+  return buf;
+}
+
+Buffer.of = function of(...items) {
+  return fromArrayLike(items);
+};
+
+Buffer.copyBytesFrom = function copyBytesFrom(view, offset = 0, length) {
+  if (!ArrayBuffer.isView(view) || view instanceof DataView) {
+    throw new codes.ERR_INVALID_ARG_TYPE('view', ['TypedArray'], view);
+  }
+  const bpe = view.BYTES_PER_ELEMENT;
+  const start = Math.min(offset, view.length);
+  const end = length === undefined ? view.length : Math.min(start + length, view.length);
+  const bytes = new Uint8Array(view.buffer, view.byteOffset + start * bpe, Math.max(0, end - start) * bpe);
+  const copy = new FastBuffer(bytes.length);
+  copy.set(bytes);
+  return copy;
 };
 
 Buffer.isBuffer = (b) => b instanceof FastBuffer;
@@ -107,7 +186,7 @@ Buffer.isEncoding = (e) => typeof e === 'string' && e.length > 0 && normalizeEnc
 
 Buffer.byteLength = function byteLength(value, encoding) {
   if (typeof value !== 'string') {
-    if (ArrayBuffer.isView(value) || value instanceof ArrayBuffer) return value.byteLength;
+    if (ArrayBuffer.isView(value) || isArrayBufferLike(value)) return value.byteLength;
     throw new codes.ERR_INVALID_ARG_TYPE('string', ['string', 'Buffer', 'ArrayBuffer'], value);
   }
   return binding.byteLength(value, normalizeEncoding(encoding) || 'utf8');
@@ -115,145 +194,451 @@ Buffer.byteLength = function byteLength(value, encoding) {
 
 Buffer.concat = function concat(list, totalLength) {
   if (!Array.isArray(list)) throw new codes.ERR_INVALID_ARG_TYPE('list', 'Array', list);
+  if (list.length === 0) return new FastBuffer(0);
   if (totalLength === undefined) {
     totalLength = 0;
-    for (const b of list) totalLength += b.length;
+    for (let i = 0; i < list.length; i++) {
+      if (!(list[i] instanceof Uint8Array)) throw new codes.ERR_INVALID_ARG_TYPE(`list[${i}]`, ['Buffer', 'Uint8Array'], list[i]);
+      totalLength += list[i].length;
+    }
+  } else {
+    validateOffset(totalLength, 'length', 0, kMaxLength);
   }
-  const out = Buffer.allocUnsafe(totalLength);
+  const out = new FastBuffer(totalLength);
   let pos = 0;
-  for (let i = 0; i < list.length; i++) {
+  for (let i = 0; i < list.length && pos < totalLength; i++) {
     const b = list[i];
     if (!(b instanceof Uint8Array)) throw new codes.ERR_INVALID_ARG_TYPE(`list[${i}]`, ['Buffer', 'Uint8Array'], b);
     const n = Math.min(b.length, totalLength - pos);
-    if (n <= 0) break;
     out.set(n === b.length ? b : b.subarray(0, n), pos);
     pos += n;
   }
-  if (pos < totalLength) out.fill(0, pos);
   return out;
 };
 
 Buffer.compare = function compare(a, b) {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
-  return a.length < b.length ? -1 : a.length > b.length ? 1 : 0;
+  if (!(a instanceof Uint8Array)) throw new codes.ERR_INVALID_ARG_TYPE('buf1', ['Buffer', 'Uint8Array'], a);
+  if (!(b instanceof Uint8Array)) throw new codes.ERR_INVALID_ARG_TYPE('buf2', ['Buffer', 'Uint8Array'], b);
+  return a === b ? 0 : binding.compare(a, b);
 };
+
+// --- instance methods ----------------------------------------------------------------
 
 const proto = FastBuffer.prototype;
 
 proto.toString = function toString(encoding, start, end) {
   if (arguments.length === 0) return binding.decode(this, 'utf8', 0, this.length);
-  start = start === undefined || start < 0 ? 0 : Math.trunc(start) || 0;
-  end = end === undefined || end > this.length ? this.length : Math.trunc(end) || 0;
+  const len = this.length;
+  start = start === undefined || start <= 0 ? 0 : start >= len ? len : Math.trunc(start) || 0;
+  end = end === undefined || end > len ? len : Math.trunc(end) || 0;
   if (end <= start) return '';
-  return binding.decode(this, encodingOrThrow(encoding), start, end);
+  return binding.decode(this, encoding === undefined ? 'utf8' : encodingOrThrow(encoding), start, end);
 };
+
 proto.toLocaleString = proto.toString;
 
 proto.write = function write(string, offset, length, encoding) {
-  if (typeof offset === 'string') { encoding = offset; offset = 0; length = this.length; }
-  else if (typeof length === 'string') { encoding = length; length = this.length - (offset || 0); }
-  offset = offset === undefined ? 0 : offset >>> 0;
-  const remaining = this.length - offset;
-  length = length === undefined || length > remaining ? remaining : length >>> 0;
-  const enc = encodingOrThrow(encoding);
-  let bytes = binding.encode(string, enc);
-  if (bytes.length > length) {
-    bytes = bytes.subarray(0, length);
-    if (enc === 'utf8') {
-      // Never write a partial UTF-8 sequence.
-      let cut = length;
-      while (cut > 0 && (bytes[cut - 1] & 0xc0) === 0x80) cut--;
-      if (cut > 0 && bytes[cut - 1] >= 0xc0) {
-        const lead = bytes[cut - 1];
-        const need = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2;
-        if (length - (cut - 1) < need) bytes = bytes.subarray(0, cut - 1);
-      }
-    }
+  if (typeof string !== 'string') throw new codes.ERR_INVALID_ARG_TYPE('argument', 'string', string);
+  if (offset === undefined) {
+    return binding.encodeInto(string, 'utf8', this, 0, this.length);
   }
-  this.set(bytes, offset);
-  return bytes.length;
+  if (length === undefined && typeof offset === 'string') {
+    return binding.encodeInto(string, encodingOrThrow(offset), this, 0, this.length);
+  }
+  validateOffset(offset, 'offset', 0, this.length);
+  const remaining = this.length - offset;
+  if (length === undefined) {
+    length = remaining;
+  } else if (typeof length === 'string') {
+    encoding = length;
+    length = remaining;
+  } else {
+    validateOffset(length, 'length', 0, this.length);
+    if (length > remaining) length = remaining;
+  }
+  return binding.encodeInto(string, encoding === undefined ? 'utf8' : encodingOrThrow(encoding), this, offset, length);
 };
 
 proto.equals = function equals(other) {
   if (!(other instanceof Uint8Array)) throw new codes.ERR_INVALID_ARG_TYPE('otherBuffer', ['Buffer', 'Uint8Array'], other);
-  return Buffer.compare(this, other) === 0;
+  return this === other || (this.length === other.length && binding.compare(this, other) === 0);
 };
 
-proto.compare = function compare(target) {
-  return Buffer.compare(this, target);
+proto.compare = function compare(target, targetStart, targetEnd, sourceStart, sourceEnd) {
+  if (!(target instanceof Uint8Array)) throw new codes.ERR_INVALID_ARG_TYPE('target', ['Buffer', 'Uint8Array'], target);
+  if (arguments.length === 1) return binding.compare(this, target);
+  targetStart = targetStart === undefined ? 0 : (validateOffset(targetStart, 'targetStart', 0, kMaxLength), targetStart);
+  targetEnd = targetEnd === undefined ? target.length : (validateOffset(targetEnd, 'targetEnd', 0, target.length), targetEnd);
+  sourceStart = sourceStart === undefined ? 0 : (validateOffset(sourceStart, 'sourceStart', 0, kMaxLength), sourceStart);
+  sourceEnd = sourceEnd === undefined ? this.length : (validateOffset(sourceEnd, 'sourceEnd', 0, this.length), sourceEnd);
+  if (sourceStart >= sourceEnd) return targetStart >= targetEnd ? 0 : -1;
+  if (targetStart >= targetEnd) return 1;
+  return binding.compare(this.subarray(sourceStart, sourceEnd), target.subarray(targetStart, targetEnd));
 };
 
-proto.copy = function copy(target, targetStart = 0, sourceStart = 0, sourceEnd = this.length) {
-  const n = Math.max(0, Math.min(sourceEnd - sourceStart, target.length - targetStart));
+proto.copy = function copy(target, targetStart, sourceStart, sourceEnd) {
+  if (!(target instanceof Uint8Array)) throw new codes.ERR_INVALID_ARG_TYPE('target', ['Buffer', 'Uint8Array'], target);
+  targetStart = toInteger(targetStart, 0);
+  if (targetStart < 0) throw new codes.ERR_OUT_OF_RANGE('targetStart', '>= 0', targetStart);
+  sourceStart = toInteger(sourceStart, 0);
+  if (sourceStart < 0 || sourceStart > this.length) throw new codes.ERR_OUT_OF_RANGE('sourceStart', `>= 0 && <= ${this.length}`, sourceStart);
+  sourceEnd = sourceEnd === undefined ? this.length : toInteger(sourceEnd, 0);
+  if (sourceEnd < 0) throw new codes.ERR_OUT_OF_RANGE('sourceEnd', '>= 0', sourceEnd);
+  if (sourceEnd > this.length) sourceEnd = this.length;
+  if (targetStart >= target.length || sourceStart >= sourceEnd) return 0;
+  const n = Math.min(sourceEnd - sourceStart, target.length - targetStart);
+  // TypedArray#set copies as if through a temporary, so overlapping ranges are safe.
   target.set(this.subarray(sourceStart, sourceStart + n), targetStart);
   return n;
 };
+
+function toInteger(v, dflt) {
+  if (v === undefined) return dflt;
+  const n = Math.trunc(+v);
+  return Number.isNaN(n) ? dflt : n;
+}
 
 // Node's slice shares memory like subarray (unlike Uint8Array's copying slice).
 proto.slice = function slice(start, end) {
   return this.subarray(start, end);
 };
 
-const u8fill = Uint8Array.prototype.fill;
-proto.fill = function fill(value, offset = 0, end = this.length, encoding) {
-  if (typeof offset === 'string') { encoding = offset; offset = 0; end = this.length; }
-  if (typeof value === 'number') return u8fill.call(this, value & 255, offset, end);
-  if (typeof value === 'boolean') return u8fill.call(this, +value, offset, end);
-  const bytes = typeof value === 'string' ? binding.encode(value, encodingOrThrow(encoding)) : value;
-  if (bytes.length === 0) return u8fill.call(this, 0, offset, end);
-  for (let i = offset, j = 0; i < end; i++, j = (j + 1) % bytes.length) this[i] = bytes[j];
+proto.fill = function fill(value, offset, end, encoding) {
+  if (typeof offset === 'string') {
+    encoding = offset;
+    offset = 0;
+    end = this.length;
+  } else if (typeof end === 'string') {
+    encoding = end;
+    end = this.length;
+  }
+  if (offset === undefined) offset = 0;
+  else validateOffset(offset, 'offset', 0, kMaxLength);
+  if (end === undefined) end = this.length;
+  else validateOffset(end, 'end', 0, this.length);
+  if (offset >= end) return this;
+  if (typeof value === 'number') {
+    Uint8Array.prototype.fill.call(this, value & 255, offset, end);
+    return this;
+  }
+  if (typeof value === 'boolean') {
+    Uint8Array.prototype.fill.call(this, +value, offset, end);
+    return this;
+  }
+  let pattern;
+  if (typeof value === 'string') {
+    const enc = encoding === undefined ? 'utf8' : encodingOrThrow(encoding);
+    if (value.length === 1 && enc === 'utf8' && value.charCodeAt(0) < 128) {
+      Uint8Array.prototype.fill.call(this, value.charCodeAt(0), offset, end);
+      return this;
+    }
+    pattern = binding.encode(value, enc);
+    if (pattern.length === 0) {
+      if (enc === 'hex' || value.length === 0) {
+        if (value.length > 0) throw new codes.ERR_INVALID_ARG_VALUE('value', value);
+        Uint8Array.prototype.fill.call(this, 0, offset, end);
+        return this;
+      }
+    }
+  } else if (value instanceof Uint8Array) {
+    pattern = value;
+    if (pattern.length === 0) throw new codes.ERR_INVALID_ARG_VALUE('value', value);
+  } else {
+    Uint8Array.prototype.fill.call(this, (+value || 0) & 255, offset, end);
+    return this;
+  }
+  binding.fill(this, pattern, offset, end);
   return this;
 };
 
-proto.indexOf = function indexOf(value, byteOffset = 0, encoding) {
-  if (typeof value === 'number') return Uint8Array.prototype.indexOf.call(this, value & 255, byteOffset);
-  const needle = typeof value === 'string' ? binding.encode(value, encodingOrThrow(encoding)) : value;
-  if (byteOffset < 0) byteOffset = Math.max(0, this.length + byteOffset);
-  outer: for (let i = byteOffset; i <= this.length - needle.length; i++) {
-    for (let j = 0; j < needle.length; j++) if (this[i + j] !== needle[j]) continue outer;
-    return i;
+// Shared by indexOf, lastIndexOf and includes; `forward` picks the direction.
+function bidirectionalIndexOf(buf, value, byteOffset, encoding, forward) {
+  if (typeof byteOffset === 'string') {
+    encoding = byteOffset;
+    byteOffset = undefined;
   }
-  return -1;
+  let offset = byteOffset === undefined || byteOffset === null ? NaN : +byteOffset;
+  if (Number.isNaN(offset)) offset = forward ? 0 : buf.length;
+  offset = Math.trunc(offset);
+  if (offset < 0) offset += buf.length;
+  if (typeof value === 'number') {
+    if (offset < 0) {
+      if (!forward) return -1;
+      offset = 0;
+    }
+    if (forward && offset >= buf.length) return -1;
+    return binding.indexOfByte(buf, value & 255, Math.min(offset, buf.length - 1), forward);
+  }
+  let needle;
+  if (typeof value === 'string') {
+    needle = binding.encode(value, encoding === undefined ? 'utf8' : encodingOrThrow(encoding));
+  } else if (value instanceof Uint8Array) {
+    needle = value;
+  } else {
+    throw new codes.ERR_INVALID_ARG_TYPE('value', ['number', 'string', 'Buffer', 'Uint8Array'], value);
+  }
+  if (offset < 0) {
+    if (!forward) return -1;
+    offset = 0;
+  }
+  if (needle.length === 0) return forward ? Math.min(offset, buf.length) : Math.min(offset, buf.length);
+  if (forward && offset >= buf.length) return -1;
+  return binding.indexOf(buf, needle, Math.min(offset, buf.length), forward);
+}
+
+proto.indexOf = function indexOf(value, byteOffset, encoding) {
+  return bidirectionalIndexOf(this, value, byteOffset, encoding, true);
+};
+
+proto.lastIndexOf = function lastIndexOf(value, byteOffset, encoding) {
+  return bidirectionalIndexOf(this, value, byteOffset, encoding, false);
 };
 
 proto.includes = function includes(value, byteOffset, encoding) {
   return this.indexOf(value, byteOffset, encoding) !== -1;
 };
 
+function swapper(bits) {
+  const bytes = bits / 8;
+  return function swap() {
+    if (this.length % bytes !== 0) throw new codes.ERR_INVALID_BUFFER_SIZE(`${bits}-bits`);
+    binding.swap(this, bytes);
+    return this;
+  };
+}
+proto.swap16 = swapper(16);
+proto.swap32 = swapper(32);
+proto.swap64 = swapper(64);
+
 proto.toJSON = function toJSON() {
   return { type: 'Buffer', data: Array.from(this) };
 };
 
-proto.readUInt8 = function readUInt8(offset = 0) {
-  if (offset >= this.length || offset < 0) throw new codes.ERR_OUT_OF_RANGE('offset', `>= 0 and <= ${this.length - 1}`, offset);
-  return this[offset];
-};
+Object.defineProperty(proto, 'parent', { get() { return this.buffer; }, configurable: true, enumerable: true });
+Object.defineProperty(proto, 'offset', { get() { return this.byteOffset; }, configurable: true, enumerable: true });
 
-proto[Symbol.for('nodejs.util.inspect.custom')] = function inspect() {
+// Per-encoding slice/write methods that some packages call directly.
+for (const [name, enc] of [['utf8', 'utf8'], ['ucs2', 'utf16le'], ['utf16le', 'utf16le'], ['latin1', 'latin1'], ['ascii', 'ascii'], ['base64', 'base64'], ['base64url', 'base64url'], ['hex', 'hex']]) {
+  proto[`${name}Slice`] = function (start = 0, end = this.length) {
+    return binding.decode(this, enc, start, end);
+  };
+  proto[`${name}Write`] = function (string, offset = 0, length = this.length - offset) {
+    return binding.encodeInto(string, enc, this, offset, length);
+  };
+}
+
+// --- numbers -------------------------------------------------------------------------
+
+// Scratch space for float conversions (little-endian host).
+const f32 = new Float32Array(1);
+const f64 = new Float64Array(1);
+const f32b = new Uint8Array(f32.buffer);
+const f64b = new Uint8Array(f64.buffer);
+
+function readUInt(buf, offset, n, le) {
+  checkAccess(buf, offset, n);
+  let v = 0;
+  if (le) for (let i = n - 1; i >= 0; i--) v = v * 256 + buf[offset + i];
+  else for (let i = 0; i < n; i++) v = v * 256 + buf[offset + i];
+  return v;
+}
+
+function readInt(buf, offset, n, le) {
+  const v = readUInt(buf, offset, n, le);
+  const limit = 2 ** (8 * n - 1);
+  return v >= limit ? v - limit * 2 : v;
+}
+
+function rangeText(n, signed) {
+  if (n > 4) {
+    const bits = 8 * n - (signed ? 1 : 0);
+    return signed ? `>= -(2 ** ${bits}) and < 2 ** ${bits}` : `>= 0 and < 2 ** ${bits}`;
+  }
+  const min = signed ? -(2 ** (8 * n - 1)) : 0;
+  const max = signed ? 2 ** (8 * n - 1) - 1 : 2 ** (8 * n) - 1;
+  return `>= ${min} and <= ${max}`;
+}
+
+function writeInt(buf, value, offset, n, le, signed) {
+  const min = signed ? -(2 ** (8 * n - 1)) : 0;
+  const max = signed ? 2 ** (8 * n - 1) - 1 : 2 ** (8 * n) - 1;
+  value = +value;
+  if (value > max || value < min) {
+    validateNumber(offset, 'offset');
+    throw new codes.ERR_OUT_OF_RANGE('value', rangeText(n, signed), value);
+  }
+  checkAccess(buf, offset, n);
+  let v = value < 0 ? value + 2 ** (8 * n) : value;
+  v = Math.trunc(v) || 0;
+  for (let i = 0; i < n; i++) {
+    const byte = v % 256;
+    buf[le ? offset + i : offset + n - 1 - i] = byte;
+    v = (v - byte) / 256;
+  }
+  return offset + n;
+}
+
+for (const [bytes, name] of [[1, '8'], [2, '16'], [4, '32']]) {
+  for (const [suffix, le] of bytes === 1 ? [['', true]] : [['LE', true], ['BE', false]]) {
+    proto[`readUInt${name}${suffix}`] = function (offset = 0) { return readUInt(this, offset, bytes, le); };
+    proto[`readInt${name}${suffix}`] = function (offset = 0) { return readInt(this, offset, bytes, le); };
+    proto[`writeUInt${name}${suffix}`] = function (value, offset = 0) { return writeInt(this, value, offset, bytes, le, false); };
+    proto[`writeInt${name}${suffix}`] = function (value, offset = 0) { return writeInt(this, value, offset, bytes, le, true); };
+  }
+}
+
+for (const [suffix, le] of [['LE', true], ['BE', false]]) {
+  proto[`readUInt${suffix}`] = function (offset, byteLength) { checkByteLength(byteLength); return readUInt(this, offset, byteLength, le); };
+  proto[`readInt${suffix}`] = function (offset, byteLength) { checkByteLength(byteLength); return readInt(this, offset, byteLength, le); };
+  proto[`writeUInt${suffix}`] = function (value, offset, byteLength) { checkByteLength(byteLength); return writeInt(this, value, offset, byteLength, le, false); };
+  proto[`writeInt${suffix}`] = function (value, offset, byteLength) { checkByteLength(byteLength); return writeInt(this, value, offset, byteLength, le, true); };
+
+  proto[`readFloat${suffix}`] = function (offset = 0) {
+    checkAccess(this, offset, 4);
+    for (let i = 0; i < 4; i++) f32b[le ? i : 3 - i] = this[offset + i];
+    return f32[0];
+  };
+  proto[`readDouble${suffix}`] = function (offset = 0) {
+    checkAccess(this, offset, 8);
+    for (let i = 0; i < 8; i++) f64b[le ? i : 7 - i] = this[offset + i];
+    return f64[0];
+  };
+  proto[`writeFloat${suffix}`] = function (value, offset = 0) {
+    checkAccess(this, offset, 4);
+    f32[0] = +value;
+    for (let i = 0; i < 4; i++) this[offset + i] = f32b[le ? i : 3 - i];
+    return offset + 4;
+  };
+  proto[`writeDouble${suffix}`] = function (value, offset = 0) {
+    checkAccess(this, offset, 8);
+    f64[0] = +value;
+    for (let i = 0; i < 8; i++) this[offset + i] = f64b[le ? i : 7 - i];
+    return offset + 8;
+  };
+
+  proto[`readBigUInt64${suffix}`] = function (offset = 0) {
+    checkAccess(this, offset, 8);
+    const lo = readUInt(this, offset + (le ? 0 : 4), 4, le);
+    const hi = readUInt(this, offset + (le ? 4 : 0), 4, le);
+    return (BigInt(hi) << 32n) | BigInt(lo);
+  };
+  proto[`readBigInt64${suffix}`] = function (offset = 0) {
+    return BigInt.asIntN(64, this[`readBigUInt64${suffix}`](offset));
+  };
+  const writeBig = (signed) => function (value, offset = 0) {
+    // Node lets the engine's BigInt arithmetic reject other types.
+    if (typeof value !== 'bigint') throw new TypeError('Cannot mix BigInt and other types, use explicit conversions');
+    const [min, max, range] = signed
+      ? [-(2n ** 63n), 2n ** 63n - 1n, '>= -(2n ** 63n) and < 2n ** 63n']
+      : [0n, 2n ** 64n - 1n, '>= 0n and < 2n ** 64n'];
+    if (value < min || value > max) throw new codes.ERR_OUT_OF_RANGE('value', range, value);
+    checkAccess(this, offset, 8);
+    const u = BigInt.asUintN(64, value);
+    const lo = Number(u & 0xffffffffn);
+    const hi = Number(u >> 32n);
+    writeInt(this, lo, offset + (le ? 0 : 4), 4, le, false);
+    writeInt(this, hi, offset + (le ? 4 : 0), 4, le, false);
+    return offset + 8;
+  };
+  proto[`writeBigUInt64${suffix}`] = writeBig(false);
+  proto[`writeBigInt64${suffix}`] = writeBig(true);
+}
+
+// Node's lower-case aliases (readUint8 …).
+for (const key of Object.getOwnPropertyNames(proto)) {
+  if (/^(read|write)(Big)?UInt/.test(key)) proto[key.replace('UInt', 'Uint')] = proto[key];
+}
+
+proto[Symbol.for('nodejs.util.inspect.custom')] = function inspect(recurseTimes, ctx) {
+  const max = INSPECT_MAX_BYTES;
+  const n = Math.min(this.length, max);
   let hex = '';
-  const n = Math.min(this.length, INSPECT_MAX_BYTES);
   for (let i = 0; i < n; i++) hex += (i ? ' ' : '') + (this[i] < 16 ? '0' : '') + this[i].toString(16);
-  const more = this.length > n ? ` ... ${this.length - n} more byte${this.length - n > 1 ? 's' : ''}` : '';
-  return `<Buffer${hex ? ' ' + hex : ''}${more}>`;
+  const rest = this.length - n;
+  if (rest > 0) hex += ` ... ${rest} more byte${rest > 1 ? 's' : ''}`;
+  // Own properties beyond the indices, as Node appends them.
+  const extras = Object.keys(this).filter((k) => !/^\d+$/.test(k));
+  if (extras.length > 0 && ctx) {
+    const { inspect } = require('util');
+    const shown = extras.map((k) => `${k}: ${inspect(this[k], { ...ctx, breakLength: Infinity, compact: true })}`);
+    hex += (hex ? ', ' : '') + shown.join(', ');
+  }
+  return `<${this.constructor.name} ${hex}>`;
 };
 
 function atob(input) {
-  return binding.decode(binding.encode(String(input), 'base64'), 'latin1', 0, Infinity);
+  if (arguments.length === 0) throw new codes.ERR_MISSING_ARGS('input');
+  const str = `${input}`.replace(/[\t\n\f\r ]/g, '');
+  if (str.length % 4 === 1 || /[^A-Za-z0-9+/=]/.test(str) || /=[^=]/.test(str) || /={3,}$/.test(str)) {
+    throw invalidCharacterError('The string to be decoded is not correctly encoded.');
+  }
+  return binding.decode(binding.encode(str, 'base64'), 'latin1', 0, Infinity);
 }
 
 function btoa(input) {
-  return binding.decode(binding.encode(String(input), 'latin1'), 'base64', 0, Infinity);
+  if (arguments.length === 0) throw new codes.ERR_MISSING_ARGS('input');
+  const str = `${input}`;
+  for (let i = 0; i < str.length; i++) {
+    if (str.charCodeAt(i) > 255) throw invalidCharacterError('Invalid character');
+  }
+  return binding.decode(binding.encode(str, 'latin1'), 'base64', 0, Infinity);
+}
+
+function invalidCharacterError(message) {
+  const err = new Error(message);
+  err.name = 'InvalidCharacterError';
+  err.code = 5;
+  return err;
+}
+
+// transcode(buf, from, to): re-encode between the text encodings Node supports for it.
+function transcode(source, fromEnc, toEnc) {
+  if (!(source instanceof Uint8Array)) throw new codes.ERR_INVALID_ARG_TYPE('source', ['Buffer', 'Uint8Array'], source);
+  const supported = ['ascii', 'latin1', 'utf8', 'utf16le'];
+  const from = normalizeEncoding(fromEnc);
+  const to = normalizeEncoding(toEnc);
+  if (!supported.includes(from) || !supported.includes(to)) {
+    const err = new Error(`Unable to transcode Buffer [U_ILLEGAL_ARGUMENT_ERROR]`);
+    err.code = 'U_ILLEGAL_ARGUMENT_ERROR';
+    err.errno = 1;
+    throw err;
+  }
+  let text = binding.decode(source, from, 0, source.length);
+  // Characters the target cannot hold become '?', as ICU's converters substitute.
+  if (to === 'ascii') text = text.replace(/[^\x00-\x7f]/g, '?');
+  else if (to === 'latin1') text = text.replace(/[^\x00-\xff]/g, '?');
+  return fromBytes(binding.encode(text, to));
+}
+
+function isUtf8(input) {
+  if (!ArrayBuffer.isView(input) && !isArrayBufferLike(input)) {
+    throw new codes.ERR_INVALID_ARG_TYPE('input', ['ArrayBuffer', 'Buffer', 'TypedArray'], input);
+  }
+  return binding.isUtf8(input);
+}
+
+function isAscii(input) {
+  if (!ArrayBuffer.isView(input) && !isArrayBufferLike(input)) {
+    throw new codes.ERR_INVALID_ARG_TYPE('input', ['ArrayBuffer', 'Buffer', 'TypedArray'], input);
+  }
+  return binding.isAscii(input);
 }
 
 module.exports = {
   Buffer,
-  FastBuffer,
   SlowBuffer: Buffer.allocUnsafeSlow,
   kMaxLength,
   kStringMaxLength,
-  INSPECT_MAX_BYTES,
   constants: { MAX_LENGTH: kMaxLength, MAX_STRING_LENGTH: kStringMaxLength },
   atob,
   btoa,
+  isUtf8,
+  isAscii,
+  transcode,
+  resolveObjectURL: () => undefined,
 };
+Object.defineProperty(module.exports, 'INSPECT_MAX_BYTES', {
+  get: () => INSPECT_MAX_BYTES,
+  set: (v) => { INSPECT_MAX_BYTES = v; },
+  enumerable: true,
+});

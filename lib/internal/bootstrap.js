@@ -97,6 +97,9 @@ module.exports = function start(options) {
 
   defineLazyGlobal('console', () => requireBuiltin('console'));
   defineLazyGlobal('Buffer', () => requireBuiltin('buffer').Buffer);
+  // Node's atob/btoa (QuickJS-ng has its own, with other error messages).
+  defineLazyGlobal('atob', () => requireBuiltin('buffer').atob);
+  defineLazyGlobal('btoa', () => requireBuiltin('buffer').btoa);
   defineLazyGlobal('TextEncoder', () => requireBuiltin('internal/encoding').TextEncoder);
   defineLazyGlobal('TextDecoder', () => requireBuiltin('internal/encoding').TextDecoder);
   for (const name of ['EventTarget', 'Event', 'CustomEvent']) {

@@ -151,3 +151,74 @@ pub fn bigint<'js>(ctx: &Ctx<'js>, v: i64) -> Value<'js> {
     // reads as a pending exception on the context).
     unsafe { Value::from_raw(ctx.clone(), qjs::JS_NewBigInt64(ctx.as_raw().as_ptr(), v)) }
 }
+
+/// A JS string's contents as WTF-8: UTF-8, except that unpaired surrogates are kept as
+/// their 3-byte encodings (QuickJS's C-string conversion without pairing errors).
+pub fn string_wtf8(ctx: &Ctx<'_>, value: &Value<'_>) -> Result<Vec<u8>> {
+    let raw = ctx.as_raw().as_ptr();
+    let mut len: qjs::size_t = 0;
+    // SAFETY: JS_ToCStringLen2 returns a NUL-terminated buffer of `len` bytes that stays
+    // valid until JS_FreeCString, which we call after copying it.
+    unsafe {
+        let ptr = qjs::JS_ToCStringLen2(raw, &mut len, value.as_raw(), false);
+        if ptr.is_null() {
+            return Err(Error::Exception);
+        }
+        let bytes = std::slice::from_raw_parts(ptr as *const u8, len as usize).to_vec();
+        qjs::JS_FreeCString(raw, ptr);
+        Ok(bytes)
+    }
+}
+
+/// WTF-8 to UTF-8 as Node encodes strings: every unpaired surrogate becomes U+FFFD.
+pub fn wtf8_to_utf8(mut bytes: Vec<u8>) -> Vec<u8> {
+    let mut i = 0;
+    while i + 2 < bytes.len() {
+        // ED A0..BF xx is a surrogate code point (U+D800..U+DFFF).
+        if bytes[i] == 0xED && bytes[i + 1] >= 0xA0 {
+            bytes[i..i + 3].copy_from_slice(&[0xEF, 0xBF, 0xBD]);
+            i += 3;
+        } else {
+            i += 1;
+        }
+    }
+    bytes
+}
+
+/// WTF-8 to UTF-16 code units, unpaired surrogates kept (what `ucs2` and `latin1` see).
+pub fn wtf8_to_utf16(bytes: &[u8]) -> Vec<u16> {
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (cp, n) = if b < 0x80 {
+            (b as u32, 1)
+        } else if b < 0xE0 && i + 1 < bytes.len() {
+            (((b as u32 & 0x1F) << 6) | (bytes[i + 1] as u32 & 0x3F), 2)
+        } else if b < 0xF0 && i + 2 < bytes.len() {
+            (
+                ((b as u32 & 0x0F) << 12)
+                    | ((bytes[i + 1] as u32 & 0x3F) << 6)
+                    | (bytes[i + 2] as u32 & 0x3F),
+                3,
+            )
+        } else if i + 3 < bytes.len() {
+            let cp = ((b as u32 & 0x07) << 18)
+                | ((bytes[i + 1] as u32 & 0x3F) << 12)
+                | ((bytes[i + 2] as u32 & 0x3F) << 6)
+                | (bytes[i + 3] as u32 & 0x3F);
+            (cp, 4)
+        } else {
+            (0xFFFD, 1)
+        };
+        if cp >= 0x10000 {
+            let c = cp - 0x10000;
+            out.push(0xD800 | (c >> 10) as u16);
+            out.push(0xDC00 | (c & 0x3FF) as u16);
+        } else {
+            out.push(cp as u16);
+        }
+        i += n;
+    }
+    out
+}

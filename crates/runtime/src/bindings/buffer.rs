@@ -34,23 +34,149 @@ fn parse_encoding(ctx: &Ctx<'_>, name: &str) -> Result<Encoding> {
     })
 }
 
+/// The bytes behind a JS byte view, or a TypeError.
+fn bytes<'a>(ctx: &Ctx<'_>, v: &Value<'_>) -> Result<&'a mut [u8]> {
+    let Some((ptr, len)) = bytes_of(ctx, v) else {
+        return Err(Exception::throw_type(ctx, "argument must be a buffer"));
+    };
+    // SAFETY: ptr/len describe the live buffer behind `v`; JS cannot run (and so cannot
+    // detach or resize it) while the native call that uses the slice is in progress.
+    Ok(unsafe { std::slice::from_raw_parts_mut(ptr, len) })
+}
+
 pub fn init<'js>(obj: &Object<'js>) -> Result<()> {
+    // compare(a, b) → -1, 0 or 1, bytewise.
+    def(
+        obj,
+        "compare",
+        |ctx: Ctx<'js>, a: Value<'js>, b: Value<'js>| -> Result<i32> {
+            let (a, b): (&[u8], &[u8]) = (bytes(&ctx, &a)?, bytes(&ctx, &b)?);
+            Ok(match a.cmp(b) {
+                std::cmp::Ordering::Less => -1,
+                std::cmp::Ordering::Equal => 0,
+                std::cmp::Ordering::Greater => 1,
+            })
+        },
+    )?;
+    // indexOf(haystack, needle, from, forward) → position or -1. `from` is already
+    // clamped by lib/buffer.js; searching backwards finds the last match starting at or
+    // before `from`.
+    def(
+        obj,
+        "indexOf",
+        |ctx: Ctx<'js>,
+         hay: Value<'js>,
+         needle: Value<'js>,
+         from: f64,
+         forward: bool|
+         -> Result<f64> {
+            let (h, n) = (bytes(&ctx, &hay)?, bytes(&ctx, &needle)?);
+            Ok(search(h, n, from.max(0.0) as usize, forward).map_or(-1.0, |i| i as f64))
+        },
+    )?;
+    def(
+        obj,
+        "indexOfByte",
+        |ctx: Ctx<'js>, hay: Value<'js>, byte: u8, from: f64, forward: bool| -> Result<f64> {
+            let h = bytes(&ctx, &hay)?;
+            let from = from.max(0.0) as usize;
+            let found = if forward {
+                h.get(from..)
+                    .and_then(|t| memchr::memchr(byte, t))
+                    .map(|i| i + from)
+            } else {
+                memchr::memrchr(byte, &h[..(from + 1).min(h.len())])
+            };
+            Ok(found.map_or(-1.0, |i| i as f64))
+        },
+    )?;
+    // fill(buf, pattern, start, end): repeats the pattern's bytes over [start, end).
+    def(
+        obj,
+        "fill",
+        |ctx: Ctx<'js>, buf: Value<'js>, pattern: Value<'js>, start: f64, end: f64| -> Result<()> {
+            let (b, p) = (bytes(&ctx, &buf)?, bytes(&ctx, &pattern)?.to_vec());
+            let end = (end.max(0.0) as usize).min(b.len());
+            let start = (start.max(0.0) as usize).min(end);
+            if p.is_empty() {
+                return Ok(());
+            }
+            for (dst, src) in b[start..end].iter_mut().zip(p.iter().cycle()) {
+                *dst = *src;
+            }
+            Ok(())
+        },
+    )?;
+    // encodeInto(string, encoding, buf, offset, max) → bytes written, never a partial
+    // UTF-8 character.
+    def(
+        obj,
+        "encodeInto",
+        |ctx: Ctx<'js>,
+         s: Value<'js>,
+         enc: String,
+         buf: Value<'js>,
+         offset: f64,
+         max: f64|
+         -> Result<f64> {
+            let e = parse_encoding(&ctx, &enc)?;
+            let encoded = encode(crate::engine::string_wtf8(&ctx, &s)?, e);
+            let b = bytes(&ctx, &buf)?;
+            let offset = (offset.max(0.0) as usize).min(b.len());
+            let room = (max.max(0.0) as usize).min(b.len() - offset);
+            let mut n = encoded.len().min(room);
+            if e == Encoding::Utf8 {
+                while n > 0 && n < encoded.len() && (encoded[n] & 0xc0) == 0x80 {
+                    n -= 1;
+                }
+            } else if e == Encoding::Utf16le {
+                n -= n % 2;
+            }
+            b[offset..offset + n].copy_from_slice(&encoded[..n]);
+            Ok(n as f64)
+        },
+    )?;
+    // swap(buf, size): reverses the byte order of every `size`-byte group in place.
+    def(
+        obj,
+        "swap",
+        |ctx: Ctx<'js>, buf: Value<'js>, size: usize| -> Result<()> {
+            for group in bytes(&ctx, &buf)?.chunks_exact_mut(size.max(1)) {
+                group.reverse();
+            }
+            Ok(())
+        },
+    )?;
+    def(
+        obj,
+        "isUtf8",
+        |ctx: Ctx<'js>, buf: Value<'js>| -> Result<bool> {
+            Ok(std::str::from_utf8(bytes(&ctx, &buf)?).is_ok())
+        },
+    )?;
+    def(
+        obj,
+        "isAscii",
+        |ctx: Ctx<'js>, buf: Value<'js>| -> Result<bool> { Ok(bytes(&ctx, &buf)?.is_ascii()) },
+    )?;
     def(
         obj,
         "encode",
-        |ctx: Ctx<'js>, s: String, enc: String| -> Result<TypedArray<'js, u8>> {
-            let bytes = encode(&s, parse_encoding(&ctx, &enc)?);
+        |ctx: Ctx<'js>, s: Value<'js>, enc: String| -> Result<TypedArray<'js, u8>> {
+            let e = parse_encoding(&ctx, &enc)?;
+            let bytes = encode(crate::engine::string_wtf8(&ctx, &s)?, e);
             TypedArray::new(ctx, bytes)
         },
     )?;
     def(
         obj,
         "byteLength",
-        |ctx: Ctx<'js>, s: String, enc: String| -> Result<f64> {
+        |ctx: Ctx<'js>, s: Value<'js>, enc: String| -> Result<f64> {
             let e = parse_encoding(&ctx, &enc)?;
+            let wtf8 = crate::engine::string_wtf8(&ctx, &s)?;
             Ok(match e {
-                Encoding::Utf8 => s.len(),
-                _ => encode(&s, e).len(),
+                Encoding::Utf8 => crate::engine::wtf8_to_utf8(wtf8).len(),
+                _ => encode(wtf8, e).len(),
             } as f64)
         },
     )?;
@@ -72,16 +198,43 @@ pub fn init<'js>(obj: &Object<'js>) -> Result<()> {
     Ok(())
 }
 
+fn search(hay: &[u8], needle: &[u8], from: usize, forward: bool) -> Option<usize> {
+    if forward {
+        if needle.is_empty() {
+            return (from <= hay.len()).then_some(from);
+        }
+        hay.get(from..)
+            .and_then(|t| memchr::memmem::find(t, needle))
+            .map(|i| i + from)
+    } else {
+        let end = from.saturating_add(needle.len()).min(hay.len());
+        memchr::memmem::rfind(&hay[..end], needle)
+    }
+}
+
 const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 const B64URL: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
-fn encode(s: &str, e: Encoding) -> Vec<u8> {
+/// Encodes a JS string (given as WTF-8, see `engine::string_wtf8`) the way Node does.
+fn encode(wtf8: Vec<u8>, e: Encoding) -> Vec<u8> {
     match e {
-        Encoding::Utf8 => s.as_bytes().to_vec(),
-        Encoding::Utf16le => s.encode_utf16().flat_map(u16::to_le_bytes).collect(),
-        Encoding::Latin1 | Encoding::Ascii => s.encode_utf16().map(|u| u as u8).collect(),
+        Encoding::Utf8 => crate::engine::wtf8_to_utf8(wtf8),
+        Encoding::Utf16le => crate::engine::wtf8_to_utf16(&wtf8)
+            .into_iter()
+            .flat_map(u16::to_le_bytes)
+            .collect(),
+        Encoding::Latin1 | Encoding::Ascii => {
+            if wtf8.is_ascii() {
+                wtf8
+            } else {
+                crate::engine::wtf8_to_utf16(&wtf8)
+                    .into_iter()
+                    .map(|u| u as u8)
+                    .collect()
+            }
+        }
         Encoding::Hex => {
-            let digits: Vec<u8> = s.bytes().collect();
+            let digits = wtf8;
             let mut out = Vec::with_capacity(digits.len() / 2);
             // Node stops at the first pair that is not two hex digits.
             for pair in digits.chunks_exact(2) {
@@ -92,7 +245,7 @@ fn encode(s: &str, e: Encoding) -> Vec<u8> {
             }
             out
         }
-        Encoding::Base64 | Encoding::Base64Url => base64_decode(s.as_bytes()),
+        Encoding::Base64 | Encoding::Base64Url => base64_decode(&wtf8),
     }
 }
 
@@ -183,14 +336,36 @@ mod tests {
     }
 
     #[test]
+    fn search_both_ways() {
+        assert_eq!(search(b"abcabc", b"bc", 0, true), Some(1));
+        assert_eq!(search(b"abcabc", b"bc", 2, true), Some(4));
+        assert_eq!(search(b"abcabc", b"bc", 5, false), Some(4));
+        assert_eq!(search(b"abcabc", b"bc", 3, false), Some(1));
+        assert_eq!(search(b"abc", b"x", 0, true), None);
+        assert_eq!(search(b"abc", b"", 1, true), Some(1));
+    }
+
+    #[test]
     fn hex_stops_at_bad_pair() {
-        assert_eq!(encode("00ff1g22", Encoding::Hex), vec![0, 255]);
+        assert_eq!(encode(b"00ff1g22".to_vec(), Encoding::Hex), vec![0, 255]);
         assert_eq!(decode(&[0, 255], Encoding::Hex), "00ff");
     }
 
     #[test]
     fn utf16_and_latin1() {
-        assert_eq!(encode("hé", Encoding::Utf16le), vec![b'h', 0, 0xe9, 0]);
+        assert_eq!(
+            encode("hé".as_bytes().to_vec(), Encoding::Utf16le),
+            vec![b'h', 0, 0xe9, 0]
+        );
+        // A lone surrogate (WTF-8 ED A0 80) becomes U+FFFD in UTF-8 but stays in UTF-16.
+        assert_eq!(
+            encode(vec![b'a', 0xED, 0xA0, 0x80], Encoding::Utf8),
+            vec![b'a', 0xEF, 0xBF, 0xBD]
+        );
+        assert_eq!(
+            encode(vec![0xED, 0xA0, 0x80], Encoding::Utf16le),
+            vec![0x00, 0xD8]
+        );
         assert_eq!(decode(&[0xe9], Encoding::Latin1), "é");
         assert_eq!(decode(&[0xff, b'a'], Encoding::Utf8), "\u{fffd}a");
     }
