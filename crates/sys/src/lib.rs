@@ -13,6 +13,7 @@ pub mod event;
 pub mod fs;
 pub mod mem;
 pub mod net;
+pub mod netlink;
 pub mod nr;
 pub mod process;
 pub mod raw;

@@ -73,6 +73,59 @@ pub fn getrusage_self() -> Result<(u64, u64, u64)> {
     Ok((us(ru[0], ru[1]), us(ru[2], ru[3]), ru[4] as u64))
 }
 
+/// How many CPUs this process may run on (sched_getaffinity).
+pub fn cpu_affinity_count() -> Result<usize> {
+    let mut mask = [0u64; 16];
+    // SAFETY: mask is a 1024-bit cpu_set_t; pid 0 is the calling thread.
+    let n = check(unsafe {
+        syscall6(
+            nr::SCHED_GETAFFINITY,
+            0,
+            128,
+            mask.as_mut_ptr() as usize,
+            0,
+            0,
+            0,
+        )
+    })?;
+    Ok(mask[..n / 8].iter().map(|w| w.count_ones() as usize).sum())
+}
+
+pub const PRIO_PROCESS: u32 = 0;
+
+/// The nice value of `pid` (0: this process).
+pub fn getpriority(pid: i32) -> Result<i32> {
+    // SAFETY: no memory arguments. The raw syscall returns 20 - nice.
+    check(unsafe {
+        syscall6(
+            nr::GETPRIORITY,
+            PRIO_PROCESS as usize,
+            pid as usize,
+            0,
+            0,
+            0,
+            0,
+        )
+    })
+    .map(|v| 20 - v as i32)
+}
+
+pub fn setpriority(pid: i32, nice: i32) -> Result<()> {
+    // SAFETY: no memory arguments.
+    check(unsafe {
+        syscall6(
+            nr::SETPRIORITY,
+            PRIO_PROCESS as usize,
+            pid as usize,
+            nice as isize as usize,
+            0,
+            0,
+            0,
+        )
+    })
+    .map(drop)
+}
+
 /// Fills `buf` with random bytes.
 pub fn getrandom(buf: &mut [u8]) -> Result<usize> {
     // SAFETY: buf is writable for its length.
@@ -98,6 +151,13 @@ mod tests {
         assert!(getpid() > 0);
         assert!(getppid() >= 0);
         assert_eq!(uname().unwrap()[0], "Linux");
+    }
+
+    #[test]
+    fn affinity_and_priority() {
+        assert!(cpu_affinity_count().unwrap() >= 1);
+        let nice = getpriority(0).unwrap();
+        assert!((-20..=19).contains(&nice));
     }
 
     #[test]

@@ -14,6 +14,7 @@ mod event_loop;
 pub mod fs;
 mod libsys;
 pub mod module_wrap;
+mod os;
 mod process;
 mod util;
 mod uv;
@@ -29,6 +30,7 @@ pub fn internal_binding<'js>(ctx: &Ctx<'js>, state: &Shared, name: &str) -> Resu
         "fs" => fs::init(&obj, state)?,
         "libsys" => libsys::init(&obj)?,
         "module_wrap" => module_wrap::init(&obj)?,
+        "os" => os::init(&obj)?,
         "process" => process::init(&obj, state)?,
         "util" => util::init(&obj)?,
         "uv" => uv::init(&obj)?,
