@@ -197,23 +197,14 @@ Buffer.concat = function concat(list, totalLength) {
   if (list.length === 0) return new FastBuffer(0);
   if (totalLength === undefined) {
     totalLength = 0;
-    for (let i = 0; i < list.length; i++) {
-      if (!(list[i] instanceof Uint8Array)) throw new codes.ERR_INVALID_ARG_TYPE(`list[${i}]`, ['Buffer', 'Uint8Array'], list[i]);
-      totalLength += list[i].length;
-    }
+    for (let i = 0; i < list.length; i++) totalLength += list[i].length >>> 0;
   } else {
     validateOffset(totalLength, 'length', 0, kMaxLength);
   }
-  const out = new FastBuffer(totalLength);
-  let pos = 0;
-  for (let i = 0; i < list.length && pos < totalLength; i++) {
-    const b = list[i];
-    if (!(b instanceof Uint8Array)) throw new codes.ERR_INVALID_ARG_TYPE(`list[${i}]`, ['Buffer', 'Uint8Array'], b);
-    const n = Math.min(b.length, totalLength - pos);
-    out.set(n === b.length ? b : b.subarray(0, n), pos);
-    pos += n;
+  for (let i = 0; i < list.length; i++) {
+    if (!(list[i] instanceof Uint8Array)) throw new codes.ERR_INVALID_ARG_TYPE(`list[${i}]`, ['Buffer', 'Uint8Array'], list[i]);
   }
-  return out;
+  return fromBytes(binding.concat(list, totalLength));
 };
 
 Buffer.compare = function compare(a, b) {

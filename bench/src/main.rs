@@ -119,6 +119,51 @@ fn startup(unode: &Path, runs: usize) {
     );
 }
 
+/// Runs a script of bench/js under both runtimes; each prints one JSON object of
+/// `{ case: milliseconds }`. Prints the cases side by side with node/unode ratios.
+fn script(unode: &Path, root: &Path, name: &str) {
+    let node = find_node();
+    let file = root.join("bench/js").join(format!("{name}.js"));
+    let run = |bin: &Path| -> Vec<(String, f64)> {
+        let out = Command::new(bin)
+            .arg(&file)
+            .stderr(Stdio::inherit())
+            .output()
+            .unwrap_or_else(|e| panic!("run {}: {e}", bin.display()));
+        assert!(
+            out.status.success(),
+            "{} {} failed",
+            bin.display(),
+            file.display()
+        );
+        parse_flat_json(&String::from_utf8_lossy(&out.stdout))
+    };
+    let (u, n) = (run(unode), run(&node));
+    println!("{name}: median ms per case (lower is better); ratio > 1 means unode is faster");
+    println!(
+        "  {:<24} {:>10} {:>10} {:>8}",
+        "case", "unode", "node", "node/unode"
+    );
+    for (case, ut) in &u {
+        let nt = n
+            .iter()
+            .find(|(c, _)| c == case)
+            .map_or(f64::NAN, |(_, t)| *t);
+        println!("  {:<24} {:>10.2} {:>10.2} {:>8.2}", case, ut, nt, nt / ut);
+    }
+}
+
+/// The `{"name": number, ...}` objects bench/js scripts print (no nesting, no escapes).
+fn parse_flat_json(text: &str) -> Vec<(String, f64)> {
+    let body = text.trim().trim_start_matches('{').trim_end_matches('}');
+    body.split(",\"")
+        .filter_map(|pair| {
+            let (k, v) = pair.rsplit_once(':')?;
+            Some((k.trim_matches('"').to_string(), v.trim().parse().ok()?))
+        })
+        .collect()
+}
+
 fn main() {
     let mut args = std::env::args().skip(1);
     let which = args.next().unwrap_or_else(|| "startup".into());
@@ -130,8 +175,9 @@ fn main() {
         .unwrap_or(100);
     match which.as_str() {
         "startup" => startup(&unode, runs),
+        "buffer" | "inspect" => script(&unode, &root, &which),
         other => {
-            eprintln!("unknown benchmark {other:?}; available: startup");
+            eprintln!("unknown benchmark {other:?}; available: startup, buffer, inspect");
             std::process::exit(2);
         }
     }

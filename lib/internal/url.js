@@ -17,7 +17,7 @@
 // with what the engine offers (NFKC normalisation, lower-casing and Unicode
 // property escapes); see idnaToASCII() for the details and the gaps.
 
-const { codes, validateFunction, validateObject } = require('internal/errors');
+const { codes, validateFunction } = require('internal/errors');
 
 const kInspect = Symbol.for('nodejs.util.inspect.custom');
 
@@ -128,7 +128,7 @@ function percentDecodeBytes(str) {
   const bytes = [];
   for (let i = 0; i < str.length; i++) {
     const c = str.charCodeAt(i);
-    if (c === 0x25 && i + 2 < str.length + 0 && isASCIIHexDigit(str.charCodeAt(i + 1)) &&
+    if (c === 0x25 && i + 2 < str.length && isASCIIHexDigit(str.charCodeAt(i + 1)) &&
         isASCIIHexDigit(str.charCodeAt(i + 2))) {
       bytes.push(hexValue(str.charCodeAt(i + 1)) * 16 + hexValue(str.charCodeAt(i + 2)));
       i += 2;
@@ -358,11 +358,16 @@ const kVirama = /[\u094d\u09cd\u0a4d\u0acd\u0b4d\u0bcd\u0c4d\u0ccd\u0d3b\u0d3c\u
 // Right-to-left letters (bidi classes R and AL), by block: Hebrew through
 // Arabic Extended, the Hebrew and Arabic presentation forms, and the
 // right-to-left blocks of the supplementary planes.
-const kRTLLetter = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe\u{10800}-\u{10fff}\u{1e800}-\u{1efff}]/u;
-const kRTLLabelChar = /(?=[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe\u{10800}-\u{10fff}\u{1e800}-\u{1efff}])\p{L}/u;
+const kRTLStart = /^(?=[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe\u{10800}-\u{10fff}\u{1e800}-\u{1efff}])\p{L}/u;
 const kLTRLetter = /(?![\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe\u{10800}-\u{10fff}\u{1e800}-\u{1efff}])[\p{L}\p{Mc}]/u;
 // An RTL label ends with an RTL letter or a digit, then any non-spacing marks.
-const kRTLLabelEnd = /(?:[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe\u{10800}-\u{10fff}\u{1e800}-\u{1efff}]|\p{Nd})\p{Mn}*$/u;
+const kRTLEnd = /(?:[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe\u{10800}-\u{10fff}\u{1e800}-\u{1efff}]|\p{Nd})\p{Mn}*$/u;
+// Arabic-Indic digits (bidi class AN) and the other decimal digits (EN).
+const kArabicDigit = /[\u0660-\u0669\u066b\u066c\u{10d30}-\u{10d39}\u{10e60}-\u{10e7e}]/u;
+const kEuropeanDigit = /(?![\u0660-\u0669\u{10d30}-\u{10d39}])\p{Nd}/u;
+// Code points whose compatibility decomposition holds a full stop ("․",
+// "⒈", ...): UTS #46 disallows them rather than let them split labels.
+const kIdnaDotLike = /[\u2024-\u2026\u2488-\u249b\ufe19\ufe52\u{1f100}-\u{1f10a}]/u;
 
 // UTS #46 mapping, approximated: the table is close to NFKC followed by
 // lower-casing, plus a few special cases. Greek capital sigma is lowered
@@ -377,25 +382,20 @@ function idnaMap(domain) {
 
 // The UTS #46 validity criteria of a non-ASCII label (CheckHyphens false,
 // CheckJoiners and CheckBidi true), within the limits described above.
-function isValidIdnaLabel(label, bidiDomain) {
+function isValidIdnaLabel(label) {
   if (kCombiningMarkStart.test(label) || kIdnaDisallowed.test(label)) return false;
   // Joiners: only after a virama (the Arabic joining-type context that also
   // allows ZWNJ is not modelled).
-  for (let i = label.indexOf('\u200c') === -1 ? label.indexOf('\u200d') : label.indexOf('\u200c');
-    i !== -1; i = label.slice(i + 1).search(/[\u200c\u200d]/) === -1 ? -1 : i + 1 + label.slice(i + 1).search(/[\u200c\u200d]/)) {
-    if (!kVirama.test(label.slice(0, i))) return false;
+  for (let i = 0; i < label.length; i++) {
+    const c = label.charCodeAt(i);
+    if ((c === 0x200c || c === 0x200d) && !kVirama.test(label.slice(0, i))) return false;
   }
-  // RFC 5893: a label that starts right-to-left holds no left-to-right
-  // letters and ends well; in a domain with RTL labels every label starts
-  // with a letter.
-  if (bidiDomain) {
-    const first = label.codePointAt(0);
-    const firstChar = String.fromCodePoint(first);
-    if (kRTLLabelChar.test(firstChar)) {
-      if (kLTRLetter.test(label) || !kRTLLabelEnd.test(label)) return false;
-    } else if (!/\p{L}/u.test(firstChar)) {
-      return false;
-    }
+  // RFC 5893 for a label that starts right-to-left: no left-to-right
+  // letters, an RTL letter or digit at the end, and not both kinds of digit.
+  // (Like Node, left-to-right labels are not checked.)
+  if (kRTLStart.test(label)) {
+    if (kLTRLetter.test(label) || !kRTLEnd.test(label)) return false;
+    if (kArabicDigit.test(label) && kEuropeanDigit.test(label)) return false;
   }
   return true;
 }
@@ -408,24 +408,20 @@ function isValidIdnaLabel(label, bidiDomain) {
 // also disallows some assigned symbols); ZWNJ is allowed only after a virama;
 // the bidi rule is reduced to the checks in isValidIdnaLabel().
 function idnaToASCII(domain) {
+  if (kIdnaDotLike.test(domain)) return null;
   const labels = idnaMap(domain).split('.');
-  const bidiDomain = labels.some((label) => kRTLLetter.test(label)) ||
-    labels.some((label) => label.startsWith('xn--') && kRTLLetter.test(safePunycodeDecode(label.slice(4)) ?? ''));
   for (let i = 0; i < labels.length; i++) {
     const label = labels[i];
     if (label.startsWith('xn--')) {
       if (kNonASCII.test(label)) return null;
       const decoded = safePunycodeDecode(label.slice(4));
       // A decoded label must already be in its mapped, normalised form.
-      if (decoded === null || decoded === '' || idnaMap(decoded) !== decoded ||
-          !isValidIdnaLabel(decoded, bidiDomain)) {
+      if (decoded === null || decoded === '' || idnaMap(decoded) !== decoded || !isValidIdnaLabel(decoded)) {
         return null;
       }
     } else if (kNonASCII.test(label)) {
-      if (!isValidIdnaLabel(label, bidiDomain)) return null;
+      if (!isValidIdnaLabel(label)) return null;
       labels[i] = `xn--${punycodeEncode(label)}`;
-    } else if (bidiDomain && label !== '' && !isValidIdnaLabel(label, true)) {
-      return null;
     }
   }
   return labels.join('.');
@@ -685,6 +681,14 @@ class URLRecord {
     return this.host === null || this.host === '' || this.scheme === 'file';
   }
 
+  // Once an opaque path is the end of the URL, its trailing spaces go (they
+  // would be trimmed when reparsing).
+  stripTrailingSpacesFromOpaquePath() {
+    if (typeof this.path === 'string' && this.query === null && this.fragment === null) {
+      this.path = this.path.replace(/ +$/, '');
+    }
+  }
+
   // The spec's "shorten a URL's path".
   shortenPath() {
     const path = this.path;
@@ -760,7 +764,7 @@ function startsWithDriveLetter(input, p) {
 }
 
 function isSingleDot(segment) {
-  return segment === '.' || segment.toLowerCase() === '%2e';
+  return segment.length === 1 ? segment === '.' : segment.length === 3 && segment.toLowerCase() === '%2e';
 }
 
 function isDoubleDot(segment) {
@@ -1164,8 +1168,12 @@ function basicParse(input, base, url = null, stateOverride = 0) {
         c = p < len ? input.charCodeAt(p) : EOF;
         const slash = c === 0x2f || (c === 0x5c && special);
         if (isDoubleDot(buffer)) {
+          // A final ".." leaves an empty path, not "/", when there was nothing
+          // to remove in a non-special URL; Node (ada) does this, the spec
+          // would append an empty segment.
+          const hadSegments = url.path.length > 0;
           url.shortenPath();
-          if (!slash) url.path.push('');
+          if (!slash && (special || hadSegments)) url.path.push('');
         } else if (isSingleDot(buffer)) {
           if (!slash) url.path.push('');
         } else {
@@ -1303,6 +1311,7 @@ let setURLQuery;
 let newLinkedParams;
 let setParamsList;
 let paramsListOf;
+let checkParamsIterator;
 
 class URL {
   #context;
@@ -1333,6 +1342,7 @@ class URL {
     };
     setURLQuery = (url, query) => {
       url.#context.query = query;
+      if (query === null) url.#context.stripTrailingSpacesFromOpaquePath();
       url.#href = url.#context.serialize();
     };
   }
@@ -1490,6 +1500,7 @@ class URL {
     value = toUSVString(value);
     if (value === '') {
       ctx.query = null;
+      ctx.stripTrailingSpacesFromOpaquePath();
     } else {
       ctx.query = '';
       basicParse(value.charCodeAt(0) === 0x3f ? value.slice(1) : value, null, ctx, QUERY);
@@ -1513,6 +1524,7 @@ class URL {
     value = toUSVString(value);
     if (value === '') {
       ctx.fragment = null;
+      ctx.stripTrailingSpacesFromOpaquePath();
     } else {
       ctx.fragment = '';
       basicParse(value.charCodeAt(0) === 0x23 ? value.slice(1) : value, null, ctx, FRAGMENT);
@@ -1763,10 +1775,12 @@ class URLSearchParamsIterator {
     this.#kind = kind;
   }
 
-  static checkThis(value) {
-    if (typeof value !== 'object' || value === null || !(#params in value)) {
-      throw new codes.ERR_INVALID_THIS('URLSearchParamsIterator');
-    }
+  static {
+    checkParamsIterator = (value) => {
+      if (typeof value !== 'object' || value === null || !(#params in value)) {
+        throw new codes.ERR_INVALID_THIS('URLSearchParamsIterator');
+      }
+    };
   }
 
   #item(i) {
@@ -1779,7 +1793,7 @@ class URLSearchParamsIterator {
   }
 
   next() {
-    URLSearchParamsIterator.checkThis(this);
+    checkParamsIterator(this);
     if (this.#index >= paramsListOf(this.#params).length) return { value: undefined, done: true };
     const value = this.#item(this.#index);
     this.#index += 2;
@@ -1787,7 +1801,7 @@ class URLSearchParamsIterator {
   }
 
   [kInspect](depth, options, inspect) {
-    URLSearchParamsIterator.checkThis(this);
+    checkParamsIterator(this);
     if (typeof depth === 'number' && depth < 0) return options.stylize('[Object]', 'special');
     const inner = { ...options, depth: depth === null ? null : depth - 1 };
     const entries = [];
@@ -1799,7 +1813,6 @@ class URLSearchParamsIterator {
 }
 
 Object.setPrototypeOf(URLSearchParamsIterator.prototype, kIteratorPrototype);
-delete URLSearchParamsIterator.checkThis;
 
 // WebIDL makes attributes and operations enumerable; the class syntax does
 // not, so flip them here. The string tags are as WebIDL defines them.
@@ -1834,9 +1847,6 @@ function fileURLToPath(path) {
   if (path.protocol !== 'file:') throw new codes.ERR_INVALID_URL_SCHEME('file');
   if (path.hostname !== '') throw new codes.ERR_INVALID_FILE_URL_HOST(process.platform);
   const pathname = path.pathname;
-  for (let i = 0; i < pathname.length; i++) {
-    if (pathname[i] === '%' && pathname[i + 1] === '2' && (pathname[i + 2] | 0x20) === 'f'.charCodeAt(0)) break;
-  }
   if (/%2f/i.test(pathname)) throw new codes.ERR_INVALID_FILE_URL_PATH('must not include encoded / characters');
   return decodeURIComponent(pathname);
 }
@@ -1874,14 +1884,22 @@ function urlToHttpOptions(url) {
   return options;
 }
 
-// Node runs the domain through the hostname setter of a ws: URL, so it gets
-// the whole host parser: '' on failure, IPv4 normalisation included.
+// Node runs the domain through the hostname setter of a ws: URL: it gets the
+// whole host parser (IPv4 normalisation included), stops at a path, query or
+// fragment delimiter, and gives '' when the setter fails or, seeing a port,
+// leaves the host alone.
 function hostnameOf(domain) {
-  const url = basicParse('ws://x', null);
-  const before = url.host;
-  if (basicParse(toUSVString(domain), null, url, HOSTNAME) === null) return '';
-  // The setter leaves the host alone for input like "a:b"; so does Node.
-  return url.host === before && domain !== 'x' ? '' : url.host;
+  const input = toUSVString(domain).replace(kTabOrNewline, '');
+  let insideBrackets = false;
+  let end = 0;
+  for (; end < input.length; end++) {
+    const c = input.charCodeAt(end);
+    if (c === 0x3a && !insideBrackets) return '';
+    if (c === 0x2f || c === 0x5c || c === 0x3f || c === 0x23) break;
+    if (c === 0x5b) insideBrackets = true;
+    else if (c === 0x5d) insideBrackets = false;
+  }
+  return end === 0 ? '' : parseHost(input.slice(0, end), false) ?? '';
 }
 
 function domainToASCII(domain) {
@@ -1910,5 +1928,4 @@ module.exports = {
   punycodeDecode,
   punycodeEncode,
   domainToASCIIInternal,
-  validateObject,
 };

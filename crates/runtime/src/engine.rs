@@ -152,26 +152,61 @@ pub fn bigint<'js>(ctx: &Ctx<'js>, v: i64) -> Value<'js> {
     unsafe { Value::from_raw(ctx.clone(), qjs::JS_NewBigInt64(ctx.as_raw().as_ptr(), v)) }
 }
 
-/// A JS string's contents as WTF-8: UTF-8, except that unpaired surrogates are kept as
-/// their 3-byte encodings (QuickJS's C-string conversion without pairing errors).
-pub fn string_wtf8(ctx: &Ctx<'_>, value: &Value<'_>) -> Result<Vec<u8>> {
+/// Runs `f` over a JS string's contents as WTF-8: UTF-8, except that unpaired surrogates
+/// are kept as their 3-byte encodings. ASCII strings are borrowed without copying.
+pub fn with_string_wtf8<R>(
+    ctx: &Ctx<'_>,
+    value: &Value<'_>,
+    f: impl FnOnce(&[u8]) -> R,
+) -> Result<R> {
     let raw = ctx.as_raw().as_ptr();
     let mut len: qjs::size_t = 0;
     // SAFETY: JS_ToCStringLen2 returns a NUL-terminated buffer of `len` bytes that stays
-    // valid until JS_FreeCString, which we call after copying it.
+    // valid until JS_FreeCString, which runs after `f` is done with it.
     unsafe {
         let ptr = qjs::JS_ToCStringLen2(raw, &mut len, value.as_raw(), false);
         if ptr.is_null() {
             return Err(Error::Exception);
         }
-        let bytes = std::slice::from_raw_parts(ptr as *const u8, len as usize).to_vec();
+        let result = f(std::slice::from_raw_parts(ptr as *const u8, len as usize));
         qjs::JS_FreeCString(raw, ptr);
-        Ok(bytes)
+        Ok(result)
+    }
+}
+
+/// A JS string from UTF-8 bytes (QuickJS picks the 8- or 16-bit representation).
+pub fn new_string_utf8<'js>(ctx: &Ctx<'js>, utf8: &[u8]) -> Result<Value<'js>> {
+    let raw = ctx.as_raw().as_ptr();
+    // SAFETY: the bytes are read during the call only; the result is owned.
+    unsafe {
+        let v = qjs::JS_NewStringLen(raw, utf8.as_ptr() as *const _, utf8.len() as _);
+        if qjs::JS_IsException(v) {
+            return Err(Error::Exception);
+        }
+        Ok(Value::from_raw(ctx.clone(), v))
+    }
+}
+
+/// A JS string from UTF-16 code units, unpaired surrogates included.
+pub fn new_string_utf16<'js>(ctx: &Ctx<'js>, units: &[u16]) -> Result<Value<'js>> {
+    let raw = ctx.as_raw().as_ptr();
+    // SAFETY: the units are read during the call only; the result is owned.
+    unsafe {
+        let v = qjs::JS_NewStringUTF16(raw, units.as_ptr(), units.len() as _);
+        if qjs::JS_IsException(v) {
+            return Err(Error::Exception);
+        }
+        Ok(Value::from_raw(ctx.clone(), v))
     }
 }
 
 /// WTF-8 to UTF-8 as Node encodes strings: every unpaired surrogate becomes U+FFFD.
-pub fn wtf8_to_utf8(mut bytes: Vec<u8>) -> Vec<u8> {
+pub fn wtf8_to_utf8(bytes: &[u8]) -> std::borrow::Cow<'_, [u8]> {
+    // Surrogates are ED A0..BF xx; without an ED byte there is nothing to replace.
+    if !bytes.contains(&0xED) {
+        return std::borrow::Cow::Borrowed(bytes);
+    }
+    let mut bytes = bytes.to_vec();
     let mut i = 0;
     while i + 2 < bytes.len() {
         // ED A0..BF xx is a surrogate code point (U+D800..U+DFFF).
@@ -182,7 +217,7 @@ pub fn wtf8_to_utf8(mut bytes: Vec<u8>) -> Vec<u8> {
             i += 1;
         }
     }
-    bytes
+    std::borrow::Cow::Owned(bytes)
 }
 
 /// WTF-8 to UTF-16 code units, unpaired surrogates kept (what `ucs2` and `latin1` see).

@@ -1,0 +1,227 @@
+//! The native half of lib/buffer.js: per-byte work belongs in Rust, not in the interpreter.
+
+mod codec;
+
+use super::def;
+use crate::engine::{bytes_of, new_string_utf16, new_string_utf8, with_string_wtf8};
+use codec::{Encoding, Text};
+use rquickjs::{Array, Ctx, Exception, Object, Result, TypedArray, Value};
+
+fn encoding(ctx: &Ctx<'_>, name: &str) -> Result<Encoding> {
+    Encoding::parse(name)
+        .ok_or_else(|| Exception::throw_type(ctx, &format!("Unknown encoding: {name}")))
+}
+
+/// The bytes behind a JS byte view, or a TypeError.
+fn bytes<'a>(ctx: &Ctx<'_>, v: &Value<'_>) -> Result<&'a mut [u8]> {
+    let Some((ptr, len)) = bytes_of(ctx, v) else {
+        return Err(Exception::throw_type(ctx, "argument must be a buffer"));
+    };
+    // SAFETY: ptr/len describe the live buffer behind `v`; JS cannot run (and so cannot
+    // detach or resize it) while the native call that uses the slice is in progress.
+    Ok(unsafe { std::slice::from_raw_parts_mut(ptr, len) })
+}
+
+fn search(hay: &[u8], needle: &[u8], from: usize, forward: bool) -> Option<usize> {
+    if forward {
+        if needle.is_empty() {
+            return (from <= hay.len()).then_some(from);
+        }
+        hay.get(from..)
+            .and_then(|t| memchr::memmem::find(t, needle))
+            .map(|i| i + from)
+    } else {
+        let end = from.saturating_add(needle.len()).min(hay.len());
+        memchr::memmem::rfind(&hay[..end], needle)
+    }
+}
+
+pub fn init<'js>(obj: &Object<'js>) -> Result<()> {
+    def(
+        obj,
+        "encode",
+        |ctx: Ctx<'js>, s: Value<'js>, enc: String| -> Result<TypedArray<'js, u8>> {
+            let e = encoding(&ctx, &enc)?;
+            let bytes = with_string_wtf8(&ctx, &s, |w| codec::encode(w, e).into_owned())?;
+            TypedArray::new(ctx, bytes)
+        },
+    )?;
+    def(
+        obj,
+        "byteLength",
+        |ctx: Ctx<'js>, s: Value<'js>, enc: String| -> Result<f64> {
+            let e = encoding(&ctx, &enc)?;
+            with_string_wtf8(&ctx, &s, |w| codec::encode(w, e).len() as f64)
+        },
+    )?;
+    // decode(view, encoding, start, end) → string of bytes [start, end).
+    def(
+        obj,
+        "decode",
+        |ctx: Ctx<'js>,
+         view: Value<'js>,
+         enc: String,
+         start: f64,
+         end: f64|
+         -> Result<Value<'js>> {
+            let e = encoding(&ctx, &enc)?;
+            let b = bytes(&ctx, &view)?;
+            let end = (end.max(0.0) as usize).min(b.len());
+            let start = (start.max(0.0) as usize).min(end);
+            match codec::decode(&b[start..end], e) {
+                Text::Utf8(utf8) => new_string_utf8(&ctx, &utf8),
+                Text::Utf16(units) => new_string_utf16(&ctx, &units),
+            }
+        },
+    )?;
+    // encodeInto(string, encoding, buf, offset, max) → bytes written, never a partial
+    // character.
+    def(
+        obj,
+        "encodeInto",
+        |ctx: Ctx<'js>,
+         s: Value<'js>,
+         enc: String,
+         buf: Value<'js>,
+         offset: f64,
+         max: f64|
+         -> Result<f64> {
+            let e = encoding(&ctx, &enc)?;
+            let b = bytes(&ctx, &buf)?;
+            let offset = (offset.max(0.0) as usize).min(b.len());
+            let room = (max.max(0.0) as usize).min(b.len() - offset);
+            with_string_wtf8(&ctx, &s, |w| {
+                let encoded = codec::encode(w, e);
+                let mut n = encoded.len().min(room);
+                if e == Encoding::Utf8 {
+                    while n > 0 && n < encoded.len() && (encoded[n] & 0xc0) == 0x80 {
+                        n -= 1;
+                    }
+                } else if e == Encoding::Utf16le {
+                    n -= n % 2;
+                }
+                b[offset..offset + n].copy_from_slice(&encoded[..n]);
+                n as f64
+            })
+        },
+    )?;
+    // concat(list, total) → one Uint8Array of the views' bytes, zero-padded to `total`.
+    def(
+        obj,
+        "concat",
+        |ctx: Ctx<'js>, list: Array<'js>, total: f64| -> Result<TypedArray<'js, u8>> {
+            let total = total.max(0.0) as usize;
+            let mut out = Vec::with_capacity(total);
+            for item in list.iter::<Value>() {
+                let src = bytes(&ctx, &item?)?;
+                let n = src.len().min(total - out.len());
+                out.extend_from_slice(&src[..n]);
+                if out.len() == total {
+                    break;
+                }
+            }
+            out.resize(total, 0);
+            TypedArray::new(ctx, out)
+        },
+    )?;
+    // compare(a, b) → -1, 0 or 1, bytewise.
+    def(
+        obj,
+        "compare",
+        |ctx: Ctx<'js>, a: Value<'js>, b: Value<'js>| -> Result<i32> {
+            let (a, b): (&[u8], &[u8]) = (bytes(&ctx, &a)?, bytes(&ctx, &b)?);
+            Ok(match a.cmp(b) {
+                std::cmp::Ordering::Less => -1,
+                std::cmp::Ordering::Equal => 0,
+                std::cmp::Ordering::Greater => 1,
+            })
+        },
+    )?;
+    // indexOf(haystack, needle, from, forward) → position or -1. `from` is already
+    // clamped by lib/buffer.js; searching backwards finds the last match starting at or
+    // before `from`.
+    def(
+        obj,
+        "indexOf",
+        |ctx: Ctx<'js>,
+         hay: Value<'js>,
+         needle: Value<'js>,
+         from: f64,
+         forward: bool|
+         -> Result<f64> {
+            let (h, n) = (bytes(&ctx, &hay)?, bytes(&ctx, &needle)?);
+            Ok(search(h, n, from.max(0.0) as usize, forward).map_or(-1.0, |i| i as f64))
+        },
+    )?;
+    def(
+        obj,
+        "indexOfByte",
+        |ctx: Ctx<'js>, hay: Value<'js>, byte: u8, from: f64, forward: bool| -> Result<f64> {
+            let h = bytes(&ctx, &hay)?;
+            let from = from.max(0.0) as usize;
+            let found = if forward {
+                h.get(from..)
+                    .and_then(|t| memchr::memchr(byte, t))
+                    .map(|i| i + from)
+            } else {
+                memchr::memrchr(byte, &h[..(from + 1).min(h.len())])
+            };
+            Ok(found.map_or(-1.0, |i| i as f64))
+        },
+    )?;
+    // fill(buf, pattern, start, end): repeats the pattern's bytes over [start, end).
+    def(
+        obj,
+        "fill",
+        |ctx: Ctx<'js>, buf: Value<'js>, pattern: Value<'js>, start: f64, end: f64| -> Result<()> {
+            let (b, p) = (bytes(&ctx, &buf)?, bytes(&ctx, &pattern)?.to_vec());
+            let end = (end.max(0.0) as usize).min(b.len());
+            let start = (start.max(0.0) as usize).min(end);
+            if !p.is_empty() {
+                for (dst, src) in b[start..end].iter_mut().zip(p.iter().cycle()) {
+                    *dst = *src;
+                }
+            }
+            Ok(())
+        },
+    )?;
+    // swap(buf, size): reverses the byte order of every `size`-byte group in place.
+    def(
+        obj,
+        "swap",
+        |ctx: Ctx<'js>, buf: Value<'js>, size: usize| -> Result<()> {
+            for group in bytes(&ctx, &buf)?.chunks_exact_mut(size.max(1)) {
+                group.reverse();
+            }
+            Ok(())
+        },
+    )?;
+    def(
+        obj,
+        "isUtf8",
+        |ctx: Ctx<'js>, buf: Value<'js>| -> Result<bool> {
+            Ok(std::str::from_utf8(bytes(&ctx, &buf)?).is_ok())
+        },
+    )?;
+    def(
+        obj,
+        "isAscii",
+        |ctx: Ctx<'js>, buf: Value<'js>| -> Result<bool> { Ok(bytes(&ctx, &buf)?.is_ascii()) },
+    )?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::search;
+
+    #[test]
+    fn search_both_ways() {
+        assert_eq!(search(b"abcabc", b"bc", 0, true), Some(1));
+        assert_eq!(search(b"abcabc", b"bc", 2, true), Some(4));
+        assert_eq!(search(b"abcabc", b"bc", 5, false), Some(4));
+        assert_eq!(search(b"abcabc", b"bc", 3, false), Some(1));
+        assert_eq!(search(b"abc", b"x", 0, true), None);
+        assert_eq!(search(b"abc", b"", 1, true), Some(1));
+    }
+}
