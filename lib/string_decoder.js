@@ -49,7 +49,8 @@ class StringDecoder {
     for (let back = 1; back <= Math.min(3, n); back++) {
       const b = bytes[n - back];
       if ((b & 0xc0) === 0x80) continue;
-      const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+      // F8..FF never start a character: decode them (as U+FFFD) right away.
+      const need = b >= 0xf8 ? 1 : b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
       return need > back ? back : 0;
     }
     return 0;
