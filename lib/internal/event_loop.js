@@ -111,8 +111,11 @@ function runCloseCallbacks() {
   }
 }
 
-function run() {
+// `fromPoll`: start as if the entry ran in the poll phase (as Node runs an ES module entry
+// from a promise job), so the first turn goes on to immediates before any timer.
+function run(fromPoll = false) {
   const timers = require('internal/timers');
+  let skipTimers = fromPoll;
   const alive = () => refs > 0 || timers.refedTimers() > 0 || timers.hasRefedImmediates() || closeQueue.length > 0;
   for (;;) {
     if (!alive()) {
@@ -127,7 +130,8 @@ function run() {
       if (!alive()) return;
     }
     loop.updateTime();
-    timers.runTimers();
+    if (skipTimers) skipTimers = false;
+    else timers.runTimers();
     const block = alive() && !timers.hasImmediates() && closeQueue.length === 0;
     dispatch(loop.poll(block));
     timers.runImmediates();

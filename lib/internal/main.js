@@ -33,7 +33,8 @@ function run(options) {
     mainPromise.then(() => { settled = true; }, (err) => { settled = true; triggerUncaughtException(err, false); });
   }
   processTicksAndRejections();
-  require('internal/event_loop').run();
+  // An ES module entry (mainPromise set) ran the way Node runs it: from a promise job.
+  require('internal/event_loop').run(mainPromise !== null);
 
   let code = process.exitCode || 0;
   if (!settled && code === 0) {

@@ -297,14 +297,11 @@ function punycodeDecode(input) {
   return String.fromCodePoint(...output);
 }
 
-// Encodes a string (its code points) as Punycode, without "xn--".
-function punycodeEncode(input) {
-  const codePoints = [];
+// Encodes code points as Punycode (without "xn--").
+function punycodeEncode(codePoints) {
   let output = '';
-  for (const ch of input) {
-    const cp = ch.codePointAt(0);
-    codePoints.push(cp);
-    if (cp < 0x80) output += ch;
+  for (const cp of codePoints) {
+    if (cp < 0x80) output += String.fromCharCode(cp);
   }
   const basicLength = output.length;
   let handled = basicLength;
@@ -421,10 +418,14 @@ function idnaToASCII(domain) {
       }
     } else if (kNonASCII.test(label)) {
       if (!isValidIdnaLabel(label)) return null;
-      labels[i] = `xn--${punycodeEncode(label)}`;
+      labels[i] = `xn--${punycodeEncode(codePointsOf(label))}`;
     }
   }
   return labels.join('.');
+}
+
+function codePointsOf(str) {
+  return Array.from(str, (ch) => ch.codePointAt(0));
 }
 
 function safePunycodeDecode(str) {
@@ -1340,10 +1341,14 @@ class URL {
       }
       return url.#context;
     };
+    // Node clears the query before setting the new one, so an opaque path
+    // loses its trailing spaces whenever there is no fragment.
     setURLQuery = (url, query) => {
-      url.#context.query = query;
-      if (query === null) url.#context.stripTrailingSpacesFromOpaquePath();
-      url.#href = url.#context.serialize();
+      const ctx = url.#context;
+      ctx.query = null;
+      ctx.stripTrailingSpacesFromOpaquePath();
+      ctx.query = query;
+      url.#href = ctx.serialize();
     };
   }
 
@@ -1355,15 +1360,15 @@ class URL {
     if (this.#searchParams !== null) setParamsList(this.#searchParams, ctx.query === null ? [] : parseParams(ctx.query));
   }
 
-  static canParse(url, base = undefined) {
-    if (arguments.length === 0) throw new codes.ERR_MISSING_ARGS('url');
-    return parseURL(toUSVString(url), base === undefined ? undefined : toUSVString(base)) !== null;
-  }
-
   static parse(url, base = undefined) {
     if (arguments.length === 0) throw new codes.ERR_MISSING_ARGS('url');
     const record = parseURL(toUSVString(url), base === undefined ? undefined : toUSVString(base));
     return record === null ? null : new URL(kFromRecord, record);
+  }
+
+  static canParse(url, base = undefined) {
+    if (arguments.length === 0) throw new codes.ERR_MISSING_ARGS('url');
+    return parseURL(toUSVString(url), base === undefined ? undefined : toUSVString(base)) !== null;
   }
 
   [kInspect](depth, options, inspect) {
@@ -1754,7 +1759,7 @@ class URLSearchParams {
 }
 
 // "{ a, b }", or one entry per line when the entries are long, the closing
-// brace staying on the last line, as Node prints these objects.
+// brace staying on the last line, as Node prints URLSearchParams.
 function formatEntries(entries, options) {
   if (entries.length === 0) return '{}';
   let length = (entries.length - 1) * 2;
@@ -1804,15 +1809,20 @@ class URLSearchParamsIterator {
     checkParamsIterator(this);
     if (typeof depth === 'number' && depth < 0) return options.stylize('[Object]', 'special');
     const inner = { ...options, depth: depth === null ? null : depth - 1 };
-    const entries = [];
+    const items = [];
     const length = paramsListOf(this.#params).length;
-    for (let i = this.#index; i < length; i += 2) entries.push(inspect(this.#item(i), inner));
-    // Unlike URLSearchParams, an empty iterator shows as "{  }".
-    return `URLSearchParams Iterator ${entries.length === 0 ? '{  }' : formatEntries(entries, options)}`;
+    for (let i = this.#index; i < length; i += 2) items.push(this.#item(i));
+    const shown = items.map((item) => inspect(item, inner));
+    // One item per line when the items, inspected as one array, would not
+    // fit on a line; an empty iterator shows as "{  }".
+    if (inspect(items, inner).includes('\n')) return `URLSearchParams Iterator {\n  ${shown.join(',\n  ')} }`;
+    return `URLSearchParams Iterator { ${shown.join(', ')} }`;
   }
 }
 
 Object.setPrototypeOf(URLSearchParamsIterator.prototype, kIteratorPrototype);
+// Iterator prototypes have no constructor property.
+delete URLSearchParamsIterator.prototype.constructor;
 
 // WebIDL makes attributes and operations enumerable; the class syntax does
 // not, so flip them here. The string tags are as WebIDL defines them.
@@ -1821,7 +1831,7 @@ function makeEnumerable(proto, names) {
 }
 makeEnumerable(URL.prototype, ['toString', 'href', 'origin', 'protocol', 'username', 'password', 'host',
   'hostname', 'port', 'pathname', 'search', 'searchParams', 'hash', 'toJSON']);
-makeEnumerable(URL, ['canParse', 'parse']);
+makeEnumerable(URL, ['parse', 'canParse']);
 makeEnumerable(URLSearchParams.prototype, ['size', 'append', 'delete', 'get', 'getAll', 'has', 'set', 'sort',
   'entries', 'forEach', 'keys', 'values', 'toString']);
 Object.defineProperty(URL.prototype, Symbol.toStringTag, { value: 'URL', configurable: true });

@@ -127,8 +127,12 @@ Object.defineProperty(globalThis, kRequire, {
   enumerable: false,
 });
 
+// The entry module. Node evaluates it from a promise job, so its own promise jobs run
+// before the tick queue.
 function importMain(filename) {
-  return moduleWrap.importModule(filename, '');
+  const promise = moduleWrap.importModule(filename, '');
+  internalBinding('contextify').runMicrotasks();
+  return promise;
 }
 
 // --input-type=module code: written to no file, so it gets a synthetic id in the cwd.
@@ -136,7 +140,7 @@ let evalCounter = 0;
 function evalModule(code, name) {
   const id = path.join(process.cwd(), `${name}-${++evalCounter}.mjs`);
   virtualSources.set(id, code);
-  return moduleWrap.importModule(id, '');
+  return importMain(id);
 }
 
 module.exports = { resolve, load, importMain, evalModule, fileURLToPath, pathToFileURL, cjsExportNames };
