@@ -616,6 +616,12 @@ function isAscii(input) {
 }
 
 module.exports = {
+  get Blob() {
+    return require('internal/blob').Blob;
+  },
+  get File() {
+    return require('internal/blob').File;
+  },
   Buffer,
   SlowBuffer: Buffer.allocUnsafeSlow,
   kMaxLength,

@@ -85,16 +85,10 @@ function inspectAs(self, fields, depth, options, inspect) {
   return `${self.constructor.name} ${inspect(fields, opts)}`;
 }
 
-function defineTag(cls, tag) {
-  Object.defineProperty(cls.prototype, Symbol.toStringTag, {
-    value: tag, writable: false, enumerable: false, configurable: true,
-  });
-}
-
 // ---------------------------------------------------------------------------
 // Entries
 
-let detailMembers;
+let addDetailMembers;
 
 class PerformanceEntry {
   #name;
@@ -152,23 +146,35 @@ class PerformanceEntry {
     return inspectAs(this, this.toJSON(), depth, options, inspect);
   }
 
-  // The getter and toJSON() of the subclasses whose entries carry a detail.
+  // Installs `detail` and a toJSON() that includes it on a subclass whose
+  // entries carry a detail; both check their receiver against that class.
   static {
-    detailMembers = {
-      get detail() {
-        PerformanceEntry.#check(this);
-        return this.#detail;
-      },
-      toJSON() {
-        PerformanceEntry.#check(this);
-        return {
-          name: this.#name,
-          entryType: this.#entryType,
-          startTime: this.#startTime,
-          duration: this.#duration,
-          detail: this.#detail,
-        };
-      },
+    addDetailMembers = (cls) => {
+      const check = (value) => {
+        if (value === null || typeof value !== 'object' || !(#name in value) || !(value instanceof cls)) {
+          throw new (errors().codes.ERR_INVALID_ARG_TYPE)('this', cls.name, value);
+        }
+      };
+      const members = {
+        get detail() {
+          check(this);
+          return this.#detail;
+        },
+        toJSON() {
+          check(this);
+          return {
+            name: this.#name,
+            entryType: this.#entryType,
+            startTime: this.#startTime,
+            duration: this.#duration,
+            detail: this.#detail,
+          };
+        },
+      };
+      Object.defineProperties(cls.prototype, {
+        detail: Object.getOwnPropertyDescriptor(members, 'detail'),
+        toJSON: { ...Object.getOwnPropertyDescriptor(members, 'toJSON'), enumerable: false },
+      });
     };
   }
 }
@@ -194,12 +200,7 @@ class PerformanceMeasure extends PerformanceEntry {}
 // 'function' entries, made by timerify().
 class PerformanceNodeEntry extends PerformanceEntry {}
 
-for (const cls of [PerformanceMark, PerformanceMeasure, PerformanceNodeEntry]) {
-  Object.defineProperties(cls.prototype, {
-    detail: { ...Object.getOwnPropertyDescriptor(detailMembers, 'detail'), enumerable: true },
-    toJSON: { value: detailMembers.toJSON, writable: true, enumerable: false, configurable: true },
-  });
-}
+for (const cls of [PerformanceMark, PerformanceMeasure, PerformanceNodeEntry]) addDetailMembers(cls);
 
 // ---------------------------------------------------------------------------
 // The performance timeline: marks and measures made through `performance`.
@@ -406,8 +407,9 @@ class PerformanceObserver {
         schedulePending(observer);
       },
       deliver(observer) {
-        const records = observer.takeRecords();
+        const records = observer.#buffer;
         if (records.length === 0) return;
+        observer.#buffer = [];
         const list = new PerformanceObserverEntryList(kToken, records);
         Reflect.apply(observer.#callback, observer, [list, observer]);
       },
@@ -520,13 +522,15 @@ class Performance extends EventTarget {
       start = startOrOptions;
     }
 
+    // As in Node, a duration is resolved like a start or end: a string
+    // names a mark.
     let endTime;
     if (end !== undefined) endTime = markTime(end);
-    else if (start !== undefined && duration !== undefined) endTime = markTime(start) + duration;
+    else if (start !== undefined && duration !== undefined) endTime = markTime(start) + markTime(duration);
     else endTime = now();
     let startTime;
     if (start !== undefined) startTime = markTime(start);
-    else if (duration !== undefined && end !== undefined) startTime = endTime - duration;
+    else if (duration !== undefined && end !== undefined) startTime = endTime - markTime(duration);
     else startTime = 0;
 
     const measure = new PerformanceMeasure(kToken, name, 'measure', startTime, endTime - startTime, cloneDetail(detail));
@@ -599,7 +603,9 @@ for (const [cls, tag] of [
   [PerformanceMeasure, 'PerformanceMeasure'], [PerformanceNodeEntry, 'PerformanceNodeEntry'],
   [PerformanceObserver, 'PerformanceObserver'], [PerformanceObserverEntryList, 'PerformanceObserverEntryList'],
 ]) {
-  defineTag(cls, tag);
+  Object.defineProperty(cls.prototype, Symbol.toStringTag, {
+    value: tag, writable: false, enumerable: false, configurable: true,
+  });
 }
 
 module.exports = {

@@ -44,8 +44,8 @@ Object.defineProperty(TrustedEvent.prototype, 'constructor', {
   value: Event, writable: true, enumerable: false, configurable: true,
 });
 
-// Node's inspect shape for both classes: `Name { ...fields }`, or the object
-// itself (shown as `[Name]`) when out of depth.
+// Node's inspect shape for both classes: `Name { ...fields }`; out of depth,
+// the object itself, which util.inspect then abbreviates.
 function inspectWith(self, fields, depth, options, inspect) {
   if (depth < 0) return self;
   const opts = { ...options, depth: options.depth === null ? null : options.depth - 1 };
@@ -98,13 +98,21 @@ class AbortSignal extends EventTarget {
     if (this.#aborted) throw this.#reason;
   }
 
+  // Node checks the receiver of its event handler properties as an
+  // EventTarget, whatever their class.
+  static #checkHandlerThis(value) {
+    if (!signalInternals.isSignal(value)) {
+      throw new (errors().codes.ERR_INVALID_ARG_TYPE)('this', 'EventTarget', value);
+    }
+  }
+
   get onabort() {
-    AbortSignal.#check(this);
+    AbortSignal.#checkHandlerThis(this);
     return this.#onabort;
   }
 
   set onabort(value) {
-    AbortSignal.#check(this);
+    AbortSignal.#checkHandlerThis(this);
     this.#onabort = value;
     if (!this.#onabortRegistered) {
       this.#onabortRegistered = true;

@@ -68,8 +68,9 @@ function partBytes(part, nativeEndings) {
     }
   }
   let text = `${part}`;
-  // Linux's native line ending is LF.
-  if (nativeEndings) text = text.replace(/\r\n?/g, '\n');
+  // Linux's native line ending is LF. Like Node, only CRLF is converted, not
+  // a lone CR.
+  if (nativeEndings) text = text.replace(/\r\n/g, '\n');
   return Buffer.from(text, 'utf8');
 }
 
@@ -100,7 +101,7 @@ class Blob {
     if (options !== undefined && options !== null && typeof options !== 'object' && typeof options !== 'function') {
       throw new ERR_INVALID_ARG_TYPE('options', 'a dictionary', options);
     }
-    const endings = `${options?.endings ?? 'transparent'}`;
+    const endings = options?.endings === undefined ? 'transparent' : `${options.endings}`;
     if (endings !== 'transparent' && endings !== 'native') {
       throw new ERR_INVALID_ARG_VALUE('options.endings', endings);
     }
@@ -164,10 +165,12 @@ class Blob {
     throw new ERR_METHOD_NOT_IMPLEMENTED('stream');
   }
 
+  // Shown as `Blob { size, type }` (subclasses too, as in Node), or
+  // `[Blob]` when out of depth.
   [kInspect](depth, options, inspect) {
-    if (depth < 0) return options.stylize(`[${this.constructor.name}]`, 'special');
+    if (depth < 0) return options.stylize('[Blob]', 'special');
     const opts = { ...options, depth: options.depth === null ? null : options.depth - 1 };
-    return `${this.constructor.name} ${inspect({ size: this.size, type: this.type }, opts)}`;
+    return `Blob ${inspect({ size: this.size, type: this.type }, opts)}`;
   }
 
   static {
@@ -183,4 +186,38 @@ Object.defineProperty(Blob.prototype, Symbol.toStringTag, {
   value: 'Blob', writable: false, enumerable: false, configurable: true,
 });
 
-module.exports = { Blob, isBlob };
+// File: a Blob with a name and a modification time.
+class File extends Blob {
+  #name;
+  #lastModified;
+
+  constructor(fileBits, fileName, options = undefined) {
+    if (arguments.length < 2) {
+      const { codes } = require('internal/errors');
+      throw new codes.ERR_MISSING_ARGS('fileBits', 'fileName');
+    }
+    super(fileBits, options);
+    this.#name = `${fileName}`;
+    const lm = options?.lastModified;
+    this.#lastModified = lm === undefined ? Date.now() : Number(lm) || 0;
+  }
+
+  get name() {
+    return this.#name;
+  }
+
+  get lastModified() {
+    return this.#lastModified;
+  }
+
+  [kInspect](depth, options, inspect) {
+    if (depth < 0) return options.stylize('[File]', 'special');
+    const opts = { ...options, depth: options.depth === null ? null : options.depth - 1 };
+    return `File ${inspect({ size: this.size, type: this.type, name: this.#name, lastModified: this.#lastModified }, opts)}`;
+  }
+}
+Object.defineProperty(File.prototype, Symbol.toStringTag, {
+  value: 'File', writable: false, enumerable: false, configurable: true,
+});
+
+module.exports = { Blob, File, isBlob };

@@ -105,6 +105,20 @@ module.exports = function start(options) {
   for (const name of ['EventTarget', 'Event', 'CustomEvent']) {
     defineLazyGlobal(name, () => requireBuiltin('events')[name]);
   }
+  // These replace QuickJS-ng's own DOMException and performance.
+  defineLazyGlobal('DOMException', () => requireBuiltin('internal/dom_exception').DOMException);
+  for (const name of ['AbortController', 'AbortSignal']) {
+    defineLazyGlobal(name, () => requireBuiltin('internal/abort_controller')[name]);
+  }
+  defineLazyGlobal('structuredClone', () => requireBuiltin('internal/structured_clone').structuredClone);
+  defineLazyGlobal('Blob', () => requireBuiltin('internal/blob').Blob);
+  defineLazyGlobal('File', () => requireBuiltin('internal/blob').File);
+  for (const name of [
+    'performance', 'PerformanceEntry', 'PerformanceMark', 'PerformanceMeasure', 'PerformanceObserver',
+    'PerformanceObserverEntryList',
+  ]) {
+    defineLazyGlobal(name, () => requireBuiltin('perf_hooks')[name]);
+  }
   if (builtinsBinding.has('url')) {
     defineLazyGlobal('URL', () => requireBuiltin('url').URL);
     defineLazyGlobal('URLSearchParams', () => requireBuiltin('url').URLSearchParams);

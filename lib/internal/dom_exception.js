@@ -65,19 +65,16 @@ class DOMException {
   // `options` is either the name or, as in Node, a { name, cause } bag.
   constructor(message = '', options = 'Error') {
     this.#message = `${message}`;
-    if (options !== null && typeof options === 'object') {
-      this.#name = `${options.name}`;
-      if ('cause' in options) {
-        Object.defineProperty(this, 'cause', {
-          value: options.cause, writable: true, enumerable: false, configurable: true,
-        });
-      }
-    } else {
-      this.#name = `${options}`;
-    }
-    // After the fields are set, so that the stack starts "Name: message";
-    // the constructor frames are left out.
+    const bag = options !== null && typeof options === 'object';
+    this.#name = `${bag ? options.name : options}`;
+    // Once the name is set, so that the stack starts "Name: message"; the
+    // constructor frames are left out.
     Error.captureStackTrace(this, new.target);
+    if (bag && 'cause' in options) {
+      Object.defineProperty(this, 'cause', {
+        value: options.cause, writable: true, enumerable: false, configurable: true,
+      });
+    }
   }
 
   static #check(value) {

@@ -103,7 +103,7 @@ function hasBrand(method, value, arg) {
   const limit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   try {
-    Reflect.apply(method, value, [arg]);
+    method.call(value, arg);
     return true;
   } catch {
     return false;
@@ -142,8 +142,8 @@ function hasIntrinsicTag(value) {
 // description, "#<Ctor>" for objects with the ordinary toString, else
 // "[object Tag]".
 function describe(value) {
-  if (typeof value === 'function') return Reflect.apply(functionToString, value, []);
-  if (typeof value === 'symbol') return Reflect.apply(symbolToString, value, []);
+  if (typeof value === 'function') return functionToString.call(value);
+  if (typeof value === 'symbol') return symbolToString.call(value);
   if (dataProperty(value, 'toString') === objectToString) {
     const ctor = dataProperty(value, 'constructor');
     if (typeof ctor === 'function') {
@@ -152,7 +152,7 @@ function describe(value) {
     }
   }
   const tag = dataProperty(value, Symbol.toStringTag);
-  return typeof tag === 'string' ? `[object ${tag}]` : Reflect.apply(objectToString, value, []);
+  return typeof tag === 'string' ? `[object ${tag}]` : objectToString.call(value);
 }
 
 function uncloneable(value) {
@@ -172,17 +172,18 @@ function copyBuffer(buffer) {
 }
 
 function cloneView(cloner, view, isTypedArray) {
-  const buffer = Reflect.apply(isTypedArray ? typedArrayBuffer : dataViewBuffer, view, []);
-  // V8 fails here while rebuilding the view; Node reports its TypeError.
-  if (buffer.detached) throw new TypeError('Cannot perform Construct on a detached ArrayBuffer');
-  const offset = Reflect.apply(isTypedArray ? typedArrayByteOffset : dataViewByteOffset, view, []);
-  const byteLength = Reflect.apply(isTypedArray ? typedArrayByteLength : dataViewByteLength, view, []);
-  const Ctor = isTypedArray ? kTypedArrays[Reflect.apply(typedArrayTag, view, [])] : DataView;
+  const buffer = (isTypedArray ? typedArrayBuffer : dataViewBuffer).call(view);
+  // Even when the buffer is in the transfer list: its detached state says
+  // nothing of where the view was.
+  if (buffer.detached) throw dataCloneError('An ArrayBuffer is detached and could not be cloned.');
+  const offset = (isTypedArray ? typedArrayByteOffset : dataViewByteOffset).call(view);
+  const byteLength = (isTypedArray ? typedArrayByteLength : dataViewByteLength).call(view);
+  const Ctor = isTypedArray ? kTypedArrays[typedArrayTag.call(view)] : DataView;
   const bufferClone = cloner.clone(buffer);
   if (buffer.resizable && buffer.byteLength - offset - byteLength < (Ctor.BYTES_PER_ELEMENT ?? 1)) {
     return new Ctor(bufferClone, offset);
   }
-  return new Ctor(bufferClone, offset, isTypedArray ? Reflect.apply(typedArrayLength, view, []) : byteLength);
+  return new Ctor(bufferClone, offset, isTypedArray ? typedArrayLength.call(view) : byteLength);
 }
 
 function cloneError(cloner, error) {
@@ -211,10 +212,10 @@ function cloneMap(cloner, map) {
   cloner.memory.set(map, clone);
   // The entries as they are now: cloning runs getters, which may change the map.
   const entries = [];
-  Reflect.apply(mapForEach, map, [(value, key) => entries.push(key, value)]);
+  mapForEach.call(map, (value, key) => entries.push(key, value));
   for (let i = 0; i < entries.length; i += 2) {
     const key = cloner.clone(entries[i]);
-    Reflect.apply(mapSet, clone, [key, cloner.clone(entries[i + 1])]);
+    mapSet.call(clone, key, cloner.clone(entries[i + 1]));
   }
   return clone;
 }
@@ -223,8 +224,8 @@ function cloneSet(cloner, set) {
   const clone = new Set();
   cloner.memory.set(set, clone);
   const values = [];
-  Reflect.apply(setForEach, set, [(value) => values.push(value)]);
-  for (const value of values) Reflect.apply(setAdd, clone, [cloner.clone(value)]);
+  setForEach.call(set, (value) => values.push(value));
+  for (const value of values) setAdd.call(clone, cloner.clone(value));
   return clone;
 }
 
@@ -252,15 +253,15 @@ const kKinds = {
   Date: {
     brand: true,
     is: (v) => hasBrand(dateGetTime, v),
-    clone: (c, v) => c.remember(v, new Date(Reflect.apply(dateGetTime, v, []))),
+    clone: (c, v) => c.remember(v, new Date(dateGetTime.call(v))),
   },
   RegExp: {
     brand: true,
     is: (v) => hasBrand(regExpSource, v),
     clone(c, v) {
       let flags = '';
-      for (const [getter, flag] of kRegExpFlags) if (Reflect.apply(getter, v, [])) flags += flag;
-      return c.remember(v, new RegExp(Reflect.apply(regExpSource, v, []), flags));
+      for (const [getter, flag] of kRegExpFlags) if (getter.call(v)) flags += flag;
+      return c.remember(v, new RegExp(regExpSource.call(v), flags));
     },
   },
   Map: { brand: true, is: (v) => hasBrand(mapSize, v), clone: cloneMap },
@@ -269,22 +270,22 @@ const kKinds = {
   Boolean: {
     brand: true,
     is: (v) => hasBrand(Boolean.prototype.valueOf, v),
-    clone: (c, v) => c.remember(v, Object(Reflect.apply(Boolean.prototype.valueOf, v, []))),
+    clone: (c, v) => c.remember(v, Object(Boolean.prototype.valueOf.call(v))),
   },
   Number: {
     brand: true,
     is: (v) => hasBrand(Number.prototype.valueOf, v),
-    clone: (c, v) => c.remember(v, Object(Reflect.apply(Number.prototype.valueOf, v, []))),
+    clone: (c, v) => c.remember(v, Object(Number.prototype.valueOf.call(v))),
   },
   String: {
     brand: true,
     is: (v) => hasBrand(String.prototype.valueOf, v),
-    clone: (c, v) => c.remember(v, Object(Reflect.apply(String.prototype.valueOf, v, []))),
+    clone: (c, v) => c.remember(v, Object(String.prototype.valueOf.call(v))),
   },
   BigInt: {
     brand: true,
     is: (v) => hasBrand(BigInt.prototype.valueOf, v),
-    clone: (c, v) => c.remember(v, Object(Reflect.apply(BigInt.prototype.valueOf, v, []))),
+    clone: (c, v) => c.remember(v, Object(BigInt.prototype.valueOf.call(v))),
   },
   ArrayBuffer: {
     brand: true,
@@ -349,7 +350,7 @@ class Cloner {
     if (seen !== undefined) return seen;
     if (value === globalThis) throw uncloneable(value);
 
-    const tag = Reflect.apply(objectToString, value, []).slice(8, -1);
+    const tag = objectToString.call(value).slice(8, -1);
     if (tag === 'Object') return this.copyProperties(value, {}, ObjectPrototype);
     const kind = kKinds[tag];
     if (kind !== undefined && kind.is(value)) return kind.clone(this, value);
@@ -414,7 +415,8 @@ function transferList(options) {
   return buffers;
 }
 
-function structuredClone(value, options) {
+// (Default parameters only to give the function Node's length of 0.)
+function structuredClone(value = undefined, options = undefined) {
   if (arguments.length === 0) {
     throw nativeArgError('ERR_MISSING_ARGS', 'The value argument must be specified');
   }

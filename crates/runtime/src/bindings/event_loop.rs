@@ -22,6 +22,9 @@ pub fn init<'js>(obj: &Object<'js>, state: &Shared) -> Result<()> {
     let s = state.clone();
     def(obj, "timerStart", move |id: f64, ms: f64| {
         let mut st = s.borrow_mut();
+        // Node reads a fresh clock when a timer is armed: time spent in the script before
+        // setTimeout() does not count against the delay.
+        st.update_time();
         let deadline = (st.now_ms + ms.max(0.0) as u64) * 1_000_000;
         st.reactor.timers.arm(id as u64, deadline);
     })?;

@@ -1,0 +1,82 @@
+// Buffer: construction, encodings, search, compare, copy, fill, numbers, errors.
+const show = (label, fn) => {
+  try {
+    const v = fn();
+    console.log(label, v);
+  } catch (e) {
+    console.log(label, 'throws', e.name, e.code, e.message);
+  }
+};
+const b = Buffer.from('héllo wörld €𝄞', 'utf8');
+for (const enc of ['utf8', 'hex', 'base64', 'base64url', 'latin1', 'binary', 'ascii', 'ucs2', 'utf16le']) {
+  const s = b.toString(enc);
+  show(enc, () => [s, Buffer.from(s, enc).length, Buffer.byteLength(s, enc)]);
+}
+show('toString range', () => [b.toString('utf8', 1, 4), b.toString('hex', -5, 3), b.toString(undefined, 20, 10), b.toString('utf8', 2)]);
+show('bad encoding', () => b.toString('nope'));
+show('from bad enc', () => Buffer.from('x', 'nope'));
+show('invalid utf8', () => Buffer.from([0xff, 0x61, 0xc3, 0x28, 0xe2, 0x82]).toString());
+show('lone surrogate', () => Buffer.from('a\ud800b').toString('hex'));
+show('hex odd', () => Buffer.from('abc', 'hex'));
+show('base64 loose', () => Buffer.from(' aG Vs\nbG8= ', 'base64').toString());
+show('from array', () => Buffer.from([1, 256, -1, 3.7, '5', 'x']));
+show('from arraybuffer', () => { const ab = new ArrayBuffer(8); const v = Buffer.from(ab, 2, 3); v[0] = 9; return [v, new Uint8Array(ab)[2]]; });
+show('from ab oob', () => Buffer.from(new ArrayBuffer(4), 5));
+show('from typed', () => Buffer.from(new Uint16Array([1, 0x201])));
+show('from json', () => Buffer.from({ type: 'Buffer', data: [1, 2] }));
+show('from bad', () => Buffer.from(42));
+show('from null', () => Buffer.from(null));
+show('alloc fill', () => [Buffer.alloc(5, 'ab'), Buffer.alloc(4, 0x101), Buffer.alloc(3, 'aGk=', 'base64'), Buffer.alloc(2, '')]);
+show('alloc bad', () => Buffer.alloc(-1));
+show('alloc type', () => Buffer.alloc('5'));
+show('of', () => Buffer.of(1, 2, 3));
+show('concat', () => [Buffer.concat([Buffer.from('ab'), new Uint8Array([99])]), Buffer.concat([Buffer.from('abc')], 2), Buffer.concat([Buffer.from('a')], 3), Buffer.concat([])]);
+show('concat bad', () => Buffer.concat([Buffer.from('a'), 'b']));
+show('compare', () => [Buffer.compare(Buffer.from('a'), Buffer.from('b')), Buffer.from('abc').compare(Buffer.from('abd')), Buffer.from('abc').compare(Buffer.from('xbcx'), 1, 3, 1, 3)]);
+show('equals', () => [Buffer.from('x').equals(Buffer.from('x')), Buffer.from('x').equals(new Uint8Array([120]))]);
+show('equals bad', () => Buffer.from('x').equals('x'));
+const hay = Buffer.from('abcabcabc');
+show('indexOf', () => [hay.indexOf('bc'), hay.indexOf('bc', 2), hay.indexOf('bc', -3), hay.indexOf(99), hay.indexOf(Buffer.from('ca')), hay.indexOf('zz'), hay.indexOf(''), hay.indexOf('', 20), hay.indexOf('b', 'latin1')]);
+show('lastIndexOf', () => [hay.lastIndexOf('bc'), hay.lastIndexOf('bc', 5), hay.lastIndexOf('bc', -5), hay.lastIndexOf(97), hay.lastIndexOf('abc', 0), hay.lastIndexOf('x')]);
+show('includes', () => [hay.includes('cab'), hay.includes('cab', 6), hay.includes(0x63)]);
+show('indexOf bad', () => hay.indexOf({}));
+const src = Buffer.from('0123456789');
+show('copy', () => { const t = Buffer.alloc(6, '.'); const n = src.copy(t, 1, 3, 8); return [n, t.toString()]; });
+show('copy overlap', () => { const t = Buffer.from('abcdef'); t.copy(t, 2, 0, 4); return t.toString(); });
+show('copy bad', () => src.copy(Buffer.alloc(2), -1));
+show('slice/subarray', () => { const s = src.slice(2, 5); s[0] = 65; return [s.toString(), src.toString(), src.subarray(-3).toString(), Buffer.isBuffer(s)]; });
+show('fill', () => [Buffer.alloc(6).fill('abc', 1), Buffer.alloc(4).fill(Buffer.from([1, 2])), Buffer.alloc(3).fill(300), Buffer.alloc(4).fill('61', 'hex')]);
+show('fill bad hex', () => Buffer.alloc(4).fill('zz', 'hex'));
+show('fill range', () => Buffer.alloc(4).fill(1, 0, 5));
+show('write', () => { const w = Buffer.alloc(8); return [w.write('héllo'), w.write('ab', 6), w.write('ffff', 2, 'hex'), w.write('€', 7), w]; });
+show('write bad offset', () => Buffer.alloc(2).write('a', 3));
+show('swap', () => [Buffer.from([1, 2, 3, 4]).swap16(), Buffer.from([1, 2, 3, 4]).swap32(), Buffer.from([1, 2, 3, 4, 5, 6, 7, 8]).swap64()]);
+show('swap bad', () => Buffer.from([1, 2, 3]).swap16());
+const n = Buffer.alloc(16);
+show('write ints', () => [n.writeUInt8(255, 0), n.writeInt8(-2, 1), n.writeUInt16LE(0xbeef, 2), n.writeInt16BE(-300, 4), n.writeUInt32BE(0xdeadbeef, 6), n.writeInt32LE(-123456, 10), n]);
+show('read ints', () => [n.readUInt8(0), n.readInt8(1), n.readUInt16LE(2), n.readInt16BE(4), n.readUInt32BE(6), n.readInt32LE(10), n.readUint16BE(2)]);
+show('var ints', () => { const v = Buffer.alloc(6); v.writeUIntBE(0x123456789a, 0, 5); v.writeIntLE(-5, 5, 1); return [v, v.readUIntBE(0, 5), v.readIntLE(0, 6), v.readUIntLE(1, 3)]; });
+show('floats', () => { const f = Buffer.alloc(12); f.writeFloatLE(1.5, 0); f.writeDoubleBE(-Math.PI, 4); return [f, f.readFloatLE(0), f.readDoubleBE(4), f.readFloatBE(0)]; });
+show('bigints', () => { const g = Buffer.alloc(16); g.writeBigUInt64LE(2n ** 64n - 1n, 0); g.writeBigInt64BE(-5n, 8); return [g, g.readBigUInt64LE(0), g.readBigInt64BE(8), g.readBigInt64LE(0)]; });
+show('read oob', () => Buffer.alloc(2).readUInt16LE(1));
+show('read tiny', () => Buffer.alloc(1).readUInt32LE(0));
+show('read frac', () => Buffer.alloc(4).readUInt8(1.5));
+show('read str', () => Buffer.alloc(4).readUInt8('1'));
+show('write range', () => Buffer.alloc(4).writeUInt8(256));
+show('write range16', () => Buffer.alloc(4).writeInt16LE(40000));
+show('write range48', () => Buffer.alloc(6).writeUIntBE(2 ** 48, 0, 6));
+show('byteLength bad', () => Buffer.alloc(6).readUIntBE(0, 7));
+show('bigint type', () => Buffer.alloc(8).writeBigInt64LE(5));
+show('bigint range', () => Buffer.alloc(8).writeBigUInt64LE(-1n));
+show('json', () => JSON.stringify(Buffer.from('hi')));
+show('isEncoding', () => ['utf8', 'UTF-8', 'Hex', 'binary', 'nope', '', 1].map((e) => Buffer.isEncoding(e)));
+show('byteLength', () => [Buffer.byteLength('€'), Buffer.byteLength('€', 'utf16le'), Buffer.byteLength(new ArrayBuffer(7)), Buffer.byteLength(new Uint16Array(3))]);
+show('byteLength bad', () => Buffer.byteLength(5));
+show('inspect', () => [Buffer.alloc(60, 1), Buffer.from('')]);
+show('keys', () => Object.keys(require('buffer')).sort().join());
+show('atob/btoa', () => [btoa('hello'), atob('aGVsbG8='), atob(' aGVs bG8= ')]);
+show('atob bad', () => atob('a'));
+show('btoa bad', () => btoa('€'));
+show('isUtf8', () => [require('buffer').isUtf8(Buffer.from('é')), require('buffer').isUtf8(Buffer.from([0xff])), require('buffer').isAscii(Buffer.from('a'))]);
+show('species', () => [Buffer.from('abc').map((x) => x + 1) instanceof Buffer, Buffer.from('abc').subarray(1) instanceof Buffer]);
+show('new Buffer num', () => new Buffer(3));
