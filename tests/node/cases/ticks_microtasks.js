@@ -14,7 +14,7 @@ setTimeout(() => {
 }, 1);
 setTimeout(() => {
   out.push('t2');
-}, 1);
+}, 20);
 (async () => {
   out.push('async start');
   await null;
