@@ -2,10 +2,9 @@
 // fs: the calls the foundation needs, sync and on the worker pool. The complete module
 // (every call in three styles, streams, watch) is the fs issue's work.
 
-const binding = internalBinding('fs');
+const binding = require('internal/fs/binding');
 const { Buffer } = require('buffer');
 const { codes } = require('internal/errors');
-const eventLoop = require('internal/event_loop');
 
 const constants = {
   F_OK: 0, R_OK: 4, W_OK: 2, X_OK: 1,
@@ -48,9 +47,11 @@ function encodingOf(options) {
 
 class Stats {
   constructor(a) {
-    [this.dev, this.mode, this.nlink, this.uid, this.gid, this.rdev, this.blksize, this.ino, this.size, this.blocks,
-      this.atimeMs, this.mtimeMs, this.ctimeMs] = a;
-    this.birthtimeMs = this.ctimeMs;
+    [this.dev, this.mode, this.nlink, this.uid, this.gid, this.rdev, this.blksize, this.ino, this.size, this.blocks] = a;
+    this.atimeMs = a[10] * 1e3 + a[11] / 1e6;
+    this.mtimeMs = a[12] * 1e3 + a[13] / 1e6;
+    this.ctimeMs = a[14] * 1e3 + a[15] / 1e6;
+    this.birthtimeMs = a[16] * 1e3 + a[17] / 1e6;
     this.atime = new Date(this.atimeMs);
     this.mtime = new Date(this.mtimeMs);
     this.ctime = new Date(this.ctimeMs);
@@ -78,7 +79,7 @@ function readFileSync(path, options) {
     }
     bytes = Buffer.concat(chunks);
   } else {
-    const u8 = binding.readFileBytes(getPath(path));
+    const u8 = binding.readFile(getPath(path), 0);
     bytes = Buffer.from(u8.buffer, u8.byteOffset, u8.length);
   }
   return enc ? bytes.toString(enc) : bytes;
@@ -139,38 +140,30 @@ class Dirent {
     this.path = dir;
     this[kType] = type;
   }
-  isFile() { return this[kType] === 8; }
-  isDirectory() { return this[kType] === 4; }
-  isSymbolicLink() { return this[kType] === 10; }
-  isFIFO() { return this[kType] === 1; }
-  isSocket() { return this[kType] === 12; }
-  isCharacterDevice() { return this[kType] === 2; }
-  isBlockDevice() { return this[kType] === 6; }
+  isFile() { return this[kType] === 1; }
+  isDirectory() { return this[kType] === 2; }
+  isSymbolicLink() { return this[kType] === 3; }
+  isFIFO() { return this[kType] === 4; }
+  isSocket() { return this[kType] === 5; }
+  isCharacterDevice() { return this[kType] === 6; }
+  isBlockDevice() { return this[kType] === 7; }
 }
 const kType = Symbol('type');
 
 function readdirSync(path, options) {
   const dir = getPath(path);
-  const entries = binding.readdir(dir);
-  if (options && typeof options === 'object' && options.withFileTypes) return entries.map(([n, t]) => new Dirent(n, t, dir));
-  return entries.map(([n]) => n);
+  if (options && typeof options === 'object' && options.withFileTypes) {
+    const [names, types] = binding.readdir(dir, true);
+    return names.map((n, i) => new Dirent(n, types[i], dir));
+  }
+  return binding.readdir(dir, false);
 }
 
 function mkdirSync(path, options) {
   const p = getPath(path);
   const mode = typeof options === 'number' ? options : (options && options.mode) || 0o777;
-  if (options && options.recursive) {
-    const nodePath = require('path');
-    const parts = [];
-    let cur = nodePath.resolve(p);
-    while (!existsSync(cur)) {
-      parts.unshift(cur);
-      cur = nodePath.dirname(cur);
-    }
-    for (const d of parts) binding.mkdir(d, mode);
-    return parts[0];
-  }
-  binding.mkdir(p, mode);
+  if (options && options.recursive) return binding.mkdir(p, mode, true);
+  binding.mkdir(p, mode, false);
   return undefined;
 }
 
@@ -205,7 +198,7 @@ function readFile(path, options, callback) {
   const cb = maybeCallback(callback);
   const enc = encodingOf(options);
   const p = getPath(path);
-  eventLoop.poolRequest((id) => binding.readFileAsync(p, id), (err, u8) => {
+  binding.readFile(p, 0, (err, u8) => {
     if (err) return cb(err);
     const buf = Buffer.from(u8.buffer, u8.byteOffset, u8.length);
     cb(null, enc ? buf.toString(enc) : buf);

@@ -20,7 +20,7 @@ function unref() {
 }
 
 const watchers = new Map(); // token → { onReady(readiness), refed }
-const poolRequests = new Map(); // id → callback(err, value)
+const poolRequests = new Map(); // id → { callback(err, value), hold }
 let nextRequestId = 1;
 const closeQueue = [];
 
@@ -49,12 +49,19 @@ function setWatchRef(token, refed) {
 }
 
 // Queues work on the pool: submit(id) starts it natively; callback(err, value) runs on
-// the loop when it completes.
-function poolRequest(submit, callback) {
+// the loop when it completes. `hold` (e.g. the buffers a read fills) stays referenced
+// until then, so the memory the worker uses cannot be collected under it.
+function poolRequest(submit, callback, hold) {
   const id = nextRequestId++;
-  poolRequests.set(id, callback);
+  poolRequests.set(id, { callback, hold });
   ref();
-  submit(id);
+  try {
+    submit(id);
+  } catch (err) {
+    poolRequests.delete(id);
+    unref();
+    throw err;
+  }
   return id;
 }
 
@@ -81,11 +88,11 @@ function dispatch(events) {
         break;
       }
       case EV_POOL: {
-        const cb = poolRequests.get(ev[1]);
-        if (cb !== undefined) {
+        const req = poolRequests.get(ev[1]);
+        if (req !== undefined) {
           poolRequests.delete(ev[1]);
           unref();
-          invoke(cb, ev[2], ev[3]);
+          invoke(req.callback, ev[2], ev[3]);
         }
         break;
       }

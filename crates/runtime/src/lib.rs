@@ -3,6 +3,7 @@
 
 mod bindings;
 mod engine;
+mod fs_ops;
 mod state;
 
 use bindings::module_wrap::{EsmLoader, EsmResolver};

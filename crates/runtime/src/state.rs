@@ -5,15 +5,7 @@ use unode_aio::{Pool, Reactor};
 use unode_sys::signal::SigSet;
 use unode_sys::{time, Errno};
 
-/// What a pool job hands back to the loop thread; turned into JS values there.
-pub enum Completion {
-    Bytes(Vec<u8>),
-    Failed {
-        errno: Errno,
-        syscall: &'static str,
-        path: String,
-    },
-}
+pub use crate::fs_ops::Completion;
 
 pub struct LoopState {
     pub reactor: Reactor,

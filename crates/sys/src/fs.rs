@@ -397,6 +397,205 @@ pub unsafe fn ioctl(fd: i32, req: usize, arg: usize) -> Result<usize> {
     check(unsafe { syscall6(nr::IOCTL, fd as usize, req, arg, 0, 0, 0) })
 }
 
+pub fn ftruncate(fd: i32, len: u64) -> Result<()> {
+    // SAFETY: no memory arguments.
+    check(unsafe { syscall6(nr::FTRUNCATE, fd as usize, len as usize, 0, 0, 0, 0) }).map(drop)
+}
+
+pub fn truncate(path: &CStr, len: u64) -> Result<()> {
+    // SAFETY: path is NUL-terminated.
+    check(unsafe {
+        syscall6(
+            nr::TRUNCATE,
+            path.as_ptr() as usize,
+            len as usize,
+            0,
+            0,
+            0,
+            0,
+        )
+    })
+    .map(drop)
+}
+
+pub fn fsync(fd: i32) -> Result<()> {
+    // SAFETY: no memory arguments.
+    check(unsafe { syscall6(nr::FSYNC, fd as usize, 0, 0, 0, 0, 0) }).map(drop)
+}
+
+pub fn fdatasync(fd: i32) -> Result<()> {
+    // SAFETY: no memory arguments.
+    check(unsafe { syscall6(nr::FDATASYNC, fd as usize, 0, 0, 0, 0, 0) }).map(drop)
+}
+
+pub fn chmod(path: &CStr, mode: u32) -> Result<()> {
+    // SAFETY: path is NUL-terminated.
+    check(unsafe {
+        syscall6(
+            nr::FCHMODAT,
+            AT_FDCWD as usize,
+            path.as_ptr() as usize,
+            mode as usize,
+            0,
+            0,
+            0,
+        )
+    })
+    .map(drop)
+}
+
+pub fn fchmod(fd: i32, mode: u32) -> Result<()> {
+    // SAFETY: no memory arguments.
+    check(unsafe { syscall6(nr::FCHMOD, fd as usize, mode as usize, 0, 0, 0, 0) }).map(drop)
+}
+
+/// chown (`follow`) or lchown (`!follow`).
+pub fn chown(path: &CStr, uid: u32, gid: u32, follow: bool) -> Result<()> {
+    let flags = if follow { 0 } else { AT_SYMLINK_NOFOLLOW };
+    // SAFETY: path is NUL-terminated.
+    check(unsafe {
+        syscall6(
+            nr::FCHOWNAT,
+            AT_FDCWD as usize,
+            path.as_ptr() as usize,
+            uid as usize,
+            gid as usize,
+            flags as usize,
+            0,
+        )
+    })
+    .map(drop)
+}
+
+pub fn fchown(fd: i32, uid: u32, gid: u32) -> Result<()> {
+    // SAFETY: no memory arguments.
+    check(unsafe { syscall6(nr::FCHOWN, fd as usize, uid as usize, gid as usize, 0, 0, 0) })
+        .map(drop)
+}
+
+/// Sets access and modification times (seconds + nanoseconds). `path` None means `fd`
+/// itself (futimens); `follow` false sets a symlink's own times.
+pub fn utimens(
+    fd: i32,
+    path: Option<&CStr>,
+    atime: (i64, i64),
+    mtime: (i64, i64),
+    follow: bool,
+) -> Result<()> {
+    let ts = [atime.0, atime.1, mtime.0, mtime.1];
+    let (dirfd, p) = match path {
+        Some(p) => (AT_FDCWD as usize, p.as_ptr() as usize),
+        None => (fd as usize, 0),
+    };
+    let flags = if follow { 0 } else { AT_SYMLINK_NOFOLLOW };
+    // SAFETY: ts is two struct timespec; the path, when given, is NUL-terminated.
+    check(unsafe {
+        syscall6(
+            nr::UTIMENSAT,
+            dirfd,
+            p,
+            ts.as_ptr() as usize,
+            flags as usize,
+            0,
+            0,
+        )
+    })
+    .map(drop)
+}
+
+pub fn link(existing: &CStr, new: &CStr) -> Result<()> {
+    // SAFETY: both paths are NUL-terminated.
+    check(unsafe {
+        syscall6(
+            nr::LINKAT,
+            AT_FDCWD as usize,
+            existing.as_ptr() as usize,
+            AT_FDCWD as usize,
+            new.as_ptr() as usize,
+            0,
+            0,
+        )
+    })
+    .map(drop)
+}
+
+pub fn symlink(target: &CStr, path: &CStr) -> Result<()> {
+    // SAFETY: both paths are NUL-terminated.
+    check(unsafe {
+        syscall6(
+            nr::SYMLINKAT,
+            target.as_ptr() as usize,
+            AT_FDCWD as usize,
+            path.as_ptr() as usize,
+            0,
+            0,
+            0,
+        )
+    })
+    .map(drop)
+}
+
+/// preadv/pwritev over several buffers; `offset` -1 uses (and moves) the file position.
+///
+/// # Safety
+/// Each (ptr, len) must be valid memory, writable for a read.
+pub unsafe fn vectored(
+    fd: i32,
+    bufs: &[(usize, usize)],
+    offset: i64,
+    write: bool,
+) -> Result<usize> {
+    let iov: Vec<usize> = bufs.iter().flat_map(|&(p, l)| [p, l]).collect();
+    let nr = if write { nr::PWRITEV2 } else { nr::PREADV2 };
+    // SAFETY: iov is an array of struct iovec built from the caller's valid buffers;
+    // offset -1 with preadv2/pwritev2 means the current position.
+    check(unsafe {
+        syscall6(
+            nr,
+            fd as usize,
+            iov.as_ptr() as usize,
+            bufs.len(),
+            offset as usize,
+            (offset >> 32) as usize,
+            0,
+        )
+    })
+}
+
+/// statfs(2): (type, bsize, blocks, bfree, bavail, files, ffree).
+pub fn statfs(path: &CStr) -> Result<[u64; 7]> {
+    let mut buf = [0u64; 15];
+    // SAFETY: struct statfs is 120 bytes on x86_64.
+    check(unsafe {
+        syscall6(
+            nr::STATFS,
+            path.as_ptr() as usize,
+            buf.as_mut_ptr() as usize,
+            0,
+            0,
+            0,
+            0,
+        )
+    })?;
+    Ok([buf[0], buf[1], buf[2], buf[3], buf[4], buf[5], buf[6]])
+}
+
+/// Copies up to `len` bytes between descriptors in the kernel, returning how many.
+pub fn copy_file_range(from: i32, to: i32, len: usize) -> Result<usize> {
+    // SAFETY: null offsets use and advance both file positions.
+    check(unsafe {
+        syscall6(
+            nr::COPY_FILE_RANGE,
+            from as usize,
+            0,
+            to as usize,
+            0,
+            len,
+            0,
+        )
+    })
+}
+
 /// Blocks until `fd` is writable (for a non-blocking descriptor that returned EAGAIN).
 pub fn wait_writable(fd: i32) -> Result<()> {
     // struct pollfd { int fd; short events; short revents; } with POLLOUT = 4.

@@ -1,9 +1,9 @@
 //! The loop's clock, timers, descriptor watches, signals and pool completions, polled by
 //! lib/internal/event_loop.js once per iteration.
 
-use super::{def, uv_error};
-use crate::state::{Completion, Shared, SIGNAL_TOKEN};
-use rquickjs::{Array, Ctx, Object, Result, TypedArray, Value};
+use super::def;
+use crate::state::{Shared, SIGNAL_TOKEN};
+use rquickjs::{Array, Ctx, Object, Result, Value};
 use unode_aio::Event;
 use unode_sys::epoll::EPOLLIN;
 use unode_sys::signal::{self, SigSet, SFD_CLOEXEC, SFD_NONBLOCK, SIG_BLOCK, SIG_UNBLOCK};
@@ -174,18 +174,14 @@ fn poll<'js>(ctx: &Ctx<'js>, state: &Shared, block: bool) -> Result<Array<'js>> 
                 let done = state.borrow().pool.take_completed();
                 for (id, completion) in done {
                     let (err, value) = match completion {
-                        Completion::Bytes(bytes) => (
+                        Ok(out) => (
                             Value::new_null(ctx.clone()),
-                            TypedArray::<u8>::new(ctx.clone(), bytes)?.into_value(),
+                            super::fs::out_to_js(ctx, out)?,
                         ),
-                        Completion::Failed {
-                            errno,
-                            syscall,
-                            path,
-                        } => {
-                            let e = uv_error(ctx, errno, syscall, Some(&path), None)?;
-                            (Value::from_object(e), Value::new_undefined(ctx.clone()))
-                        }
+                        Err(e) => (
+                            Value::from_object(super::fs::fs_error(ctx, &e)?),
+                            Value::new_undefined(ctx.clone()),
+                        ),
                     };
                     push(vec![num(EV_POOL as f64), num(id as f64), err, value])?;
                 }

@@ -1,13 +1,175 @@
-//! File-system calls for lib/fs.js and the module loader. Sync calls run here on the loop
-//! thread; async ones are queued on the worker pool and complete through `poll`.
+//! The native half of lib/fs.js and the module loader. Every call runs inline when JS
+//! passes no request id (the sync API) or on the worker pool when it does (callbacks and
+//! promises; the result comes back through the loop's poll). See lib/internal/fs/binding.js.
 
 use super::{cpath, def, throw_uv};
-use crate::state::{Completion, Shared};
-use rquickjs::{Array, Ctx, Object, Result, TypedArray, Value};
+use crate::fs_ops::{self as ops, cstr, err, err2, err_fd, Completion, FsError, Out, Target};
+use crate::state::Shared;
+use rquickjs::function::Opt;
+use rquickjs::{Array, Ctx, Exception, Object, Result, TypedArray, Value};
 use unode_sys::fs::{self as sfs, Stat};
 use unode_sys::Errno;
 
+/// Runs `job` now (no request id) or queues it on the pool under `req`.
+fn dispatch<'js>(
+    ctx: &Ctx<'js>,
+    state: &Shared,
+    req: Opt<f64>,
+    job: impl FnOnce() -> Completion + Send + 'static,
+) -> Result<Value<'js>> {
+    match req.0 {
+        Some(id) => {
+            state.borrow().pool.submit(id as u64, job);
+            Ok(Value::new_undefined(ctx.clone()))
+        }
+        None => match job() {
+            Ok(out) => out_to_js(ctx, out),
+            Err(e) => Err(ctx.throw(Value::from_object(fs_error(ctx, &e)?))),
+        },
+    }
+}
+
+/// The Node-style error object of a failed operation.
+pub fn fs_error<'js>(ctx: &Ctx<'js>, e: &FsError) -> Result<Object<'js>> {
+    super::uv_error(
+        ctx,
+        e.errno,
+        e.syscall,
+        e.path.as_deref(),
+        e.dest.as_deref(),
+    )
+}
+
+/// A finished operation's value as JS.
+pub fn out_to_js<'js>(ctx: &Ctx<'js>, out: Out) -> Result<Value<'js>> {
+    Ok(match out {
+        Out::Unit => Value::new_undefined(ctx.clone()),
+        Out::Num(n) => Value::new_number(ctx.clone(), n),
+        Out::Stat(st) => stat_array(ctx, &st)?.into_value(),
+        Out::StatFs(f) => {
+            TypedArray::<f64>::new(ctx.clone(), f.map(|v| v as f64).to_vec())?.into_value()
+        }
+        Out::Bytes(b) => TypedArray::<u8>::new(ctx.clone(), b)?.into_value(),
+        Out::Str(s) => rquickjs::String::from_str(ctx.clone(), &s)?.into_value(),
+        Out::Maybe(s) => match s {
+            Some(s) => rquickjs::String::from_str(ctx.clone(), &s)?.into_value(),
+            None => Value::new_undefined(ctx.clone()),
+        },
+        Out::Dir(entries, with_types) => {
+            let names = Array::new(ctx.clone())?;
+            let types = Array::new(ctx.clone())?;
+            for (i, e) in entries.iter().enumerate() {
+                names.set(i, String::from_utf8_lossy(&e.name).as_ref())?;
+                types.set(i, dirent_type(e.kind))?;
+            }
+            if with_types {
+                let pair = Array::new(ctx.clone())?;
+                pair.set(0, names)?;
+                pair.set(1, types)?;
+                pair.into_value()
+            } else {
+                names.into_value()
+            }
+        }
+    })
+}
+
+/// d_type to Node's UV_DIRENT_* numbering.
+fn dirent_type(kind: u8) -> u8 {
+    match kind {
+        sfs::DT_REG => 1,
+        sfs::DT_DIR => 2,
+        sfs::DT_LNK => 3,
+        sfs::DT_FIFO => 4,
+        sfs::DT_SOCK => 5,
+        sfs::DT_CHR => 6,
+        sfs::DT_BLK => 7,
+        _ => 0,
+    }
+}
+
+/// Stat fields in Node's order (see lib/fs.js); birthtime is ctime (no statx here).
+fn stat_array<'js>(ctx: &Ctx<'js>, st: &Stat) -> Result<TypedArray<'js, f64>> {
+    let f = vec![
+        st.dev as f64,
+        st.mode as f64,
+        st.nlink as f64,
+        st.uid as f64,
+        st.gid as f64,
+        st.rdev as f64,
+        st.blksize as f64,
+        st.ino as f64,
+        st.size as f64,
+        st.blocks as f64,
+        st.atime as f64,
+        st.atime_nsec as f64,
+        st.mtime as f64,
+        st.mtime_nsec as f64,
+        st.ctime as f64,
+        st.ctime_nsec as f64,
+        st.ctime as f64,
+        st.ctime_nsec as f64,
+    ];
+    TypedArray::new(ctx.clone(), f)
+}
+
+/// A byte range of a JS buffer as (address, length), for jobs that may run on the pool.
+/// lib/internal/fs/binding.js keeps the buffer referenced until the job completes.
+fn raw_range(ctx: &Ctx<'_>, view: &Value<'_>, off: f64, len: f64) -> Result<(usize, usize)> {
+    let Some((ptr, size)) = crate::engine::bytes_of(ctx, view) else {
+        return Err(Exception::throw_type(
+            ctx,
+            "buffer must be an ArrayBuffer or ArrayBufferView",
+        ));
+    };
+    let (off, len) = (off.max(0.0) as usize, len.max(0.0) as usize);
+    if off > size || len > size - off {
+        return Err(Exception::throw_range(ctx, "offset or length out of range"));
+    }
+    Ok((ptr as usize + off, len))
+}
+
+fn target(v: &Value<'_>) -> Result<Target> {
+    if let Some(fd) = v.as_int() {
+        return Ok(Target::Fd(fd));
+    }
+    Ok(Target::Path(
+        v.as_string()
+            .map(|s| s.to_string())
+            .transpose()?
+            .unwrap_or_default(),
+    ))
+}
+
+/// (seconds, nanoseconds) of a time in fractional seconds.
+fn timespec(t: f64) -> (i64, i64) {
+    let secs = t.floor();
+    (secs as i64, ((t - secs) * 1e9) as i64)
+}
+
+fn stat_of(path: &str, follow: bool) -> Completion {
+    let syscall = if follow { "stat" } else { "lstat" };
+    let c = cstr(path).map_err(|e| err(e, syscall, path))?;
+    let r = if follow {
+        sfs::stat(&c)
+    } else {
+        sfs::lstat(&c)
+    };
+    r.map(Out::Stat).map_err(|e| err(e, syscall, path))
+}
+
+/// Runs a path call that returns nothing, with `syscall` and `path` in its error.
+fn path_call(
+    path: &str,
+    syscall: &'static str,
+    f: impl FnOnce(&std::ffi::CStr) -> unode_sys::Result<()>,
+) -> Completion {
+    let c = cstr(path).map_err(|e| err(e, syscall, path))?;
+    f(&c).map(|()| Out::Unit).map_err(|e| err(e, syscall, path))
+}
+
 pub fn init<'js>(obj: &Object<'js>, state: &Shared) -> Result<()> {
+    // --- for the module loader: cheap, sync only -------------------------------------
     def(obj, "internalModuleStat", |path: String| -> i32 {
         let Ok(c) = std::ffi::CString::new(path) else {
             return -(Errno::ENOENT.0);
@@ -28,208 +190,412 @@ pub fn init<'js>(obj: &Object<'js>, state: &Shared) -> Result<()> {
                 .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
         },
     )?;
-    def(
-        obj,
-        "readFileBytes",
-        |ctx: Ctx<'js>, path: String| -> Result<TypedArray<'js, u8>> {
-            let bytes = sfs::read_file(&cpath(&ctx, &path)?)
-                .map_err(|e| throw_uv(&ctx, e, "open", Some(&path)))?;
-            TypedArray::new(ctx.clone(), bytes)
-        },
-    )?;
-    def(
-        obj,
-        "realpath",
-        |ctx: Ctx<'js>, path: String| -> Result<String> {
-            realpath(path.as_bytes())
-                .map(|p| String::from_utf8_lossy(&p).into_owned())
-                .map_err(|e| throw_uv(&ctx, e, "realpath", Some(&path)))
-        },
-    )?;
-    def(
-        obj,
-        "stat",
-        |ctx: Ctx<'js>, path: String| -> Result<Array<'js>> {
-            let st = sfs::stat(&cpath(&ctx, &path)?)
-                .map_err(|e| throw_uv(&ctx, e, "stat", Some(&path)))?;
-            stat_array(&ctx, &st)
-        },
-    )?;
-    def(
-        obj,
-        "lstat",
-        |ctx: Ctx<'js>, path: String| -> Result<Array<'js>> {
-            let st = sfs::lstat(&cpath(&ctx, &path)?)
-                .map_err(|e| throw_uv(&ctx, e, "lstat", Some(&path)))?;
-            stat_array(&ctx, &st)
-        },
-    )?;
-    def(
-        obj,
-        "fstat",
-        |ctx: Ctx<'js>, fd: i32| -> Result<Array<'js>> {
-            let st = sfs::fstat(fd).map_err(|e| throw_uv(&ctx, e, "fstat", None))?;
-            stat_array(&ctx, &st)
-        },
-    )?;
+
+    // --- the fs contract (sync without a request id, pooled with one) ---------------
+    let s = state.clone();
     def(
         obj,
         "open",
-        |ctx: Ctx<'js>, path: String, flags: u32, mode: u32| -> Result<i32> {
-            sfs::open(&cpath(&ctx, &path)?, flags, mode)
-                .map_err(|e| throw_uv(&ctx, e, "open", Some(&path)))
-        },
-    )?;
-    def(obj, "close", |ctx: Ctx<'js>, fd: i32| -> Result<()> {
-        sfs::close(fd).map_err(|e| throw_uv(&ctx, e, "close", None))
-    })?;
-    // read(fd, view, offset, length, position) → bytes read; position < 0 reads at the
-    // current file offset. EAGAIN returns -EAGAIN so non-blocking readers can wait.
-    def(
-        obj,
-        "read",
-        |ctx: Ctx<'js>, fd: i32, view: Value<'js>, off: f64, len: f64, pos: f64| -> Result<f64> {
-            let buf = view_slice(&ctx, &view, off, len)?;
-            let r = unode_sys::retry(|| {
-                if pos >= 0.0 {
-                    sfs::pread(fd, &mut *buf, pos as u64)
-                } else {
-                    sfs::read(fd, &mut *buf)
-                }
-            });
-            match r {
-                Ok(n) => Ok(n as f64),
-                Err(Errno::EAGAIN) => Ok(-(Errno::EAGAIN.0 as f64)),
-                Err(e) => Err(throw_uv(&ctx, e, "read", None)),
-            }
-        },
-    )?;
-    def(
-        obj,
-        "write",
-        |ctx: Ctx<'js>, fd: i32, view: Value<'js>, off: f64, len: f64, pos: f64| -> Result<f64> {
-            let buf = view_slice(&ctx, &view, off, len)?;
-            let r = if pos >= 0.0 {
-                sfs::pwrite(fd, buf, pos as u64)
-            } else {
-                sfs::write(fd, buf)
-            };
-            r.map(|n| n as f64)
-                .map_err(|e| throw_uv(&ctx, e, "write", None))
-        },
-    )?;
-    def(
-        obj,
-        "readdir",
-        |ctx: Ctx<'js>, path: String| -> Result<Array<'js>> {
-            let entries = sfs::read_dir(&cpath(&ctx, &path)?)
-                .map_err(|e| throw_uv(&ctx, e, "scandir", Some(&path)))?;
-            let arr = Array::new(ctx.clone())?;
-            for (i, e) in entries.iter().enumerate() {
-                let pair = Array::new(ctx.clone())?;
-                pair.set(0, String::from_utf8_lossy(&e.name).into_owned())?;
-                pair.set(1, e.kind)?;
-                arr.set(i, pair)?;
-            }
-            Ok(arr)
-        },
-    )?;
-    def(
-        obj,
-        "mkdir",
-        |ctx: Ctx<'js>, path: String, mode: u32| -> Result<()> {
-            sfs::mkdir(&cpath(&ctx, &path)?, mode)
-                .map_err(|e| throw_uv(&ctx, e, "mkdir", Some(&path)))
-        },
-    )?;
-    def(obj, "unlink", |ctx: Ctx<'js>, path: String| -> Result<()> {
-        sfs::unlink(&cpath(&ctx, &path)?).map_err(|e| throw_uv(&ctx, e, "unlink", Some(&path)))
-    })?;
-    def(obj, "rmdir", |ctx: Ctx<'js>, path: String| -> Result<()> {
-        sfs::rmdir(&cpath(&ctx, &path)?).map_err(|e| throw_uv(&ctx, e, "rmdir", Some(&path)))
-    })?;
-    def(
-        obj,
-        "rename",
-        |ctx: Ctx<'js>, from: String, to: String| -> Result<()> {
-            sfs::rename(&cpath(&ctx, &from)?, &cpath(&ctx, &to)?)
-                .map_err(|e| super::throw_uv_dest(&ctx, e, "rename", Some(&from), Some(&to)))
-        },
-    )?;
-    def(
-        obj,
-        "access",
-        |ctx: Ctx<'js>, path: String, mode: u32| -> Result<()> {
-            sfs::access(&cpath(&ctx, &path)?, mode)
-                .map_err(|e| throw_uv(&ctx, e, "access", Some(&path)))
+        move |ctx: Ctx<'js>, path: String, flags: u32, mode: u32, req: Opt<f64>| {
+            dispatch(&ctx, &s, req, move || {
+                let c = cstr(&path).map_err(|e| err(e, "open", &path))?;
+                sfs::open(&c, flags, mode)
+                    .map(|fd| Out::Num(fd as f64))
+                    .map_err(|e| err(e, "open", &path))
+            })
         },
     )?;
     let s = state.clone();
-    // readFileAsync(path, requestId): the whole file, read on the pool.
     def(
         obj,
-        "readFileAsync",
-        move |ctx: Ctx<'js>, path: String, id: f64| -> Result<()> {
-            let c = cpath(&ctx, &path)?;
-            s.borrow()
-                .pool
-                .submit(id as u64, move || match sfs::read_file(&c) {
-                    Ok(bytes) => Completion::Bytes(bytes),
-                    Err(errno) => Completion::Failed {
-                        errno,
-                        syscall: "open",
-                        path,
-                    },
-                });
-            Ok(())
+        "close",
+        move |ctx: Ctx<'js>, fd: i32, req: Opt<f64>| {
+            dispatch(&ctx, &s, req, move || {
+                sfs::close(fd)
+                    .map(|()| Out::Unit)
+                    .map_err(|e| err_fd(e, "close"))
+            })
+        },
+    )?;
+    for (name, write) in [("read", false), ("write", true)] {
+        let s = state.clone();
+        def(
+            obj,
+            name,
+            move |ctx: Ctx<'js>,
+                  fd: i32,
+                  buf: Value<'js>,
+                  off: f64,
+                  len: f64,
+                  pos: f64,
+                  req: Opt<f64>| {
+                let (addr, len) = raw_range(&ctx, &buf, off, len)?;
+                let syscall = if write { "write" } else { "read" };
+                dispatch(&ctx, &s, req, move || {
+                    // SAFETY: (addr, len) lies inside a JS buffer that the caller keeps alive
+                    // until this job's completion is delivered.
+                    let bytes = unsafe { std::slice::from_raw_parts_mut(addr as *mut u8, len) };
+                    let r = unode_sys::retry(|| match (write, pos >= 0.0) {
+                        (true, true) => sfs::pwrite(fd, bytes, pos as u64),
+                        (true, false) => sfs::write(fd, bytes),
+                        (false, true) => sfs::pread(fd, &mut *bytes, pos as u64),
+                        (false, false) => sfs::read(fd, &mut *bytes),
+                    });
+                    r.map(|n| Out::Num(n as f64))
+                        .map_err(|e| err_fd(e, syscall))
+                })
+            },
+        )?;
+    }
+    for (name, write) in [("readv", false), ("writev", true)] {
+        let s = state.clone();
+        def(
+            obj,
+            name,
+            move |ctx: Ctx<'js>, fd: i32, bufs: Array<'js>, pos: f64, req: Opt<f64>| {
+                let mut ranges = Vec::with_capacity(bufs.len());
+                for b in bufs.iter::<Value>() {
+                    let b = b?;
+                    let Some((_, size)) = crate::engine::bytes_of(&ctx, &b) else {
+                        return Err(Exception::throw_type(
+                            &ctx,
+                            "buffers must be ArrayBufferViews",
+                        ));
+                    };
+                    ranges.push(raw_range(&ctx, &b, 0.0, size as f64)?);
+                }
+                let syscall = if write { "write" } else { "read" };
+                let offset = if pos >= 0.0 { pos as i64 } else { -1 };
+                dispatch(&ctx, &s, req, move || {
+                    // SAFETY: every range lies inside a JS buffer kept alive until completion.
+                    unsafe { sfs::vectored(fd, &ranges, offset, write) }
+                        .map(|n| Out::Num(n as f64))
+                        .map_err(|e| err_fd(e, syscall))
+                })
+            },
+        )?;
+    }
+    for (name, follow) in [("stat", true), ("lstat", false)] {
+        let s = state.clone();
+        def(
+            obj,
+            name,
+            move |ctx: Ctx<'js>, path: String, req: Opt<f64>| {
+                dispatch(&ctx, &s, req, move || stat_of(&path, follow))
+            },
+        )?;
+    }
+    let s = state.clone();
+    def(
+        obj,
+        "fstat",
+        move |ctx: Ctx<'js>, fd: i32, req: Opt<f64>| {
+            dispatch(&ctx, &s, req, move || {
+                sfs::fstat(fd)
+                    .map(Out::Stat)
+                    .map_err(|e| err_fd(e, "fstat"))
+            })
+        },
+    )?;
+    let s = state.clone();
+    def(
+        obj,
+        "statfs",
+        move |ctx: Ctx<'js>, path: String, req: Opt<f64>| {
+            dispatch(&ctx, &s, req, move || {
+                let c = cstr(&path).map_err(|e| err(e, "statfs", &path))?;
+                sfs::statfs(&c)
+                    .map(Out::StatFs)
+                    .map_err(|e| err(e, "statfs", &path))
+            })
+        },
+    )?;
+    let s = state.clone();
+    def(
+        obj,
+        "access",
+        move |ctx: Ctx<'js>, path: String, mode: u32, req: Opt<f64>| {
+            dispatch(&ctx, &s, req, move || {
+                path_call(&path, "access", |c| sfs::access(c, mode))
+            })
+        },
+    )?;
+    let s = state.clone();
+    def(
+        obj,
+        "mkdir",
+        move |ctx: Ctx<'js>, path: String, mode: u32, recursive: bool, req: Opt<f64>| {
+            dispatch(&ctx, &s, req, move || {
+                if recursive {
+                    ops::mkdir_recursive(&path, mode).map(Out::Maybe)
+                } else {
+                    path_call(&path, "mkdir", |c| sfs::mkdir(c, mode))
+                }
+            })
+        },
+    )?;
+    let s = state.clone();
+    def(
+        obj,
+        "mkdtemp",
+        move |ctx: Ctx<'js>, prefix: String, req: Opt<f64>| {
+            dispatch(&ctx, &s, req, move || ops::mkdtemp(&prefix).map(Out::Str))
+        },
+    )?;
+    let s = state.clone();
+    def(
+        obj,
+        "readdir",
+        move |ctx: Ctx<'js>, path: String, with_types: bool, req: Opt<f64>| {
+            dispatch(&ctx, &s, req, move || {
+                let c = cstr(&path).map_err(|e| err(e, "scandir", &path))?;
+                sfs::read_dir(&c)
+                    .map(|v| Out::Dir(v, with_types))
+                    .map_err(|e| err(e, "scandir", &path))
+            })
+        },
+    )?;
+    let s = state.clone();
+    def(
+        obj,
+        "rmdir",
+        move |ctx: Ctx<'js>, path: String, req: Opt<f64>| {
+            dispatch(&ctx, &s, req, move || path_call(&path, "rmdir", sfs::rmdir))
+        },
+    )?;
+    let s = state.clone();
+    def(
+        obj,
+        "rmRecursive",
+        move |ctx: Ctx<'js>, path: String, req: Opt<f64>| {
+            dispatch(&ctx, &s, req, move || {
+                ops::rm_recursive(&path).map(|()| Out::Unit)
+            })
+        },
+    )?;
+    let s = state.clone();
+    def(
+        obj,
+        "unlink",
+        move |ctx: Ctx<'js>, path: String, req: Opt<f64>| {
+            dispatch(&ctx, &s, req, move || {
+                path_call(&path, "unlink", sfs::unlink)
+            })
+        },
+    )?;
+    // Two-path calls: rename(from, to), link(existing, new), symlink(target, path).
+    type TwoPath = fn(&std::ffi::CStr, &std::ffi::CStr) -> unode_sys::Result<()>;
+    for (name, syscall, f) in [
+        ("rename", "rename", sfs::rename as TwoPath),
+        ("link", "link", sfs::link),
+        ("symlink", "symlink", sfs::symlink),
+    ] {
+        let s = state.clone();
+        def(
+            obj,
+            name,
+            move |ctx: Ctx<'js>, a: String, b: String, req: Opt<f64>| {
+                dispatch(&ctx, &s, req, move || {
+                    let fail = |e| err2(e, syscall, &a, &b);
+                    f(&cstr(&a).map_err(fail)?, &cstr(&b).map_err(fail)?)
+                        .map(|()| Out::Unit)
+                        .map_err(fail)
+                })
+            },
+        )?;
+    }
+    let s = state.clone();
+    def(
+        obj,
+        "copyFile",
+        move |ctx: Ctx<'js>, src: String, dest: String, mode: u32, req: Opt<f64>| {
+            dispatch(&ctx, &s, req, move || {
+                ops::copy_file(&src, &dest, mode).map(|()| Out::Unit)
+            })
+        },
+    )?;
+    let s = state.clone();
+    def(
+        obj,
+        "readlink",
+        move |ctx: Ctx<'js>, path: String, req: Opt<f64>| {
+            dispatch(&ctx, &s, req, move || {
+                let c = cstr(&path).map_err(|e| err(e, "readlink", &path))?;
+                let mut buf = vec![0u8; 4096];
+                let n = sfs::readlink(&c, &mut buf).map_err(|e| err(e, "readlink", &path))?;
+                Ok(Out::Str(String::from_utf8_lossy(&buf[..n]).into_owned()))
+            })
+        },
+    )?;
+    let s = state.clone();
+    def(
+        obj,
+        "realpath",
+        move |ctx: Ctx<'js>, path: String, req: Opt<f64>| {
+            dispatch(&ctx, &s, req, move || {
+                realpath(path.as_bytes())
+                    .map(|p| Out::Str(String::from_utf8_lossy(&p).into_owned()))
+                    .map_err(|e| err(e, "realpath", &path))
+            })
+        },
+    )?;
+    let s = state.clone();
+    def(
+        obj,
+        "ftruncate",
+        move |ctx: Ctx<'js>, fd: i32, len: f64, req: Opt<f64>| {
+            dispatch(&ctx, &s, req, move || {
+                sfs::ftruncate(fd, len.max(0.0) as u64)
+                    .map(|()| Out::Unit)
+                    .map_err(|e| err_fd(e, "ftruncate"))
+            })
+        },
+    )?;
+    let s = state.clone();
+    def(
+        obj,
+        "truncate",
+        move |ctx: Ctx<'js>, path: String, len: f64, req: Opt<f64>| {
+            dispatch(&ctx, &s, req, move || {
+                path_call(&path, "open", |c| sfs::truncate(c, len.max(0.0) as u64))
+            })
+        },
+    )?;
+    let s = state.clone();
+    def(
+        obj,
+        "chmod",
+        move |ctx: Ctx<'js>, path: String, mode: u32, req: Opt<f64>| {
+            dispatch(&ctx, &s, req, move || {
+                path_call(&path, "chmod", |c| sfs::chmod(c, mode))
+            })
+        },
+    )?;
+    let s = state.clone();
+    def(
+        obj,
+        "fchmod",
+        move |ctx: Ctx<'js>, fd: i32, mode: u32, req: Opt<f64>| {
+            dispatch(&ctx, &s, req, move || {
+                sfs::fchmod(fd, mode)
+                    .map(|()| Out::Unit)
+                    .map_err(|e| err_fd(e, "fchmod"))
+            })
+        },
+    )?;
+    for (name, follow) in [("chown", true), ("lchown", false)] {
+        let s = state.clone();
+        def(
+            obj,
+            name,
+            move |ctx: Ctx<'js>, path: String, uid: u32, gid: u32, req: Opt<f64>| {
+                let syscall = if follow { "chown" } else { "lchown" };
+                dispatch(&ctx, &s, req, move || {
+                    path_call(&path, syscall, |c| sfs::chown(c, uid, gid, follow))
+                })
+            },
+        )?;
+    }
+    let s = state.clone();
+    def(
+        obj,
+        "fchown",
+        move |ctx: Ctx<'js>, fd: i32, uid: u32, gid: u32, req: Opt<f64>| {
+            dispatch(&ctx, &s, req, move || {
+                sfs::fchown(fd, uid, gid)
+                    .map(|()| Out::Unit)
+                    .map_err(|e| err_fd(e, "fchown"))
+            })
+        },
+    )?;
+    for (name, follow) in [("utimes", true), ("lutimes", false)] {
+        let s = state.clone();
+        def(
+            obj,
+            name,
+            move |ctx: Ctx<'js>, path: String, atime: f64, mtime: f64, req: Opt<f64>| {
+                let syscall = if follow { "utime" } else { "lutime" };
+                dispatch(&ctx, &s, req, move || {
+                    path_call(&path, syscall, |c| {
+                        sfs::utimens(-1, Some(c), timespec(atime), timespec(mtime), follow)
+                    })
+                })
+            },
+        )?;
+    }
+    let s = state.clone();
+    def(
+        obj,
+        "futimes",
+        move |ctx: Ctx<'js>, fd: i32, atime: f64, mtime: f64, req: Opt<f64>| {
+            dispatch(&ctx, &s, req, move || {
+                sfs::utimens(fd, None, timespec(atime), timespec(mtime), true)
+                    .map(|()| Out::Unit)
+                    .map_err(|e| err_fd(e, "futime"))
+            })
+        },
+    )?;
+    let s = state.clone();
+    def(
+        obj,
+        "fsync",
+        move |ctx: Ctx<'js>, fd: i32, req: Opt<f64>| {
+            dispatch(&ctx, &s, req, move || {
+                sfs::fsync(fd)
+                    .map(|()| Out::Unit)
+                    .map_err(|e| err_fd(e, "fsync"))
+            })
+        },
+    )?;
+    let s = state.clone();
+    def(
+        obj,
+        "fdatasync",
+        move |ctx: Ctx<'js>, fd: i32, req: Opt<f64>| {
+            dispatch(&ctx, &s, req, move || {
+                sfs::fdatasync(fd)
+                    .map(|()| Out::Unit)
+                    .map_err(|e| err_fd(e, "fdatasync"))
+            })
+        },
+    )?;
+    let s = state.clone();
+    def(
+        obj,
+        "readFile",
+        move |ctx: Ctx<'js>, what: Value<'js>, flags: u32, req: Opt<f64>| {
+            let t = target(&what)?;
+            dispatch(&ctx, &s, req, move || {
+                ops::read_file(&t, flags).map(Out::Bytes)
+            })
+        },
+    )?;
+    let s = state.clone();
+    def(
+        obj,
+        "writeFile",
+        move |ctx: Ctx<'js>,
+              what: Value<'js>,
+              data: Value<'js>,
+              flags: u32,
+              mode: u32,
+              req: Opt<f64>| {
+            let t = target(&what)?;
+            let Some((_, size)) = crate::engine::bytes_of(&ctx, &data) else {
+                return Err(Exception::throw_type(
+                    &ctx,
+                    "data must be an ArrayBufferView",
+                ));
+            };
+            let (addr, len) = raw_range(&ctx, &data, 0.0, size as f64)?;
+            dispatch(&ctx, &s, req, move || {
+                // SAFETY: the range lies inside a JS buffer kept alive until completion.
+                let bytes = unsafe { std::slice::from_raw_parts(addr as *const u8, len) };
+                ops::write_file(&t, bytes, flags, mode).map(|()| Out::Unit)
+            })
         },
     )?;
     Ok(())
-}
-
-/// The part `[off, off+len)` of a byte view, bounds-checked.
-fn view_slice<'a>(ctx: &Ctx<'_>, view: &Value<'_>, off: f64, len: f64) -> Result<&'a mut [u8]> {
-    let Some((ptr, size)) = crate::engine::bytes_of(ctx, view) else {
-        return Err(rquickjs::Exception::throw_type(
-            ctx,
-            "buffer must be an ArrayBuffer or ArrayBufferView",
-        ));
-    };
-    let (off, len) = (off.max(0.0) as usize, len.max(0.0) as usize);
-    if off > size || len > size - off {
-        return Err(rquickjs::Exception::throw_range(
-            ctx,
-            "offset or length out of range",
-        ));
-    }
-    // SAFETY: the range lies inside the buffer (checked above); the buffer is kept alive by
-    // the caller's JS value for the duration of the syscall, and JS cannot run meanwhile.
-    Ok(unsafe { std::slice::from_raw_parts_mut(ptr.add(off), len) })
-}
-
-/// Stat fields in the order lib/fs.js's `Stats` reads them.
-fn stat_array<'js>(ctx: &Ctx<'js>, st: &Stat) -> Result<Array<'js>> {
-    let ms = |s: i64, ns: i64| s as f64 * 1000.0 + ns as f64 / 1e6;
-    let fields = [
-        st.dev as f64,
-        st.mode as f64,
-        st.nlink as f64,
-        st.uid as f64,
-        st.gid as f64,
-        st.rdev as f64,
-        st.blksize as f64,
-        st.ino as f64,
-        st.size as f64,
-        st.blocks as f64,
-        ms(st.atime, st.atime_nsec),
-        ms(st.mtime, st.mtime_nsec),
-        ms(st.ctime, st.ctime_nsec),
-    ];
-    let arr = Array::new(ctx.clone())?;
-    for (i, f) in fields.iter().enumerate() {
-        arr.set(i, *f)?;
-    }
-    Ok(arr)
 }
 
 /// Resolves every symlink and `.`/`..` in `path`, like realpath(3) but over our syscalls.
