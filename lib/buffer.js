@@ -632,7 +632,7 @@ module.exports = {
   isUtf8,
   isAscii,
   transcode,
-  resolveObjectURL: () => undefined,
+  resolveObjectURL: (url) => require('internal/url').resolveObjectURL(url),
 };
 Object.defineProperty(module.exports, 'INSPECT_MAX_BYTES', {
   get: () => INSPECT_MAX_BYTES,

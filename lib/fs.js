@@ -254,5 +254,6 @@ module.exports = {
   realpath: deferSync(realpathSync),
   access: deferSync(accessSync),
   exists: (path, cb) => process.nextTick(cb, existsSync(path)),
+  watch: (...args) => require('internal/fs/watch').watch(...args),
   F_OK: 0, R_OK: 4, W_OK: 2, X_OK: 1,
 };

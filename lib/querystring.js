@@ -56,42 +56,18 @@ function qsUnescape(s, decodeSpaces) {
   }
 }
 
-// Characters that escape() leaves alone: encodeURIComponent's set.
-const kUnreserved = new Uint8Array(128);
-for (const ch of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.!~*'()") {
-  kUnreserved[ch.charCodeAt(0)] = 1;
-}
-
-function hexByte(b) {
-  return `%${b < 16 ? '0' : ''}${b.toString(16).toUpperCase()}`;
-}
-
 // encodeURIComponent, except for the error (ERR_INVALID_URI) and for
 // surrogates: as in Node, a surrogate code unit is combined with whatever
 // code unit follows it, and only one at the very end is an error.
 function qsEscape(str) {
   if (typeof str !== 'string') str = typeof str === 'object' ? String(str) : `${str}`;
-  let out = '';
-  let last = 0;
-  for (let i = 0; i < str.length; i++) {
-    let c = str.charCodeAt(i);
-    if (c < 0x80 && kUnreserved[c] === 1) continue;
-    out += str.slice(last, i);
-    if (c < 0x80) {
-      out += hexByte(c);
-    } else if (c < 0x800) {
-      out += hexByte(0xc0 | (c >> 6)) + hexByte(0x80 | (c & 0x3f));
-    } else if (c < 0xd800 || c >= 0xe000) {
-      out += hexByte(0xe0 | (c >> 12)) + hexByte(0x80 | ((c >> 6) & 0x3f)) + hexByte(0x80 | (c & 0x3f));
-    } else {
-      if (++i >= str.length) throw new codes.ERR_INVALID_URI();
-      c = 0x10000 + (((c & 0x3ff) << 10) | (str.charCodeAt(i) & 0x3ff));
-      out += hexByte(0xf0 | (c >> 18)) + hexByte(0x80 | ((c >> 12) & 0x3f)) +
-        hexByte(0x80 | ((c >> 6) & 0x3f)) + hexByte(0x80 | (c & 0x3f));
-    }
-    last = i + 1;
-  }
-  return last === 0 ? str : out + str.slice(last);
+  if (!str.isWellFormed()) str = str.replace(/[\ud800-\udfff][^]?/g, pairSurrogate);
+  return encodeURIComponent(str);
+}
+
+function pairSurrogate(units) {
+  if (units.length < 2) throw new codes.ERR_INVALID_URI();
+  return String.fromCodePoint(0x10000 + (((units.charCodeAt(0) & 0x3ff) << 10) | (units.charCodeAt(1) & 0x3ff)));
 }
 
 // The text of a value in a query string: strings as they are, finite

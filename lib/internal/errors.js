@@ -222,6 +222,7 @@ const kMessages = {
   ERR_INVALID_SYNC_FORK_INPUT: [TypeError,
     'Asynchronous forks do not support Buffer, TypedArray, DataView or string input: %s'],
   ERR_INVALID_THIS: [TypeError, 'Value of "this" must be of type %s'],
+  ERR_INVALID_TUPLE: [TypeError, '%s must be an iterable %s tuple'],
   ERR_INVALID_URI: [URIError, 'URI malformed'],
   ERR_INVALID_URL: [TypeError, function(input, base = null) {
     this.input = input;

@@ -6,29 +6,25 @@
 // domainToASCII/domainToUnicode). The legacy url.parse()/format()/resolve()
 // API lives in lib/url.js.
 //
-// Two pieces are shared with other modules:
-// - Punycode (RFC 3492) is implemented here rather than in lib/punycode.js,
-//   because requiring `punycode` may emit a deprecation warning that internal
-//   users must not trigger.
-// - percent-decoding and UTF-8 decoding, used by url.js as well.
+// Punycode (RFC 3492) is implemented here rather than in lib/punycode.js,
+// because requiring `punycode` may emit a deprecation warning that internal
+// users must not trigger.
 //
 // Hosts go through UTS #46 (IDNA) processing. There are no Unicode data tables
 // in this runtime, so the UTS #46 mapping and validity tables are approximated
 // with what the engine offers (NFKC normalisation, lower-casing and Unicode
 // property escapes); see idnaToASCII() for the details and the gaps.
 
-const { codes, validateFunction } = require('internal/errors');
+const { codes, validateFunction, validateString } = require('internal/errors');
 
 const kInspect = Symbol.for('nodejs.util.inspect.custom');
 
 // --- Strings -------------------------------------------------------------
 
-const kLoneSurrogate = /[\uD800-\uDFFF]/;
-
 // WebIDL's USVString conversion: lone surrogates become U+FFFD.
 function toUSVString(value) {
   const str = `${value}`;
-  return kLoneSurrogate.test(str) ? str.toWellFormed() : str;
+  return str.isWellFormed() ? str : str.toWellFormed();
 }
 
 function isASCIIDigit(c) {
@@ -43,10 +39,6 @@ function isASCIIAlpha(c) {
   return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 }
 
-function isASCIIAlphanumeric(c) {
-  return isASCIIAlpha(c) || isASCIIDigit(c);
-}
-
 function hexValue(c) {
   if (c <= 0x39) return c - 0x30;
   return (c | 0x20) - 0x57;
@@ -56,41 +48,27 @@ const kNonASCII = /[^\x00-\x7f]/;
 
 // --- Percent-encoding ----------------------------------------------------
 
-// The percent-encode sets of the URL Standard, as bit flags over ASCII code
-// points. Every set also holds all code points above U+007E, which
-// percentEncode() encodes unconditionally.
-const C0_CONTROL_SET = 1;
-const FRAGMENT_SET = 2;
-const QUERY_SET = 4;
-const SPECIAL_QUERY_SET = 8;
-const PATH_SET = 16;
-const USERINFO_SET = 32;
-const COMPONENT_SET = 64;
-const FORM_SET = 128;
-
-const kEncodeSets = new Uint8Array(128);
-function addToSets(chars, sets) {
-  for (let i = 0; i < chars.length; i++) kEncodeSets[chars.charCodeAt(i)] |= sets;
-}
-// The query set grows into the special-query, path, userinfo, component and
-// application/x-www-form-urlencoded sets, each adding a few characters.
-const kQueryAndUp = QUERY_SET | SPECIAL_QUERY_SET | PATH_SET | USERINFO_SET | COMPONENT_SET | FORM_SET;
-for (let c = 0; c < 0x20; c++) kEncodeSets[c] = 0xff;
-kEncodeSets[0x7f] = 0xff;
-addToSets(' "<>`', FRAGMENT_SET);
-addToSets(' "#<>', kQueryAndUp);
-addToSets("'", SPECIAL_QUERY_SET | FORM_SET);
-addToSets('?`{}', PATH_SET | USERINFO_SET | COMPONENT_SET | FORM_SET);
-addToSets('/:;=@[\\]^|', USERINFO_SET | COMPONENT_SET | FORM_SET);
-addToSets('$%&+,', COMPONENT_SET | FORM_SET);
-addToSets('!()~', FORM_SET);
+// The percent-encode sets of the URL Standard, each as a (global, Unicode)
+// regexp matching the code points it holds: the complement of the printable
+// ASCII characters that stay as they are. Every set holds the C0 controls
+// and everything above U+007E; each set after QUERY_SET holds the one
+// before it.
+const C0_CONTROL_SET = /[^\x20-\x7e]/gu;
+const FRAGMENT_SET = /[^\x21\x23-\x3b\x3d\x3f-\x5f\x61-\x7e]/gu; // + space " < > `
+const QUERY_SET = /[^\x21\x24-\x3b\x3d\x3f-\x7e]/gu; // + space " # < >
+const SPECIAL_QUERY_SET = /[^\x21\x24-\x26\x28-\x3b\x3d\x3f-\x7e]/gu; // + '
+const PATH_SET = /[^\x21\x24-\x3b\x3d\x40-\x5f\x61-\x7a\x7c\x7e]/gu; // query + ? ` { }
+const USERINFO_SET = /[^\x21\x24-\x2e\x30-\x39\x41-\x5a\x5f\x61-\x7a\x7e]/gu; // + / : ; = @ [ \ ] ^ |
+const COMPONENT_SET = /[^\x21\x27-\x2a\x2d\x2e\x30-\x39\x41-\x5a\x5f\x61-\x7a\x7e]/gu; // + $ % & + ,
+const FORM_SET = /[^\x2a\x2d\x2e\x30-\x39\x41-\x5a\x5f\x61-\x7a]/gu; // + ! ' ( ) ~
 
 function hexByte(b) {
   return b < 16 ? `%0${b.toString(16).toUpperCase()}` : `%${b.toString(16).toUpperCase()}`;
 }
 
-// The UTF-8 bytes of code point `cp`, percent-encoded.
-function percentEncodeCodePoint(cp) {
+// The UTF-8 bytes of a code point, percent-encoded.
+function percentEncodeChar(ch) {
+  const cp = ch.codePointAt(0);
   if (cp < 0x80) return hexByte(cp);
   if (cp < 0x800) return hexByte(0xc0 | (cp >> 6)) + hexByte(0x80 | (cp & 0x3f));
   if (cp < 0x10000) {
@@ -100,25 +78,17 @@ function percentEncodeCodePoint(cp) {
     hexByte(0x80 | ((cp >> 6) & 0x3f)) + hexByte(0x80 | (cp & 0x3f));
 }
 
+function percentEncodeFormChar(ch) {
+  return ch === ' ' ? '+' : percentEncodeChar(ch);
+}
+
 // UTF-8 percent-encodes the code points of `str` that are in `set`. With
 // `spaceAsPlus` a space becomes '+' (the form-urlencoded serialiser). `str`
-// must be a USVString: surrogates come in pairs.
+// must be a USVString: surrogates come in pairs. (search() leaves the global
+// regexp's lastIndex alone.)
 function percentEncode(str, set, spaceAsPlus = false) {
-  let out = '';
-  let last = 0;
-  for (let i = 0; i < str.length; i++) {
-    const c = str.charCodeAt(i);
-    if (c < 0x80) {
-      if ((kEncodeSets[c] & set) === 0) continue;
-      out += str.slice(last, i) + (spaceAsPlus && c === 0x20 ? '+' : hexByte(c));
-    } else {
-      const cp = str.codePointAt(i);
-      out += str.slice(last, i) + percentEncodeCodePoint(cp);
-      if (cp > 0xffff) i++;
-    }
-    last = i + 1;
-  }
-  return last === 0 ? str : out + str.slice(last);
+  if (str.search(set) === -1) return str;
+  return str.replace(set, spaceAsPlus ? percentEncodeFormChar : percentEncodeChar);
 }
 
 // --- Percent-decoding and UTF-8 ------------------------------------------
@@ -201,9 +171,17 @@ function utf8Decode(bytes) {
   return needed === 0 ? out : `${out}\uFFFD`;
 }
 
-// Percent-decodes `str` and reads the result as UTF-8.
+// Percent-decodes `str` and reads the result as UTF-8. decodeURIComponent()
+// gives the same result when it succeeds; it fails on escapes that are not
+// well-formed UTF-8 and on a '%' that starts no escape, which the URL
+// Standard handles by U+FFFD and by keeping the '%'.
 function percentDecode(str) {
-  return str.includes('%') || kNonASCII.test(str) ? utf8Decode(percentDecodeBytes(str)) : str;
+  if (!str.includes('%')) return str;
+  try {
+    return decodeURIComponent(str);
+  } catch {
+    return utf8Decode(percentDecodeBytes(str));
+  }
 }
 
 // --- Punycode (RFC 3492) -------------------------------------------------
@@ -346,55 +324,128 @@ function punycodeEncode(codePoints) {
 const kIdnaIgnored = /[\u00ad\u034f\u180b-\u180d\u180f\u200b\u2060\u2064\ufe00-\ufe0f\ufeff\u{1bca0}-\u{1bca3}\u{e0100}-\u{e01ef}]/gu;
 // Code points that are disallowed whatever the mapping: controls, format
 // characters other than the joiners, unassigned and private-use code points,
-// surrogates, separators, and the replacement characters.
-const kIdnaDisallowed = /(?![\u200c\u200d])[\p{C}\p{Z}\ufffc\ufffd]/u;
+// surrogates, separators, the replacement characters, and a few assigned
+// letters and symbols (Hangul fillers, ideographic description characters,
+// ...).
+const kIdnaDisallowed = /(?![\u200c\u200d])[\p{C}\p{Z}\ufffc\ufffd\u115f\u1160\u17b4\u17b5\u1806\u2ff0-\u2ffb\u3164]/u;
 const kCombiningMarkStart = /^\p{M}/u;
 // Code points with canonical combining class 9 (virama), after which a
 // zero width joiner or non-joiner is allowed (RFC 5892, appendix A).
 const kVirama = /[\u094d\u09cd\u0a4d\u0acd\u0b4d\u0bcd\u0c4d\u0ccd\u0d3b\u0d3c\u0d4d\u0dca\u0e3a\u0eba\u0f84\u1039\u103a\u1714\u1715\u1734\u17d2\u1a60\u1b44\u1baa\u1bab\u1bf2\u1bf3\u2d7f\ua806\ua82c\ua8c4\ua953\ua9c0\uaaf6\uabed\u{10a3f}\u{11046}\u{11070}\u{1107f}\u{110b9}\u{11133}\u{11134}\u{111c0}\u{11235}\u{112ea}\u{1134d}\u{11442}\u{114c2}\u{115bf}\u{1163f}\u{116b6}\u{1172b}\u{11839}\u{1193d}\u{1193e}\u{119e0}\u{11a34}\u{11a47}\u{11a99}\u{11c3f}\u{11d44}\u{11d45}\u{11d97}]$/u;
-// Right-to-left letters (bidi classes R and AL), by block: Hebrew through
-// Arabic Extended, the Hebrew and Arabic presentation forms, and the
-// right-to-left blocks of the supplementary planes.
-const kRTLStart = /^(?=[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe\u{10800}-\u{10fff}\u{1e800}-\u{1efff}])\p{L}/u;
-const kLTRLetter = /(?![\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe\u{10800}-\u{10fff}\u{1e800}-\u{1efff}])[\p{L}\p{Mc}]/u;
-// An RTL label ends with an RTL letter or a digit, then any non-spacing marks.
-const kRTLEnd = /(?:[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe\u{10800}-\u{10fff}\u{1e800}-\u{1efff}]|\p{Nd})\p{Mn}*$/u;
-// Arabic-Indic digits (bidi class AN) and the other decimal digits (EN).
-const kArabicDigit = /[\u0660-\u0669\u066b\u066c\u{10d30}-\u{10d39}\u{10e60}-\u{10e7e}]/u;
-const kEuropeanDigit = /(?![\u0660-\u0669\u{10d30}-\u{10d39}])\p{Nd}/u;
-// Code points whose compatibility decomposition holds a full stop ("․",
-// "⒈", ...): UTS #46 disallows them rather than let them split labels.
-const kIdnaDotLike = /[\u2024-\u2026\u2488-\u249b\ufe19\ufe52\u{1f100}-\u{1f10a}]/u;
+// Code points that UTS #46 disallows but NFKC or lower-casing would turn into
+// something valid: those whose compatibility decomposition holds a full stop
+// ("․", "⒈", ...), which must not split labels, and some capital letters
+// (Georgian Asomtavruli, palochka, turned F and C).
+const kIdnaUnmappable = /[\u04c0\u10a0-\u10c5\u2024-\u2026\u2132\u2183\u2488-\u249b\u33c2\u33c7\u33d8\ufe12\ufe19\ufe30\ufe52\u{1f100}]/u;
+
+// Case foldings that NFKC and toLowerCase() do not do. They run before
+// NFKC, which would turn lunate and mathematical final sigmas into the final
+// form, and which reorders marks: the combining ypogegrammeni becomes iota
+// where it stands, and is taken out of precomposed Greek letters for that.
+// Capital sigma is folded again after NFKC: toLowerCase() gives the final
+// form in word-final position. Capital sharp s is "ss" (toLowerCase() gives
+// U+00DF); the old Cyrillic letter variants are already lower case.
+const kIdnaFoldBeforeNFKC = /[\u0345\u03a3\u03f2\u1c80-\u1c88\u1e9e\u1f80-\u1faf\u1fb2-\u1fb4\u1fb7\u1fbc\u1fc2-\u1fc4\u1fc7\u1fcc\u1ff2-\u1ff4\u1ff7\u1ffc\u{1d6d3}\u{1d70d}\u{1d747}\u{1d781}\u{1d7bb}]/gu;
+const kIdnaCaseFold = {
+  '\u0345': '\u03b9', '\u03a3': '\u03c3', '\u03f2': '\u03c3', '\u1e9e': 'ss', '\u1c80': '\u0432', '\u1c81': '\u0434',
+  '\u1c82': '\u043e', '\u1c83': '\u0441', '\u1c84': '\u0442', '\u1c85': '\u0442', '\u1c86': '\u044a',
+  '\u1c87': '\u0463', '\u1c88': '\ua64b', '\u{1d6d3}': '\u03c3', '\u{1d70d}': '\u03c3', '\u{1d747}': '\u03c3',
+  '\u{1d781}': '\u03c3', '\u{1d7bb}': '\u03c3',
+};
+
+function foldBeforeNFKC(ch) {
+  return kIdnaCaseFold[ch] ?? ch.normalize('NFD').replace('\u0345', '\u03b9');
+}
 
 // UTS #46 mapping, approximated: the table is close to NFKC followed by
-// lower-casing, plus a few special cases. Greek capital sigma is lowered
-// explicitly because toLowerCase() would produce the final form in word-final
-// position; capital sharp s maps to "ss" (toLowerCase gives U+00DF). The
-// ideographic full stops become '.'.
+// lower-casing, plus the foldings above. Cherokee maps to its capital
+// letters, the reverse of toLowerCase(); the ideographic full stops become
+// '.'.
 function idnaMap(domain) {
-  return domain.replace(kIdnaIgnored, '').normalize('NFKC')
-    .replace(/\u03a3/g, '\u03c3').replace(/\u1e9e/g, 'ss').toLowerCase()
+  return domain.replace(kIdnaIgnored, '').replace(kIdnaFoldBeforeNFKC, foldBeforeNFKC).normalize('NFKC')
+    .replace(/\u03a3/g, '\u03c3').toLowerCase()
+    .replace(/[\uab70-\uabbf\u13f8-\u13fd]/g, (ch) => ch.toUpperCase())
     .replace(/[\u3002\uff0e\uff61]/g, '.').normalize('NFC');
 }
 
+// Bidi classes (UAX #9), approximated by block and general category, in the
+// groups that the bidi rule (RFC 5893) tells apart. kBidiRTL stands for R and
+// AL: everything in the right-to-left blocks that is not a mark or a digit.
+// The joiners count as marks here, as in Node.
+const kBidiNSM = /[\p{Mn}\p{Me}\u200c\u200d]/u;
+const kBidiAN = /[\u0600-\u0605\u0660-\u0669\u066b\u066c\u06dd\u0890\u0891\u08e2\u{10d30}-\u{10d39}\u{10e60}-\u{10e7e}]/u;
+const kBidiEN = /[0-9\u06f0-\u06f9]/;
+const kBidiRTL = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe\u{10800}-\u{10fff}\u{1e800}-\u{1efff}]/u;
+// ES, CS, ET, ON and BN: allowed in labels of either direction. (Symbols are
+// mostly ON; regional indicators and braille are L.)
+const kBidiNeutral = /(?![\u2800-\u28ff\u{1f1e6}-\u{1f1ff}])[+\-\u2212\ufb29,./:\u060c\u2044#$%\u00a2-\u00a5\u00b0\u00b1\u0609\u060a\u066a\u09f2\u09f3\u09fb\u0af1\u0bf9\u0e3f\u17db\u2030-\u2034\u20a0-\u20cf\u212e\u2213\ua838\ua839\u200b\u2060-\u2064\ufeff\p{P}\p{S}]/u;
+const BIDI_L = 0;
+const BIDI_RTL = 1;
+const BIDI_AN = 2;
+const BIDI_EN = 3;
+const BIDI_NEUTRAL = 4;
+const BIDI_NSM = 5;
+
+function bidiClass(ch) {
+  if (kBidiNSM.test(ch)) return BIDI_NSM;
+  if (kBidiAN.test(ch)) return BIDI_AN;
+  if (kBidiEN.test(ch)) return BIDI_EN;
+  if (kBidiRTL.test(ch)) return BIDI_RTL;
+  if (kBidiNeutral.test(ch)) return BIDI_NEUTRAL;
+  return BIDI_L;
+}
+
+// The bidi rule for one label, applied the way Node (ada) applies it: only to
+// labels holding right-to-left characters or Arabic digits. One starting
+// with a left-to-right letter must not hold right-to-left characters or
+// Arabic digits before its last character (ada does not check the last).
+// Any other must hold no left-to-right letters, not mix the two kinds of
+// digits, and end (before any marks) in a right-to-left character or digit.
+function passesBidiRule(label) {
+  const classes = Array.from(label, bidiClass);
+  if (!classes.some((c) => c === BIDI_RTL || c === BIDI_AN)) return true;
+  let last = classes.length - 1;
+  while (last >= 0 && classes[last] === BIDI_NSM) last--;
+  if (last < 0) return false;
+  if (classes[0] === BIDI_L) {
+    for (let i = 0; i < last; i++) {
+      if (classes[i] === BIDI_RTL || classes[i] === BIDI_AN) return false;
+    }
+    return true;
+  }
+  if (classes.includes(BIDI_AN) && classes.includes(BIDI_EN)) return false;
+  for (let i = 0; i <= last; i++) {
+    if (classes[i] === BIDI_L) return false;
+  }
+  return classes[last] !== BIDI_NEUTRAL;
+}
+
+// Joining types for the ZWNJ rule of RFC 5892 (appendix A.1), approximated:
+// the letters of the cursive scripts (Arabic, Syriac, NKo, Mongolian) join
+// (hamza and tatweel aside), those in kRightJoining only backwards.
+const kJoiningLetter = /(?![\u0621\u0640])[\u0620-\u064a\u066e-\u06d5\u06fa-\u06ff\u0710-\u074f\u0750-\u077f\u07ca-\u07ea\u08a0-\u08c9\u1820-\u1878]/;
+const kRightJoining = /[\u0622-\u0625\u0627\u0629\u062f-\u0632\u0648\u0671-\u0673\u0675-\u0677\u0688-\u0699\u06c0\u06c3-\u06cb\u06cd\u06cf\u06d2\u06d3\u06d5\u06ee\u06ef\u0710\u0715-\u0719\u071e\u0728\u072a\u072c\u072f\u074d\u0759-\u075b\u076b\u076c\u0771\u0773\u0774\u0778\u0779]/;
+
+// CheckJoiners for the joiner at `i`: allowed after a virama; a ZWNJ also
+// when a letter that joins forwards comes somewhere before it and one that
+// joins backwards somewhere after it. (RFC 5892 wants them adjacent, but for
+// transparent marks; Node looks further.)
+function isValidJoiner(label, i) {
+  if (kVirama.test(label.slice(0, i))) return true;
+  if (label.charCodeAt(i) !== 0x200c) return false;
+  const joinsForwards = (ch) => kJoiningLetter.test(ch) && !kRightJoining.test(ch);
+  return Array.from(label.slice(0, i)).some(joinsForwards) && kJoiningLetter.test(label.slice(i + 1));
+}
+
 // The UTS #46 validity criteria of a non-ASCII label (CheckHyphens false,
-// CheckJoiners and CheckBidi true), within the limits described above.
+// CheckJoiners and CheckBidi true), within the limits described above. As in
+// Node (ada), the first joiner in a label, if any, settles its validity: the
+// bidi rule is then not applied.
 function isValidIdnaLabel(label) {
   if (kCombiningMarkStart.test(label) || kIdnaDisallowed.test(label)) return false;
-  // Joiners: only after a virama (the Arabic joining-type context that also
-  // allows ZWNJ is not modelled).
-  for (let i = 0; i < label.length; i++) {
-    const c = label.charCodeAt(i);
-    if ((c === 0x200c || c === 0x200d) && !kVirama.test(label.slice(0, i))) return false;
-  }
-  // RFC 5893 for a label that starts right-to-left: no left-to-right
-  // letters, an RTL letter or digit at the end, and not both kinds of digit.
-  // (Like Node, left-to-right labels are not checked.)
-  if (kRTLStart.test(label)) {
-    if (kLTRLetter.test(label) || !kRTLEnd.test(label)) return false;
-    if (kArabicDigit.test(label) && kEuropeanDigit.test(label)) return false;
-  }
-  return true;
+  const joiner = label.search(/[\u200c\u200d]/);
+  if (joiner !== -1) return isValidJoiner(label, joiner);
+  return passesBidiRule(label);
 }
 
 // UTS #46 ToASCII with the URL Standard's parameters: non-strict, no hyphen
@@ -402,10 +453,10 @@ function isValidIdnaLabel(label) {
 //
 // Known gaps against the full standard: the mapping table is approximated by
 // idnaMap(); code points are only rejected by general category (the table
-// also disallows some assigned symbols); ZWNJ is allowed only after a virama;
-// the bidi rule is reduced to the checks in isValidIdnaLabel().
+// also disallows some assigned symbols); bidi classes and joining types come
+// from block ranges rather than the Unicode data files.
 function idnaToASCII(domain) {
-  if (kIdnaDotLike.test(domain)) return null;
+  if (kIdnaUnmappable.test(domain)) return null;
   const labels = idnaMap(domain).split('.');
   for (let i = 0; i < labels.length; i++) {
     const label = labels[i];
@@ -440,17 +491,19 @@ function safePunycodeDecode(str) {
 const kForbiddenDomainCodePoint = /[\x00-\x20#%/:<>?@[\\\]^|\x7f]/;
 const kForbiddenHostCodePoint = /[\x00\t\n\r #/:<>?@[\\\]^|]/;
 
+// UTS #46 ToASCII without the URL Standard's extra checks (Node's legacy
+// url.parse() applies its own). Returns null on failure.
+function idnaToASCIILenient(domain) {
+  if (kNonASCII.test(domain)) return idnaToASCII(domain);
+  // An ASCII domain without Punycode labels only needs lower-casing.
+  const lower = domain.toLowerCase();
+  return lower.startsWith('xn--') || lower.includes('.xn--') ? idnaToASCII(lower) : lower;
+}
+
 // The URL Standard's "domain to ASCII" (beStrict false). Returns null on
 // failure.
 function domainToASCIIInternal(domain) {
-  let result;
-  if (kNonASCII.test(domain)) {
-    result = idnaToASCII(domain);
-  } else {
-    // An ASCII domain without Punycode labels only needs lower-casing.
-    result = domain.toLowerCase();
-    if (result.startsWith('xn--') || result.includes('.xn--')) result = idnaToASCII(result);
-  }
+  const result = idnaToASCIILenient(domain);
   if (result === null || result === '' || kForbiddenDomainCodePoint.test(result)) return null;
   return result;
 }
@@ -464,6 +517,10 @@ function domainToUnicodeInternal(domain) {
 }
 
 // --- Hosts ---------------------------------------------------------------
+
+const kDecimal = /^[0-9]+$/;
+const kOctal = /^[0-7]+$/;
+const kHex = /^[0-9a-fA-F]+$/;
 
 // An IPv4 number: decimal, octal with a leading 0, or hex with 0x. Returns
 // null on failure.
@@ -480,20 +537,14 @@ function parseIPv4Number(str) {
     }
   }
   if (str === '') return 0;
-  const valid = radix === 10 ? /^[0-9]+$/ : radix === 8 ? /^[0-7]+$/ : /^[0-9a-fA-F]+$/;
+  const valid = radix === 10 ? kDecimal : radix === 8 ? kOctal : kHex;
   return valid.test(str) ? parseInt(str, radix) : null;
 }
 
-function endsInNumber(host) {
-  const parts = host.split('.');
-  let last = parts[parts.length - 1];
-  if (last === '') {
-    if (parts.length === 1) return false;
-    last = parts[parts.length - 2];
-  }
-  if (/^[0-9]+$/.test(last)) return true;
-  return parseIPv4Number(last) !== null;
-}
+// Whether the last label (ignoring one trailing dot) is a number: decimal
+// digits, or "0x" and hex digits (an octal-looking label is all digits).
+// Such a host must be a valid IPv4 address.
+const kEndsInNumber = /(?:^|\.)(?:[0-9]+|0[xX][0-9a-fA-F]*)\.?$/;
 
 // The address as a number, or null on failure.
 function parseIPv4(host) {
@@ -639,7 +690,7 @@ function parseHost(input, isOpaque) {
   }
   const ascii = domainToASCIIInternal(percentDecode(input));
   if (ascii === null) return null;
-  if (endsInNumber(ascii)) {
+  if (kEndsInNumber.test(ascii)) {
     const address = parseIPv4(ascii);
     return address === null ? null : serializeIPv4(address);
   }
@@ -699,12 +750,10 @@ class URLRecord {
 
   serializePath() {
     if (typeof this.path === 'string') return this.path;
-    let out = '';
-    for (const segment of this.path) out += `/${segment}`;
-    return out;
+    return this.path.length === 0 ? '' : `/${this.path.join('/')}`;
   }
 
-  serialize(excludeFragment = false) {
+  serialize() {
     let out = `${this.scheme}:`;
     if (this.host !== null) {
       out += '//';
@@ -721,7 +770,7 @@ class URLRecord {
     }
     out += this.serializePath();
     if (this.query !== null) out += `?${this.query}`;
-    if (!excludeFragment && this.fragment !== null) out += `#${this.fragment}`;
+    if (this.fragment !== null) out += `#${this.fragment}`;
     return out;
   }
 
@@ -780,31 +829,55 @@ function isDoubleDot(segment) {
   }
 }
 
-// Parser states.
+// Parser states. (The spec's scheme state is folded into SCHEME_START.)
 const SCHEME_START = 1;
-const SCHEME = 2;
-const NO_SCHEME = 3;
-const SPECIAL_RELATIVE_OR_AUTHORITY = 4;
-const PATH_OR_AUTHORITY = 5;
-const RELATIVE = 6;
-const RELATIVE_SLASH = 7;
-const SPECIAL_AUTHORITY_SLASHES = 8;
-const SPECIAL_AUTHORITY_IGNORE_SLASHES = 9;
-const AUTHORITY = 10;
-const HOST = 11;
-const HOSTNAME = 12;
-const PORT = 13;
-const FILE = 14;
-const FILE_SLASH = 15;
-const FILE_HOST = 16;
-const PATH_START = 17;
-const PATH = 18;
-const OPAQUE_PATH = 19;
-const QUERY = 20;
-const FRAGMENT = 21;
+const NO_SCHEME = 2;
+const SPECIAL_RELATIVE_OR_AUTHORITY = 3;
+const PATH_OR_AUTHORITY = 4;
+const RELATIVE = 5;
+const RELATIVE_SLASH = 6;
+const SPECIAL_AUTHORITY_SLASHES = 7;
+const SPECIAL_AUTHORITY_IGNORE_SLASHES = 8;
+const AUTHORITY = 9;
+const HOST = 10;
+const HOSTNAME = 11;
+const PORT = 12;
+const FILE = 13;
+const FILE_SLASH = 14;
+const FILE_HOST = 15;
+const PATH_START = 16;
+const PATH = 17;
+const OPAQUE_PATH = 18;
+const QUERY = 19;
+const FRAGMENT = 20;
 
 const EOF = -1;
 const kTabOrNewline = /[\t\n\r]/g;
+const kScheme = /^[a-zA-Z][a-zA-Z0-9+\-.]*:/;
+
+// A port given to the port setter (or after the host given to the host
+// setter, up to any '#') that starts with something other than a digit, a
+// '-', a control or a space, but holds a digit: the spec leaves the port
+// alone, Node (ada) clears it.
+const kPortClearedBySetter = /^[^\x00-\x20\d-][^]*\d/;
+const kHash = /#/g;
+
+// Delimiters that end a run of code points, as global regexps for find().
+// "Special" variants also stop at '\', which special URLs read as '/'.
+const kDelimiter = /[/?#]/g;
+const kSpecialDelimiter = /[/\\?#]/g;
+const kSlash = /\//g;
+const kSpecialSlash = /[/\\]/g;
+const kQueryOrFragment = /[?#]/g;
+const kHostEnd = /[:/?#[]/g;
+const kSpecialHostEnd = /[:/\\?#[]/g;
+
+// The index of the first match of `pattern` (a global regexp matching one
+// code unit) in `input` at or after `from`, or input.length.
+function find(input, pattern, from) {
+  pattern.lastIndex = from;
+  return pattern.test(input) ? pattern.lastIndex - 1 : input.length;
+}
 
 // The basic URL parser. Without `url` it parses `input` (against `base`, a
 // URLRecord or null) into a new record; with `url` and `stateOverride` it
@@ -812,8 +885,9 @@ const kTabOrNewline = /[\t\n\r]/g;
 // on failure.
 //
 // It follows the spec's state machine, with one liberty: where a state only
-// accumulates code points (path segments, query, fragment, opaque path,
-// authority) it finds the end of the run and takes it as one slice.
+// accumulates code points (scheme, authority, host, path segment, opaque
+// path, query, fragment) it finds the end of the run with a regexp and takes
+// it as one slice.
 function basicParse(input, base, url = null, stateOverride = 0) {
   if (url === null) {
     url = new URLRecord();
@@ -835,57 +909,44 @@ function basicParse(input, base, url = null, stateOverride = 0) {
   for (;; p++) {
     let c = p < len ? input.charCodeAt(p) : EOF;
     switch (state) {
-      case SCHEME_START:
-        if (isASCIIAlpha(c)) {
-          buffer += String.fromCharCode(c | 0x20);
-          state = SCHEME;
-        } else if (!stateOverride) {
+      case SCHEME_START: {
+        const scheme = kScheme.exec(input);
+        if (scheme === null) {
+          // Not a scheme: start over without one.
+          if (stateOverride) return null;
           state = NO_SCHEME;
           p--;
-        } else {
-          return null;
+          break;
         }
-        break;
-
-      case SCHEME:
-        if (isASCIIAlphanumeric(c) || c === 0x2b || c === 0x2d || c === 0x2e) {
-          buffer += String.fromCharCode(c >= 0x41 && c <= 0x5a ? c | 0x20 : c);
-        } else if (c === 0x3a) {
-          if (stateOverride) {
-            // A URL cannot switch between special and non-special schemes,
-            // nor become file: while it has credentials, a port or no host.
-            if (url.special !== isSpecialScheme(buffer)) return url;
-            if ((url.hasCredentials() || url.port !== null) && buffer === 'file') return url;
-            if (url.scheme === 'file' && url.host === '') return url;
-          }
+        buffer = scheme[0].slice(0, -1).toLowerCase();
+        p = scheme[0].length - 1;
+        if (stateOverride) {
+          // A URL cannot switch between special and non-special schemes,
+          // nor become file: while it has credentials, a port or no host.
+          if (url.special !== isSpecialScheme(buffer)) return url;
+          if ((url.hasCredentials() || url.port !== null) && buffer === 'file') return url;
+          if (url.scheme === 'file' && url.host === '') return url;
           url.scheme = buffer;
-          if (stateOverride) {
-            if (url.port === kDefaultPorts[url.scheme]) url.port = null;
-            return url;
-          }
-          buffer = '';
-          if (url.scheme === 'file') {
-            state = FILE;
-          } else if (url.special && base !== null && base.scheme === url.scheme) {
-            state = SPECIAL_RELATIVE_OR_AUTHORITY;
-          } else if (url.special) {
-            state = SPECIAL_AUTHORITY_SLASHES;
-          } else if (input.charCodeAt(p + 1) === 0x2f) {
-            state = PATH_OR_AUTHORITY;
-            p++;
-          } else {
-            url.path = '';
-            state = OPAQUE_PATH;
-          }
-        } else if (!stateOverride) {
-          // Not a scheme after all: start over without one.
-          buffer = '';
-          state = NO_SCHEME;
-          p = -1;
+          if (url.port === kDefaultPorts[url.scheme]) url.port = null;
+          return url;
+        }
+        url.scheme = buffer;
+        buffer = '';
+        if (url.scheme === 'file') {
+          state = FILE;
+        } else if (url.special && base !== null && base.scheme === url.scheme) {
+          state = SPECIAL_RELATIVE_OR_AUTHORITY;
+        } else if (url.special) {
+          state = SPECIAL_AUTHORITY_SLASHES;
+        } else if (input.charCodeAt(p + 1) === 0x2f) {
+          state = PATH_OR_AUTHORITY;
+          p++;
         } else {
-          return null;
+          url.path = '';
+          state = OPAQUE_PATH;
         }
         break;
+      }
 
       case NO_SCHEME:
         if (base === null || (base.hasOpaquePath() && c !== 0x23)) return null;
@@ -978,15 +1039,9 @@ function basicParse(input, base, url = null, stateOverride = 0) {
         // The authority runs to the first / ? # (or \ in special URLs); the
         // userinfo ends at its last '@'. Every '@' before that one is
         // percent-encoded into the userinfo, and the first ':' splits it.
-        const special = url.special;
-        let end = p;
-        let at = -1;
-        for (; end < len; end++) {
-          const d = input.charCodeAt(end);
-          if (d === 0x2f || d === 0x3f || d === 0x23 || (d === 0x5c && special)) break;
-          if (d === 0x40) at = end;
-        }
-        if (at !== -1) {
+        const end = find(input, url.special ? kSpecialDelimiter : kDelimiter, p);
+        const at = input.lastIndexOf('@', end - 1);
+        if (at >= p) {
           if (at + 1 === end) return null;
           const userinfo = input.slice(p, at);
           const colon = userinfo.indexOf(':');
@@ -1011,30 +1066,39 @@ function basicParse(input, base, url = null, stateOverride = 0) {
           p--;
           break;
         }
+        // The host ends at a delimiter or at a ':' outside brackets.
         const special = url.special;
-        let end = p;
-        let insideBrackets = false;
-        for (; end < len; end++) {
-          const d = input.charCodeAt(end);
-          if (d === 0x3a && !insideBrackets) break;
-          if (d === 0x2f || d === 0x3f || d === 0x23 || (d === 0x5c && special)) break;
-          if (d === 0x5b) insideBrackets = true;
-          else if (d === 0x5d) insideBrackets = false;
+        let end = find(input, special ? kSpecialHostEnd : kHostEnd, p);
+        if (input.charCodeAt(end) === 0x5b) {
+          let insideBrackets = false;
+          for (; end < len; end++) {
+            const d = input.charCodeAt(end);
+            if (d === 0x3a && !insideBrackets) break;
+            if (d === 0x2f || d === 0x3f || d === 0x23 || (d === 0x5c && special)) break;
+            if (d === 0x5b) insideBrackets = true;
+            else if (d === 0x5d) insideBrackets = false;
+          }
         }
         buffer = input.slice(p, end);
         p = end;
         c = p < len ? input.charCodeAt(p) : EOF;
+        // Node (ada) differs from the spec for setters on a non-special URL
+        // without a host: an empty host changes nothing, and a port after
+        // the new host is ignored.
+        const hostless = stateOverride && !special && (url.host === null || url.host === '');
         if (c === 0x3a) {
           if (buffer === '') return null;
           if (stateOverride === HOSTNAME) return url;
           const host = parseHost(buffer, !special);
           if (host === null) return null;
           url.host = host;
+          if (hostless) return url;
           buffer = '';
           state = PORT;
         } else {
           if (special && buffer === '') return null;
           if (stateOverride && buffer === '' && (url.hasCredentials() || url.port !== null)) return url;
+          if (hostless && buffer === '' && url.host === null) return url;
           const host = parseHost(buffer, !special);
           if (host === null) return null;
           url.host = host;
@@ -1057,6 +1121,9 @@ function basicParse(input, base, url = null, stateOverride = 0) {
             if (port > 65535) return null;
             url.port = port === kDefaultPorts[url.scheme] ? null : port;
             buffer = '';
+          } else if (stateOverride) {
+            const text = input.slice(p, stateOverride === PORT ? len : find(input, kHash, p));
+            if (kPortClearedBySetter.test(text)) url.port = null;
           }
           if (stateOverride) return url;
           state = PATH_START;
@@ -1111,12 +1178,7 @@ function basicParse(input, base, url = null, stateOverride = 0) {
         break;
 
       case FILE_HOST: {
-        let end = p;
-        while (end < len) {
-          const d = input.charCodeAt(end);
-          if (d === 0x2f || d === 0x5c || d === 0x3f || d === 0x23) break;
-          end++;
-        }
+        const end = find(input, kSpecialDelimiter, p);
         buffer = input.slice(p, end);
         p = end - 1;
         if (!stateOverride && isDriveLetter(buffer)) {
@@ -1158,12 +1220,13 @@ function basicParse(input, base, url = null, stateOverride = 0) {
         break;
 
       case PATH: {
+        // A segment ends at '/' (or '\' in special URLs) and, unless a
+        // setter is parsing a bare path, at '?' or '#'.
         const special = url.special;
-        let end = p;
-        for (; end < len; end++) {
-          const d = input.charCodeAt(end);
-          if (d === 0x2f || (d === 0x5c && special) || (!stateOverride && (d === 0x3f || d === 0x23))) break;
-        }
+        const pattern = stateOverride ?
+          (special ? kSpecialSlash : kSlash) :
+          (special ? kSpecialDelimiter : kDelimiter);
+        const end = find(input, pattern, p);
         buffer += input.slice(p, end);
         p = end;
         c = p < len ? input.charCodeAt(p) : EOF;
@@ -1195,12 +1258,7 @@ function basicParse(input, base, url = null, stateOverride = 0) {
       }
 
       case OPAQUE_PATH: {
-        let end = p;
-        while (end < len) {
-          const d = input.charCodeAt(end);
-          if (d === 0x3f || d === 0x23) break;
-          end++;
-        }
+        const end = find(input, kQueryOrFragment, p);
         url.path += percentEncode(input.slice(p, end), C0_CONTROL_SET);
         p = end;
         if (p < len) {
@@ -1285,22 +1343,42 @@ function invalidURLError(input, base) {
   return err;
 }
 
-// ERR_INVALID_TUPLE is not in internal/errors; built the same way here.
 function invalidTupleError() {
-  const message = 'Each query pair must be an iterable [name, value] tuple';
-  const err = new TypeError(message);
-  if (Error.captureStackTrace) Error.captureStackTrace(err, invalidTupleError);
-  err.code = 'ERR_INVALID_TUPLE';
-  const header = `TypeError [ERR_INVALID_TUPLE]: ${message}`;
-  const frames = typeof err.stack === 'string' ? err.stack.slice(err.stack.indexOf('\n    at ') + 1) : '';
-  Object.defineProperties(err, {
-    stack: { value: frames.startsWith('    at ') ? `${header}\n${frames}` : header, writable: true, configurable: true },
-    toString: { value() { return `${this.name} [${this.code}]: ${this.message}`; }, writable: true, configurable: true },
-  });
-  return err;
+  return new (require('internal/errors').codes.ERR_INVALID_TUPLE)('Each query pair', '[name, value]');
 }
 
 // --- URL -----------------------------------------------------------------
+
+// Blobs registered by URL.createObjectURL(), by the id in their
+// "blob:nodedata:<id>" URL.
+const blobURLStore = new Map();
+
+// A version 4 UUID. There is no cryptographic random source to draw on here;
+// the ids only need to be unique within the process.
+function randomUUID() {
+  const bytes = [];
+  for (let i = 0; i < 16; i++) bytes.push(Math.floor(Math.random() * 256));
+  bytes[6] = (bytes[6] & 0x0f) | 0x40;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = bytes.map((b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+// The id of a "blob:nodedata:<id>" URL, or null for any other string.
+function blobURLId(url) {
+  const record = basicParse(toUSVString(url), null);
+  if (record === null || record.scheme !== 'blob') return null;
+  const [kind, id] = record.serializePath().split(':');
+  return kind === 'nodedata' ? id : null;
+}
+
+// buffer.resolveObjectURL(): a Blob with the data registered for `url`, or
+// undefined.
+function resolveObjectURL(url) {
+  const id = blobURLId(url);
+  const blob = id === null ? undefined : blobURLStore.get(id);
+  return blob === undefined ? undefined : blob.slice(0, blob.size, blob.type);
+}
 
 // Lets URL.parse() hand a parsed record to the constructor without parsing
 // twice; user code cannot reach this token.
@@ -1357,7 +1435,9 @@ class URL {
   #changed() {
     const ctx = this.#context;
     this.#href = ctx.serialize();
-    if (this.#searchParams !== null) setParamsList(this.#searchParams, ctx.query === null ? [] : parseParams(ctx.query));
+    if (this.#searchParams !== null) {
+      setParamsList(this.#searchParams, ctx.query === null ? [] : parseParams(ctx.query));
+    }
   }
 
   static parse(url, base = undefined) {
@@ -1369,6 +1449,19 @@ class URL {
   static canParse(url, base = undefined) {
     if (arguments.length === 0) throw new codes.ERR_MISSING_ARGS('url');
     return parseURL(toUSVString(url), base === undefined ? undefined : toUSVString(base)) !== null;
+  }
+
+  static createObjectURL(obj) {
+    if (!require('internal/blob').isBlob(obj)) throw new codes.ERR_INVALID_ARG_TYPE('obj', 'Blob', obj);
+    const id = randomUUID();
+    blobURLStore.set(id, obj);
+    return `blob:nodedata:${id}`;
+  }
+
+  static revokeObjectURL(url) {
+    if (arguments.length === 0) throw new codes.ERR_MISSING_ARGS('url');
+    const id = blobURLId(url);
+    if (id !== null) blobURLStore.delete(id);
   }
 
   [kInspect](depth, options, inspect) {
@@ -1477,7 +1570,7 @@ class URL {
   set port(value) {
     const ctx = urlRecordOf(this);
     if (ctx.cannotHaveCredentialsOrPort()) return;
-    value = toUSVString(value);
+    value = toUSVString(value).replace(kTabOrNewline, '');
     if (value === '') ctx.port = null;
     else basicParse(value, null, ctx, PORT);
     this.#changed();
@@ -1561,8 +1654,10 @@ class URLSearchParams {
       const method = init[Symbol.iterator];
       if (method !== undefined && method !== null) {
         if (typeof method !== 'function') throw new codes.ERR_ARG_NOT_ITERABLE('Query pairs');
-        // A sequence of [name, value] pairs.
-        for (const pair of { [Symbol.iterator]: () => method.call(init) }) {
+        // A sequence of [name, value] pairs, iterated with the method
+        // already read (a getter must not run twice).
+        const sequence = { [Symbol.iterator]: () => method.call(init) };
+        for (const pair of sequence) {
           if ((typeof pair !== 'object' && typeof pair !== 'function') || pair === null ||
               typeof pair[Symbol.iterator] !== 'function') {
             throw invalidTupleError();
@@ -1831,7 +1926,7 @@ function makeEnumerable(proto, names) {
 }
 makeEnumerable(URL.prototype, ['toString', 'href', 'origin', 'protocol', 'username', 'password', 'host',
   'hostname', 'port', 'pathname', 'search', 'searchParams', 'hash', 'toJSON']);
-makeEnumerable(URL, ['parse', 'canParse']);
+makeEnumerable(URL, ['parse', 'canParse', 'createObjectURL', 'revokeObjectURL']);
 makeEnumerable(URLSearchParams.prototype, ['size', 'append', 'delete', 'get', 'getAll', 'has', 'set', 'sort',
   'entries', 'forEach', 'keys', 'values', 'toString']);
 Object.defineProperty(URL.prototype, Symbol.toStringTag, { value: 'URL', configurable: true });
@@ -1851,29 +1946,75 @@ function isURL(value) {
   return Boolean(value?.href && value.protocol && value.auth === undefined && value.path === undefined);
 }
 
-function fileURLToPath(path) {
+// file: URL to path. `options.windows` picks Windows paths (drive letters,
+// backslashes, UNC hosts) whatever the platform.
+function fileURLToPath(path, options = undefined) {
   if (typeof path === 'string') path = new URL(path);
   else if (!isURL(path)) throw new codes.ERR_INVALID_ARG_TYPE('path', ['string', 'URL'], path);
   if (path.protocol !== 'file:') throw new codes.ERR_INVALID_URL_SCHEME('file');
-  if (path.hostname !== '') throw new codes.ERR_INVALID_FILE_URL_HOST(process.platform);
-  const pathname = path.pathname;
+  return (options?.windows ?? process.platform === 'win32') ? windowsPathOf(path) : posixPathOf(path);
+}
+
+function posixPathOf(url) {
+  if (url.hostname !== '') throw new codes.ERR_INVALID_FILE_URL_HOST(process.platform);
+  const pathname = url.pathname;
   if (/%2f/i.test(pathname)) throw new codes.ERR_INVALID_FILE_URL_PATH('must not include encoded / characters');
   return decodeURIComponent(pathname);
 }
 
-// Characters of a file path that must be escaped before it is parsed as a
-// URL: '%' (so it is not read as an escape), '\' (a separator in special
-// URLs), tab and newlines (which the parser drops), '?' and '#' (delimiters),
-// and the ones Node escapes besides the URL path set: [ ] ^ | ~.
-const kPathCharsToEncode = /[%\\\t\n\r#?[\]^|~]/g;
-
-function pathToFileURL(filepath) {
-  let resolved = require('path').resolve(filepath);
-  // path.resolve() drops a trailing slash, which is meaningful in a URL.
-  if (filepath.charCodeAt(filepath.length - 1) === 0x2f && resolved.charCodeAt(resolved.length - 1) !== 0x2f) {
-    resolved += '/';
+function windowsPathOf(url) {
+  const hostname = url.hostname;
+  let pathname = url.pathname;
+  if (/%2f|%5c/i.test(pathname)) {
+    throw new codes.ERR_INVALID_FILE_URL_PATH('must not include encoded \\ or / characters');
   }
-  return new URL(`file://${resolved.replace(kPathCharsToEncode, (ch) => hexByte(ch.charCodeAt(0)))}`);
+  pathname = decodeURIComponent(pathname.replaceAll('/', '\\'));
+  // A host makes a UNC path: \\server\share\...
+  if (hostname !== '') return `\\\\${domainToUnicode(hostname)}${pathname}`;
+  // Otherwise the path must start with a drive: "\C:\..." becomes "C:\...".
+  if (!isASCIIAlpha(pathname.charCodeAt(1)) || pathname[2] !== ':') {
+    throw new codes.ERR_INVALID_FILE_URL_PATH('must be absolute');
+  }
+  return pathname.slice(1);
+}
+
+// Characters of a file path that must be escaped before it is parsed as a
+// URL: '%' (so it is not read as an escape), tab and newlines (which the
+// parser drops), '?' and '#' (delimiters), the ones Node escapes besides the
+// URL path set ([ ] ^ | ~), and, in POSIX paths, '\' (a separator in file
+// URLs).
+const kPosixPathCharsToEncode = /[%\\\t\n\r#?[\]^|~]/g;
+const kWindowsPathCharsToEncode = /[%\t\n\r#?[\]^|~]/g;
+
+function encodePathChars(path, windows) {
+  return path.replace(windows ? kWindowsPathCharsToEncode : kPosixPathCharsToEncode,
+    (ch) => hexByte(ch.charCodeAt(0)));
+}
+
+// Path to file: URL, relative paths resolved against the current directory.
+function pathToFileURL(filepath, options) {
+  validateString(filepath, 'path');
+  const windows = options?.windows ?? process.platform === 'win32';
+  if (windows && filepath.startsWith('\\\\')) return uncPathToFileURL(filepath);
+  const path = require('path');
+  let resolved = windows ? path.win32.resolve(filepath) : path.posix.resolve(filepath);
+  // path.resolve() drops a trailing slash, which is meaningful in a URL.
+  const last = filepath.charCodeAt(filepath.length - 1);
+  if ((last === 0x2f || (windows && last === 0x5c)) && !resolved.endsWith(path.sep)) resolved += '/';
+  return new URL(`file://${encodePathChars(resolved, windows)}`);
+}
+
+// \\server\share\x (or the long form \\?\UNC\server\share\x) is
+// file://server/share/x.
+function uncPathToFileURL(filepath) {
+  const prefixLength = filepath.startsWith('\\\\?\\UNC\\') ? 8 : 2;
+  const hostnameEnd = filepath.indexOf('\\', prefixLength);
+  if (hostnameEnd === -1) throw new codes.ERR_INVALID_ARG_VALUE('path', filepath, 'Missing UNC resource path');
+  if (hostnameEnd === 2) throw new codes.ERR_INVALID_ARG_VALUE('path', filepath, 'Empty UNC servername');
+  const url = new URL('file://');
+  url.hostname = domainToASCII(filepath.slice(prefixLength, hostnameEnd));
+  url.pathname = encodePathChars(filepath.slice(hostnameEnd).replaceAll('\\', '/'), true);
+  return url;
 }
 
 function urlToHttpOptions(url) {
@@ -1922,6 +2063,17 @@ function domainToUnicode(domain) {
   return domainToUnicodeInternal(hostnameOf(domain));
 }
 
+// url.format() of a URL object: its href without the parts switched off,
+// the host in Unicode if asked.
+function formatURL(href, { fragment, unicode, search, auth }) {
+  const record = basicParse(href, null);
+  if (!fragment) record.fragment = null;
+  if (!search) record.query = null;
+  if (!auth) record.username = record.password = '';
+  if (unicode && record.host !== null) record.host = domainToUnicodeInternal(record.host);
+  return record.serialize();
+}
+
 module.exports = {
   URL,
   URLSearchParams,
@@ -1931,11 +2083,9 @@ module.exports = {
   domainToASCII,
   domainToUnicode,
   isURL,
-  toUSVString,
-  percentDecode,
-  percentDecodeBytes,
-  utf8Decode,
+  formatURL,
+  idnaToASCIILenient,
+  resolveObjectURL,
   punycodeDecode,
   punycodeEncode,
-  domainToASCIIInternal,
 };

@@ -11,6 +11,7 @@ pub mod epoll;
 pub mod errno;
 pub mod event;
 pub mod fs;
+pub mod inotify;
 pub mod mem;
 pub mod net;
 pub mod netlink;

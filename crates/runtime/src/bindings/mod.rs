@@ -12,6 +12,7 @@ mod contextify;
 pub use contextify::on_rejection as contextify_on_rejection;
 mod event_loop;
 pub mod fs;
+mod fs_event_wrap;
 mod libsys;
 pub mod module_wrap;
 mod os;
@@ -28,6 +29,7 @@ pub fn internal_binding<'js>(ctx: &Ctx<'js>, state: &Shared, name: &str) -> Resu
         "contextify" => contextify::init(&obj)?,
         "event_loop" => event_loop::init(&obj, state)?,
         "fs" => fs::init(&obj, state)?,
+        "fs_event_wrap" => fs_event_wrap::init(&obj)?,
         "libsys" => libsys::init(&obj)?,
         "module_wrap" => module_wrap::init(&obj)?,
         "os" => os::init(&obj)?,
