@@ -120,21 +120,19 @@ const HEX_DECODE: [u8; 256] = {
 
 /// Base64 (`+/`, padded) or base64url (`-_`, unpadded), as Node writes them.
 fn base64_encode(bytes: &[u8], url: bool) -> Vec<u8> {
-    use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
-    use base64::Engine as _;
-    let engine = if url { &URL_SAFE_NO_PAD } else { &STANDARD };
-    let mut out = vec![0u8; bytes.len().div_ceil(3) * 4];
-    // The output is sized for the padded form, so encoding cannot run out of room.
-    let n = engine.encode_slice(bytes, &mut out).unwrap_or(0);
-    out.truncate(n);
-    out
+    let engine = if url {
+        base64_simd::URL_SAFE_NO_PAD
+    } else {
+        base64_simd::STANDARD
+    };
+    engine.encode_type::<Vec<u8>>(bytes)
 }
 
 /// Node's lenient base64: both alphabets, anything else skipped, stops at `=`.
 fn base64_decode(input: &[u8]) -> Vec<u8> {
-    use base64::Engine as _;
-    // Well-formed standard base64 (the common case) takes the crate's fast decoder.
-    if let Ok(v) = base64::engine::general_purpose::STANDARD.decode(input) {
+    // Well-formed standard base64 (the common case) takes the SIMD decoder; anything else
+    // gets the lenient byte-by-byte path.
+    if let Ok(v) = base64_simd::STANDARD.decode_type::<Vec<u8>>(input) {
         return v;
     }
     base64_decode_lenient(input)
