@@ -58,8 +58,10 @@ class TextDecoder {
     else if (input instanceof ArrayBuffer) bytes = new Uint8Array(input);
     else if (ArrayBuffer.isView(input)) bytes = new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
     else {
-      const { codes } = require('internal/errors');
-      throw new codes.ERR_INVALID_ARG_TYPE('input', ['ArrayBuffer', 'ArrayBufferView'], input);
+      // Node's own wording: its message names "list" and omits the received value.
+      const err = new TypeError('The "list" argument must be an instance of SharedArrayBuffer, ArrayBuffer or ArrayBufferView.');
+      err.code = 'ERR_INVALID_ARG_TYPE';
+      throw err;
     }
     if (this.#pending !== null) {
       const joined = new Uint8Array(this.#pending.length + bytes.length);
@@ -104,6 +106,10 @@ function hasReplacementChar(bytes, end, enc) {
   if (enc !== 'utf8') return false;
   for (let i = 0; i + 2 < end; i++) if (bytes[i] === 0xef && bytes[i + 1] === 0xbf && bytes[i + 2] === 0xbd) return true;
   return false;
+}
+
+for (const [cls, tag] of [[TextEncoder, 'TextEncoder'], [TextDecoder, 'TextDecoder']]) {
+  Object.defineProperty(cls.prototype, Symbol.toStringTag, { value: tag, configurable: true });
 }
 
 module.exports = { TextEncoder, TextDecoder };
