@@ -184,26 +184,40 @@ fn base64_decode_lenient(input: &[u8]) -> Vec<u8> {
     out
 }
 
-fn hex_encode(bytes: &[u8]) -> Vec<u8> {
+/// Every byte's two lowercase hex digits.
+const HEX_PAIRS: [[u8; 2]; 256] = {
     const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut t = [[0u8; 2]; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = [DIGITS[i >> 4], DIGITS[i & 15]];
+        i += 1;
+    }
+    t
+};
+
+fn hex_encode(bytes: &[u8]) -> Vec<u8> {
     let mut out = vec![0u8; bytes.len() * 2];
     for (&b, dst) in bytes.iter().zip(out.chunks_exact_mut(2)) {
-        dst[0] = DIGITS[(b >> 4) as usize];
-        dst[1] = DIGITS[(b & 15) as usize];
+        dst.copy_from_slice(&HEX_PAIRS[b as usize]);
     }
     out
 }
 
 /// Pairs of hex digits; Node stops at the first pair that is not two digits.
 fn hex_decode(input: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(input.len() / 2);
-    for pair in input.chunks_exact(2) {
+    let mut out = vec![0u8; input.len() / 2];
+    let mut n = 0;
+    for (dst, pair) in out.iter_mut().zip(input.chunks_exact(2)) {
         let (h, l) = (HEX_DECODE[pair[0] as usize], HEX_DECODE[pair[1] as usize]);
-        if (h | l) == 0xFF {
+        // Digits are 0..=15, so the OR is 0xFF only when one side is not a digit.
+        if h | l == 0xFF {
             break;
         }
-        out.push(h << 4 | l);
+        *dst = h << 4 | l;
+        n += 1;
     }
+    out.truncate(n);
     out
 }
 
