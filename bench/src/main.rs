@@ -168,16 +168,16 @@ fn main() {
     let mut args = std::env::args().skip(1);
     let which = args.next().unwrap_or_else(|| "startup".into());
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let unode = root.join("target/release/unode");
+    let unode = root.join("target/x86_64-unknown-linux-gnu/release/unode");
     let runs = std::env::var("RUNS")
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(100);
     match which.as_str() {
         "startup" => startup(&unode, runs),
-        "buffer" | "inspect" => script(&unode, &root, &which),
+        "buffer" | "inspect" | "fs" => script(&unode, &root, &which),
         other => {
-            eprintln!("unknown benchmark {other:?}; available: startup, buffer, inspect");
+            eprintln!("unknown benchmark {other:?}; available: startup, buffer, inspect, fs");
             std::process::exit(2);
         }
     }

@@ -1,0 +1,3 @@
+//! x86_64 boot state: segments, page tables, control registers, CPUID, MSRs.
+
+pub mod x86_64;

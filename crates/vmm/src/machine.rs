@@ -1,0 +1,196 @@
+//! A whole machine: VM, guest code, devices, and the vCPU run loop on its own thread.
+//! Every exit the loop does not handle ends the machine with its reason; nothing the
+//! guest does can panic or hang the host process's other threads.
+
+use crate::arch::x86_64::{self as arch, Mode};
+use crate::devices::legacy::{Serial, COM1_BASE, I8042, I8042_COMMAND, I8042_DATA};
+use crate::devices::pseudo::{ExitDevice, Signal};
+use crate::vstate::{vcpu, vm::Vm};
+use crate::{Error, Result};
+use kvm_ioctls::VcpuExit;
+use std::io::Write;
+use std::time::Instant;
+use vm_memory::{Bytes, GuestAddress};
+
+/// Code to run and where it starts.
+pub enum GuestCode {
+    /// Raw machine code loaded at `load` and entered there in `mode`.
+    Blob {
+        bytes: Vec<u8>,
+        load: u64,
+        mode: Mode,
+    },
+}
+
+pub struct MachineConfig {
+    pub mem_mib: u64,
+    pub code: GuestCode,
+    /// Where the guest's serial console goes.
+    pub serial_out: Box<dyn Write + Send>,
+    /// Bytes the guest reads from its serial console.
+    pub serial_in: Vec<u8>,
+    /// The in-kernel irqchip and PIT (what a Linux guest needs).
+    pub irqchip: bool,
+}
+
+/// Why the machine stopped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExitReason {
+    /// The guest wrote its exit code to the exit device.
+    ExitCode(i32),
+    /// The guest asked the i8042 to reset the CPU (`reboot=k`).
+    Reset,
+    /// Triple fault or KVM shutdown.
+    Shutdown,
+    /// HLT without an in-kernel irqchip: nothing could ever wake it.
+    Halted,
+    /// An exit the VMM does not handle, described.
+    Unhandled(String),
+}
+
+pub struct RunReport {
+    pub reason: ExitReason,
+    /// Nanoseconds from the first KVM_RUN to the guest's boot-timer write.
+    pub boot_ns: Option<u64>,
+    /// (step, nanoseconds) of the set-up and the run.
+    pub timings: Vec<(&'static str, u64)>,
+}
+
+pub struct Machine {
+    /// Owns the guest memory the vCPU runs in: it must live as long as the vCPU.
+    _vm: Vm,
+    vcpu: kvm_ioctls::VcpuFd,
+    serial: Serial,
+    timings: Vec<(&'static str, u64)>,
+}
+
+impl Machine {
+    pub fn new(config: MachineConfig) -> Result<Machine> {
+        let mut timings = Vec::new();
+        let mut lap = Instant::now();
+        let mut step = |name: &'static str| {
+            timings.push((name, lap.elapsed().as_nanos() as u64));
+            lap = Instant::now();
+        };
+        if config.mem_mib < 2 {
+            return Err(Error::TooLittleMemory(config.mem_mib));
+        }
+        let mem_size = config.mem_mib << 20;
+        let vm = Vm::new(mem_size, config.irqchip)?;
+        step("create VM + memory");
+        let GuestCode::Blob { bytes, load, mode } = config.code;
+        if load
+            .checked_add(bytes.len() as u64)
+            .is_none_or(|end| end > mem_size)
+        {
+            return Err(Error::CodeTooBig {
+                len: bytes.len(),
+                addr: load,
+                mem: mem_size,
+            });
+        }
+        arch::setup_memory(&vm.memory, mode)?;
+        vm.memory
+            .write_slice(&bytes, GuestAddress(load))
+            .map_err(|e| Error::Memory(e.to_string()))?;
+        step("load code");
+        let vcpu = vcpu::create(&vm.kvm, &vm.fd, mode, load, 0, 0)?;
+        step("create vCPU");
+        let irq_vm = config.irqchip.then(|| vm.fd.clone());
+        let mut serial = Serial::new(config.serial_out, irq_vm);
+        serial.input(&config.serial_in);
+        Ok(Machine {
+            _vm: vm,
+            vcpu,
+            serial,
+            timings,
+        })
+    }
+
+    /// Runs the guest on its own thread until it stops, and reports why.
+    pub fn run(self) -> Result<RunReport> {
+        let handle = std::thread::Builder::new()
+            .name("unode-vcpu0".into())
+            .spawn(move || self.run_vcpu())
+            .map_err(|e| Error::Thread(e.to_string()))?;
+        handle
+            .join()
+            .map_err(|_| Error::Thread("the vCPU thread panicked".into()))
+    }
+
+    fn run_vcpu(mut self) -> RunReport {
+        let start = Instant::now();
+        let mut boot_ns = None;
+        let mut i8042 = I8042::default();
+        let exit_device = ExitDevice;
+        let reason = loop {
+            let exit = match self.vcpu.run() {
+                Ok(exit) => exit,
+                Err(e) if e.errno() == 4 || e.errno() == 11 => continue, // EINTR, EAGAIN
+                Err(e) => break ExitReason::Unhandled(format!("KVM_RUN failed: {e}")),
+            };
+            match exit {
+                VcpuExit::IoOut(port, data) => match port {
+                    p if (COM1_BASE..COM1_BASE + 8).contains(&p) => {
+                        for b in data {
+                            self.serial.write((p - COM1_BASE) as u8, *b);
+                        }
+                    }
+                    I8042_DATA | I8042_COMMAND => {
+                        i8042.write(port, data.first().copied().unwrap_or(0));
+                        if i8042.reset_requested() {
+                            break ExitReason::Reset;
+                        }
+                    }
+                    // Other ports (POST codes, absent UARTs, PCI probes) have nothing behind them.
+                    _ => {}
+                },
+                VcpuExit::IoIn(port, data) => {
+                    let value = match port {
+                        p if (COM1_BASE..COM1_BASE + 8).contains(&p) => {
+                            self.serial.read((p - COM1_BASE) as u8)
+                        }
+                        I8042_DATA | I8042_COMMAND => i8042.read(port),
+                        _ => 0xff,
+                    };
+                    data.fill(value);
+                }
+                VcpuExit::MmioWrite(addr, data) if ExitDevice::contains(addr) => {
+                    match exit_device.write(addr, data) {
+                        Signal::Booted => {
+                            boot_ns.get_or_insert(start.elapsed().as_nanos() as u64);
+                        }
+                        Signal::Exit(code) => break ExitReason::ExitCode(code),
+                        Signal::Ignored => {}
+                    }
+                }
+                // Nothing else is mapped: reads see a floating bus, writes go nowhere.
+                VcpuExit::MmioRead(_, data) => data.fill(0xff),
+                VcpuExit::MmioWrite(..) => {}
+                VcpuExit::Hlt => break ExitReason::Halted,
+                VcpuExit::Shutdown => break ExitReason::Shutdown,
+                other => break ExitReason::Unhandled(describe(&other)),
+            }
+        };
+        self.timings
+            .push(("run", start.elapsed().as_nanos() as u64));
+        RunReport {
+            reason,
+            boot_ns,
+            timings: self.timings,
+        }
+    }
+}
+
+fn describe(exit: &VcpuExit<'_>) -> String {
+    match exit {
+        VcpuExit::FailEntry(reason, cpu) => {
+            format!("entry failed (hardware reason {reason:#x}) on vCPU {cpu}")
+        }
+        VcpuExit::InternalError => {
+            "KVM internal error (the guest did something KVM cannot emulate)".into()
+        }
+        VcpuExit::SystemEvent(kind, _) => format!("system event {kind}"),
+        other => format!("{other:?}"),
+    }
+}
