@@ -206,3 +206,18 @@ fn libsys_extras_for_a_js_vmm() {
         text(&out.stderr)
     );
 }
+
+#[test]
+fn a_vmm_written_in_js_boots_a_tiny_guest() {
+    if !Path::new("/dev/kvm").exists() {
+        eprintln!("SKIPPED: examples/vmm.js needs /dev/kvm, which this machine does not have");
+        return;
+    }
+    let out = unode()
+        .arg(root().join("examples/vmm.js"))
+        .env("VMM_INPUT", "typed on the host\n")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stdout), "Hi from a JS VMM\ntyped on the host\n");
+}
