@@ -121,6 +121,41 @@ fn attrs(body: &[u8], start: usize) -> impl Iterator<Item = (u16, &[u8])> {
     })
 }
 
+const RTM_SETLINK: u16 = 19;
+const NLM_F_ACK: u16 = 4;
+const IFF_UP: u32 = 1;
+
+/// Brings interface `index` up (`ip link set dev X up`).
+pub fn set_link_up(index: u32) -> Result<()> {
+    let sock = Socket(net::socket(
+        AF_NETLINK,
+        SOCK_RAW | net::SOCK_CLOEXEC,
+        NETLINK_ROUTE,
+    )?);
+    // nlmsghdr (16) + ifinfomsg (16): family, pad, type, index, flags, change.
+    let mut req = Vec::with_capacity(32);
+    req.extend_from_slice(&32u32.to_ne_bytes());
+    req.extend_from_slice(&RTM_SETLINK.to_ne_bytes());
+    req.extend_from_slice(&(NLM_F_REQUEST | NLM_F_ACK).to_ne_bytes());
+    req.extend_from_slice(&1u32.to_ne_bytes());
+    req.extend_from_slice(&0u32.to_ne_bytes());
+    req.extend_from_slice(&[0, 0, 0, 0]);
+    req.extend_from_slice(&(index as i32).to_ne_bytes());
+    req.extend_from_slice(&IFF_UP.to_ne_bytes());
+    req.extend_from_slice(&IFF_UP.to_ne_bytes());
+    fs::write_all(sock.0, &req)?;
+    let mut buf = [0u8; 256];
+    let n = crate::retry(|| fs::read(sock.0, &mut buf))?;
+    // The ACK is an NLMSG_ERROR whose code is 0 on success.
+    if n >= 20 && u16::from_ne_bytes([buf[4], buf[5]]) == NLMSG_ERROR {
+        let code = i32::from_ne_bytes([buf[16], buf[17], buf[18], buf[19]]);
+        if code != 0 {
+            return Err(Errno(-code));
+        }
+    }
+    Ok(())
+}
+
 /// Every network interface.
 pub fn links() -> Result<Vec<Link>> {
     let mut out = Vec::new();

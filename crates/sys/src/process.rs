@@ -1,7 +1,8 @@
 //! The process: ids, exit, signals to others, system facts.
 
 use crate::raw::syscall6;
-use crate::{check, nr, Result};
+use crate::{check, nr, Errno, Result};
+use core::ffi::CStr;
 
 pub fn getpid() -> i32 {
     // SAFETY: getpid has no arguments and cannot fail.
@@ -124,6 +125,89 @@ pub fn setpriority(pid: i32, nice: i32) -> Result<()> {
         )
     })
     .map(drop)
+}
+
+pub const SIGCHLD: usize = 17;
+
+/// fork(2) as clone(SIGCHLD): 0 in the child, the child's pid in the parent.
+///
+/// # Safety
+/// The child shares nothing but must only call async-signal-safe code (here: raw
+/// syscalls) before execve or exit; Rust's allocator state may be inconsistent in it.
+pub unsafe fn fork() -> Result<i32> {
+    // SAFETY: forwarded contract; clone with only SIGCHLD is fork.
+    check(unsafe { syscall6(nr::CLONE, SIGCHLD, 0, 0, 0, 0, 0) }).map(|v| v as i32)
+}
+
+/// execve(2) with NUL-terminated pointer arrays; returns only on failure.
+pub fn execve(path: &CStr, argv: &[*const u8], envp: &[*const u8]) -> Errno {
+    // SAFETY: argv and envp are NULL-terminated arrays of NUL-terminated strings that
+    // outlive the call (execve does not return on success).
+    let r = unsafe {
+        syscall6(
+            nr::EXECVE,
+            path.as_ptr() as usize,
+            argv.as_ptr() as usize,
+            envp.as_ptr() as usize,
+            0,
+            0,
+            0,
+        )
+    };
+    Errno(-r as i32)
+}
+
+/// Waits for any child; returns (pid, raw wait status).
+pub fn wait_any() -> Result<(i32, i32)> {
+    let mut status: i32 = 0;
+    // SAFETY: status is an int; no rusage.
+    let pid = check(unsafe {
+        syscall6(
+            nr::WAIT4,
+            -1isize as usize,
+            &mut status as *mut i32 as usize,
+            0,
+            0,
+            0,
+            0,
+        )
+    })?;
+    Ok((pid as i32, status))
+}
+
+/// A wait status as a shell would report it: the exit code, or 128 + the signal.
+pub fn exit_code_of(status: i32) -> i32 {
+    if status & 0x7f == 0 {
+        (status >> 8) & 0xff
+    } else {
+        128 + (status & 0x7f)
+    }
+}
+
+pub fn mount(source: &CStr, target: &CStr, fstype: &CStr, flags: u64) -> Result<()> {
+    // SAFETY: the strings are NUL-terminated; no filesystem-specific data.
+    check(unsafe {
+        syscall6(
+            nr::MOUNT,
+            source.as_ptr() as usize,
+            target.as_ptr() as usize,
+            fstype.as_ptr() as usize,
+            flags as usize,
+            0,
+            0,
+        )
+    })
+    .map(drop)
+}
+
+pub const REBOOT_POWER_OFF: u32 = 0x4321_FEDC;
+pub const REBOOT_RESTART: u32 = 0x0123_4567;
+
+/// reboot(2) (as PID 1): powers off or restarts the machine.
+pub fn reboot(cmd: u32) -> Result<()> {
+    // SAFETY: the magic numbers and a command; no argument buffer.
+    check(unsafe { syscall6(nr::REBOOT, 0xfee1_dead, 672_274_793, cmd as usize, 0, 0, 0) })
+        .map(drop)
 }
 
 /// Fills `buf` with random bytes.

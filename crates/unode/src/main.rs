@@ -1,4 +1,7 @@
-//! `unode`: run a Node.js program (`unode app.js`, `-e`, `-p`, stdin).
+//! `unode`: run a Node.js program (`unode app.js`, `-e`, `-p`, stdin), build a guest image
+//! (`unode image`), and, as PID 1 of a microVM guest, be its init.
+
+mod image_cmd;
 
 use unode_runtime::{Entry, Options};
 use unode_sys::fs::{isatty, write_all};
@@ -8,9 +11,11 @@ const NODE_VERSION: &str = "v20.20.2";
 
 const HELP: &str = "\
 Usage: unode [options] [ script.js | -e \"script\" | - ] [arguments]
+       unode image script.js [-o app.img] [arguments]
 
 Runs a Node.js program on unode: a small, fast-starting runtime whose only door
-to the kernel is the raw syscall instruction.
+to the kernel is the raw syscall instruction. `unode image` packs a script and its
+directory into an initramfs whose /init is unode, to boot as a microVM guest.
 
 Options:
   -e, --eval \"script\"     evaluate script
@@ -57,10 +62,25 @@ fn fail(msg: &str, code: i32) -> ! {
     unode_sys::process::exit_group(code)
 }
 
+/// `path` made absolute against the working directory.
+fn absolute(path: &str) -> String {
+    if path.starts_with('/') {
+        return path.to_owned();
+    }
+    let cwd = unode_sys::fs::getcwd().unwrap_or_default();
+    format!("{}/{path}", String::from_utf8_lossy(&cwd))
+}
+
 fn main() {
+    if unode_init::is_init() {
+        unode_init::main();
+    }
     let mut all = std::env::args();
     let argv0 = all.next().unwrap_or_else(|| "unode".into());
     let args: Vec<String> = all.collect();
+    if args.first().map(String::as_str) == Some("image") {
+        image_cmd::main(&args[1..]);
+    }
     let mut exec_argv = Vec::new();
     let mut entry = None;
     let mut input_module = false;
