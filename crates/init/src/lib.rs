@@ -1,6 +1,8 @@
 //! Guest mode. When unode is the kernel's `/init` it mounts the pseudo file systems, brings
 //! the loopback interface up, runs the app in a child unode (so that PID 1 can reap and
-//! outlive it), reports the exit code through the VMM's exit device and powers off.
+//! outlive it), reports the exit code through the VMM's exit device and restarts the
+//! machine, which ends it: with `reboot=k` through the i8042 (our VMM), with `reboot=t`
+//! by triple fault (QEMU's `-no-reboot`). A minimal kernel has no ACPI to power off with.
 //! Nothing an app does can make PID 1 exit, which would panic the kernel.
 
 use std::ffi::{CStr, CString};
@@ -125,8 +127,8 @@ pub fn main() -> ! {
     let code = run_app(c"/init", &entry());
     log(&format!("app exited with code {code}"));
     exit_device_write(4, &code.to_le_bytes());
-    let _ = process::reboot(process::REBOOT_POWER_OFF);
-    // If power-off is refused, stay alive: init must not exit.
+    let _ = process::reboot(process::REBOOT_RESTART);
+    // If the restart is refused, stay alive: init must not exit.
     loop {
         let _ = unode_sys::time::nanosleep(1_000_000_000);
     }
