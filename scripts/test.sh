@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Every test: formatting, lints, Rust unit tests, the CLI tests and the differential
-# suite against the machine's node.
+# Every test: formatting, lints, Rust unit tests, the CLI tests, the differential suite
+# against the machine's node, the VMM's tiny-guest tests (where /dev/kvm exists), and the
+# guest half (our kernel + initramfs + unode as init) under QEMU's microvm.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,6 +11,12 @@ echo "[test] cargo fmt --check" >&2
 cargo fmt --all -- --check
 echo "[test] cargo clippy" >&2
 cargo clippy --workspace --all-targets --quiet -- -D warnings
+
+echo "[test] guest kernel and QEMU for the guest-half test" >&2
+UNODE_GUEST_KERNEL=$(bash scripts/build-kernel.sh)
+export UNODE_GUEST_KERNEL
+bash scripts/install-qemu.sh
+
 # Release: the tests exercise the static binary that ships.
 echo "[test] cargo test --release" >&2
 cargo test --workspace --release -- --nocapture
