@@ -227,17 +227,39 @@ fn image_packs_an_initramfs_with_unode_as_init() {
     let dir = std::env::temp_dir().join(format!("unode-image-{}", std::process::id()));
     std::fs::create_dir_all(dir.join("node_modules/dep")).unwrap();
     std::fs::write(dir.join("app.js"), "console.log(require('dep'))").unwrap();
-    std::fs::write(dir.join("node_modules/dep/index.js"), "module.exports = 'dep'").unwrap();
+    std::fs::write(
+        dir.join("node_modules/dep/index.js"),
+        "module.exports = 'dep'",
+    )
+    .unwrap();
     let img = dir.join("out.img");
-    let out = unode().arg("image").arg(dir.join("app.js")).arg("-o").arg(&img).arg("arg1").output().unwrap();
+    let out = unode()
+        .arg("image")
+        .arg(dir.join("app.js"))
+        .arg("-o")
+        .arg(&img)
+        .arg("arg1")
+        .output()
+        .unwrap();
     let bytes = std::fs::read(&img).unwrap_or_default();
-    let missing = unode().args(["image", "/nonexistent/app.js"]).output().unwrap();
+    let missing = unode()
+        .args(["image", "/nonexistent/app.js"])
+        .output()
+        .unwrap();
     std::fs::remove_dir_all(&dir).unwrap();
     assert!(out.status.success(), "{}", text(&out.stderr));
-    assert!(text(&out.stdout).contains("app 2 files"), "{}", text(&out.stdout));
+    assert!(
+        text(&out.stdout).contains("app 2 files"),
+        "{}",
+        text(&out.stdout)
+    );
     // The LZ4 legacy frame magic, then blocks; bigger than nothing, smaller than unode.
     assert_eq!(&bytes[..4], &0x184C_2102u32.to_le_bytes());
     assert!(bytes.len() > 100_000);
     assert_eq!(missing.status.code(), Some(1));
-    assert!(text(&missing.stderr).contains("no such script"), "{}", text(&missing.stderr));
+    assert!(
+        text(&missing.stderr).contains("no such script"),
+        "{}",
+        text(&missing.stderr)
+    );
 }

@@ -37,12 +37,32 @@ fn app_runs_as_the_guest_init_under_qemu() {
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join("app.js"), APP).unwrap();
     let img = dir.join("app.img");
-    let packed = Command::new(env!("CARGO_BIN_EXE_unode")).arg("image").arg(dir.join("app.js")).arg("-o").arg(&img).output().unwrap();
-    assert!(packed.status.success(), "unode image: {}", String::from_utf8_lossy(&packed.stderr));
+    let packed = Command::new(env!("CARGO_BIN_EXE_unode"))
+        .arg("image")
+        .arg(dir.join("app.js"))
+        .arg("-o")
+        .arg(&img)
+        .output()
+        .unwrap();
+    assert!(
+        packed.status.success(),
+        "unode image: {}",
+        String::from_utf8_lossy(&packed.stderr)
+    );
 
     let bz = PathBuf::from(&kernel_dir).join("bzImage");
     let mut qemu = Command::new("qemu-system-x86_64")
-        .args(["-M", "microvm", "-accel", "tcg", "-m", "256", "-nodefaults", "-no-user-config", "-nographic"])
+        .args([
+            "-M",
+            "microvm",
+            "-accel",
+            "tcg",
+            "-m",
+            "256",
+            "-nodefaults",
+            "-no-user-config",
+            "-nographic",
+        ])
         .args(["-serial", "stdio", "-no-reboot", "-kernel"])
         .arg(&bz)
         .arg("-initrd")
@@ -73,6 +93,10 @@ fn app_runs_as_the_guest_init_under_qemu() {
         "received \"ping over lo\"",
         "[unode-init] app exited with code 7",
     ] {
-        assert!(console.contains(expected), "missing {expected:?} in the guest console:\n{console}\n{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            console.contains(expected),
+            "missing {expected:?} in the guest console:\n{console}\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
 }
