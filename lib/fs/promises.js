@@ -1,3 +1,4 @@
 'use strict';
 
-module.exports = require('fs').promises;
+// `fs/promises` is the object `fs.promises` returns.
+module.exports = require('internal/fs/promises').exports;

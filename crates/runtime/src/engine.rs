@@ -103,7 +103,7 @@ pub fn bytes_of(ctx: &Ctx<'_>, value: &Value<'_>) -> Option<(*mut u8, usize)> {
         let ab = qjs::JS_GetTypedArrayBuffer(raw, v, &mut off, &mut blen, &mut bpe);
         if qjs::JS_IsException(ab) {
             let _ = ctx.catch();
-            return None;
+            return data_view_bytes(value);
         }
         let base = qjs::JS_GetArrayBuffer(raw, &mut len, ab);
         qjs::JS_FreeValue(raw, ab);
@@ -114,6 +114,26 @@ pub fn bytes_of(ctx: &Ctx<'_>, value: &Value<'_>) -> Option<(*mut u8, usize)> {
         }
         Some((base.add(off as usize), blen as usize))
     }
+}
+
+/// The bytes of a DataView (QuickJS's typed-array getter does not cover DataViews).
+fn data_view_bytes(value: &Value<'_>) -> Option<(*mut u8, usize)> {
+    let ctx = value.ctx();
+    let obj = value.as_object()?;
+    let ctor: rquickjs::Object = ctx.globals().get("DataView").ok()?;
+    let proto: rquickjs::Object = ctor.get("prototype").ok()?;
+    if !obj.get_prototype().is_some_and(|p| p == proto) {
+        return None;
+    }
+    let buffer: Value = obj.get("buffer").ok()?;
+    let off: usize = obj.get("byteOffset").ok()?;
+    let len: usize = obj.get("byteLength").ok()?;
+    let (base, size) = bytes_of(ctx, &buffer)?;
+    if off > size || len > size - off {
+        return None;
+    }
+    // SAFETY: [off, off+len) lies inside the DataView's buffer (checked above).
+    Some((unsafe { base.add(off) }, len))
 }
 
 /// An ArrayBuffer over memory the runtime does not own (`libsys` views of raw memory).

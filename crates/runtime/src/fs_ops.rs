@@ -61,16 +61,14 @@ pub fn cstr(path: &str) -> Result<CString, Errno> {
     CString::new(path).map_err(|_| Errno::EINVAL)
 }
 
-/// `mkdir -p`: returns the first directory it created (None if all existed).
+/// `mkdir -p`: returns the first directory it created, spelled as the caller spelled the
+/// path (None if all existed).
 pub fn mkdir_recursive(path: &str, mode: u32) -> Result<Option<String>, FsError> {
-    let abs = if path.starts_with('/') {
-        path.to_owned()
-    } else {
-        let cwd = sfs::getcwd().map_err(|e| err(e, "mkdir", path))?;
-        format!("{}/{}", String::from_utf8_lossy(&cwd), path)
-    };
     let mut missing = Vec::new();
-    let mut cur = abs.trim_end_matches('/').to_owned();
+    let mut cur = path.trim_end_matches('/').to_owned();
+    if cur.is_empty() {
+        cur.push('/');
+    }
     loop {
         let c = cstr(&cur).map_err(|e| err(e, "mkdir", path))?;
         match sfs::stat(&c) {
@@ -89,7 +87,9 @@ pub fn mkdir_recursive(path: &str, mode: u32) -> Result<Option<String>, FsError>
             Err(Errno::ENOENT) => {
                 missing.push(cur.clone());
                 match cur.rfind('/') {
-                    Some(0) | None => break,
+                    // A relative path's last missing piece is its first component.
+                    None => break,
+                    Some(0) => break,
                     Some(i) => cur.truncate(i),
                 }
             }
@@ -195,7 +195,11 @@ fn copy_fd(from: i32, to: i32, size: usize) -> Result<(), Errno> {
 /// A whole file, by path or by descriptor.
 pub fn read_file(target: &Target, flags: u32) -> Result<Vec<u8>, FsError> {
     match target {
-        Target::Fd(fd) => sfs::read_fd_to_end(*fd).map_err(|e| err_fd(e, "read")),
+        Target::Fd(fd) => {
+            // Node fstat()s the descriptor first, so a bad fd fails there.
+            sfs::fstat(*fd).map_err(|e| err_fd(e, "fstat"))?;
+            sfs::read_fd_to_end(*fd).map_err(|e| err_fd(e, "read"))
+        }
         Target::Path(p) => {
             let fd = sfs::open(&cstr(p).map_err(|e| err(e, "open", p))?, flags, 0o666)
                 .map_err(|e| err(e, "open", p))?;

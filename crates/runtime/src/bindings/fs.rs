@@ -141,10 +141,15 @@ fn target(v: &Value<'_>) -> Result<Target> {
     ))
 }
 
-/// (seconds, nanoseconds) of a time in fractional seconds.
+/// (seconds, nanoseconds) of a time in fractional seconds, at libuv's microsecond grain.
 fn timespec(t: f64) -> (i64, i64) {
     let secs = t.floor();
-    (secs as i64, ((t - secs) * 1e9) as i64)
+    (secs as i64, ((t - secs) * 1e6) as i64 * 1000)
+}
+
+/// A uid/gid argument: -1 (leave unchanged) is the kernel's (uid_t)-1.
+fn id(v: f64) -> u32 {
+    v as i64 as u32
 }
 
 fn stat_of(path: &str, follow: bool) -> Completion {
@@ -488,10 +493,10 @@ pub fn init<'js>(obj: &Object<'js>, state: &Shared) -> Result<()> {
         def(
             obj,
             name,
-            move |ctx: Ctx<'js>, path: String, uid: u32, gid: u32, req: Opt<f64>| {
+            move |ctx: Ctx<'js>, path: String, uid: f64, gid: f64, req: Opt<f64>| {
                 let syscall = if follow { "chown" } else { "lchown" };
                 dispatch(&ctx, &s, req, move || {
-                    path_call(&path, syscall, |c| sfs::chown(c, uid, gid, follow))
+                    path_call(&path, syscall, |c| sfs::chown(c, id(uid), id(gid), follow))
                 })
             },
         )?;
@@ -500,9 +505,9 @@ pub fn init<'js>(obj: &Object<'js>, state: &Shared) -> Result<()> {
     def(
         obj,
         "fchown",
-        move |ctx: Ctx<'js>, fd: i32, uid: u32, gid: u32, req: Opt<f64>| {
+        move |ctx: Ctx<'js>, fd: i32, uid: f64, gid: f64, req: Opt<f64>| {
             dispatch(&ctx, &s, req, move || {
-                sfs::fchown(fd, uid, gid)
+                sfs::fchown(fd, id(uid), id(gid))
                     .map(|()| Out::Unit)
                     .map_err(|e| err_fd(e, "fchown"))
             })
