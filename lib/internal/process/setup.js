@@ -187,13 +187,12 @@ function setupProcess(process, options, requireBuiltin) {
     if (num !== undefined && process.listenerCount(type) === 0) loop.signalStop(num);
   });
 
-  const stdio = requireBuiltin('internal/process/stdio');
   for (const name of ['stdin', 'stdout', 'stderr']) {
     Object.defineProperty(process, name, {
       configurable: true,
       enumerable: false,
       get() {
-        const stream = stdio[name]();
+        const stream = requireBuiltin('internal/process/stdio')[name]();
         Object.defineProperty(process, name, { value: stream, configurable: true, writable: true, enumerable: false });
         return stream;
       },
