@@ -42,6 +42,48 @@ fn walk(dir: &str, rel: &str, out: &mut Vec<String>) {
     }
 }
 
+/// What `unode image` and `unode vm` pack: the initramfs bytes and what it holds.
+pub struct Image {
+    pub bytes: Vec<u8>,
+    pub init_len: usize,
+    pub files: usize,
+    pub app_bytes: usize,
+}
+
+/// Packs `script` (its whole directory) with `args` into an initramfs.
+pub fn build(script: &str, args: &[String]) -> Image {
+    let script_path = crate::absolute(script);
+    let c = CString::new(script_path.as_str()).unwrap_or_default();
+    if !fs::stat(&c).is_ok_and(|st| st.is_file()) {
+        fail(&format!("no such script: {script}"));
+    }
+    let (dir, name) = script_path.rsplit_once('/').unwrap_or(("/", &script_path));
+    let dir = if dir.is_empty() { "/" } else { dir };
+    let mut files = Vec::new();
+    walk(dir, "", &mut files);
+    let mut payload = Vec::new();
+    let mut app_bytes = 0;
+    for f in &files {
+        let data = read(&format!("{dir}/{f}"));
+        app_bytes += data.len();
+        payload.push((format!("app/{f}"), data, 0o644));
+    }
+    let mut entry = format!("/app/{name}\n");
+    for a in args {
+        entry.push_str(a);
+        entry.push('\n');
+    }
+    payload.push(("app/.unode-entry".to_owned(), entry.into_bytes(), 0o644));
+    let init = read("/proc/self/exe");
+    let bytes = unode_image::initramfs(&init, &payload);
+    Image {
+        bytes,
+        init_len: init.len(),
+        files: files.len(),
+        app_bytes,
+    }
+}
+
 pub fn main(args: &[String]) -> ! {
     let mut output = None;
     let mut rest = Vec::new();
@@ -62,30 +104,8 @@ pub fn main(args: &[String]) -> ! {
     let Some(script) = rest.first().cloned() else {
         fail("usage: unode image app.js [-o app.img] [args...]")
     };
-    let script_path = crate::absolute(&script);
-    let c = CString::new(script_path.as_str()).unwrap_or_default();
-    if !fs::stat(&c).is_ok_and(|st| st.is_file()) {
-        fail(&format!("no such script: {script}"));
-    }
-    let (dir, name) = script_path.rsplit_once('/').unwrap_or(("/", &script_path));
-    let dir = if dir.is_empty() { "/" } else { dir };
-    let mut files = Vec::new();
-    walk(dir, "", &mut files);
-    let mut payload = Vec::new();
-    let mut app_bytes = 0;
-    for f in &files {
-        let data = read(&format!("{dir}/{f}"));
-        app_bytes += data.len();
-        payload.push((format!("app/{f}"), data, 0o644));
-    }
-    let mut entry = format!("/app/{name}\n");
-    for a in &rest[1..] {
-        entry.push_str(a);
-        entry.push('\n');
-    }
-    payload.push(("app/.unode-entry".to_owned(), entry.into_bytes(), 0o644));
-    let init = read("/proc/self/exe");
-    let image = unode_image::initramfs(&init, &payload);
+    let image = build(&script, &rest[1..]);
+    let name = script.rsplit('/').next().unwrap_or(&script);
     let out = output.unwrap_or_else(|| {
         format!(
             "{}.img",
@@ -98,14 +118,14 @@ pub fn main(args: &[String]) -> ! {
         0o644,
     )
     .unwrap_or_else(|e| fail(&format!("cannot write {out}: {e}")));
-    write_all(fd, &image).unwrap_or_else(|e| fail(&format!("cannot write {out}: {e}")));
+    write_all(fd, &image.bytes).unwrap_or_else(|e| fail(&format!("cannot write {out}: {e}")));
     let _ = fs::close(fd);
     let report = format!(
         "{out}: {} bytes (LZ4 initramfs: /init = unode {} bytes, app {} files {} bytes)\n",
-        image.len(),
-        init.len(),
-        files.len(),
-        app_bytes
+        image.bytes.len(),
+        image.init_len,
+        image.files,
+        image.app_bytes
     );
     let _ = write_all(1, report.as_bytes());
     unode_sys::process::exit_group(0)

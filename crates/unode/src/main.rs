@@ -2,6 +2,7 @@
 //! (`unode image`), and, as PID 1 of a microVM guest, be its init.
 
 mod image_cmd;
+mod vm_cmd;
 
 use unode_runtime::{Entry, Options};
 use unode_sys::fs::{isatty, write_all};
@@ -12,6 +13,7 @@ const NODE_VERSION: &str = "v20.20.2";
 const HELP: &str = "\
 Usage: unode [options] [ script.js | -e \"script\" | - ] [arguments]
        unode image script.js [-o app.img] [arguments]
+       unode vm script.js [--mem SIZE] [--kernel VMLINUX] [--cmdline ...] [--timings] [arguments]
 
 Runs a Node.js program on unode: a small, fast-starting runtime whose only door
 to the kernel is the raw syscall instruction. `unode image` packs a script and its
@@ -78,8 +80,10 @@ fn main() {
     let mut all = std::env::args();
     let argv0 = all.next().unwrap_or_else(|| "unode".into());
     let args: Vec<String> = all.collect();
-    if args.first().map(String::as_str) == Some("image") {
-        image_cmd::main(&args[1..]);
+    match args.first().map(String::as_str) {
+        Some("image") => image_cmd::main(&args[1..]),
+        Some("vm") => vm_cmd::main(&args[1..]),
+        _ => {}
     }
     let mut exec_argv = Vec::new();
     let mut entry = None;

@@ -7,8 +7,6 @@ const FORBIDDEN: &[&str] = &[
     "std::fs::",
     "std::net::",
     "std::process::Command",
-    "std::io::Read",
-    "std::io::Write",
     "std::io::stdout",
     "std::io::stdin",
     "std::io::stderr",

@@ -30,6 +30,7 @@ pub enum Error {
     },
     TooLittleMemory(u64),
     Thread(String),
+    Kernel(String),
 }
 
 impl std::fmt::Display for Error {
@@ -49,6 +50,7 @@ impl std::fmt::Display for Error {
                 write!(f, "memory size {mib} MiB is too small (at least 2 MiB)")
             }
             Error::Thread(m) => write!(f, "vCPU thread: {m}"),
+            Error::Kernel(m) => write!(f, "kernel: {m}"),
         }
     }
 }

@@ -20,6 +20,12 @@ pub enum GuestCode {
         load: u64,
         mode: Mode,
     },
+    /// A Linux `vmlinux` (ELF with a PVH note), booted through its PVH entry.
+    Linux {
+        vmlinux: std::path::PathBuf,
+        initrd: Option<Vec<u8>>,
+        cmdline: String,
+    },
 }
 
 pub struct MachineConfig {
@@ -46,6 +52,8 @@ pub enum ExitReason {
     Halted,
     /// An exit the VMM does not handle, described.
     Unhandled(String),
+    /// The host asked the machine to stop (see [`Machine::stop_handle`]).
+    Stopped,
 }
 
 pub struct RunReport {
@@ -57,6 +65,7 @@ pub struct RunReport {
 }
 
 pub struct Machine {
+    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
     /// Owns the guest memory the vCPU runs in: it must live as long as the vCPU.
     _vm: Vm,
     vcpu: kvm_ioctls::VcpuFd,
@@ -78,33 +87,52 @@ impl Machine {
         let mem_size = config.mem_mib << 20;
         let vm = Vm::new(mem_size, config.irqchip)?;
         step("create VM + memory");
-        let GuestCode::Blob { bytes, load, mode } = config.code;
-        if load
-            .checked_add(bytes.len() as u64)
-            .is_none_or(|end| end > mem_size)
-        {
-            return Err(Error::CodeTooBig {
-                len: bytes.len(),
-                addr: load,
-                mem: mem_size,
-            });
-        }
+        let (mode, entry, rbx) = match config.code {
+            GuestCode::Blob { bytes, load, mode } => {
+                if load
+                    .checked_add(bytes.len() as u64)
+                    .is_none_or(|end| end > mem_size)
+                {
+                    return Err(Error::CodeTooBig {
+                        len: bytes.len(),
+                        addr: load,
+                        mem: mem_size,
+                    });
+                }
+                vm.memory
+                    .write_slice(&bytes, GuestAddress(load))
+                    .map_err(|e| Error::Memory(e.to_string()))?;
+                (mode, load, 0)
+            }
+            GuestCode::Linux {
+                vmlinux,
+                initrd,
+                cmdline,
+            } => {
+                let (entry, start_info) =
+                    load_linux(&vm, mem_size, &vmlinux, initrd.as_deref(), &cmdline)?;
+                (Mode::Protected32, entry, start_info)
+            }
+        };
         arch::setup_memory(&vm.memory, mode)?;
-        vm.memory
-            .write_slice(&bytes, GuestAddress(load))
-            .map_err(|e| Error::Memory(e.to_string()))?;
         step("load code");
-        let vcpu = vcpu::create(&vm.kvm, &vm.fd, mode, load, 0, 0)?;
+        let vcpu = vcpu::create(&vm.kvm, &vm.fd, mode, entry, 0, rbx)?;
         step("create vCPU");
         let irq_vm = config.irqchip.then(|| vm.fd.clone());
         let mut serial = Serial::new(config.serial_out, irq_vm);
         serial.input(&config.serial_in);
         Ok(Machine {
+            stop: Default::default(),
             _vm: vm,
             vcpu,
             serial,
             timings,
         })
+    }
+
+    /// A flag that stops the machine at its next exit to the VMM when set.
+    pub fn stop_handle(&self) -> std::sync::Arc<std::sync::atomic::AtomicBool> {
+        self.stop.clone()
     }
 
     /// Runs the guest on its own thread until it stops, and reports why.
@@ -124,6 +152,9 @@ impl Machine {
         let mut i8042 = I8042::default();
         let exit_device = ExitDevice;
         let reason = loop {
+            if self.stop.load(std::sync::atomic::Ordering::Relaxed) {
+                break ExitReason::Stopped;
+            }
             let exit = match self.vcpu.run() {
                 Ok(exit) => exit,
                 Err(e) if e.errno() == 4 || e.errno() == 11 => continue, // EINTR, EAGAIN
@@ -180,6 +211,46 @@ impl Machine {
             timings: self.timings,
         }
     }
+}
+
+/// Loads vmlinux and the initrd and writes the PVH start-of-day data; returns the PVH
+/// entry point and the start_info address (for `ebx`).
+fn load_linux(
+    vm: &Vm,
+    mem_size: u64,
+    vmlinux: &std::path::Path,
+    initrd: Option<&[u8]>,
+    cmdline: &str,
+) -> Result<(u64, u64)> {
+    use linux_loader::loader::{elf::Elf, KernelLoader, PvhBootCapability};
+    let mut file = std::fs::File::open(vmlinux)
+        .map_err(|e| Error::Kernel(format!("{}: {e}", vmlinux.display())))?;
+    let loaded =
+        Elf::load(&vm.memory, None, &mut file, Some(GuestAddress(0x10_0000))).map_err(|e| {
+            Error::Kernel(format!(
+                "{}: not a loadable vmlinux: {e}",
+                vmlinux.display()
+            ))
+        })?;
+    let PvhBootCapability::PvhEntryPresent(entry) = loaded.pvh_boot_cap else {
+        return Err(Error::Kernel(format!(
+            "{}: no PVH entry note (CONFIG_PVH=y is needed)",
+            vmlinux.display()
+        )));
+    };
+    let initrd_at = match initrd {
+        Some(bytes) => {
+            let addr =
+                crate::arch::pvh::initrd_addr(mem_size, bytes.len() as u64, loaded.kernel_end)?;
+            vm.memory
+                .write_slice(bytes, GuestAddress(addr))
+                .map_err(|e| Error::Memory(e.to_string()))?;
+            Some((addr, bytes.len() as u64))
+        }
+        None => None,
+    };
+    let start_info = crate::arch::pvh::write_start_info(&vm.memory, mem_size, cmdline, initrd_at)?;
+    Ok((entry.0, start_info))
 }
 
 fn describe(exit: &VcpuExit<'_>) -> String {

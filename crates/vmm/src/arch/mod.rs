@@ -1,3 +1,4 @@
 //! x86_64 boot state: segments, page tables, control registers, CPUID, MSRs.
 
+pub mod pvh;
 pub mod x86_64;
