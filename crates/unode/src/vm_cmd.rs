@@ -102,6 +102,16 @@ pub fn main(args: &[String]) -> ! {
         irqchip: true,
     };
     let machine = Machine::new(config).unwrap_or_else(|e| fail(&e.to_string()));
+    // Host stdin reaches the guest console; the thread ends with stdin or the process.
+    let input = machine.serial_input();
+    let _ = std::thread::Builder::new()
+        .name("unode-vm-stdin".into())
+        .spawn(move || {
+            let mut buf = [0u8; 4096];
+            while let Ok(n @ 1..) = unode_sys::retry(|| unode_sys::fs::read(0, &mut buf)) {
+                input.send(&buf[..n]);
+            }
+        });
     let report = machine.run().unwrap_or_else(|e| fail(&e.to_string()));
     if timings {
         let mut table = format!(

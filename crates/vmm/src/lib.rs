@@ -10,7 +10,7 @@ pub mod vstate;
 
 mod machine;
 
-pub use machine::{ExitReason, GuestCode, Machine, MachineConfig, RunReport};
+pub use machine::{ExitReason, GuestCode, Machine, MachineConfig, RunReport, SerialInput};
 
 /// Everything that can go wrong setting up or running a VM, with its context.
 /// (Display by hand: proc-macro crates cannot build under the static target flags.)

@@ -64,12 +64,35 @@ pub struct RunReport {
     pub timings: Vec<(&'static str, u64)>,
 }
 
+/// The UART, even if an input thread panicked while holding it (its state stays usable).
+fn lock(serial: &std::sync::Mutex<Serial>) -> std::sync::MutexGuard<'_, Serial> {
+    serial.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+/// Feeds host input (a terminal, a pipe) to the guest's serial console.
+#[derive(Clone)]
+pub struct SerialInput(std::sync::Arc<std::sync::Mutex<Serial>>);
+
+impl SerialInput {
+    /// Queues `bytes` for the guest, waiting while the UART's FIFO is full.
+    pub fn send(&self, mut bytes: &[u8]) {
+        while !bytes.is_empty() {
+            let n = lock(&self.0).input(bytes);
+            bytes = &bytes[n..];
+            if n == 0 {
+                std::thread::sleep(std::time::Duration::from_millis(1));
+            }
+        }
+    }
+}
+
 pub struct Machine {
     stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
     /// Owns the guest memory the vCPU runs in: it must live as long as the vCPU.
     _vm: Vm,
     vcpu: kvm_ioctls::VcpuFd,
-    serial: Serial,
+    /// Shared with [`SerialInput`] handles that feed host input to the guest.
+    serial: std::sync::Arc<std::sync::Mutex<Serial>>,
     timings: Vec<(&'static str, u64)>,
 }
 
@@ -121,6 +144,7 @@ impl Machine {
         let irq_vm = config.irqchip.then(|| vm.fd.clone());
         let mut serial = Serial::new(config.serial_out, irq_vm);
         serial.input(&config.serial_in);
+        let serial = std::sync::Arc::new(std::sync::Mutex::new(serial));
         Ok(Machine {
             stop: Default::default(),
             _vm: vm,
@@ -128,6 +152,11 @@ impl Machine {
             serial,
             timings,
         })
+    }
+
+    /// A handle that sends host bytes to the guest's serial console while it runs.
+    pub fn serial_input(&self) -> SerialInput {
+        SerialInput(self.serial.clone())
     }
 
     /// A flag that stops the machine at its next exit to the VMM when set.
@@ -151,6 +180,7 @@ impl Machine {
         let mut boot_ns = None;
         let mut i8042 = I8042::default();
         let exit_device = ExitDevice;
+        let serial = self.serial.clone();
         let reason = loop {
             if self.stop.load(std::sync::atomic::Ordering::Relaxed) {
                 break ExitReason::Stopped;
@@ -164,7 +194,7 @@ impl Machine {
                 VcpuExit::IoOut(port, data) => match port {
                     p if (COM1_BASE..COM1_BASE + 8).contains(&p) => {
                         for b in data {
-                            self.serial.write((p - COM1_BASE) as u8, *b);
+                            lock(&serial).write((p - COM1_BASE) as u8, *b);
                         }
                     }
                     I8042_DATA | I8042_COMMAND => {
@@ -179,7 +209,7 @@ impl Machine {
                 VcpuExit::IoIn(port, data) => {
                     let value = match port {
                         p if (COM1_BASE..COM1_BASE + 8).contains(&p) => {
-                            self.serial.read((p - COM1_BASE) as u8)
+                            lock(&serial).read((p - COM1_BASE) as u8)
                         }
                         I8042_DATA | I8042_COMMAND => i8042.read(port),
                         _ => 0xff,

@@ -168,3 +168,41 @@ fn bad_configurations_are_clear_errors() {
         .to_string();
     assert!(err.contains("does not fit"), "{err}");
 }
+
+#[test]
+fn serial_input_sent_while_the_guest_runs_reaches_it() {
+    if !kvm_available() {
+        return;
+    }
+    let mut code = vec![
+        0xba, 0xfd, 0x03, 0xec, 0xa8, 0x01, 0x74, 0xf8, // wait for data ready
+        0xba, 0xf8, 0x03, 0xec, 0xee, // read, echo
+        0x3c, 0x0a, 0x75, 0xef, // until '\n'
+    ];
+    code.extend(RESET);
+    let out = Capture::default();
+    let machine = Machine::new(MachineConfig {
+        mem_mib: 16,
+        code: GuestCode::Blob {
+            bytes: code,
+            load: 0x1000,
+            mode: Mode::Real,
+        },
+        serial_out: Box::new(out.clone()),
+        serial_in: vec![],
+        irqchip: true,
+    })
+    .expect("machine");
+    let input = machine.serial_input();
+    let feeder = std::thread::spawn(move || {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        input.send(b"late input\n");
+    });
+    let report = machine.run().expect("run");
+    feeder.join().unwrap();
+    assert_eq!(report.reason, ExitReason::Reset);
+    assert_eq!(
+        String::from_utf8_lossy(&out.0.lock().unwrap()),
+        "late input\n"
+    );
+}
