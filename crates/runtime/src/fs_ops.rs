@@ -8,6 +8,8 @@ use unode_sys::Errno;
 /// A finished operation's value, turned into JS on the loop thread.
 pub enum Out {
     Unit,
+    /// A plain object of named values (for jobs beyond fs, such as a VM run).
+    Object(Vec<(&'static str, Out)>),
     Num(f64),
     Stat(Stat),
     StatFs([u64; 7]),

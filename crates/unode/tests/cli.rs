@@ -263,3 +263,29 @@ fn image_packs_an_initramfs_with_unode_as_init() {
         text(&missing.stderr)
     );
 }
+
+#[test]
+fn the_vmm_is_driven_from_javascript() {
+    if !Path::new("/dev/kvm").exists() {
+        eprintln!("SKIPPED: unode:vm needs /dev/kvm, which this machine does not have");
+        return;
+    }
+    let script = r#"
+        import vm from 'unode:vm';
+        // Real mode: print "OK\n" on COM1, then reset through the i8042.
+        const code = Buffer.from([0xba, 0xf8, 0x03, 0xb0, 0x4f, 0xee, 0xb0, 0x4b, 0xee, 0xb0, 0x0a, 0xee, 0xb0, 0xfe, 0xe6, 0x64]);
+        const r = await vm.run({ code, mode: 'real' });
+        console.log(r.reason, JSON.stringify(r.console), typeof r.timings.run);
+        try { await vm.run({ kernel: '/nonexistent/vmlinux' }); } catch (e) { console.log(e.code); }
+    "#;
+    let out = unode()
+        .args(["--input-type=module", "-e", script])
+        .output()
+        .unwrap();
+    assert_eq!(
+        text(&out.stdout),
+        "Reset \"OK\\n\" number\nERR_UNODE_VM\n",
+        "{}",
+        text(&out.stderr)
+    );
+}

@@ -11,7 +11,7 @@ const WRAPPER_PARAMS = 'exports, require, module, __filename, __dirname';
 
 // Built-ins users may require: everything in lib/ outside internal/.
 const builtinRequire = require;
-const userBuiltins = require.ids.filter((id) => !id.startsWith('internal/'));
+const userBuiltins = require.ids.filter((id) => !id.startsWith('internal/') && !id.startsWith('unode/'));
 const builtinSet = new Set(userBuiltins);
 
 function Module(id = '', parent) {
@@ -62,6 +62,10 @@ function loadBuiltin(request) {
 }
 
 Module._load = function _load(request, parent, isMain) {
+  // unode's own modules: `unode:vm` is lib/unode/vm.js.
+  if (request.startsWith('unode:') && require.has(`unode/${request.slice(6)}`)) {
+    return builtinRequire(`unode/${request.slice(6)}`);
+  }
   if (request.startsWith('node:') || (builtinSet.has(request) && !request.startsWith('.'))) {
     const exported = loadBuiltin(request);
     if (exported !== undefined) return exported;

@@ -43,6 +43,7 @@ const virtualSources = new Map();
 
 function resolve(specifier, base) {
   if (virtualSources.has(specifier)) return specifier;
+  if (specifier.startsWith('unode:')) return specifier;
   const builtins = require('internal/modules/cjs').Module;
   if (specifier.startsWith('node:')) {
     if (!builtins.isBuiltin(specifier)) {
@@ -91,7 +92,7 @@ function cjsExportNames(source) {
 }
 
 function load(id) {
-  if (id.startsWith('node:')) {
+  if (id.startsWith('node:') || id.startsWith('unode:')) {
     const exported = require('internal/modules/cjs').Module._load(id, null, false);
     return { source: facade(`globalThis[Symbol.for('unode.esm.require')](${JSON.stringify(id)})`, Object.keys(exported)) };
   }

@@ -11,7 +11,7 @@ use unode_sys::fs::{self as sfs, Stat};
 use unode_sys::Errno;
 
 /// Runs `job` now (no request id) or queues it on the pool under `req`.
-fn dispatch<'js>(
+pub(crate) fn dispatch<'js>(
     ctx: &Ctx<'js>,
     state: &Shared,
     req: Opt<f64>,
@@ -44,6 +44,13 @@ pub fn fs_error<'js>(ctx: &Ctx<'js>, e: &FsError) -> Result<Object<'js>> {
 pub fn out_to_js<'js>(ctx: &Ctx<'js>, out: Out) -> Result<Value<'js>> {
     Ok(match out {
         Out::Unit => Value::new_undefined(ctx.clone()),
+        Out::Object(fields) => {
+            let obj = Object::new(ctx.clone())?;
+            for (k, v) in fields {
+                obj.set(k, out_to_js(ctx, v)?)?;
+            }
+            obj.into_value()
+        }
         Out::Num(n) => Value::new_number(ctx.clone(), n),
         Out::Stat(st) => stat_array(ctx, &st)?.into_value(),
         Out::StatFs(f) => {

@@ -19,6 +19,7 @@ mod os;
 mod process;
 mod util;
 mod uv;
+mod vm;
 
 /// Builds the binding object `name`, or throws for an unknown name.
 pub fn internal_binding<'js>(ctx: &Ctx<'js>, state: &Shared, name: &str) -> Result<Object<'js>> {
@@ -36,6 +37,7 @@ pub fn internal_binding<'js>(ctx: &Ctx<'js>, state: &Shared, name: &str) -> Resu
         "process" => process::init(&obj, state)?,
         "util" => util::init(&obj)?,
         "uv" => uv::init(&obj)?,
+        "vm" => vm::init(&obj, state)?,
         _ => {
             return Err(Exception::throw_type(
                 ctx,
