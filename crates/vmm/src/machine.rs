@@ -20,7 +20,8 @@ pub enum GuestCode {
         load: u64,
         mode: Mode,
     },
-    /// A Linux `vmlinux` (ELF with a PVH note), booted through its PVH entry.
+    /// A Linux kernel: a `vmlinux` (ELF with a PVH note) booted through its PVH entry,
+    /// or a `bzImage` booted through the 64-bit boot protocol.
     Linux {
         vmlinux: std::path::PathBuf,
         initrd: Option<Vec<u8>>,
@@ -131,15 +132,17 @@ impl Machine {
                 vmlinux,
                 initrd,
                 cmdline,
-            } => {
-                let (entry, start_info) =
-                    load_linux(&vm, mem_size, &vmlinux, initrd.as_deref(), &cmdline)?;
-                (Mode::Protected32, entry, start_info)
-            }
+            } => load_linux(&vm, mem_size, &vmlinux, initrd.as_deref(), &cmdline)?,
         };
         arch::setup_memory(&vm.memory, mode)?;
         step("load code");
-        let vcpu = vcpu::create(&vm.kvm, &vm.fd, mode, entry, 0, rbx)?;
+        // PVH wants start_info in ebx, the 64-bit protocol the zero page in rsi.
+        let (rsi, rbx) = if mode == Mode::Long64 {
+            (rbx, 0)
+        } else {
+            (0, rbx)
+        };
+        let vcpu = vcpu::create(&vm.kvm, &vm.fd, mode, entry, rsi, rbx)?;
         step("create vCPU");
         let irq_vm = config.irqchip.then(|| vm.fd.clone());
         let mut serial = Serial::new(config.serial_out, irq_vm);
@@ -243,44 +246,59 @@ impl Machine {
     }
 }
 
-/// Loads vmlinux and the initrd and writes the PVH start-of-day data; returns the PVH
-/// entry point and the start_info address (for `ebx`).
+/// Loads the kernel (vmlinux through PVH, or bzImage through the 64-bit protocol) and the
+/// initrd; returns the entry mode, the entry point and the boot-data pointer.
 fn load_linux(
     vm: &Vm,
     mem_size: u64,
-    vmlinux: &std::path::Path,
+    kernel: &std::path::Path,
     initrd: Option<&[u8]>,
     cmdline: &str,
-) -> Result<(u64, u64)> {
-    use linux_loader::loader::{elf::Elf, KernelLoader, PvhBootCapability};
-    let mut file = std::fs::File::open(vmlinux)
-        .map_err(|e| Error::Kernel(format!("{}: {e}", vmlinux.display())))?;
-    let loaded =
-        Elf::load(&vm.memory, None, &mut file, Some(GuestAddress(0x10_0000))).map_err(|e| {
-            Error::Kernel(format!(
-                "{}: not a loadable vmlinux: {e}",
-                vmlinux.display()
-            ))
-        })?;
-    let PvhBootCapability::PvhEntryPresent(entry) = loaded.pvh_boot_cap else {
-        return Err(Error::Kernel(format!(
-            "{}: no PVH entry note (CONFIG_PVH=y is needed)",
-            vmlinux.display()
-        )));
+) -> Result<(Mode, u64, u64)> {
+    use linux_loader::loader::{bzimage::BzImage, elf::Elf, KernelLoader, PvhBootCapability};
+    let fail = |what: &str| Error::Kernel(format!("{}: {what}", kernel.display()));
+    let head = {
+        use std::io::Read;
+        let mut f = std::fs::File::open(kernel).map_err(|e| fail(&e.to_string()))?;
+        let mut h = vec![0u8; 0x210];
+        let n = f.read(&mut h).map_err(|e| fail(&e.to_string()))?;
+        h.truncate(n);
+        h
     };
-    let initrd_at = match initrd {
-        Some(bytes) => {
-            let addr =
-                crate::arch::pvh::initrd_addr(mem_size, bytes.len() as u64, loaded.kernel_end)?;
-            vm.memory
-                .write_slice(bytes, GuestAddress(addr))
-                .map_err(|e| Error::Memory(e.to_string()))?;
-            Some((addr, bytes.len() as u64))
+    let mut file = std::fs::File::open(kernel).map_err(|e| fail(&e.to_string()))?;
+    let high = Some(GuestAddress(0x10_0000));
+    let place_initrd = |kernel_end: u64| -> Result<Option<(u64, u64)>> {
+        match initrd {
+            Some(bytes) => {
+                let addr = crate::arch::pvh::initrd_addr(mem_size, bytes.len() as u64, kernel_end)?;
+                vm.memory
+                    .write_slice(bytes, GuestAddress(addr))
+                    .map_err(|e| Error::Memory(e.to_string()))?;
+                Ok(Some((addr, bytes.len() as u64)))
+            }
+            None => Ok(None),
         }
-        None => None,
     };
+    if crate::arch::bzimage::is_bzimage(&head) {
+        let loaded = BzImage::load(&vm.memory, None, &mut file, high)
+            .map_err(|e| fail(&format!("not a loadable bzImage: {e}")))?;
+        let header = loaded
+            .setup_header
+            .ok_or_else(|| fail("bzImage without a setup header"))?;
+        let initrd_at = place_initrd(loaded.kernel_end)?;
+        let zero_page = crate::arch::bzimage::write_zero_page(
+            &vm.memory, mem_size, header, cmdline, initrd_at,
+        )?;
+        return Ok((Mode::Long64, loaded.kernel_load.0 + 0x200, zero_page));
+    }
+    let loaded = Elf::load(&vm.memory, None, &mut file, high)
+        .map_err(|e| fail(&format!("not a loadable vmlinux or bzImage: {e}")))?;
+    let PvhBootCapability::PvhEntryPresent(entry) = loaded.pvh_boot_cap else {
+        return Err(fail("no PVH entry note (CONFIG_PVH=y is needed)"));
+    };
+    let initrd_at = place_initrd(loaded.kernel_end)?;
     let start_info = crate::arch::pvh::write_start_info(&vm.memory, mem_size, cmdline, initrd_at)?;
-    Ok((entry.0, start_info))
+    Ok((Mode::Protected32, entry.0, start_info))
 }
 
 fn describe(exit: &VcpuExit<'_>) -> String {

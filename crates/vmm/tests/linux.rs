@@ -1,5 +1,6 @@
-//! The PVH boot path with our real guest kernel: the VMM loads vmlinux, passes the command
-//! line, the memory map and an initrd through hvm_start_info, and the kernel reports them
+//! Both Linux boot paths with our real guest kernel: the VMM loads vmlinux (PVH) or bzImage
+//! (64-bit boot protocol), passes the command line, the memory map and an initrd through
+//! hvm_start_info or the zero page, and the kernel reports them
 //! on the serial console. Under PVM the kernel cannot get as far as user space, so the
 //! machine is stopped once the early boot lines are in. Needs UNODE_GUEST_KERNEL (set by
 //! scripts/test.sh) and /dev/kvm.
@@ -32,12 +33,21 @@ impl Write for Console {
 
 #[test]
 fn pvh_boot_hands_the_kernel_its_cmdline_memory_map_and_initrd() {
+    boot_and_check("vmlinux");
+}
+
+#[test]
+fn bzimage_boot_hands_the_kernel_its_cmdline_memory_map_and_initrd() {
+    boot_and_check("bzImage");
+}
+
+fn boot_and_check(file: &str) {
     let Ok(dir) = std::env::var("UNODE_GUEST_KERNEL") else {
-        eprintln!("SKIPPED: PVH boot test: UNODE_GUEST_KERNEL is not set (scripts/test.sh builds the kernel)");
+        eprintln!("SKIPPED: {file} boot test: UNODE_GUEST_KERNEL is not set (scripts/test.sh builds the kernel)");
         return;
     };
     if !std::path::Path::new("/dev/kvm").exists() {
-        eprintln!("SKIPPED: PVH boot test: no /dev/kvm");
+        eprintln!("SKIPPED: {file} boot test: no /dev/kvm");
         return;
     }
     let text = Arc::new(Mutex::new(String::new()));
@@ -46,7 +56,7 @@ fn pvh_boot_hands_the_kernel_its_cmdline_memory_map_and_initrd() {
     let config = MachineConfig {
         mem_mib: 128,
         code: GuestCode::Linux {
-            vmlinux: std::path::PathBuf::from(dir).join("vmlinux"),
+            vmlinux: std::path::PathBuf::from(dir).join(file),
             initrd: Some(vec![0u8; 4096]),
             cmdline: cmdline.into(),
         },
@@ -97,5 +107,5 @@ fn a_file_that_is_not_a_kernel_is_a_clear_error() {
         return;
     }
     let err = result.err().expect("must fail").to_string();
-    assert!(err.contains("not a loadable vmlinux"), "{err}");
+    assert!(err.contains("not a loadable vmlinux or bzImage"), "{err}");
 }
