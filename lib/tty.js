@@ -2,7 +2,7 @@
 // tty: isatty and the stream classes process.stdin/stdout/stderr get on a terminal.
 
 const binding = internalBinding('process');
-const { fdReadable, writeChunk } = require('internal/process/stdio');
+const { fdReadable, fdWriteOptions } = require('internal/process/stdio');
 const { Writable } = require('stream');
 
 function isatty(fd) {
@@ -24,17 +24,7 @@ class ReadStream extends fdReadable() {
 
 class WriteStream extends Writable {
   constructor(fd) {
-    super({
-      decodeStrings: false,
-      write(chunk, encoding, cb) {
-        try {
-          writeChunk(fd, chunk, encoding);
-        } catch (err) {
-          return cb(err);
-        }
-        cb();
-      },
-    });
+    super(fdWriteOptions(fd));
     this.fd = fd;
     this.isTTY = true;
     this._type = 'tty';

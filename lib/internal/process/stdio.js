@@ -17,12 +17,9 @@ function writeChunk(fd, chunk, encoding) {
   binding.writeSync(fd, data);
 }
 
-function createWritable(fd) {
-  const kind = binding.fdKind(fd);
-  const tty = require('tty');
-  if (kind === 'tty') return new tty.WriteStream(fd);
-  const { Writable } = require('stream');
-  const stream = new Writable({
+// Writable options that write to `fd` synchronously (stdio and tty.WriteStream).
+function fdWriteOptions(fd) {
+  return {
     decodeStrings: false,
     write(chunk, encoding, cb) {
       try {
@@ -40,7 +37,14 @@ function createWritable(fd) {
       }
       cb();
     },
-  });
+  };
+}
+
+function createWritable(fd) {
+  const kind = binding.fdKind(fd);
+  if (kind === 'tty') return new (require('tty').WriteStream)(fd);
+  const { Writable } = require('stream');
+  const stream = new Writable(fdWriteOptions(fd));
   stream.fd = fd;
   stream._type = kind === 'file' ? 'fs' : 'pipe';
   stream._isStdio = true;
@@ -146,5 +150,5 @@ module.exports = {
   stderr: () => createWritable(2),
   stdin: () => createReadable(0),
   fdReadable,
-  writeChunk,
+  fdWriteOptions,
 };
