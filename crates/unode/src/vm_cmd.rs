@@ -119,15 +119,12 @@ pub fn main(args: &[String]) -> ! {
             "step", "ns", "pack image", pack_ns
         );
         for (step, ns) in &report.timings {
-            table.push_str(&format!("{step:<24} {ns:>14}\n"));
-        }
-        if let Some(b) = report.boot_ns {
-            table.push_str(&format!("{:<24} {:>14}\n", "guest boot (to init)", b));
+            table.push_str(&format!("{step:<30} {ns:>14}\n"));
         }
         let rss = unode_sys::process::getrusage_self()
             .map(|r| r.2 * 1024)
             .unwrap_or(0);
-        table.push_str(&format!("{:<24} {:>14}\n", "peak RSS (bytes)", rss));
+        table.push_str(&format!("{:<30} {:>14}\n", "peak RSS (bytes)", rss));
         let _ = write_all(2, table.as_bytes());
     }
     let code = match report.reason {

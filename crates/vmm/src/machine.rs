@@ -110,7 +110,7 @@ impl Machine {
         }
         let mem_size = config.mem_mib << 20;
         let vm = Vm::new(mem_size, config.irqchip)?;
-        step("create VM + memory");
+        step("create VM + memory + irqchip");
         let (mode, entry, rbx) = match config.code {
             GuestCode::Blob { bytes, load, mode } => {
                 if load
@@ -135,7 +135,7 @@ impl Machine {
             } => load_linux(&vm, mem_size, &vmlinux, initrd.as_deref(), &cmdline)?,
         };
         arch::setup_memory(&vm.memory, mode)?;
-        step("load code");
+        step("load kernel + initrd");
         // PVH wants start_info in ebx, the 64-bit protocol the zero page in rsi.
         let (rsi, rbx) = if mode == Mode::Long64 {
             (rbx, 0)
@@ -236,12 +236,23 @@ impl Machine {
                 other => break ExitReason::Unhandled(describe(&other)),
             }
         };
-        self.timings
-            .push(("run", start.elapsed().as_nanos() as u64));
+        let run_ns = start.elapsed().as_nanos() as u64;
+        if let Some(boot) = boot_ns {
+            // The guest's init writes the boot timer just before it starts the app.
+            self.timings.push(("guest boot to app start", boot));
+            self.timings
+                .push(("app run to exit", run_ns.saturating_sub(boot)));
+        } else {
+            self.timings.push(("run", run_ns));
+        }
+        let mut timings = std::mem::take(&mut self.timings);
+        let teardown = Instant::now();
+        drop(self);
+        timings.push(("teardown", teardown.elapsed().as_nanos() as u64));
         RunReport {
             reason,
             boot_ns,
-            timings: self.timings,
+            timings,
         }
     }
 }
