@@ -1,11 +1,13 @@
 // A KVM virtual machine manager written only over the seed's libsys/libjs: ioctls on
 // /dev/kvm, guest RAM mmap'd and seen as an ArrayBuffer, the vCPU's kvm_run page read
-// in place. It boots a tiny real-mode guest that prints through a serial port (COM1),
-// echoes what it reads from it, and resets the machine through the i8042 when done —
-// what joos did, on unode.
+// in place — what joos did, on unode. Three tiny guests, the same as the Rust VMM's tests:
 //
-//   unode examples/vmm.js            prints "Hi from a JS VMM" from inside the guest
-//   unode examples/vmm.js --timings  adds a per-step table (ns)
+//   unode examples/vmm.js                  real mode: prints through COM1, echoes what it
+//                                          reads from it, resets through the i8042
+//   unode examples/vmm.js --guest protected  flat 32-bit mode: writes the boot timer and
+//   unode examples/vmm.js --guest long       exit code to the exit device (MMIO 0xc0000000);
+//                                          long mode runs on identity-mapped page tables
+//   add --timings for a per-step table (ns)
 
 const libjs = require('libjs');
 const libsys = require('libsys');
@@ -30,6 +32,7 @@ const KVM_EXIT_SHUTDOWN = 8;
 const KVM_EXIT_IO_OUT = 1;
 
 const COM1 = 0x3f8;
+const EXIT_DEVICE = 0xc0000000;
 const MEM_SIZE = 1 << 20;
 const LOAD_ADDR = 0x1000;
 
@@ -69,7 +72,57 @@ function guestCode(message) {
   return Buffer.from(code);
 }
 
+// Flat-mode guests: mark "booted" (123 at +0), write an exit code (at +4), halt.
+const PROTECTED_CODE = [
+  0xc6, 0x05, 0x00, 0x00, 0x00, 0xc0, 123, //        mov byte [0xc0000000], 123
+  0xc7, 0x05, 0x04, 0x00, 0x00, 0xc0, 7, 0, 0, 0, // mov dword [0xc0000004], 7
+  0xf4,
+];
+const LONG_CODE = [
+  0xb8, 0x00, 0x00, 0x00, 0xc0, //   mov eax, 0xc0000000
+  0xc6, 0x00, 123, //                mov byte [rax], 123
+  0xc7, 0x40, 0x04, 42, 0, 0, 0, //  mov dword [rax+4], 42
+  0xf4,
+];
+
+// GDT at 0x500 (null, 64-bit code 0x08, 32-bit code 0x10, data 0x18) and, for long mode,
+// page tables at 0x9000.. identity-mapping 4 GiB with 2 MiB pages.
+function setupFlatMode(ram, sregs, long) {
+  const gdt = [0n, 0x00af9b000000ffffn, 0x00cf9b000000ffffn, 0x00cf93000000ffffn];
+  const mem = new DataView(ram.buffer, ram.byteOffset, ram.byteLength);
+  gdt.forEach((e, i) => mem.setBigUint64(0x500 + i * 8, e, true));
+  const segment = (offset, selector, type, l, db) => {
+    sregs.writeBigUInt64LE(0n, offset); // base
+    sregs.writeUInt32LE(0xffffffff, offset + 8); // limit
+    sregs.writeUInt16LE(selector, offset + 12);
+    sregs.writeUInt8(type, offset + 14);
+    sregs.writeUInt8(1, offset + 15); // present
+    sregs.writeUInt8(0, offset + 16); // dpl
+    sregs.writeUInt8(db, offset + 17);
+    sregs.writeUInt8(1, offset + 18); // s
+    sregs.writeUInt8(l, offset + 19);
+    sregs.writeUInt8(1, offset + 20); // g
+  };
+  segment(0, long ? 0x08 : 0x10, 0xb, long ? 1 : 0, long ? 0 : 1); // cs
+  for (const off of [24, 48, 72, 96, 120]) segment(off, 0x18, 0x3, 0, 1); // ds es fs gs ss
+  sregs.writeBigUInt64LE(0x500n, 192); // gdt.base
+  sregs.writeUInt16LE(31, 200); // gdt.limit
+  let cr0 = sregs.readBigUInt64LE(224) | 0x11n; // PE | ET
+  if (long) {
+    mem.setBigUint64(0x9000, 0xa000n | 3n, true); // PML4 → PDPT
+    for (let g = 0; g < 4; g++) mem.setBigUint64(0xa000 + g * 8, BigInt(0xb000 + g * 0x1000) | 3n, true);
+    for (let i = 0; i < 2048; i++) mem.setBigUint64(0xb000 + i * 8, (BigInt(i) << 21n) | 0x83n, true);
+    sregs.writeBigUInt64LE(0x9000n, 240); // cr3
+    sregs.writeBigUInt64LE(sregs.readBigUInt64LE(248) | 0x20n, 248); // cr4.PAE
+    cr0 |= 0x80000000n; // PG
+    sregs.writeBigUInt64LE(sregs.readBigUInt64LE(264) | 0x500n, 264); // efer LME | LMA
+  }
+  sregs.writeBigUInt64LE(cr0, 224);
+}
+
 function main() {
+  const guestKind = process.argv.includes('--guest') ? process.argv[process.argv.indexOf('--guest') + 1] : 'real';
+  if (!['real', 'protected', 'long'].includes(guestKind)) throw new Error(`--guest must be real, protected or long, not ${guestKind}`);
   const kvm = check('open /dev/kvm', libjs.open('/dev/kvm', libjs.FLAG.O_RDWR));
   if (libjs.ioctl(kvm, KVM_GET_API_VERSION) !== 12) throw new Error('KVM API version is not 12');
   const vm = check('KVM_CREATE_VM', libjs.ioctl(kvm, KVM_CREATE_VM, 0));
@@ -86,7 +139,8 @@ function main() {
   check('KVM_SET_USER_MEMORY_REGION', libjs.ioctl(vm, KVM_SET_USER_MEMORY_REGION, region));
   step('KVM_SET_USER_MEMORY_REGION');
 
-  ram.set(guestCode('Hi from a JS VMM\n'), LOAD_ADDR);
+  const code = guestKind === 'real' ? guestCode('Hi from a JS VMM\n') : Buffer.from(guestKind === 'long' ? LONG_CODE : PROTECTED_CODE);
+  ram.set(code, LOAD_ADDR);
   step('load guest code');
 
   const vcpu = check('KVM_CREATE_VCPU', libjs.ioctl(vm, KVM_CREATE_VCPU, 0));
@@ -96,11 +150,17 @@ function main() {
   const runBytes = new Uint8Array(run.buffer);
   step('KVM_CREATE_VCPU');
 
-  // Real mode at 0:LOAD_ADDR: CS base and selector 0 (struct kvm_segment cs is first).
+  // struct kvm_sregs: six segments (cs first, 24 bytes each), tr, ldt, gdt (192), idt,
+  // cr0 (224), cr2, cr3 (240), cr4 (248), cr8, efer (264), …
   const sregs = Buffer.alloc(312);
   check('KVM_GET_SREGS', libjs.ioctl(vcpu, KVM_GET_SREGS, sregs));
-  sregs.writeBigUInt64LE(0n, 0);
-  sregs.writeUInt16LE(0, 12);
+  if (guestKind === 'real') {
+    // Real mode at 0:LOAD_ADDR: CS base and selector 0.
+    sregs.writeBigUInt64LE(0n, 0);
+    sregs.writeUInt16LE(0, 12);
+  } else {
+    setupFlatMode(ram, sregs, guestKind === 'long');
+  }
   check('KVM_SET_SREGS', libjs.ioctl(vcpu, KVM_SET_SREGS, sregs));
   // struct kvm_regs: 16 general registers, then rip (offset 128) and rflags (136).
   const regs = Buffer.alloc(144);
@@ -143,7 +203,14 @@ function main() {
       reason = 'shutdown';
       break;
     } else if (exit === KVM_EXIT_MMIO) {
-      continue;
+      // struct kvm_run.mmio at 32: u64 phys_addr, u8 data[8], u32 len, u8 is_write
+      const addr = Number(run.getBigUint64(32, true));
+      if (run.getUint8(52) && addr === EXIT_DEVICE && runBytes[40] === 123) {
+        step('guest boot timer');
+      } else if (run.getUint8(52) && addr === EXIT_DEVICE + 4) {
+        reason = `exit code ${run.getUint32(40, true)}`;
+        break;
+      }
     } else {
       reason = `unhandled exit ${exit}`;
       break;
@@ -161,7 +228,8 @@ function main() {
     for (const [name, ns] of timings) console.log(`${name.padEnd(28)} ${String(ns).padStart(10)} ns`);
     console.log(`rss ${process.memoryUsage.rss()} bytes`);
   }
-  if (reason !== 'reset') {
+  if (guestKind !== 'real') console.log(`guest stopped: ${reason}`);
+  else if (reason !== 'reset') {
     console.error(`guest stopped: ${reason}`);
     process.exitCode = 1;
   }

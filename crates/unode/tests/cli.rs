@@ -220,6 +220,18 @@ fn a_vmm_written_in_js_boots_a_tiny_guest() {
         .unwrap();
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert_eq!(text(&out.stdout), "Hi from a JS VMM\ntyped on the host\n");
+    for (guest, expected) in [
+        ("protected", "guest stopped: exit code 7\n"),
+        ("long", "guest stopped: exit code 42\n"),
+    ] {
+        let out = unode()
+            .arg(root().join("examples/vmm.js"))
+            .args(["--guest", guest])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{guest}: {}", text(&out.stderr));
+        assert_eq!(text(&out.stdout), expected, "{guest}");
+    }
 }
 
 #[test]
