@@ -128,5 +128,20 @@ pub fn main(args: &[String]) -> ! {
         image.app_bytes
     );
     let _ = write_all(1, report.as_bytes());
+    if let Some(vmlinux) = crate::vm_cmd::cached_kernel() {
+        let size = |p: &std::path::Path| {
+            let c = CString::new(p.to_string_lossy().as_bytes()).unwrap_or_default();
+            fs::stat(&c).map(|st| st.size).unwrap_or(0)
+        };
+        let bz = vmlinux.with_file_name("bzImage");
+        let line = format!(
+            "kernel: {} ({} bytes; bzImage {} bytes); image + bzImage = {} bytes\n",
+            vmlinux.display(),
+            size(&vmlinux),
+            size(&bz),
+            size(&bz) + image.bytes.len() as i64
+        );
+        let _ = write_all(1, line.as_bytes());
+    }
     unode_sys::process::exit_group(0)
 }

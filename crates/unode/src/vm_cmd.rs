@@ -27,11 +27,18 @@ fn parse_mem(v: &str) -> u64 {
     }
 }
 
-/// The kernel: --kernel, $UNODE_KERNEL, or the newest one scripts/build-kernel.sh cached.
+/// The kernel: --kernel, $UNODE_KERNEL, or one scripts/build-kernel.sh cached.
 fn find_kernel(explicit: Option<String>) -> PathBuf {
     if let Some(k) = explicit.or_else(|| std::env::var("UNODE_KERNEL").ok()) {
         return PathBuf::from(k);
     }
+    cached_kernel().unwrap_or_else(|| {
+        fail("no guest kernel found: build it with `bash scripts/build-kernel.sh` (in the unode repo), or pass --kernel VMLINUX")
+    })
+}
+
+/// A vmlinux under ./.cache/kernel/<hash>/, where scripts/build-kernel.sh leaves it.
+pub fn cached_kernel() -> Option<PathBuf> {
     let cache = PathBuf::from(crate::absolute(".cache/kernel"));
     let c = std::ffi::CString::new(cache.to_string_lossy().as_bytes()).unwrap_or_default();
     if let Ok(entries) = unode_sys::fs::read_dir(&c) {
@@ -42,11 +49,11 @@ fn find_kernel(explicit: Option<String>) -> PathBuf {
             let cc =
                 std::ffi::CString::new(candidate.to_string_lossy().as_bytes()).unwrap_or_default();
             if unode_sys::fs::stat(&cc).is_ok() {
-                return candidate;
+                return Some(candidate);
             }
         }
     }
-    fail("no guest kernel found: build it with `bash scripts/build-kernel.sh` (in the unode repo), or pass --kernel VMLINUX")
+    None
 }
 
 pub fn main(args: &[String]) -> ! {
