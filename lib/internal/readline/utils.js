@@ -19,58 +19,9 @@ CSI.kClearToLineEnd = `${kEscape}[0K`;
 CSI.kClearLine = `${kEscape}[2K`;
 CSI.kClearScreenDown = `${kEscape}[0J`;
 
-// --- Display width --------------------------------------------------------
-// (util measures the same way for inspect(); it does not export its helper.)
+// --- Display width (measured as util.inspect measures it) ---------------------
 
-let util;
-function stripVTControlCharacters(str) {
-  util ??= require('util');
-  return util.stripVTControlCharacters(str);
-}
-
-// East Asian wide and fullwidth ranges, and emoji: two columns each.
-function isFullWidth(code) {
-  return code >= 0x1100 && (
-    code <= 0x115f ||
-    code === 0x2329 || code === 0x232a ||
-    (code >= 0x2e80 && code <= 0x3247 && code !== 0x303f) ||
-    (code >= 0x3250 && code <= 0x4dbf) ||
-    (code >= 0x4e00 && code <= 0xa4c6) ||
-    (code >= 0xa960 && code <= 0xa97c) ||
-    (code >= 0xac00 && code <= 0xd7a3) ||
-    (code >= 0xf900 && code <= 0xfaff) ||
-    (code >= 0xfe10 && code <= 0xfe19) ||
-    (code >= 0xfe30 && code <= 0xfe6b) ||
-    (code >= 0xff01 && code <= 0xff60) ||
-    (code >= 0xffe0 && code <= 0xffe6) ||
-    (code >= 0x1b000 && code <= 0x1b001) ||
-    (code >= 0x1f200 && code <= 0x1f251) ||
-    (code >= 0x1f300 && code <= 0x1f64f) ||
-    (code >= 0x1f900 && code <= 0x1f9ff) ||
-    (code >= 0x20000 && code <= 0x3fffd));
-}
-
-// Combining marks, zero-width characters and controls take no column.
-function isZeroWidth(code) {
-  return code <= 0x1f || (code >= 0x7f && code <= 0x9f) ||
-    (code >= 0x300 && code <= 0x36f) ||
-    (code >= 0x200b && code <= 0x200f) ||
-    (code >= 0x20d0 && code <= 0x20ff) ||
-    (code >= 0xfe00 && code <= 0xfe0f) ||
-    (code >= 0xfe20 && code <= 0xfe2f) ||
-    (code >= 0xe0100 && code <= 0xe01ef);
-}
-
-function getStringWidth(str, removeControlChars = true) {
-  if (removeControlChars) str = stripVTControlCharacters(str);
-  let width = 0;
-  for (const ch of str) {
-    const code = ch.codePointAt(0);
-    if (isFullWidth(code)) width += 2;
-    else if (!isZeroWidth(code)) width += 1;
-  }
-  return width;
-}
+const { getStringWidth } = require('internal/util/width');
 
 // UTF-16 length of the character starting at / ending before index i.
 function charLengthAt(str, i) {
