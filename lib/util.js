@@ -66,20 +66,7 @@ const TypedArrayPrototype = Object.getPrototypeOf(Uint8Array.prototype);
 const typedArrayTag = getterOf(TypedArrayPrototype, Symbol.toStringTag);
 const typedArrayLength = getterOf(TypedArrayPrototype, 'length');
 
-function hasBrand(method, value, arg) {
-  // A failed check throws; without a stack trace to collect that is far
-  // cheaper in QuickJS.
-  const limit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 0;
-  try {
-    method.call(value, arg);
-    return true;
-  } catch {
-    return false;
-  } finally {
-    Error.stackTraceLimit = limit;
-  }
-}
+const { hasBrand } = require('internal/util/brand');
 
 function isObject(value) {
   return typeof value === 'object' && value !== null;

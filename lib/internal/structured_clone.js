@@ -96,21 +96,8 @@ const kErrorConstructors = {
   Error, EvalError, RangeError, ReferenceError, SyntaxError, TypeError, URIError,
 };
 
-// The brand checks below call a built-in method that throws for anything
-// lacking the matching internal slot; without a stack trace to collect,
-// a failed check is far cheaper in QuickJS.
-function hasBrand(method, value, arg) {
-  const limit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 0;
-  try {
-    method.call(value, arg);
-    return true;
-  } catch {
-    return false;
-  } finally {
-    Error.stackTraceLimit = limit;
-  }
-}
+// Brand checks call a built-in method that throws for values without its internal slot.
+const { hasBrand } = require('internal/util/brand');
 
 const promiseState = internalBinding('util').getPromiseState;
 let blobModule;
