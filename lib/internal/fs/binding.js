@@ -9,10 +9,14 @@ const { poolRequest } = require('internal/event_loop');
 const binding = {};
 for (const name of Object.keys(native)) {
   const call = native[name];
-  binding[name] = function (...args) {
-    if (typeof args[args.length - 1] !== 'function') return call(...args);
-    const callback = args.pop();
-    poolRequest((id) => call(...args, id), callback, args);
+  // `arguments` and apply, not rest and spread: the sync path is hot, and QuickJS makes
+  // no array for it this way.
+  binding[name] = function () {
+    const n = arguments.length;
+    if (typeof arguments[n - 1] !== 'function') return call.apply(undefined, arguments);
+    const callback = arguments[n - 1];
+    const args = Array.prototype.slice.call(arguments, 0, n - 1);
+    poolRequest((id) => { args.push(id); return call.apply(undefined, args); }, callback, args);
   };
 }
 
