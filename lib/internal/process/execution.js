@@ -109,7 +109,8 @@ function formatUncaught(err) {
   if (isErrorLike(err)) {
     out += inspect(err);
   } else {
-    out += `Uncaught ${inspect(err)}`;
+    // A thrown non-error has no stack to locate it (V8 knows the throw site; QuickJS does not).
+    out += `${inspect(err)}\n(Use \`node --trace-uncaught ...\` to show where the exception was thrown)`;
   }
   return out;
 }
