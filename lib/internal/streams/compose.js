@@ -9,10 +9,10 @@ const Duplex = require('internal/streams/duplex');
 const { destroyer } = require('internal/streams/destroy');
 const {
   codes,
-  errors,
   isNodeStream,
   isReadable,
   isWritable,
+  newAbortError,
 } = require('internal/streams/utils');
 
 function compose(...streams) {
@@ -117,7 +117,7 @@ function compose(...streams) {
   }
 
   d._destroy = function _destroy(err, callback) {
-    if (!err && onclose !== null) err = new (errors().AbortError)();
+    if (!err && onclose !== null) err = newAbortError();
     onreadable = null;
     ondrain = null;
     onfinish = null;

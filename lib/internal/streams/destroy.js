@@ -10,13 +10,13 @@
 
 const {
   codes,
-  errors,
   aggregateTwoErrors,
   isDestroyed,
   isFinished,
   isServerRequest,
   isRequest,
   kIsDestroyed,
+  newAbortError,
 } = require('internal/streams/utils');
 
 // Records `err` as the reason each side failed, unless one is already set.
@@ -24,7 +24,7 @@ function recordError(err, wState, rState) {
   if (!err) return;
   // Node reads the stack here so that it is captured while the frames are
   // still meaningful, before the error travels through ticks.
-  err.stack; // eslint-disable-line no-unused-expressions
+  err.stack;
   if (wState && !wState.errored) wState.errored = err;
   if (rState && !rState.errored) rState.errored = err;
 }
@@ -48,7 +48,7 @@ function destroy(err, cb) {
   } else {
     // _destroy() waits for _construct() to finish; an error from
     // construction joins the one given here.
-    state.afterConstruct = (constructErr) => {
+    state.pendingDestroy = (constructErr) => {
       runDestroy(this, aggregateTwoErrors(constructErr, err), cb);
     };
   }
@@ -174,13 +174,13 @@ function runConstruct(stream) {
     if (wState) wState.constructed = true;
     if (state.destroyed) {
       // destroy() was called meanwhile and left its continuation here.
-      const pending = state.afterConstruct;
-      state.afterConstruct = null;
+      const pending = state.pendingDestroy;
+      state.pendingDestroy = null;
       if (pending) pending(err);
     } else if (err) {
       errorOrDestroy(stream, err, true);
     } else {
-      process.nextTick(afterConstruct, stream);
+      flushAfterConstruct(stream);
     }
   }
   try {
@@ -192,7 +192,7 @@ function runConstruct(stream) {
   }
 }
 
-function afterConstruct(stream) {
+function flushAfterConstruct(stream) {
   stream._readableState?.flushAfterConstruct(stream);
   stream._writableState?.flushAfterConstruct(stream);
 }
@@ -202,7 +202,7 @@ function afterConstruct(stream) {
 // destroyed; plain emitters get 'error'/'close' emitted on them.
 function destroyer(stream, err) {
   if (!stream || isDestroyed(stream)) return;
-  if (!err && !isFinished(stream)) err = new (errors().AbortError)();
+  if (!err && !isFinished(stream)) err = newAbortError();
   if (isServerRequest(stream)) {
     stream.socket = null;
     stream.destroy(err);

@@ -17,7 +17,6 @@ const from = require('internal/streams/from');
 const { destroyer } = require('internal/streams/destroy');
 const {
   codes,
-  errors,
   abortErrorFor,
   isDuplexNodeStream,
   isIterable,
@@ -26,6 +25,7 @@ const {
   isReadableNodeStream,
   isWritable,
   isWritableNodeStream,
+  newAbortError,
 } = require('internal/streams/utils');
 
 // Named for what inspect() shows; the side switched off by the options is
@@ -260,7 +260,7 @@ function fromPair(pair) {
   }
 
   d._destroy = function _destroy(err, callback) {
-    if (!err && onclose !== null) err = new (errors().AbortError)();
+    if (!err && onclose !== null) err = newAbortError();
     onreadable = null;
     ondrain = null;
     onfinish = null;

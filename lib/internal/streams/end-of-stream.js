@@ -11,7 +11,6 @@
 
 const {
   codes,
-  errors,
   nop,
   once,
   abortErrorFor,
@@ -27,6 +26,10 @@ const {
   isWritableFinished,
   isWritableNodeStream,
   willEmitClose: streamWillEmitClose,
+  validateAbortSignal,
+  validateBoolean,
+  validateFunction,
+  validateObject,
 } = require('internal/streams/utils');
 
 const kDispose = Symbol.dispose ?? Symbol.for('nodejs.dispose');
@@ -38,10 +41,10 @@ function eos(stream, options, callback) {
   } else if (options == null) {
     options = {};
   } else {
-    errors().validateObject(options, 'options');
+    validateObject(options, 'options');
   }
-  errors().validateFunction(callback, 'callback');
-  errors().validateAbortSignal(options.signal, 'options.signal');
+  validateFunction(callback, 'callback');
+  validateAbortSignal(options.signal, 'options.signal');
   callback = once(callback);
 
   if (!isNodeStream(stream)) {
@@ -192,7 +195,7 @@ function finished(stream, opts) {
   let autoCleanup = false;
   if (opts === null) opts = {};
   if (opts?.cleanup) {
-    errors().validateBoolean(opts.cleanup, 'cleanup');
+    validateBoolean(opts.cleanup, 'cleanup');
     autoCleanup = opts.cleanup;
   }
   return new Promise((resolve, reject) => {

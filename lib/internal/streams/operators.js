@@ -12,20 +12,19 @@
 
 const {
   codes,
-  errors,
   abortErrorFor,
   isNodeStream,
   isWritable,
+  validateAbortSignal,
+  validateInteger,
+  validateObject,
+  newAbortError,
 } = require('internal/streams/utils');
 const { addAbortSignalNoValidate } = require('internal/streams/add-abort-signal');
 const { finished } = require('internal/streams/end-of-stream');
 
 const kDispose = Symbol.dispose ?? Symbol.for('nodejs.dispose');
 
-// Most operators report an abort without the signal's reason, as Node does.
-function newAbortError() {
-  return new (errors().AbortError)();
-}
 // A map() result that filter()/forEach() drop.
 const kEmpty = Symbol('kEmpty');
 const kEof = Symbol('kEof');
@@ -33,8 +32,8 @@ const kEof = Symbol('kEof');
 let staticCompose;
 
 function validateOptions(options) {
-  if (options != null) errors().validateObject(options, 'options');
-  if (options?.signal != null) errors().validateAbortSignal(options.signal, 'options.signal');
+  if (options != null) validateObject(options, 'options');
+  if (options?.signal != null) validateAbortSignal(options.signal, 'options.signal');
 }
 
 function validateFn(fn, name = 'fn') {
@@ -62,8 +61,8 @@ function map(fn, options) {
   if (options?.concurrency != null) concurrency = Math.floor(options.concurrency);
   let highWaterMark = concurrency - 1;
   if (options?.highWaterMark != null) highWaterMark = Math.floor(options.highWaterMark);
-  errors().validateInteger(concurrency, 'options.concurrency', 1);
-  errors().validateInteger(highWaterMark, 'options.highWaterMark', 0);
+  validateInteger(concurrency, 'options.concurrency', 1);
+  validateInteger(highWaterMark, 'options.highWaterMark', 0);
   // Room for the calls in flight on top of the finished results.
   highWaterMark += concurrency;
 
@@ -182,9 +181,7 @@ function asIndexedPairs(options = undefined) {
 }
 
 async function some(fn, options = undefined) {
-  for await (const unused of filter.call(this, fn, options)) { // eslint-disable-line no-unused-vars
-    return true;
-  }
+  for await (const unused of filter.call(this, fn, options)) return true;
   return false;
 }
 
@@ -206,7 +203,7 @@ async function forEach(fn, options) {
     return kEmpty;
   }
   // The results are all kEmpty: this only drives the iteration.
-  for await (const unused of map.call(this, forEachFn, options)); // eslint-disable-line no-unused-vars
+  for await (const unused of map.call(this, forEachFn, options));
 }
 
 function filter(fn, options) {

@@ -17,7 +17,6 @@ const eos = require('internal/streams/end-of-stream');
 const destroyImpl = require('internal/streams/destroy');
 const {
   codes,
-  errors,
   once,
   aggregateTwoErrors,
   isIterable,
@@ -25,6 +24,9 @@ const {
   isReadable,
   isReadableFinished,
   isReadableNodeStream,
+  validateAbortSignal,
+  validateFunction,
+  abortErrorFor,
 } = require('internal/streams/utils');
 
 const kDispose = Symbol.dispose ?? Symbol.for('nodejs.dispose');
@@ -39,7 +41,7 @@ function pipeline(...streams) {
 
 function popCallback(streams) {
   // Node names the argument this way in its error message.
-  errors().validateFunction(streams[streams.length - 1], 'streams[stream.length - 1]');
+  validateFunction(streams[streams.length - 1], 'streams[stream.length - 1]');
   return streams.pop();
 }
 
@@ -127,14 +129,14 @@ function pipelineImpl(streams, callback, opts) {
   const ac = new AbortController();
   const signal = ac.signal;
   const outerSignal = opts?.signal;
-  errors().validateAbortSignal(outerSignal, 'options.signal');
+  validateAbortSignal(outerSignal, 'options.signal');
 
   // Run on success, for the last stream only: the pipeline's listeners
   // must not linger on a stream the caller keeps using.
   const lastStreamCleanup = [];
 
   function abort() {
-    finishImpl(new (errors().AbortError)(undefined, { cause: outerSignal?.reason }));
+    finishImpl(abortErrorFor(outerSignal));
   }
   let disposable;
   if (outerSignal) disposable = require('events').addAbortListener(outerSignal, abort);

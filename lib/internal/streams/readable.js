@@ -21,9 +21,10 @@ const { Buffer } = require('buffer');
 const { Stream, prependListener } = require('internal/streams/legacy');
 const {
   codes,
-  errors,
   nop,
   aggregateTwoErrors,
+  validateObject,
+  newAbortError,
 } = require('internal/streams/utils');
 const destroyImpl = require('internal/streams/destroy');
 const { getHighWaterMark, getDefaultHighWaterMark } = require('internal/streams/state');
@@ -99,7 +100,8 @@ class ReadableState {
     this.readingMore = false;
     this.dataEmitted = false;
     this.constructed = true;
-    this.afterConstruct = null;
+    // destroy() waiting for _construct() to finish.
+    this.pendingDestroy = null;
 
     this.emitClose = !options || options.emitClose !== false;
     this.autoDestroy = !options || options.autoDestroy !== false;
@@ -264,7 +266,7 @@ Readable.prototype[EventEmitter.captureRejectionSymbol] = function onRejection(e
 Readable.prototype[Symbol.asyncDispose] = function asyncDispose() {
   let error;
   if (!this.destroyed) {
-    error = this.readableEnded ? null : new (errors().AbortError)();
+    error = this.readableEnded ? null : newAbortError();
     this.destroy(error);
   }
   return new Promise((resolve, reject) => {
@@ -878,7 +880,7 @@ Readable.prototype[Symbol.asyncIterator] = function asyncIterator() {
 };
 
 Readable.prototype.iterator = function iterator(options) {
-  if (options !== undefined) errors().validateObject(options, 'options');
+  if (options !== undefined) validateObject(options, 'options');
   return streamToAsyncIterator(this, options);
 };
 

@@ -3,7 +3,7 @@
 // highWaterMark defaults and the option parsing shared by both sides of a
 // stream.
 
-const { codes } = require('internal/streams/utils');
+const { codes, validateInteger } = require('internal/streams/utils');
 
 let defaultByteHighWaterMark = 16 * 1024;
 let defaultObjectHighWaterMark = 16;
@@ -13,7 +13,7 @@ function getDefaultHighWaterMark(objectMode) {
 }
 
 function setDefaultHighWaterMark(objectMode, value) {
-  require('internal/errors').validateInteger(value, 'value', 0);
+  validateInteger(value, 'value', 0);
   if (objectMode) defaultObjectHighWaterMark = value;
   else defaultByteHighWaterMark = value;
 }

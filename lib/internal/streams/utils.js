@@ -18,6 +18,29 @@ function errors() {
 // `new codes.ERR_X(...)` without loading internal/errors up front.
 const codes = new Proxy({}, { get: (_, code) => errors().codes[code] });
 
+// Argument checks: internal/errors is loaded only to report a failure.
+function validateObject(value, name) {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) errors().validateObject(value, name);
+}
+
+function validateFunction(value, name) {
+  if (typeof value !== 'function') errors().validateFunction(value, name);
+}
+
+function validateBoolean(value, name) {
+  if (typeof value !== 'boolean') errors().validateBoolean(value, name);
+}
+
+function validateInteger(value, name, min) {
+  if (!Number.isSafeInteger(value) || value < min) errors().validateInteger(value, name, min);
+}
+
+function validateAbortSignal(signal, name) {
+  if (signal !== undefined && (signal === null || typeof signal !== 'object' || !('aborted' in signal))) {
+    errors().validateAbortSignal(signal, name);
+  }
+}
+
 // Cross-realm markers, shared with other stream implementations.
 const kIsDestroyed = Symbol.for('nodejs.stream.destroyed');
 const kIsDisturbed = Symbol.for('nodejs.stream.disturbed');
@@ -223,6 +246,11 @@ function aggregateTwoErrors(inner, outer) {
   return inner || outer;
 }
 
+function newAbortError() {
+  return new (errors().AbortError)();
+}
+
+// An AbortError whose `cause` is the signal's reason.
 function abortErrorFor(signal) {
   return new (errors().AbortError)(undefined, { cause: signal?.reason });
 }
@@ -230,6 +258,11 @@ function abortErrorFor(signal) {
 module.exports = {
   errors,
   codes,
+  validateObject,
+  validateFunction,
+  validateBoolean,
+  validateInteger,
+  validateAbortSignal,
   kIsDestroyed,
   kIsDisturbed,
   kIsErrored,
@@ -260,5 +293,6 @@ module.exports = {
   isDisturbed,
   isErrored,
   aggregateTwoErrors,
+  newAbortError,
   abortErrorFor,
 };

@@ -18,7 +18,7 @@
 const EventEmitter = require('events');
 const { Buffer } = require('buffer');
 const { Stream } = require('internal/streams/legacy');
-const { codes, errors, nop } = require('internal/streams/utils');
+const { codes, newAbortError, nop } = require('internal/streams/utils');
 const destroyImpl = require('internal/streams/destroy');
 const { getHighWaterMark, getDefaultHighWaterMark } = require('internal/streams/state');
 const { addAbortSignalNoValidate } = require('internal/streams/add-abort-signal');
@@ -71,8 +71,8 @@ class WritableState {
     this.writelen = 0;
     // Completions of synchronous writes, batched into one tick.
     this.afterWriteTickInfo = null;
-    // A tick is due to emit 'drain' after a synchronous callback-less write.
-    this.drainTickPending = false;
+    // A tick is due to complete a synchronous write made without callback.
+    this.nopTickPending = false;
 
     // Queued writes: buffered[bufferedIndex..] as { chunk, encoding, callback }.
     this.buffered = [];
@@ -82,7 +82,8 @@ class WritableState {
 
     this.pendingcb = 0;
     this.constructed = true;
-    this.afterConstruct = null;
+    // destroy() waiting for _construct() to finish.
+    this.pendingDestroy = null;
     this.prefinished = false;
     this.errorEmitted = false;
     this.emitClose = !options || options.emitClose !== false;
@@ -260,7 +261,7 @@ function onwrite(stream, er) {
   state.writelen = 0;
 
   if (er) {
-    er.stack; // eslint-disable-line no-unused-expressions -- capture it now
+    er.stack; // captured now, before the error travels through ticks
     if (!state.errored) state.errored = er;
     // A duplex fails as a whole.
     const rState = stream._readableState;
@@ -272,15 +273,15 @@ function onwrite(stream, er) {
 
   if (state.buffered.length > state.bufferedIndex) clearBuffer(stream, state);
   if (!sync) {
-    afterWrite(stream, state, 1, cb, false);
+    afterWrite(stream, state, 1, cb);
   } else if (cb === nop) {
-    // Nobody to call back: a synchronous write without a callback completes
-    // on the spot, unless it emptied a stream that owes a 'drain' and no
-    // completion tick is pending to emit it.
-    if (state.needDrain && state.length === 0 && state.afterWriteTickInfo === null &&
-        !state.drainTickPending) {
-      state.drainTickPending = true;
-      process.nextTick(afterDrainTick, stream, state);
+    // Nobody to call back. A byte stream completes such a write on the spot
+    // unless it owes a 'drain' it can now emit; object-mode streams always
+    // take a tick (as Node does). One pending tick serves a run of them.
+    const needTick = state.objectMode || (state.needDrain && state.length === 0);
+    if (needTick && state.afterWriteTickInfo === null && !state.nopTickPending) {
+      state.nopTickPending = true;
+      process.nextTick(afterNopWriteTick, stream, state);
     } else {
       state.pendingcb--;
     }
@@ -307,17 +308,17 @@ function onwriteError(stream, state, er, cb) {
 
 function afterWriteTick({ stream, state, count, cb }) {
   state.afterWriteTickInfo = null;
-  afterWrite(stream, state, count, cb, true);
+  afterWrite(stream, state, count, cb);
 }
 
-function afterDrainTick(stream, state) {
-  state.drainTickPending = false;
-  afterWrite(stream, state, 1, nop, true);
+function afterNopWriteTick(stream, state) {
+  afterWrite(stream, state, 1, nop);
 }
 
-// `deferFinish`: after synchronous writes, 'finish' (if now due) waits
-// another tick.
-function afterWrite(stream, state, count, cb, deferFinish) {
+function afterWrite(stream, state, count, cb) {
+  // Any completion running now lets the next callback-less write schedule
+  // its own tick.
+  state.nopTickPending = false;
   const needDrain = !state.ending && !stream.destroyed && state.length === 0 && state.needDrain;
   if (needDrain) {
     state.needDrain = false;
@@ -328,7 +329,8 @@ function afterWrite(stream, state, count, cb, deferFinish) {
     cb(null);
   }
   if (state.destroyed) errorBuffer(state);
-  finishMaybe(stream, state, deferFinish);
+  // 'finish', if now due, comes a tick after the last write's callback.
+  finishMaybe(stream, state, true);
 }
 
 // Fails every queued write and every end() callback once the stream is
@@ -511,7 +513,7 @@ function prefinish(stream, state) {
   }
 }
 
-// `sync`: called from end() or after synchronous writes; 'finish' then
+// `sync`: called from end() or after a write completed; 'finish' then
 // comes on the next tick, if still due by then.
 function finishMaybe(stream, state, sync) {
   if (!needFinish(state)) return;
@@ -571,7 +573,7 @@ Writable.prototype[EventEmitter.captureRejectionSymbol] = function onRejection(e
 Writable.prototype[Symbol.asyncDispose] = function asyncDispose() {
   let error;
   if (!this.destroyed) {
-    error = this.writableFinished ? null : new (errors().AbortError)();
+    error = this.writableFinished ? null : newAbortError();
     this.destroy(error);
   }
   return new Promise((resolve, reject) => {
