@@ -44,9 +44,6 @@ function validateAbortSignal(signal, name) {
 // Cross-realm markers, shared with other stream implementations.
 const kIsDestroyed = Symbol.for('nodejs.stream.destroyed');
 const kIsDisturbed = Symbol.for('nodejs.stream.disturbed');
-const kIsErrored = Symbol('kIsErrored');
-const kIsReadable = Symbol('kIsReadable');
-const kIsWritable = Symbol('kIsWritable');
 
 function nop() {}
 
@@ -140,14 +137,12 @@ function isReadableFinished(stream, strict) {
 }
 
 function isReadable(stream) {
-  if (stream && stream[kIsReadable] != null) return stream[kIsReadable];
   if (typeof stream?.readable !== 'boolean') return null;
   if (isDestroyed(stream)) return false;
   return isReadableNodeStream(stream) && stream.readable && !isReadableFinished(stream);
 }
 
 function isWritable(stream) {
-  if (stream && stream[kIsWritable] != null) return stream[kIsWritable];
   if (typeof stream?.writable !== 'boolean') return null;
   if (isDestroyed(stream)) return false;
   return isWritableNodeStream(stream) && stream.writable && !isWritableEnded(stream);
@@ -222,7 +217,6 @@ function isDisturbed(stream) {
 
 function isErrored(stream) {
   return Boolean(stream && (
-    stream[kIsErrored] ??
     stream.readableErrored ??
     stream.writableErrored ??
     stream._readableState?.errorEmitted ??
@@ -264,10 +258,6 @@ module.exports = {
   validateInteger,
   validateAbortSignal,
   kIsDestroyed,
-  kIsDisturbed,
-  kIsErrored,
-  kIsReadable,
-  kIsWritable,
   nop,
   once,
   isReadableNodeStream,
