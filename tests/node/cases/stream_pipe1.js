@@ -2,71 +2,7 @@
 // Stream module scenarios (pipe1): events logged with nextTick, microtask and
 // immediate markers, to compare event ordering with Node's.
 'use strict';
-const stream = require('stream');
-const promises = require('stream/promises');
-const util = require('util');
-
-function fmtErr(e) {
-  if (!(e instanceof Error)) return String(e);
-  let s = `${e.name}[${e.code}]: ${e.message}`;
-  if (e.cause !== undefined) s += ` cause=${fmt(e.cause)}`;
-  if (Array.isArray(e.errors)) s += ` errors=[${e.errors.map(fmtErr).join(', ')}]`;
-  return s;
-}
-function fmt(v) {
-  if (Buffer.isBuffer(v)) return `<buf ${JSON.stringify(v.toString('latin1'))}>`;
-  if (v instanceof Uint8Array) return `<u8 ${v.length}>`;
-  if (v instanceof Error) return fmtErr(v);
-  if (typeof v === 'string') return JSON.stringify(v);
-  if (typeof v === 'function') return `[fn ${v.name}]`;
-  if (v && typeof v === 'object' && typeof v.on === 'function') return `[${v.constructor && v.constructor.name}]`;
-  return util.inspect(v, { depth: 2 });
-}
-function log(...args) {
-  console.log(args.map((a) => (typeof a === 'string' ? a : fmt(a))).join(' '));
-}
-const ALL = ['end', 'finish', 'close', 'error', 'drain', 'pause', 'resume', 'prefinish', 'pipe', 'unpipe'];
-function watch(name, s, events = ALL) {
-  for (const ev of events) s.on(ev, (...a) => log(`${name}:${ev}`, ...a.map((x) => fmt(x))));
-  return s;
-}
-function ticks(label) {
-  process.nextTick(() => log(`  [tick ${label}]`));
-  Promise.resolve().then(() => log(`  [micro ${label}]`));
-  setImmediate(() => log(`  [immediate ${label}]`));
-}
-function state(name, s) {
-  const o = {};
-  for (const k of ['readable', 'writable', 'destroyed', 'closed', 'errored', 'readableEnded', 'readableFlowing',
-    'readableLength', 'readableDidRead', 'readableAborted', 'writableEnded', 'writableFinished', 'writableLength',
-    'writableNeedDrain', 'writableCorked', 'writableAborted']) {
-    if (k in s) o[k] = s[k] instanceof Error ? fmtErr(s[k]) : s[k];
-  }
-  log(`${name} state`, JSON.stringify(o));
-}
-const scenarios = [];
-function scenario(name, fn) { scenarios.push([name, fn]); }
-async function runAll() {
-  for (const [name, fn] of scenarios) {
-    console.log(`=== ${name}`);
-    // Each scenario starts from a macrotask, so that ticks run before microtasks as at top level.
-    await new Promise((resolve) => {
-      const timer = setTimeout(() => { log('TIMEOUT'); resolve(); }, 3000);
-      const finish = () => { clearTimeout(timer); resolve(); };
-      setTimeout(() => {
-        try {
-          const r = fn(finish);
-          if (r && typeof r.then === 'function') r.then(finish, (e) => { log('SCENARIO REJECTED', e); finish(); });
-          else if (fn.length === 0) finish();
-        } catch (e) { log('SCENARIO THREW', e); finish(); }
-      }, 0);
-    });
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-setImmediate(runAll);
-process.on('uncaughtException', (e) => log('UNCAUGHT', e));
-const helpers = { stream, promises, log, fmt, fmtErr, watch, ticks, state, scenario, ...stream };
+const helpers = require('../fixtures/stream_harness');
 
 {
 const { Readable, Writable, PassThrough, Transform, log, watch, ticks, state, scenario } = helpers;
