@@ -23,6 +23,8 @@ const watchers = new Map(); // token → { onReady(readiness), refed }
 const poolRequests = new Map(); // id → { callback(err, value), hold }
 let nextRequestId = 1;
 const closeQueue = [];
+const pendingQueue = [];
+const pollQueue = [];
 
 // Watches `fd` for `events` (EPOLL* bits); onReady(readiness) runs in the poll phase.
 function watch(fd, events, onReady, refed = true) {
@@ -30,6 +32,11 @@ function watch(fd, events, onReady, refed = true) {
   watchers.set(token, { onReady, refed });
   if (refed) ref();
   return token;
+}
+
+// Changes what a watch waits for.
+function rewatch(token, events) {
+  loop.rewatch(token, events);
 }
 
 function unwatch(token) {
@@ -63,6 +70,24 @@ function poolRequest(submit, callback, hold) {
     throw err;
   }
   return id;
+}
+
+// Runs `callback` in the next iteration's pending phase, before I/O is polled: where libuv
+// reports errors it found synchronously (a failed connect) and results made without
+// blocking work.
+function defer(callback) {
+  pendingQueue.push(callback);
+}
+
+// Runs `callback` in the next poll phase ahead of I/O events, where Node delivers the
+// results of thread-pool work that finished at once (a hosts-file lookup).
+function deferToPoll(callback) {
+  pollQueue.push(callback);
+}
+
+function runPending() {
+  const batch = pendingQueue.splice(0);
+  for (const cb of batch) invoke(cb);
 }
 
 function onClose(callback) {
@@ -123,7 +148,8 @@ function runCloseCallbacks() {
 function run(fromPoll = false) {
   const timers = require('internal/timers');
   let skipTimers = fromPoll;
-  const alive = () => refs > 0 || timers.refedTimers() > 0 || timers.hasRefedImmediates() || closeQueue.length > 0;
+  const alive = () => refs > 0 || timers.refedTimers() > 0 || timers.hasRefedImmediates() || closeQueue.length > 0 ||
+    pendingQueue.length > 0 || pollQueue.length > 0;
   for (;;) {
     if (!alive()) {
       if (!process._exiting) {
@@ -139,11 +165,18 @@ function run(fromPoll = false) {
     loop.updateTime();
     if (skipTimers) skipTimers = false;
     else timers.runTimers();
-    const block = alive() && !timers.hasImmediates() && closeQueue.length === 0;
-    dispatch(loop.poll(block));
+    runPending();
+    const block = alive() && !timers.hasImmediates() && closeQueue.length === 0 && pendingQueue.length === 0 &&
+      pollQueue.length === 0;
+    const events = loop.poll(block);
+    if (pollQueue.length > 0) {
+      const batch = pollQueue.splice(0);
+      for (const cb of batch) invoke(cb);
+    }
+    dispatch(events);
     timers.runImmediates();
     runCloseCallbacks();
   }
 }
 
-module.exports = { run, ref, unref, watch, unwatch, setWatchRef, poolRequest, onClose, invoke };
+module.exports = { run, ref, unref, watch, rewatch, unwatch, defer, deferToPoll, setWatchRef, poolRequest, onClose, invoke };

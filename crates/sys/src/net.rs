@@ -13,9 +13,31 @@ pub const SOCK_CLOEXEC: u32 = 0o2000000;
 pub const SOL_SOCKET: u32 = 1;
 pub const SO_REUSEADDR: u32 = 2;
 pub const SO_ERROR: u32 = 4;
+pub const SO_BROADCAST: u32 = 6;
+pub const SO_SNDBUF: u32 = 7;
+pub const SO_RCVBUF: u32 = 8;
 pub const SO_KEEPALIVE: u32 = 9;
+pub const SO_REUSEPORT: u32 = 15;
+pub const IPPROTO_IP: u32 = 0;
 pub const IPPROTO_TCP: u32 = 6;
+pub const IPPROTO_IPV6: u32 = 41;
 pub const TCP_NODELAY: u32 = 1;
+pub const TCP_KEEPIDLE: u32 = 4;
+pub const IP_TTL: u32 = 2;
+pub const IP_MULTICAST_IF: u32 = 32;
+pub const IP_MULTICAST_TTL: u32 = 33;
+pub const IP_MULTICAST_LOOP: u32 = 34;
+pub const IP_ADD_MEMBERSHIP: u32 = 35;
+pub const IP_DROP_MEMBERSHIP: u32 = 36;
+pub const IPV6_UNICAST_HOPS: u32 = 16;
+pub const IPV6_MULTICAST_IF: u32 = 17;
+pub const IPV6_MULTICAST_HOPS: u32 = 18;
+pub const IPV6_MULTICAST_LOOP: u32 = 19;
+pub const IPV6_ADD_MEMBERSHIP: u32 = 20;
+pub const IPV6_DROP_MEMBERSHIP: u32 = 21;
+pub const IPV6_V6ONLY: u32 = 26;
+pub const MSG_NOSIGNAL: u32 = 0x4000;
+pub const MSG_TRUNC: u32 = 0x20;
 pub const SHUT_RD: u32 = 0;
 pub const SHUT_WR: u32 = 1;
 pub const SHUT_RDWR: u32 = 2;
@@ -52,6 +74,86 @@ pub fn socketpair(domain: u32, ty: u32) -> Result<(i32, i32)> {
     })?;
     Ok((fds[0], fds[1]))
 }
+
+/// A socket address in the kernel's three families we speak.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SockAddr {
+    V4 {
+        ip: [u8; 4],
+        port: u16,
+    },
+    V6 {
+        ip: [u8; 16],
+        port: u16,
+        flowinfo: u32,
+        scope_id: u32,
+    },
+    /// A Unix socket path (bytes, no NUL); empty for an unnamed socket. A leading NUL is
+    /// Linux's abstract namespace.
+    Unix(Vec<u8>),
+}
+
+impl SockAddr {
+    /// The raw `sockaddr_*` bytes the kernel takes.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        match self {
+            SockAddr::V4 { ip, port } => sockaddr_in(*ip, *port).to_vec(),
+            SockAddr::V6 {
+                ip,
+                port,
+                flowinfo,
+                scope_id,
+            } => {
+                let mut sa = vec![0u8; 28];
+                sa[0..2].copy_from_slice(&(AF_INET6 as u16).to_ne_bytes());
+                sa[2..4].copy_from_slice(&port.to_be_bytes());
+                sa[4..8].copy_from_slice(&flowinfo.to_be_bytes());
+                sa[8..24].copy_from_slice(ip);
+                sa[24..28].copy_from_slice(&scope_id.to_ne_bytes());
+                sa
+            }
+            SockAddr::Unix(path) => {
+                let mut sa = (AF_UNIX as u16).to_ne_bytes().to_vec();
+                sa.extend_from_slice(path);
+                // Pathname sockets carry their NUL; abstract ones are exactly their bytes.
+                if path.first() != Some(&0) {
+                    sa.push(0);
+                }
+                sa
+            }
+        }
+    }
+
+    /// Parses raw `sockaddr` bytes as the kernel returned them.
+    pub fn from_bytes(sa: &[u8]) -> Option<SockAddr> {
+        let family = u16::from_ne_bytes([*sa.first()?, *sa.get(1)?]) as u32;
+        match family {
+            AF_INET if sa.len() >= 8 => Some(SockAddr::V4 {
+                port: u16::from_be_bytes([sa[2], sa[3]]),
+                ip: sa[4..8].try_into().ok()?,
+            }),
+            AF_INET6 if sa.len() >= 28 => Some(SockAddr::V6 {
+                port: u16::from_be_bytes([sa[2], sa[3]]),
+                flowinfo: u32::from_be_bytes(sa[4..8].try_into().ok()?),
+                ip: sa[8..24].try_into().ok()?,
+                scope_id: u32::from_ne_bytes(sa[24..28].try_into().ok()?),
+            }),
+            AF_UNIX => {
+                let path = &sa[2..];
+                let end = if path.first() == Some(&0) {
+                    path.len()
+                } else {
+                    path.iter().position(|&b| b == 0).unwrap_or(path.len())
+                };
+                Some(SockAddr::Unix(path[..end].to_vec()))
+            }
+            _ => None,
+        }
+    }
+}
+
+/// Maximum length of a Unix socket path, NUL included (`sun_path`).
+pub const UNIX_PATH_MAX: usize = 108;
 
 /// An IPv4 `sockaddr_in` for `ip:port`.
 pub fn sockaddr_in(ip: [u8; 4], port: u16) -> [u8; 16] {
@@ -105,14 +207,33 @@ pub fn accept4(fd: i32, flags: u32) -> Result<i32> {
         .map(|v| v as i32)
 }
 
-/// The local address of a socket, as raw `sockaddr` bytes.
-pub fn getsockname(fd: i32) -> Result<Vec<u8>> {
+/// accept4(2) that also returns the peer's address.
+pub fn accept4_addr(fd: i32, flags: u32) -> Result<(i32, Option<SockAddr>)> {
+    let mut buf = [0u8; 128];
+    let mut len: u32 = buf.len() as u32;
+    // SAFETY: buf and len describe a writable sockaddr_storage.
+    let conn = check(unsafe {
+        syscall6(
+            nr::ACCEPT4,
+            fd as usize,
+            buf.as_mut_ptr() as usize,
+            &mut len as *mut u32 as usize,
+            flags as usize,
+            0,
+            0,
+        )
+    })? as i32;
+    let len = (len as usize).min(buf.len());
+    Ok((conn, SockAddr::from_bytes(&buf[..len])))
+}
+
+fn sockname(nr: usize, fd: i32) -> Result<Vec<u8>> {
     let mut buf = [0u8; 128];
     let mut len: u32 = buf.len() as u32;
     // SAFETY: buf and len describe a writable sockaddr_storage.
     check(unsafe {
         syscall6(
-            nr::GETSOCKNAME,
+            nr,
             fd as usize,
             buf.as_mut_ptr() as usize,
             &mut len as *mut u32 as usize,
@@ -121,7 +242,110 @@ pub fn getsockname(fd: i32) -> Result<Vec<u8>> {
             0,
         )
     })?;
-    Ok(buf[..len as usize].to_vec())
+    Ok(buf[..(len as usize).min(buf.len())].to_vec())
+}
+
+/// The local address of a socket, as raw `sockaddr` bytes.
+pub fn getsockname(fd: i32) -> Result<Vec<u8>> {
+    sockname(nr::GETSOCKNAME, fd)
+}
+
+/// The peer address of a connected socket, as raw `sockaddr` bytes.
+pub fn getpeername(fd: i32) -> Result<Vec<u8>> {
+    sockname(nr::GETPEERNAME, fd)
+}
+
+/// sendto(2); `addr` None sends on a connected socket.
+pub fn sendto(fd: i32, data: &[u8], flags: u32, addr: Option<&[u8]>) -> Result<usize> {
+    let (ap, al) = addr.map_or((0, 0), |a| (a.as_ptr() as usize, a.len()));
+    // SAFETY: data and addr are readable for their lengths.
+    check(unsafe {
+        syscall6(
+            nr::SENDTO,
+            fd as usize,
+            data.as_ptr() as usize,
+            data.len(),
+            flags as usize,
+            ap,
+            al,
+        )
+    })
+}
+
+/// recvfrom(2): the length of the datagram (which may exceed `buf` with `MSG_TRUNC`)
+/// and the sender's address.
+pub fn recvfrom(fd: i32, buf: &mut [u8], flags: u32) -> Result<(usize, Option<SockAddr>)> {
+    let mut sa = [0u8; 128];
+    let mut len: u32 = sa.len() as u32;
+    // SAFETY: buf, sa and len are writable for their lengths.
+    let n = check(unsafe {
+        syscall6(
+            nr::RECVFROM,
+            fd as usize,
+            buf.as_mut_ptr() as usize,
+            buf.len(),
+            flags as usize,
+            sa.as_mut_ptr() as usize,
+            &mut len as *mut u32 as usize,
+        )
+    })?;
+    let len = (len as usize).min(sa.len());
+    Ok((n, SockAddr::from_bytes(&sa[..len])))
+}
+
+/// writev(2) over (ptr, len) pairs.
+///
+/// # Safety
+/// Each (ptr, len) must be readable memory.
+pub unsafe fn writev(fd: i32, bufs: &[(usize, usize)]) -> Result<usize> {
+    let iov: Vec<usize> = bufs.iter().flat_map(|&(p, l)| [p, l]).collect();
+    // SAFETY: iov is an array of struct iovec over the caller's readable buffers.
+    check(unsafe {
+        syscall6(
+            nr::WRITEV,
+            fd as usize,
+            iov.as_ptr() as usize,
+            bufs.len(),
+            0,
+            0,
+            0,
+        )
+    })
+}
+
+pub fn getsockopt_int(fd: i32, level: u32, name: u32) -> Result<i32> {
+    let mut value: i32 = 0;
+    let mut len: u32 = 4;
+    // SAFETY: value is an int and len its size.
+    check(unsafe {
+        syscall6(
+            nr::GETSOCKOPT,
+            fd as usize,
+            level as usize,
+            name as usize,
+            &mut value as *mut i32 as usize,
+            &mut len as *mut u32 as usize,
+            0,
+        )
+    })?;
+    Ok(value)
+}
+
+/// setsockopt(2) with a structured value (`ip_mreq`, `ipv6_mreq`, …).
+pub fn setsockopt_bytes(fd: i32, level: u32, name: u32, value: &[u8]) -> Result<()> {
+    // SAFETY: value is readable for its length.
+    check(unsafe {
+        syscall6(
+            nr::SETSOCKOPT,
+            fd as usize,
+            level as usize,
+            name as usize,
+            value.as_ptr() as usize,
+            value.len(),
+            0,
+        )
+    })
+    .map(drop)
 }
 
 pub fn setsockopt_int(fd: i32, level: u32, name: u32, value: i32) -> Result<()> {
@@ -168,5 +392,48 @@ mod tests {
         for fd in [conn, cli, srv] {
             fs::close(fd).unwrap();
         }
+    }
+
+    #[test]
+    fn sockaddr_round_trips() {
+        let addrs = [
+            SockAddr::V4 {
+                ip: [10, 0, 0, 1],
+                port: 8080,
+            },
+            SockAddr::V6 {
+                ip: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1],
+                port: 443,
+                flowinfo: 7,
+                scope_id: 2,
+            },
+            SockAddr::Unix(b"/tmp/x.sock".to_vec()),
+            SockAddr::Unix(b"\0abstract".to_vec()),
+        ];
+        for a in addrs {
+            assert_eq!(SockAddr::from_bytes(&a.to_bytes()), Some(a));
+        }
+    }
+
+    #[test]
+    fn udp_sendto_recvfrom() {
+        let a = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0).unwrap();
+        bind(a, &sockaddr_in([127, 0, 0, 1], 0)).unwrap();
+        let name = getsockname(a).unwrap();
+        let b = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0).unwrap();
+        sendto(b, b"hello", 0, Some(&name)).unwrap();
+        let mut buf = [0u8; 2];
+        let (n, from) = recvfrom(a, &mut buf, MSG_TRUNC).unwrap();
+        assert_eq!(n, 5, "MSG_TRUNC reports the whole datagram's length");
+        assert_eq!(&buf, b"he");
+        assert!(matches!(
+            from,
+            Some(SockAddr::V4 {
+                ip: [127, 0, 0, 1],
+                ..
+            })
+        ));
+        fs::close(a).unwrap();
+        fs::close(b).unwrap();
     }
 }

@@ -9,12 +9,14 @@ use unode_sys::Errno;
 mod buffer;
 mod builtins;
 mod contextify;
+mod dns;
 pub use contextify::on_rejection as contextify_on_rejection;
 mod event_loop;
 pub mod fs;
 mod fs_event_wrap;
 mod libsys;
 pub mod module_wrap;
+mod net;
 mod os;
 mod process;
 mod util;
@@ -28,11 +30,13 @@ pub fn internal_binding<'js>(ctx: &Ctx<'js>, state: &Shared, name: &str) -> Resu
         "buffer" => buffer::init(&obj)?,
         "builtins" => builtins::init(&obj)?,
         "contextify" => contextify::init(&obj)?,
+        "dns" => dns::init(&obj)?,
         "event_loop" => event_loop::init(&obj, state)?,
         "fs" => fs::init(&obj, state)?,
         "fs_event_wrap" => fs_event_wrap::init(&obj)?,
         "libsys" => libsys::init(&obj)?,
         "module_wrap" => module_wrap::init(&obj)?,
+        "net" => net::init(&obj)?,
         "os" => os::init(&obj)?,
         "process" => process::init(&obj, state)?,
         "util" => util::init(&obj)?,

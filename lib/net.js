@@ -1,0 +1,1239 @@
+'use strict';
+// TCP and Unix-domain stream sockets: net.Socket is a Duplex over a non-blocking socket
+// watched by the loop's epoll (internalBinding('net') does the syscalls); net.Server
+// accepts on one. The shapes of events, errors and addresses follow Node 20.
+
+const EventEmitter = require('events');
+const { Duplex } = require('stream');
+const { Buffer } = require('buffer');
+const eventLoop = require('internal/event_loop');
+const { isIP, isIPv4, isIPv6 } = require('internal/net/ip');
+const {
+  codes: {
+    ERR_INVALID_ADDRESS_FAMILY,
+    ERR_INVALID_ARG_TYPE,
+    ERR_INVALID_ARG_VALUE,
+    ERR_INVALID_FD_TYPE,
+    ERR_INVALID_IP_ADDRESS,
+    ERR_SERVER_ALREADY_LISTEN,
+    ERR_SERVER_NOT_RUNNING,
+    ERR_SOCKET_CLOSED,
+    ERR_SOCKET_CLOSED_BEFORE_CONNECTION,
+  },
+  errnoException,
+  exceptionWithHostPort,
+  uvExceptionWithHostPort,
+  validateFunction,
+  validateInt32,
+  validateNumber,
+  validateObject,
+  validatePort,
+  validateString,
+} = require('internal/errors');
+
+const binding = internalBinding('net');
+const { constants: C } = binding;
+
+const EPOLLIN = 0x001;
+const EPOLLOUT = 0x004;
+const EPOLLERR = 0x008;
+const EPOLLHUP = 0x010;
+const UV_EAGAIN = -11;
+const UV_EINPROGRESS = -115;
+const UV_EADDRINUSE = -98;
+const UV_ENOTSOCK = -88;
+// libuv reads at most this many times per readiness report before yielding to others.
+const kMaxReadsPerTick = 32;
+
+let autoSelectFamilyDefault = true;
+let autoSelectFamilyAttemptTimeoutDefault = 250;
+
+function familyName(n) {
+  return n === 6 ? 'IPv6' : n === 4 ? 'IPv4' : undefined;
+}
+
+function toNumber(x) {
+  return (x = Number(x)) >= 0 ? x : false;
+}
+
+function isPipeName(s) {
+  return typeof s === 'string' && toNumber(s) === false;
+}
+
+// (port[, host][, cb]) / (path[, cb]) / (options[, cb]) → [options, cb]
+function normalizeArgs(args) {
+  if (args.length === 0) return [{}, null];
+  const arg0 = args[0];
+  let options = {};
+  if (typeof arg0 === 'object' && arg0 !== null) options = arg0;
+  else if (isPipeName(arg0)) options.path = arg0;
+  else {
+    options.port = arg0;
+    if (args.length > 1 && typeof args[1] === 'string') options.host = args[1];
+  }
+  const cb = args[args.length - 1];
+  return [options, typeof cb === 'function' ? cb : null];
+}
+
+function lazyDns() {
+  return require('dns');
+}
+
+// --- the descriptor under a socket or server ---------------------------------------
+
+// One socket descriptor and its epoll watch: `want(events)` sets what the loop waits for;
+// no events means no watch, so an idle socket does not keep the process alive (as an
+// inactive libuv handle does not).
+class Handle {
+  constructor(fd, family, onReady) {
+    this.fd = fd;
+    this.family = family; // 4, 6, or 0 for a Unix socket
+    this.events = 0;
+    this.token = 0;
+    this.refed = true;
+    this.onReady = onReady;
+  }
+
+  want(events) {
+    if (this.fd < 0 || events === this.events) return;
+    this.events = events;
+    if (events === 0) {
+      if (this.token !== 0) eventLoop.unwatch(this.token);
+      this.token = 0;
+    } else if (this.token === 0) {
+      this.token = eventLoop.watch(this.fd, events, this.onReady, this.refed);
+    } else {
+      eventLoop.rewatch(this.token, events);
+    }
+  }
+
+  setRef(refed) {
+    this.refed = refed;
+    if (this.token !== 0) eventLoop.setWatchRef(this.token, refed);
+  }
+
+  close() {
+    if (this.fd < 0) return;
+    this.want(0);
+    binding.close(this.fd);
+    this.fd = -1;
+  }
+}
+
+function newSocketFd(family, type = C.SOCK_STREAM) {
+  return binding.socket(family, type);
+}
+
+// --- Socket --------------------------------------------------------------------------
+
+function Socket(options) {
+  if (!(this instanceof Socket)) return new Socket(options);
+  if (typeof options === 'number') options = { fd: options };
+  else options = { ...options };
+  if (options.objectMode) {
+    throw new ERR_INVALID_ARG_VALUE('options.objectMode', options.objectMode, 'is not supported');
+  }
+  this.connecting = false;
+  this._hadError = false;
+  this._handle = null;
+  this._host = null;
+  this._peername = null;
+  this._sockname = null;
+  this._pendingData = null;
+  this._pendingEncoding = '';
+  this._pendingWrite = null;
+  this._reading = false;
+  this._bytesRead = 0;
+  this._bytesDispatched = 0;
+  this._timeoutTimer = null;
+  this._refed = true;
+  this.server = null;
+  this._server = null;
+  this[kSetNoDelay] = Boolean(options.noDelay);
+  this[kSetKeepAlive] = Boolean(options.keepAlive);
+  this[kKeepAliveDelay] = ~~(options.keepAliveInitialDelay / 1000);
+
+  options.allowHalfOpen = Boolean(options.allowHalfOpen);
+  options.emitClose = false;
+  options.autoDestroy = true;
+  options.decodeStrings = false;
+  Duplex.call(this, options);
+
+  if (options.handle) {
+    this._attach(options.handle);
+  } else if (options.fd !== undefined) {
+    const fd = options.fd;
+    validateInt32(fd, 'fd', 0);
+    const name = binding.sockname(fd);
+    if (typeof name === 'number' && name === UV_ENOTSOCK) throw new ERR_INVALID_FD_TYPE('NOT_A_SOCKET');
+    this._attach(new Handle(fd, typeof name === 'number' ? 4 : name[0], null));
+  }
+  this.on('end', onReadableStreamEnd);
+
+  if (this._handle !== null && options.readable !== false) {
+    if (options.pauseOnConnect) {
+      this._readableState.flowing = false;
+    } else if (!options.manualStart) {
+      this.read(0);
+    }
+  }
+  if (options.signal) addAbortSignal(this, options.signal);
+}
+Object.setPrototypeOf(Socket.prototype, Duplex.prototype);
+Object.setPrototypeOf(Socket, Duplex);
+
+const kSetNoDelay = Symbol('kSetNoDelay');
+const kSetKeepAlive = Symbol('kSetKeepAlive');
+const kKeepAliveDelay = Symbol('kKeepAliveDelay');
+
+function addAbortSignal(socket, signal) {
+  const onAbort = () => socket.destroy(new (require('internal/errors').AbortError)(undefined, { cause: signal.reason }));
+  if (signal.aborted) process.nextTick(onAbort);
+  else signal.addEventListener('abort', onAbort, { once: true });
+}
+
+Socket.prototype._attach = function(handle) {
+  handle.onReady = (events) => this._onReady(events);
+  handle.setRef(this._refed);
+  this._handle = handle;
+  if (this[kSetNoDelay] && handle.family !== 0) binding.setsockopt(handle.fd, C.IPPROTO_TCP, C.TCP_NODELAY, 1);
+  if (this[kSetKeepAlive] && handle.family !== 0) setKeepAliveOn(handle.fd, true, this[kKeepAliveDelay]);
+};
+
+Socket.prototype._updateInterest = function() {
+  const h = this._handle;
+  if (h === null) return;
+  let events = 0;
+  if (this.connecting || this._pendingWrite !== null) events |= EPOLLOUT;
+  if (this._reading && !this.connecting) events |= EPOLLIN;
+  h.want(events);
+};
+
+Socket.prototype._onReady = function(events) {
+  if (this.connecting) {
+    if (events & (EPOLLOUT | EPOLLERR | EPOLLHUP)) this._afterConnect(binding.soError(this._handle.fd));
+    return;
+  }
+  if (this._pendingWrite !== null && events & (EPOLLOUT | EPOLLERR | EPOLLHUP)) this._flushPending();
+  if (this._handle !== null && this._reading && events & (EPOLLIN | EPOLLERR | EPOLLHUP)) this._readReady();
+};
+
+Socket.prototype._readReady = function() {
+  for (let i = 0; i < kMaxReadsPerTick; i++) {
+    if (this._handle === null || !this._reading) return;
+    const r = binding.read(this._handle.fd);
+    if (typeof r === 'number') {
+      if (r === UV_EAGAIN) return;
+      this._reading = false;
+      this._updateInterest();
+      if (r === 0) {
+        this.push(null);
+        // A socket whose peer ended and whose own side is done goes away (Node's onStreamRead).
+        if (!this.allowHalfOpen && this.writableFinished) this.destroy();
+        return;
+      }
+      this.destroy(errnoException(r, 'read'));
+      return;
+    }
+    this._bytesRead += r.byteLength;
+    this._touch();
+    if (!this.push(Buffer.from(r))) {
+      this._reading = false;
+      this._updateInterest();
+      return;
+    }
+  }
+};
+
+Socket.prototype._read = function(n) {
+  if (this.connecting || this._handle === null) {
+    this.once('connect', () => this._read(n));
+    return;
+  }
+  if (!this._reading) {
+    this._reading = true;
+    this._updateInterest();
+  }
+};
+
+function onReadableStreamEnd() {
+  if (!this.allowHalfOpen) {
+    this.write = writeAfterFIN;
+  }
+}
+
+function writeAfterFIN(chunk, encoding, cb) {
+  if (!this.writableEnded) return Duplex.prototype.write.call(this, chunk, encoding, cb);
+  if (typeof encoding === 'function') {
+    cb = encoding;
+    encoding = null;
+  }
+  const er = new Error('This socket has been ended by the other party');
+  er.code = 'EPIPE';
+  if (typeof cb === 'function') process.nextTick(cb, er);
+  this.destroy(er);
+  return false;
+}
+
+function toWritable(chunk, encoding) {
+  if (typeof chunk === 'string' && encoding !== 'utf8' && encoding !== 'utf-8' && encoding !== 'buffer') {
+    return Buffer.from(chunk, encoding);
+  }
+  return chunk;
+}
+
+Socket.prototype._writeGeneric = function(writev, data, encoding, cb) {
+  if (this.connecting) {
+    this._pendingData = data;
+    this._pendingEncoding = encoding;
+    this.once('connect', function connect() {
+      this.off('close', onClose);
+      this._writeGeneric(writev, data, encoding, cb);
+    });
+    function onClose() {
+      cb(new ERR_SOCKET_CLOSED_BEFORE_CONNECTION());
+    }
+    this.once('close', onClose);
+    return;
+  }
+  this._pendingData = null;
+  this._pendingEncoding = '';
+  if (this._handle === null) {
+    cb(new ERR_SOCKET_CLOSED());
+    return false;
+  }
+  const chunks = writev
+    ? data.map(({ chunk, encoding }) => toWritable(chunk, encoding))
+    : [toWritable(data, encoding)];
+  this._touch();
+  this._writeChunks(chunks, cb);
+};
+
+// Writes what the socket takes now; the rest waits for EPOLLOUT. `cb` runs once all of
+// it is in the kernel, as libuv's write request completes.
+Socket.prototype._writeChunks = function(chunks, cb) {
+  let total = 0;
+  for (let i = 0; i < chunks.length; i++) total += typeof chunks[i] === 'string' ? Buffer.byteLength(chunks[i]) : chunks[i].byteLength;
+  const n = total === 0 ? 0 : binding.writev(this._handle.fd, chunks);
+  if (n < 0 && n !== UV_EAGAIN) {
+    cb(errnoException(n, 'write'));
+    return;
+  }
+  const done = n < 0 ? 0 : n;
+  this._bytesDispatched += done;
+  if (done === total) {
+    cb();
+    return;
+  }
+  this._pendingWrite = { chunks: remainderOf(chunks, done), cb };
+  this._updateInterest();
+};
+
+function remainderOf(chunks, skip) {
+  const rest = [];
+  for (let i = 0; i < chunks.length; i++) {
+    let c = chunks[i];
+    if (typeof c === 'string') c = Buffer.from(c, 'utf8');
+    if (skip >= c.byteLength) {
+      skip -= c.byteLength;
+      continue;
+    }
+    rest.push(skip > 0 ? new Uint8Array(c.buffer, c.byteOffset + skip, c.byteLength - skip) : c);
+    skip = 0;
+  }
+  return rest;
+}
+
+Socket.prototype._flushPending = function() {
+  const { chunks, cb } = this._pendingWrite;
+  this._pendingWrite = null;
+  this._updateInterest();
+  this._writeChunks(chunks, cb);
+};
+
+Socket.prototype._writev = function(chunks, cb) {
+  this._writeGeneric(true, chunks, '', cb);
+};
+
+Socket.prototype._write = function(data, encoding, cb) {
+  this._writeGeneric(false, data, encoding, cb);
+};
+
+Socket.prototype._final = function(cb) {
+  if (this.pending) {
+    return this.once('connect', () => this._final(cb));
+  }
+  if (this._handle === null) return cb();
+  const err = binding.shutdown(this._handle.fd);
+  // ENOTCONN: the peer already went away; the end of our side is not an error then.
+  if (err < 0 && err !== -107) return cb(errnoException(err, 'shutdown'));
+  cb();
+};
+
+Socket.prototype._destroy = function(exception, cb) {
+  this.connecting = false;
+  this._reading = false;
+  this._pendingWrite = null;
+  if (this._timeoutTimer !== null) {
+    clearTimeout(this._timeoutTimer);
+    this._timeoutTimer = null;
+  }
+  if (this._handle !== null) {
+    const isException = exception ? true : false;
+    this._handle.close();
+    this._handle = null;
+    eventLoop.onClose(() => this.emit('close', isException));
+  }
+  cb(exception);
+  if (this._server) {
+    this._server._connections--;
+    if (this._server._emitCloseIfDrained) this._server._emitCloseIfDrained();
+  }
+};
+
+Socket.prototype.destroySoon = function() {
+  if (this.writable) this.end();
+  if (this.writableFinished) this.destroy();
+  else this.once('finish', this.destroy);
+};
+
+Socket.prototype.resetAndDestroy = function() {
+  if (this._handle !== null) {
+    // SO_LINGER 0 would send RST; closing without it still drops the connection.
+    this.destroy(null);
+  } else {
+    this.destroy(new ERR_SOCKET_CLOSED());
+  }
+  return this;
+};
+
+// --- timeouts --------------------------------------------------------------------------
+
+Socket.prototype._touch = function() {
+  if (this._timeoutTimer !== null) this._timeoutTimer.refresh();
+};
+
+Socket.prototype.setTimeout = function(msecs, callback) {
+  if (this.destroyed) return this;
+  validateNumber(msecs, 'msecs', 0);
+  this.timeout = msecs;
+  if (this._timeoutTimer !== null) {
+    clearTimeout(this._timeoutTimer);
+    this._timeoutTimer = null;
+  }
+  if (msecs === 0) {
+    if (callback !== undefined) {
+      validateFunction(callback, 'callback');
+      this.removeListener('timeout', callback);
+    }
+  } else {
+    this._timeoutTimer = setTimeout(() => {
+      this._timeoutTimer = null;
+      this.emit('timeout');
+    }, msecs);
+    this._timeoutTimer.unref();
+    if (callback !== undefined) {
+      validateFunction(callback, 'callback');
+      this.once('timeout', callback);
+    }
+  }
+  return this;
+};
+
+// --- options -----------------------------------------------------------------------------
+
+function setKeepAliveOn(fd, enable, delaySecs) {
+  binding.setsockopt(fd, C.SOL_SOCKET, C.SO_KEEPALIVE, enable ? 1 : 0);
+  if (enable && delaySecs > 0) binding.setsockopt(fd, C.IPPROTO_TCP, C.TCP_KEEPIDLE, delaySecs);
+}
+
+Socket.prototype.setNoDelay = function(enable) {
+  enable = enable === undefined ? true : Boolean(enable);
+  if (this._handle === null) {
+    this[kSetNoDelay] = enable;
+    return this;
+  }
+  if (this._handle.family !== 0 && this[kSetNoDelay] !== enable) {
+    this[kSetNoDelay] = enable;
+    binding.setsockopt(this._handle.fd, C.IPPROTO_TCP, C.TCP_NODELAY, enable ? 1 : 0);
+  }
+  return this;
+};
+
+Socket.prototype.setKeepAlive = function(enable, initialDelayMsecs) {
+  enable = Boolean(enable);
+  const initialDelay = ~~(initialDelayMsecs / 1000);
+  if (this._handle === null) {
+    this[kSetKeepAlive] = enable;
+    this[kKeepAliveDelay] = initialDelay;
+    return this;
+  }
+  if (this._handle.family !== 0) setKeepAliveOn(this._handle.fd, enable, initialDelay);
+  return this;
+};
+
+Socket.prototype.address = function() {
+  return this._getsockname();
+};
+
+Socket.prototype._getpeername = function() {
+  if (this._handle === null) return this._peername || {};
+  if (this._peername === null) {
+    const r = binding.peername(this._handle.fd);
+    if (typeof r === 'number') return {};
+    this._peername = r[0] === 0 ? {} : { address: r[1], family: familyName(r[0]), port: r[2] };
+  }
+  return this._peername;
+};
+
+Socket.prototype._getsockname = function() {
+  if (this._handle === null) return {};
+  if (this._sockname === null) {
+    const r = binding.sockname(this._handle.fd);
+    if (typeof r === 'number') return {};
+    this._sockname = r[0] === 0 ? {} : { address: r[1], family: familyName(r[0]), port: r[2] };
+  }
+  return this._sockname;
+};
+
+function defineGetter(name, fn) {
+  Object.defineProperty(Socket.prototype, name, { __proto__: null, configurable: true, enumerable: true, get: fn });
+}
+defineGetter('remoteAddress', function() {
+  return this._getpeername().address;
+});
+defineGetter('remoteFamily', function() {
+  return this._getpeername().family;
+});
+defineGetter('remotePort', function() {
+  return this._getpeername().port;
+});
+defineGetter('localAddress', function() {
+  return this._getsockname().address;
+});
+defineGetter('localPort', function() {
+  return this._getsockname().port;
+});
+defineGetter('localFamily', function() {
+  return this._getsockname().family;
+});
+defineGetter('pending', function() {
+  return this._handle === null || this.connecting;
+});
+defineGetter('readyState', function() {
+  if (this.connecting) return 'opening';
+  if (this.readable && this.writable) return 'open';
+  if (this.readable && !this.writable) return 'readOnly';
+  if (!this.readable && this.writable) return 'writeOnly';
+  return 'closed';
+});
+defineGetter('bufferSize', function() {
+  if (this._handle !== null) return this.writableLength;
+});
+defineGetter('bytesRead', function() {
+  return this._bytesRead;
+});
+defineGetter('bytesWritten', function() {
+  let bytes = this._bytesDispatched;
+  const pending = this._pendingWrite;
+  if (pending !== null) for (const c of pending.chunks) bytes += c.byteLength;
+  for (const { chunk, encoding } of this.writableBuffer || []) {
+    bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk, encoding) : chunk.length;
+  }
+  if (this._pendingData !== null) {
+    const d = this._pendingData;
+    if (Array.isArray(d)) {
+      for (const { chunk, encoding } of d) bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk, encoding) : chunk.length;
+    } else {
+      bytes += typeof d === 'string' ? Buffer.byteLength(d, this._pendingEncoding) : d.length;
+    }
+  }
+  return bytes;
+});
+Object.defineProperty(Socket.prototype, '_connecting', {
+  __proto__: null,
+  get() {
+    return this.connecting;
+  },
+});
+
+Socket.prototype.ref = function() {
+  this._refed = true;
+  if (this._handle !== null) this._handle.setRef(true);
+  return this;
+};
+
+Socket.prototype.unref = function() {
+  this._refed = false;
+  if (this._handle !== null) this._handle.setRef(false);
+  return this;
+};
+
+// --- connect -----------------------------------------------------------------------------
+
+Socket.prototype.connect = function(...args) {
+  let normalized;
+  if (Array.isArray(args[0]) && args[0].length > 0) normalized = args[0];
+  else normalized = normalizeArgs(args);
+  const [options, cb] = normalized;
+  if (this.write !== Socket.prototype.write) this.write = Socket.prototype.write;
+  if (this.destroyed) {
+    this._handle = null;
+    this._peername = null;
+    this._sockname = null;
+    this._undestroy();
+  }
+  const { path } = options;
+  const pipe = !!path;
+  if (pipe) validateString(path, 'options.path');
+  if (cb !== null) this.once('connect', cb);
+  this._touch();
+  this.connecting = true;
+  if (pipe) {
+    internalConnect(this, 0, path);
+  } else {
+    lookupAndConnect(this, options);
+  }
+  return this;
+};
+
+function lookupAndConnect(self, options) {
+  const { localAddress, localPort } = options;
+  const host = options.host || 'localhost';
+  let { port, autoSelectFamilyAttemptTimeout, autoSelectFamily } = options;
+  if (localAddress && !isIP(localAddress)) {
+    throw new ERR_INVALID_IP_ADDRESS(localAddress);
+  }
+  if (localPort) validateNumber(localPort, 'options.localPort');
+  if (typeof port !== 'undefined') {
+    if (typeof port !== 'number' && typeof port !== 'string') {
+      throw new ERR_INVALID_ARG_TYPE('options.port', ['number', 'string'], port);
+    }
+    port = validatePort(port);
+  }
+  port |= 0;
+  if (autoSelectFamily != null) autoSelectFamily = Boolean(autoSelectFamily);
+  else autoSelectFamily = autoSelectFamilyDefault;
+  if (autoSelectFamilyAttemptTimeout != null) {
+    validateInt32(autoSelectFamilyAttemptTimeout, 'options.autoSelectFamilyAttemptTimeout', 1);
+    if (autoSelectFamilyAttemptTimeout < 10) autoSelectFamilyAttemptTimeout = 10;
+  } else {
+    autoSelectFamilyAttemptTimeout = autoSelectFamilyAttemptTimeoutDefault;
+  }
+
+  const addressType = isIP(host);
+  if (addressType) {
+    process.nextTick(() => {
+      if (self.connecting) internalConnect(self, addressType, host, port, localAddress, localPort);
+    });
+    return;
+  }
+  if (options.lookup != null) validateFunction(options.lookup, 'options.lookup');
+  const lookup = options.lookup || lazyDns().lookup;
+  const dnsopts = { family: socketToDnsFamily(options.family), hints: options.hints || 0 };
+  if (autoSelectFamily && dnsopts.family === 0) dnsopts.all = true;
+  self._host = host;
+  lookup(host, dnsopts, function emitLookup(err, ip, addressType) {
+    if (!self.connecting) return;
+    if (err) {
+      process.nextTick(() => {
+        self.emit('lookup', err, ip, addressType, host);
+        self.destroy(err);
+      });
+      return;
+    }
+    if (Array.isArray(ip)) {
+      const addrs = ip.filter((a) => isIP(a.address));
+      if (addrs.length === 0) {
+        self.destroy(new ERR_INVALID_ADDRESS_FAMILY(ip[0] && ip[0].family, host, port));
+        return;
+      }
+      self.emit('lookup', null, addrs[0].address, addrs[0].family, host);
+      if (addrs.length === 1) {
+        internalConnect(self, addrs[0].family, addrs[0].address, port, localAddress, localPort);
+        return;
+      }
+      self.autoSelectFamilyAttemptedAddresses = [];
+      internalConnectMultiple(self, addrs, 0, port, localAddress, localPort, autoSelectFamilyAttemptTimeout, []);
+      return;
+    }
+    self.emit('lookup', err, ip, addressType, host);
+    if (!isIP(ip)) {
+      self.destroy(new ERR_INVALID_IP_ADDRESS(ip));
+      return;
+    }
+    internalConnect(self, addressType, ip, port, localAddress, localPort);
+  });
+}
+
+function socketToDnsFamily(family) {
+  switch (family) {
+    case 'IPv4':
+      return 4;
+    case 'IPv6':
+      return 6;
+  }
+  return family || 0;
+}
+
+// Opens (when needed), binds (when asked) and starts connecting the socket's descriptor.
+function startConnect(self, family, address, port, localAddress, localPort) {
+  if (self._handle === null) {
+    const fd = newSocketFd(family);
+    if (fd < 0) return { err: fd, syscall: 'socket' };
+    self._attach(new Handle(fd, family, null));
+  }
+  const fd = self._handle.fd;
+  if (localAddress || localPort) {
+    const la = localAddress || (family === 6 ? '::' : '0.0.0.0');
+    const err = binding.bind(fd, family, la, localPort || 0, 0);
+    if (err < 0) return { err, syscall: 'bind', local: `${la}:${localPort || 0}` };
+  }
+  const err = family === 0 ? binding.connectUnix(fd, address) : binding.connect(fd, family, address, port);
+  if (err < 0 && err !== UV_EINPROGRESS && err !== UV_EAGAIN) return { err, syscall: 'connect' };
+  self._connectTarget = { address, port, localAddress, localPort };
+  self._updateInterest();
+  return null;
+}
+
+function internalConnect(self, family, address, port, localAddress, localPort) {
+  if (!self.connecting) return;
+  const failure = startConnect(self, family, address, port, localAddress, localPort);
+  if (failure !== null) {
+    const details = failure.local || (localAddress ? `${localAddress}:${localPort || 0}` : undefined);
+    const ex = family === 0
+      ? exceptionWithHostPort(failure.err, failure.syscall, address)
+      : exceptionWithHostPort(failure.err, failure.syscall, address, port, details);
+    eventLoop.defer(() => self.destroy(ex));
+  }
+}
+
+// Happy eyeballs (RFC 8305) as Node 20 does it: one address at a time, moving on when an
+// attempt fails or takes longer than the attempt timeout.
+function internalConnectMultiple(self, addrs, index, port, localAddress, localPort, timeout, errors) {
+  if (!self.connecting) return;
+  if (index >= addrs.length) {
+    const first = errors[0];
+    const agg = new AggregateError(errors, first ? first.message : 'connect failed');
+    agg.code = first && first.code;
+    self.destroy(agg);
+    return;
+  }
+  const { address, family } = addrs[index];
+  self.autoSelectFamilyAttemptedAddresses.push(`${address}:${port}`);
+  const next = (err) => {
+    errors.push(err);
+    if (self._handle !== null) {
+      self._handle.close();
+      self._handle = null;
+    }
+    internalConnectMultiple(self, addrs, index + 1, port, localAddress, localPort, timeout, errors);
+  };
+  const failure = startConnect(self, family, address, port, localAddress, localPort);
+  if (failure !== null) {
+    next(exceptionWithHostPort(failure.err, failure.syscall, address, port));
+    return;
+  }
+  if (index + 1 < addrs.length) {
+    const timer = setTimeout(() => {
+      if (!self.connecting || self._connectAttempt !== timer) return;
+      const err = exceptionWithHostPort(-110, 'connect', address, port);
+      next(err);
+    }, timeout);
+    self._connectAttempt = timer;
+    self._onConnectFailure = (err) => {
+      clearTimeout(timer);
+      next(err);
+    };
+  } else {
+    self._onConnectFailure = null;
+  }
+}
+
+Socket.prototype._afterConnect = function(status) {
+  if (!this.connecting) return;
+  const target = this._connectTarget;
+  if (status !== 0) {
+    const family = this._handle === null ? 4 : this._handle.family;
+    const ex = family === 0
+      ? exceptionWithHostPort(status, 'connect', target.address)
+      : exceptionWithHostPort(status, 'connect', target.address, target.port,
+        target.localAddress ? `${target.localAddress}:${target.localPort || 0}` : undefined);
+    if (this._onConnectFailure) {
+      const onFailure = this._onConnectFailure;
+      this._onConnectFailure = null;
+      onFailure(ex);
+      return;
+    }
+    this.destroy(ex);
+    return;
+  }
+  if (this._connectAttempt) {
+    clearTimeout(this._connectAttempt);
+    this._connectAttempt = null;
+  }
+  this._onConnectFailure = null;
+  this._sockname = null;
+  this.connecting = false;
+  this._updateInterest();
+  this._touch();
+  this.emit('connect');
+  this.emit('ready');
+  if (this.readable && !this.isPaused()) this.read(0);
+};
+
+// --- Server ----------------------------------------------------------------------------
+
+function Server(options, connectionListener) {
+  if (!(this instanceof Server)) return new Server(options, connectionListener);
+  EventEmitter.call(this);
+  if (typeof options === 'function') {
+    connectionListener = options;
+    options = {};
+    this.on('connection', connectionListener);
+  } else if (options == null || typeof options === 'object') {
+    options = { ...options };
+    if (typeof connectionListener === 'function') this.on('connection', connectionListener);
+  } else {
+    throw new ERR_INVALID_ARG_TYPE('options', 'Object', options);
+  }
+  if (options.keepAliveInitialDelay !== undefined) {
+    validateNumber(options.keepAliveInitialDelay, 'options.keepAliveInitialDelay');
+  }
+  if (options.highWaterMark !== undefined) validateNumber(options.highWaterMark, 'options.highWaterMark');
+  this._connections = 0;
+  this._handle = null;
+  this._unref = false;
+  this._pipeName = undefined;
+  this.allowHalfOpen = options.allowHalfOpen || false;
+  this.pauseOnConnect = !!options.pauseOnConnect;
+  this.noDelay = Boolean(options.noDelay);
+  this.keepAlive = Boolean(options.keepAlive);
+  this.keepAliveInitialDelay = ~~(options.keepAliveInitialDelay / 1000);
+  this.highWaterMark = options.highWaterMark;
+  this.maxConnections = undefined;
+}
+Object.setPrototypeOf(Server.prototype, EventEmitter.prototype);
+Object.setPrototypeOf(Server, EventEmitter);
+
+Object.defineProperty(Server.prototype, 'listening', {
+  __proto__: null,
+  configurable: true,
+  enumerable: true,
+  get() {
+    return this._handle !== null;
+  },
+});
+
+Server.prototype.listen = function(...args) {
+  const normalized = normalizeArgs(args);
+  let options = normalized[0];
+  const cb = normalized[1];
+  if (this._handle !== null) throw new ERR_SERVER_ALREADY_LISTEN();
+  if (cb !== null) this.once('listening', cb);
+  const backlogFromArgs = toNumber(args.length > 1 && args[1]) || toNumber(args.length > 2 && args[2]);
+  options = options._handle || options.handle || options;
+  const flags = options.ipv6Only ? C.BIND_V6ONLY : 0;
+  if (options.signal) {
+    const signal = options.signal;
+    const onAbort = () => this.close();
+    if (signal.aborted) process.nextTick(onAbort);
+    else signal.addEventListener('abort', onAbort, { once: true });
+  }
+  if (typeof options.fd === 'number' && options.fd >= 0) {
+    listenOn(this, null, -1, 4, backlogFromArgs, options.fd, 0);
+    return this;
+  }
+  if (args.length === 0 || typeof args[0] === 'function' ||
+      (typeof options.port === 'undefined' && 'port' in options) || options.port === null) {
+    options.port = 0;
+  }
+  if (typeof options.port === 'number' || typeof options.port === 'string') {
+    validatePort(options.port, 'options.port');
+    const backlog = options.backlog || backlogFromArgs;
+    if (options.host) {
+      lazyDns().lookup(options.host, (err, ip, addressType) => {
+        if (err) {
+          this.emit('error', err);
+          return;
+        }
+        listenOn(this, ip, options.port | 0, addressType, backlog, undefined, flags);
+      });
+    } else {
+      listenOn(this, null, options.port | 0, 4, backlog, undefined, flags);
+    }
+    return this;
+  }
+  if (options.path && isPipeName(options.path)) {
+    const backlog = options.backlog || backlogFromArgs;
+    listenOn(this, options.path, -1, -1, backlog, undefined, 0);
+    return this;
+  }
+  if (!('port' in options) && !('path' in options)) {
+    throw new ERR_INVALID_ARG_VALUE('options', options, 'must have the property "port" or "path"');
+  }
+  throw new ERR_INVALID_ARG_VALUE('options', options);
+};
+
+function bindListenFd(address, port, family, flags) {
+  const fd = newSocketFd(family);
+  if (fd < 0) return { err: fd };
+  const err = binding.bind(fd, family, address, port, C.BIND_REUSEADDR | flags);
+  if (err < 0) {
+    binding.close(fd);
+    return { err };
+  }
+  return { fd };
+}
+
+// Binds and listens: on `address`, or on "::" (falling back to "0.0.0.0") when none is
+// given; `addressType` -1 means a Unix socket path.
+function listenOn(server, address, port, addressType, backlog, fd, flags) {
+  let family = addressType;
+  let result;
+  if (fd !== undefined) {
+    result = { fd };
+    const name = binding.sockname(fd);
+    family = typeof name === 'number' ? 4 : name[0];
+  } else if (addressType === -1) {
+    family = 0;
+    const sfd = newSocketFd(0);
+    if (sfd < 0) result = { err: sfd };
+    else {
+      const err = binding.bindUnix(sfd, address);
+      if (err < 0) {
+        binding.close(sfd);
+        result = { err };
+      } else result = { fd: sfd };
+    }
+    server._pipeName = address;
+  } else if (address === null) {
+    result = bindListenFd('::', port, 6, flags);
+    address = '::';
+    family = 6;
+    if (result.err !== undefined && result.err !== UV_EADDRINUSE) {
+      result = bindListenFd('0.0.0.0', port, 4, flags);
+      address = '0.0.0.0';
+      family = 4;
+    }
+  } else {
+    result = bindListenFd(address, port, addressType, flags);
+  }
+  if (result.err === undefined) {
+    const err = binding.listen(result.fd, backlog || 511);
+    if (err < 0) {
+      if (fd === undefined) binding.close(result.fd);
+      result = { err };
+    }
+  }
+  if (result.err !== undefined) {
+    const ex = uvExceptionWithHostPort(result.err, 'listen', address, port === -1 ? undefined : port);
+    process.nextTick(() => server.emit('error', ex));
+    return;
+  }
+  const handle = new Handle(result.fd, family, () => onConnection(server));
+  handle.setRef(!server._unref);
+  server._handle = handle;
+  handle.want(EPOLLIN);
+  process.nextTick(() => {
+    if (server._handle !== null) server.emit('listening');
+  });
+}
+
+function onConnection(server) {
+  for (;;) {
+    if (server._handle === null) return;
+    const r = binding.accept(server._handle.fd);
+    if (typeof r === 'number') {
+      if (r === UV_EAGAIN) return;
+      // EMFILE and friends: report and keep listening, as Node does.
+      server.emit('error', errnoException(r, 'accept'));
+      return;
+    }
+    const fd = r[3];
+    if (server.maxConnections != null && server._connections >= server.maxConnections) {
+      binding.close(fd);
+      server.emit('drop', {
+        localAddress: server.address()?.address,
+        localPort: server.address()?.port,
+        localFamily: server.address()?.family,
+        remoteAddress: r[1],
+        remotePort: r[2],
+        remoteFamily: familyName(r[0]),
+      });
+      continue;
+    }
+    const family = server._handle.family;
+    const socket = new Socket({
+      handle: new Handle(fd, family, null),
+      allowHalfOpen: server.allowHalfOpen,
+      pauseOnConnect: server.pauseOnConnect,
+      readable: true,
+      writable: true,
+      readableHighWaterMark: server.highWaterMark,
+      writableHighWaterMark: server.highWaterMark,
+    });
+    if (family !== 0) socket._peername = { address: r[1], family: familyName(r[0]), port: r[2] };
+    if (server.noDelay && family !== 0) socket.setNoDelay(true);
+    if (server.keepAlive && family !== 0) socket.setKeepAlive(true, server.keepAliveInitialDelay * 1000);
+    server._connections++;
+    socket.server = server;
+    socket._server = server;
+    server.emit('connection', socket);
+  }
+}
+
+Server.prototype.address = function() {
+  if (this._handle === null) return null;
+  if (this._pipeName) return this._pipeName;
+  const r = binding.sockname(this._handle.fd);
+  if (typeof r === 'number') throw errnoException(r, 'address');
+  if (r[0] === 0) return r[1];
+  return { address: r[1], family: familyName(r[0]), port: r[2] };
+};
+
+Server.prototype.close = function(cb) {
+  if (typeof cb === 'function') {
+    if (this._handle === null) {
+      this.once('close', function close() {
+        cb(new ERR_SERVER_NOT_RUNNING());
+      });
+    } else {
+      this.once('close', cb);
+    }
+  }
+  if (this._handle !== null) {
+    this._handle.close();
+    this._handle = null;
+    if (this._pipeName) {
+      try {
+        require('fs').unlinkSync(this._pipeName);
+      } catch {
+        // Already gone: nothing to clean up.
+      }
+    }
+  }
+  this._emitCloseIfDrained();
+  return this;
+};
+
+Server.prototype[Symbol.asyncDispose] = function() {
+  if (this._handle === null) return Promise.resolve();
+  return new Promise((resolve, reject) => this.close((err) => (err ? reject(err) : resolve())));
+};
+
+Server.prototype._emitCloseIfDrained = function() {
+  if (this._handle !== null || this._connections > 0) return;
+  process.nextTick(() => this.emit('close'));
+};
+
+Server.prototype.getConnections = function(cb) {
+  process.nextTick(cb, null, this._connections);
+  return this;
+};
+
+Server.prototype.ref = function() {
+  this._unref = false;
+  if (this._handle !== null) this._handle.setRef(true);
+  return this;
+};
+
+Server.prototype.unref = function() {
+  this._unref = true;
+  if (this._handle !== null) this._handle.setRef(false);
+  return this;
+};
+
+// --- factories --------------------------------------------------------------------------
+
+function createServer(options, connectionListener) {
+  return new Server(options, connectionListener);
+}
+
+function connect(...args) {
+  const normalized = normalizeArgs(args);
+  const [options] = normalized;
+  if (options.timeout) validateNumber(options.timeout, 'options.timeout');
+  const socket = new Socket(options);
+  if (options.timeout) socket.setTimeout(options.timeout);
+  return socket.connect(normalized);
+}
+
+// --- BlockList and SocketAddress --------------------------------------------------------
+
+function ipToBigInt(address, family) {
+  if (family === 'ipv4') {
+    return address.split('.').reduce((acc, p) => (acc << 8n) | BigInt(+p), 0n);
+  }
+  let s = address.split('%')[0];
+  let tail = [];
+  const lastColon = s.lastIndexOf(':');
+  if (s.indexOf('.', lastColon) !== -1) {
+    const v4 = ipToBigInt(s.slice(lastColon + 1), 'ipv4');
+    tail = [(v4 >> 16n) & 0xffffn, v4 & 0xffffn];
+    s = s.slice(0, lastColon + 1) + 'x';
+    s = s.replace(/:x$/, s.endsWith('::x') ? ':' : '');
+  }
+  const [head, rest] = s.includes('::') ? s.split('::') : [s, undefined];
+  const h = head ? head.split(':').map((x) => BigInt('0x' + x)) : [];
+  const t = rest !== undefined && rest !== '' ? rest.split(':').map((x) => BigInt('0x' + x)) : [];
+  const groups = rest === undefined ? [...h, ...tail] : [...h, ...Array(8 - h.length - t.length - tail.length).fill(0n), ...t, ...tail];
+  return groups.reduce((acc, g) => (acc << 16n) | g, 0n);
+}
+
+function normalizeFamily(family) {
+  if (typeof family !== 'string') throw new ERR_INVALID_ARG_TYPE('family', 'string', family);
+  const f = family.toLowerCase();
+  if (f !== 'ipv4' && f !== 'ipv6') throw new ERR_INVALID_ARG_VALUE('family', family);
+  return f;
+}
+
+// v4 addresses are also matched as their v4-mapped v6 form, and the reverse, as Node does.
+function asFamily(value, from, to) {
+  if (from === to) return value;
+  if (from === 'ipv4') return value | 0xffff00000000n;
+  if ((value >> 32n) === 0xffffn) return value & 0xffffffffn;
+  return undefined;
+}
+
+class SocketAddress {
+  #address;
+  #port;
+  #family;
+  #flowlabel;
+
+  static isSocketAddress(value) {
+    return value instanceof SocketAddress;
+  }
+
+  constructor(options = {}) {
+    validateObject(options, 'options');
+    let { family = 'ipv4' } = options;
+    const { address = family === 'ipv4' ? '127.0.0.1' : '::', port = 0, flowlabel = 0 } = options;
+    family = normalizeFamily(family);
+    validateString(address, 'options.address');
+    validatePort(port, 'options.port');
+    if (!(family === 'ipv4' ? isIPv4(address) : isIPv6(address))) {
+      throw new ERR_INVALID_ARG_VALUE('options.address', address);
+    }
+    this.#address = address;
+    this.#port = port | 0;
+    this.#family = family;
+    this.#flowlabel = flowlabel;
+  }
+
+  get address() {
+    return this.#address;
+  }
+
+  get port() {
+    return this.#port;
+  }
+
+  get family() {
+    return this.#family;
+  }
+
+  get flowlabel() {
+    return this.#flowlabel;
+  }
+
+  toJSON() {
+    return { address: this.#address, port: this.#port, family: this.#family, flowlabel: this.#flowlabel };
+  }
+}
+
+class BlockList {
+  #rules = [];
+
+  static isBlockList(value) {
+    return value instanceof BlockList;
+  }
+
+  #parse(address, family) {
+    if (address instanceof SocketAddress) return [ipToBigInt(address.address, address.family), address.family];
+    validateString(address, 'address');
+    family = normalizeFamily(family);
+    if (!(family === 'ipv4' ? isIPv4(address) : isIPv6(address))) {
+      throw new ERR_INVALID_ARG_VALUE('address', address);
+    }
+    return [ipToBigInt(address, family), family];
+  }
+
+  addAddress(address, family = 'ipv4') {
+    const [v, f] = this.#parse(address, family);
+    this.#rules.push({ kind: 'address', lo: v, hi: v, family: f, text: `Address: ${f === 'ipv4' ? 'IPv4' : 'IPv6'} ${address.address || address}` });
+  }
+
+  addRange(start, end, family = 'ipv4') {
+    const [lo, f] = this.#parse(start, family);
+    const [hi] = this.#parse(end, family);
+    if (hi < lo) throw new ERR_INVALID_ARG_VALUE('start', start, 'must come before end');
+    this.#rules.push({ kind: 'range', lo, hi, family: f, text: `Range: ${f === 'ipv4' ? 'IPv4' : 'IPv6'} ${start.address || start}-${end.address || end}` });
+  }
+
+  addSubnet(network, prefix, family = 'ipv4') {
+    const [v, f] = this.#parse(network, family);
+    const bits = f === 'ipv4' ? 32 : 128;
+    validateInt32(prefix, 'prefix', 0, bits);
+    const span = 1n << BigInt(bits - prefix);
+    const lo = (v / span) * span;
+    this.#rules.push({ kind: 'subnet', lo, hi: lo + span - 1n, family: f, text: `Subnet: ${f === 'ipv4' ? 'IPv4' : 'IPv6'} ${network.address || network}/${prefix}` });
+  }
+
+  check(address, family = 'ipv4') {
+    let v;
+    let f;
+    try {
+      [v, f] = this.#parse(address, family);
+    } catch (err) {
+      if (err.code === 'ERR_INVALID_ARG_VALUE' && err.message.startsWith("The argument 'address'")) return false;
+      throw err;
+    }
+    for (const rule of this.#rules) {
+      const x = asFamily(v, f, rule.family);
+      if (x !== undefined && x >= rule.lo && x <= rule.hi) return true;
+    }
+    return false;
+  }
+
+  get rules() {
+    return this.#rules.map((r) => r.text).reverse();
+  }
+}
+
+function getDefaultAutoSelectFamily() {
+  return autoSelectFamilyDefault;
+}
+
+function setDefaultAutoSelectFamily(value) {
+  autoSelectFamilyDefault = Boolean(value);
+}
+
+function getDefaultAutoSelectFamilyAttemptTimeout() {
+  return autoSelectFamilyAttemptTimeoutDefault;
+}
+
+function setDefaultAutoSelectFamilyAttemptTimeout(value) {
+  validateInt32(value, 'value', 1);
+  autoSelectFamilyAttemptTimeoutDefault = value < 10 ? 10 : value;
+}
+
+module.exports = {
+  BlockList,
+  SocketAddress,
+  connect,
+  createConnection: connect,
+  createServer,
+  isIP,
+  isIPv4,
+  isIPv6,
+  Server,
+  Socket,
+  Stream: Socket,
+  getDefaultAutoSelectFamily,
+  setDefaultAutoSelectFamily,
+  getDefaultAutoSelectFamilyAttemptTimeout,
+  setDefaultAutoSelectFamilyAttemptTimeout,
+  _normalizeArgs: normalizeArgs,
+};
