@@ -165,6 +165,12 @@ const kMessages = {
   ERR_HTTP_INVALID_HEADER_VALUE: [TypeError, 'Invalid value "%s" for header "%s"'],
   ERR_HTTP_INVALID_STATUS_CODE: [RangeError, 'Invalid status code: %s'],
   ERR_HTTP_TRAILER_INVALID: [Error, 'Trailers are invalid with this transfer encoding'],
+  ERR_HTTP_CONTENT_LENGTH_MISMATCH: [Error, 'Response body\'s content-length of %s byte(s) does not match the content-length of %s byte(s) set in header'],
+  ERR_HTTP_SOCKET_ASSIGNED: [Error, 'ServerResponse has an already assigned socket'],
+  ERR_HTTP_SOCKET_ENCODING: [Error, 'Changing the socket encoding is not allowed per RFC7230 Section 3.'],
+  ERR_HTTP_REQUEST_TIMEOUT: [Error, 'Request timeout'],
+  ERR_INVALID_PROTOCOL: [TypeError, 'Protocol "%s" not supported. Expected "%s"'],
+  ERR_UNESCAPED_CHARACTERS: [TypeError, '%s contains unescaped characters'],
   ERR_ILLEGAL_CONSTRUCTOR: [TypeError, 'Illegal constructor'],
   ERR_INTERNAL_ASSERTION: [Error, (message) => {
     const suffix = 'This is caused by either a bug in Node.js or incorrect usage of ' +

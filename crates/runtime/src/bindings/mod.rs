@@ -14,6 +14,7 @@ pub use contextify::on_rejection as contextify_on_rejection;
 mod event_loop;
 pub mod fs;
 mod fs_event_wrap;
+mod http_parser;
 mod libsys;
 pub mod module_wrap;
 mod net;
@@ -34,6 +35,7 @@ pub fn internal_binding<'js>(ctx: &Ctx<'js>, state: &Shared, name: &str) -> Resu
         "event_loop" => event_loop::init(&obj, state)?,
         "fs" => fs::init(&obj, state)?,
         "fs_event_wrap" => fs_event_wrap::init(&obj)?,
+        "http_parser" => http_parser::init(&obj)?,
         "libsys" => libsys::init(&obj)?,
         "module_wrap" => module_wrap::init(&obj)?,
         "net" => net::init(&obj)?,

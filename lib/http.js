@@ -1,0 +1,50 @@
+'use strict';
+// http: the HTTP/1.1 server and client (lib/internal/http/*), parsing in Rust.
+
+const { Server, ServerResponse } = require('internal/http/server');
+const { ClientRequest, Agent, globalAgent } = require('internal/http/client');
+const { IncomingMessage } = require('internal/http/incoming');
+const { OutgoingMessage } = require('internal/http/outgoing');
+const { METHODS, STATUS_CODES, validateHeaderName, validateHeaderValue } = require('internal/http/common');
+
+let maxHeaderSize = 16 * 1024;
+
+function createServer(opts, requestListener) {
+  return new Server(opts, requestListener);
+}
+
+function request(url, options, cb) {
+  return new ClientRequest(url, options, cb);
+}
+
+function get(url, options, cb) {
+  const req = request(url, options, cb);
+  req.end();
+  return req;
+}
+
+module.exports = {
+  METHODS: METHODS.slice().sort(),
+  STATUS_CODES,
+  Agent,
+  ClientRequest,
+  IncomingMessage,
+  OutgoingMessage,
+  Server,
+  ServerResponse,
+  createServer,
+  validateHeaderName,
+  validateHeaderValue,
+  get,
+  request,
+  setMaxIdleHTTPParsers() {},
+  get maxHeaderSize() {
+    return maxHeaderSize;
+  },
+  set maxHeaderSize(v) {
+    maxHeaderSize = v;
+  },
+  get globalAgent() {
+    return globalAgent;
+  },
+};

@@ -1,0 +1,455 @@
+'use strict';
+// http.ClientRequest: writes a request on a socket from the agent (or its own), parses
+// the response in Rust and hands the socket back to the agent for keep-alive.
+
+const net = require('net');
+const { Buffer } = require('buffer');
+const { URL, urlToHttpOptions } = require('internal/url');
+const { OutgoingMessage, kOutHeaders } = require('internal/http/outgoing');
+const { IncomingMessage } = require('internal/http/incoming');
+const { Agent, globalAgent } = require('internal/http/agent');
+const {
+  HTTPParser, parseError, checkIsHttpToken, EV_ERROR, EV_HEAD, EV_BODY, EV_END, EV_UPGRADE,
+} = require('internal/http/common');
+const {
+  codes: {
+    ERR_INVALID_ARG_TYPE,
+    ERR_INVALID_HTTP_TOKEN,
+    ERR_INVALID_PROTOCOL,
+    ERR_UNESCAPED_CHARACTERS,
+  },
+  validateInteger,
+  validateBoolean,
+} = require('internal/errors');
+
+const INVALID_PATH_REGEX = /[^\u0021-\u00ff]/;
+
+function connResetException(msg) {
+  const ex = new Error(msg);
+  ex.code = 'ECONNRESET';
+  return ex;
+}
+
+function ClientRequest(input, options, cb) {
+  OutgoingMessage.call(this);
+  if (typeof input === 'string') {
+    input = urlToHttpOptions(new URL(input));
+  } else if (input instanceof URL) {
+    input = urlToHttpOptions(input);
+  } else {
+    cb = options;
+    options = input;
+    input = null;
+  }
+  if (typeof options === 'function') {
+    cb = options;
+    options = input || {};
+  } else {
+    options = Object.assign(input || {}, options);
+  }
+  let agent = options.agent;
+  const defaultAgent = options._defaultAgent || globalAgent;
+  if (agent === false) {
+    agent = new defaultAgent.constructor();
+  } else if (agent === null || agent === undefined) {
+    if (typeof options.createConnection !== 'function') agent = defaultAgent;
+    options.agent = agent;
+  } else if (typeof agent.addRequest !== 'function') {
+    throw new ERR_INVALID_ARG_TYPE('options.agent', ['Agent-like Object', 'undefined', 'false'], agent);
+  }
+  this.agent = agent;
+  const protocol = options.protocol || defaultAgent.protocol;
+  let expectedProtocol = defaultAgent.protocol;
+  if (this.agent?.protocol) expectedProtocol = this.agent.protocol;
+  if (options.path) {
+    const path = String(options.path);
+    if (INVALID_PATH_REGEX.test(path)) throw new ERR_UNESCAPED_CHARACTERS('Request path');
+  }
+  if (protocol !== expectedProtocol) throw new ERR_INVALID_PROTOCOL(protocol, expectedProtocol);
+  const defaultPort = options.defaultPort || (this.agent?.defaultPort);
+  const optsWithoutSignal = { __proto__: null, ...options };
+  const port = optsWithoutSignal.port = options.port || defaultPort || 80;
+  const host = optsWithoutSignal.host = options.hostname || options.host || 'localhost';
+  const setHost = options.setHost === undefined || Boolean(options.setHost);
+  this.socketPath = options.socketPath;
+  if (options.timeout !== undefined) this.timeout = validateTimeout(options.timeout);
+  let method = options.method;
+  if (method != null && typeof method !== 'string') throw new ERR_INVALID_ARG_TYPE('options.method', 'string', method);
+  if (method && !checkIsHttpToken(method)) throw new ERR_INVALID_HTTP_TOKEN('Method', method);
+  method = this.method = (method || 'GET').toUpperCase();
+  this.path = options.path || '/';
+  if (cb) this.once('response', cb);
+  if (method === 'GET' || method === 'HEAD' || method === 'DELETE' || method === 'OPTIONS' ||
+      method === 'TRACE' || method === 'CONNECT') {
+    this.useChunkedEncodingByDefault = false;
+  } else {
+    this.useChunkedEncodingByDefault = true;
+  }
+  if (options.insecureHTTPParser !== undefined) validateBoolean(options.insecureHTTPParser, 'options.insecureHTTPParser');
+  if (options.maxHeaderSize !== undefined) validateInteger(options.maxHeaderSize, 'maxHeaderSize', 0);
+  this.maxHeaderSize = options.maxHeaderSize;
+  this.joinDuplicateHeaders = options.joinDuplicateHeaders;
+  this.host = host;
+  this.protocol = protocol;
+  this.res = null;
+  this.aborted = false;
+  this.timeoutCb = null;
+  this.upgradeOrConnect = false;
+  this.parser = null;
+  this.maxHeadersCount = null;
+  this.reusedSocket = false;
+  this._ended = false;
+
+  if (this.agent) {
+    if (!this.agent.keepAlive && !Number.isFinite(this.agent.maxSockets)) {
+      this._last = true;
+      this.shouldKeepAlive = false;
+    } else {
+      this._last = false;
+      this.shouldKeepAlive = true;
+    }
+  }
+  const headersArray = Array.isArray(options.headers);
+  if (!headersArray) {
+    if (options.headers) {
+      for (const key of Object.keys(options.headers)) this.setHeader(key, options.headers[key]);
+    }
+    if (host && !this.getHeader('host') && setHost) {
+      let hostHeader = host;
+      const posColon = hostHeader.indexOf(':');
+      if (posColon !== -1 && hostHeader.includes(':', posColon + 1) && hostHeader.charCodeAt(0) !== 91) {
+        hostHeader = `[${hostHeader}]`;
+      }
+      if (port && +port !== defaultPort) hostHeader += ':' + port;
+      this.setHeader('Host', hostHeader);
+    }
+    if (options.auth && !this.getHeader('Authorization')) {
+      this.setHeader('Authorization', 'Basic ' + Buffer.from(options.auth).toString('base64'));
+    }
+    if (this.getHeader('expect')) this._storeHeader(this.method + ' ' + this.path + ' HTTP/1.1\r\n', this[kOutHeaders]);
+  } else {
+    this._storeHeader(this.method + ' ' + this.path + ' HTTP/1.1\r\n', options.headers);
+  }
+  if (options.signal) {
+    const signal = options.signal;
+    const onAbort = () => this.destroy(new (require('internal/errors').AbortError)(undefined, { cause: signal.reason }));
+    if (signal.aborted) process.nextTick(onAbort);
+    else signal.addEventListener('abort', onAbort, { once: true });
+  }
+  if (this.agent) {
+    this.agent.addRequest(this, optsWithoutSignal);
+  } else {
+    this._last = true;
+    this.shouldKeepAlive = false;
+    const opts = { ...optsWithoutSignal };
+    if (this.socketPath) opts.path = this.socketPath;
+    if (typeof options.createConnection === 'function') {
+      let called = false;
+      const oncreate = (err, socket) => {
+        if (called) return;
+        called = true;
+        if (err) process.nextTick(() => this.emit('error', err));
+        this.onSocket(socket);
+      };
+      const socket = options.createConnection(opts, oncreate);
+      if (socket) oncreate(null, socket);
+    } else {
+      this.onSocket(net.createConnection(opts));
+    }
+  }
+}
+Object.setPrototypeOf(ClientRequest.prototype, OutgoingMessage.prototype);
+Object.setPrototypeOf(ClientRequest, OutgoingMessage);
+
+function validateTimeout(t) {
+  validateInteger(t, 'timeout', 0);
+  return t;
+}
+
+ClientRequest.prototype._finish = function() {
+  OutgoingMessage.prototype._finish.call(this);
+};
+
+ClientRequest.prototype._implicitHeader = function() {
+  if (this._header) throw new (require('internal/errors').codes.ERR_HTTP_HEADERS_SENT)('render');
+  this._storeHeader(this.method + ' ' + this.path + ' HTTP/1.1\r\n', this[kOutHeaders]);
+};
+
+ClientRequest.prototype.abort = function() {
+  if (this.aborted) return;
+  this.aborted = true;
+  process.nextTick(() => this.emit('abort'));
+  this.destroy();
+};
+
+ClientRequest.prototype.destroy = function(err) {
+  if (this.destroyed) return this;
+  this.destroyed = true;
+  if (this.res) this.res._dump();
+  this[kError] = err;
+  this.socket?.destroy(err);
+  return this;
+};
+const kError = Symbol('kError');
+
+ClientRequest.prototype.onSocket = function(socket, err) {
+  process.nextTick(() => {
+    if (err) {
+      this.destroyed = true;
+      this.emit('error', err);
+      this._closed = true;
+      this.emit('close');
+      return;
+    }
+    tickOnSocket(this, socket);
+  });
+};
+
+function tickOnSocket(req, socket) {
+  const parser = new HTTPParser(true, req.maxHeaderSize);
+  parser.expectResponseTo(req.method);
+  req.socket = socket;
+  req.parser = parser;
+  socket.parser = parser;
+  socket._httpMessage = req;
+  if (typeof req.maxHeadersCount === 'number') parser.maxHeadersCount = req.maxHeadersCount;
+  if (req.destroyed) {
+    socket.destroy(req[kError]);
+    return;
+  }
+  const state = { req, socket, parser };
+  socket._clientState = state;
+  state.onData = (d) => socketOnData(state, d);
+  state.onEnd = () => socketOnEnd(state);
+  state.onClose = () => socketCloseListener(state);
+  state.onError = (e) => socketErrorListener(state, e);
+  socket.on('data', state.onData);
+  socket.on('end', state.onEnd);
+  socket.on('close', state.onClose);
+  socket.on('error', state.onError);
+  socket.on('drain', ondrain);
+  if (req.timeout !== undefined || (req.agent && req.agent.options && req.agent.options.timeout)) {
+    listenSocketTimeout(req);
+  }
+  req.emit('socket', socket);
+  req._flush();
+}
+
+function ondrain() {
+  const msg = this._httpMessage;
+  if (msg && !msg.finished && msg.writableNeedDrain) msg.emit('drain');
+}
+
+function listenSocketTimeout(req) {
+  if (req.timeoutCb) return;
+  req.timeoutCb = () => req.emit('timeout');
+  if (req.socket) req.socket.once('timeout', req.timeoutCb);
+  else req.on('socket', (socket) => socket.once('timeout', req.timeoutCb));
+}
+
+ClientRequest.prototype.setTimeout = function(msecs, callback) {
+  if (this._ended) return this;
+  listenSocketTimeout(this);
+  msecs = validateTimeout(msecs);
+  if (callback) this.once('timeout', callback);
+  if (this.socket) this.socket.setTimeout(msecs);
+  else this.once('socket', (sock) => sock.setTimeout(msecs));
+  return this;
+};
+
+ClientRequest.prototype.setNoDelay = function(noDelay) {
+  if (this.socket) this.socket.setNoDelay(noDelay);
+  else this.once('socket', (s) => s.setNoDelay(noDelay));
+};
+
+ClientRequest.prototype.setSocketKeepAlive = function(enable, delay) {
+  if (this.socket) this.socket.setKeepAlive(enable, delay);
+  else this.once('socket', (s) => s.setKeepAlive(enable, delay));
+};
+
+ClientRequest.prototype.clearTimeout = function(cb) {
+  this.setTimeout(0, cb);
+};
+
+function detach(state) {
+  const { socket } = state;
+  socket.removeListener('data', state.onData);
+  socket.removeListener('end', state.onEnd);
+  socket.removeListener('close', state.onClose);
+  socket.removeListener('error', state.onError);
+  socket.removeListener('drain', ondrain);
+  if (state.req.timeoutCb) socket.removeListener('timeout', state.req.timeoutCb);
+  socket._clientState = null;
+  state.parser.free();
+}
+
+function socketOnData(state, d) {
+  handleEvents(state, state.parser.execute(d), d);
+}
+
+function handleEvents(state, events, data) {
+  const { req, socket } = state;
+  for (let i = 0; i < events.length; i++) {
+    const ev = events[i];
+    switch (ev[0]) {
+      case EV_HEAD:
+        onResponseHead(state, ev);
+        break;
+      case EV_BODY: {
+        const res = req.res;
+        if (res && !res._dumped && !res.push(Buffer.from(ev[1]))) socket.pause();
+        break;
+      }
+      case EV_END: {
+        const res = state.pendingInfo ? null : req.res;
+        state.pendingInfo = false;
+        if (res) {
+          res.rawTrailers = ev[1];
+          res.complete = true;
+          res.push(null);
+        }
+        break;
+      }
+      case EV_UPGRADE: {
+        const res = req.res;
+        const head = Buffer.from(ev[1]);
+        detach(state);
+        req.upgradeOrConnect = true;
+        const event = req.method === 'CONNECT' ? 'connect' : 'upgrade';
+        if (req.listenerCount(event) > 0) {
+          socket._httpMessage = null;
+          req.emit(event, res, socket, head);
+          req.destroyed = true;
+          req._closed = true;
+          req.emit('close');
+        } else {
+          socket.destroy();
+        }
+        return;
+      }
+      case EV_ERROR: {
+        const err = parseError(ev, data);
+        detach(state);
+        req.emit('error', err);
+        socket.destroy();
+        return;
+      }
+    }
+  }
+}
+
+function onResponseHead(state, ev) {
+  const { req, socket } = state;
+  const [, , , major, minor, rawHeaders, statusCode, statusMessage, upgrade, keepAlive] = ev;
+  const res = new IncomingMessage(socket);
+  res.httpVersionMajor = major;
+  res.httpVersionMinor = minor;
+  res.httpVersion = `${major}.${minor}`;
+  res.statusCode = statusCode;
+  res.statusMessage = statusMessage;
+  res.upgrade = upgrade;
+  res.joinDuplicateHeaders = !!req.joinDuplicateHeaders;
+  res._addHeaderLines(rawHeaders);
+  if (statusCode >= 100 && statusCode < 200 && statusCode !== 101) {
+    state.pendingInfo = true;
+    if (statusCode === 100) req.emit('continue');
+    req.emit('information', {
+      statusCode, statusMessage, httpVersion: res.httpVersion, httpVersionMajor: major,
+      httpVersionMinor: minor, headers: res.headers, rawHeaders,
+    });
+    return;
+  }
+  if (req.res) {
+    socket.destroy();
+    return;
+  }
+  req.res = res;
+  res.req = req;
+  if (upgrade) return;
+  if (req.shouldKeepAlive && !keepAlive && !req.upgradeOrConnect) req.shouldKeepAlive = false;
+  res.on('end', responseOnEnd);
+  req.on('finish', requestOnFinish);
+  if (req.aborted || !req.emit('response', res)) res._dump();
+}
+
+function responseOnEnd() {
+  const req = this.req;
+  const socket = req.socket;
+  req._ended = true;
+  if (!req.shouldKeepAlive) {
+    if (socket.writable) socket.destroySoon();
+  } else if (req.writableFinished && !this.aborted) {
+    responseKeepAlive(req);
+  }
+}
+
+function requestOnFinish() {
+  const req = this;
+  if (req.shouldKeepAlive && req._ended) responseKeepAlive(req);
+}
+
+function responseKeepAlive(req) {
+  const socket = req.socket;
+  if (!socket || !socket._clientState) return;
+  detach(socket._clientState);
+  req.destroyed = true;
+  process.nextTick(() => {
+    req._closed = true;
+    req.emit('close');
+    if (req.res && !req.res.destroyed && req.res.readableEnded) req.res.destroy();
+    socket.emit('free');
+  });
+}
+
+function socketCloseListener(state) {
+  const { req, socket, parser } = state;
+  const res = req.res;
+  req.destroyed = true;
+  if (res) {
+    if (!res.complete) {
+      const events = parser.finish();
+      handleEvents(state, events);
+      if (!res.complete) res.destroy(connResetException('aborted'));
+    }
+    req._closed = true;
+    req.emit('close');
+    if (!res.aborted && res.readable) {
+      res.on('end', function() {
+        this.destroyed = true;
+        this.emit('close');
+      });
+      res.push(null);
+    } else if (!res.destroyed) {
+      res.destroy();
+    }
+  } else {
+    if (!req.socket._hadError) {
+      req.socket._hadError = true;
+      req.emit('error', connResetException('socket hang up'));
+    }
+    req._closed = true;
+    req.emit('close');
+  }
+  if (socket._clientState) detach(state);
+}
+
+function socketErrorListener(state, err) {
+  const { req, socket } = state;
+  if (req) {
+    req.socket._hadError = true;
+    req.emit('error', err);
+  }
+  socket.destroy();
+}
+
+function socketOnEnd(state) {
+  const { req, socket, parser } = state;
+  if (!req.res && !req.socket._hadError) {
+    req.socket._hadError = true;
+    req.emit('error', connResetException('socket hang up'));
+  }
+  handleEvents(state, parser.finish());
+  socket.destroy();
+}
+
+module.exports = { ClientRequest, Agent, globalAgent };

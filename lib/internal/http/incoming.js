@@ -1,0 +1,176 @@
+'use strict';
+// IncomingMessage: a request on the server or a response on the client, as a Readable
+// of its body. Header folding follows Node: duplicates of single-valued fields are
+// dropped, set-cookie collects an array, cookie joins with "; ", the rest with ", ".
+
+const { Readable } = require('stream');
+
+const kDropDuplicates = new Set([
+  'content-type', 'content-length', 'user-agent', 'referer', 'host', 'authorization',
+  'proxy-authorization', 'if-modified-since', 'if-unmodified-since', 'from', 'location',
+  'max-forwards', 'retry-after', 'etag', 'last-modified', 'server', 'age', 'expires',
+]);
+
+function addHeaderLine(dest, field, value, joinDuplicates) {
+  const lower = field.toLowerCase();
+  if (lower === 'set-cookie') {
+    if (dest[lower] === undefined) dest[lower] = [value];
+    else dest[lower].push(value);
+  } else if (dest[lower] === undefined) {
+    dest[lower] = value;
+  } else if (lower === 'cookie') {
+    dest[lower] += '; ' + value;
+  } else if (joinDuplicates || !kDropDuplicates.has(lower)) {
+    dest[lower] += ', ' + value;
+  }
+}
+
+function IncomingMessage(socket) {
+  if (!(this instanceof IncomingMessage)) return new IncomingMessage(socket);
+  let streamOptions;
+  if (socket) streamOptions = { highWaterMark: socket.readableHighWaterMark };
+  Readable.call(this, streamOptions);
+  this._readableState.readingMore = true;
+  this.socket = socket;
+  this.httpVersionMajor = null;
+  this.httpVersionMinor = null;
+  this.httpVersion = null;
+  this.complete = false;
+  this.rawHeaders = [];
+  this.rawTrailers = [];
+  this.joinDuplicateHeaders = false;
+  this.aborted = false;
+  this.upgrade = null;
+  this.url = '';
+  this.method = null;
+  this.statusCode = null;
+  this.statusMessage = null;
+  this.client = socket;
+  this._consuming = false;
+  this._dumped = false;
+  this._headers = null;
+  this._trailers = null;
+}
+Object.setPrototypeOf(IncomingMessage.prototype, Readable.prototype);
+Object.setPrototypeOf(IncomingMessage, Readable);
+
+function foldHeaders(raw, join) {
+  const out = {};
+  for (let i = 0; i < raw.length; i += 2) addHeaderLine(out, raw[i], raw[i + 1], join);
+  return out;
+}
+
+function distinct(raw) {
+  const out = { __proto__: null };
+  for (let i = 0; i < raw.length; i += 2) {
+    const key = raw[i].toLowerCase();
+    if (out[key] === undefined) out[key] = [raw[i + 1]];
+    else out[key].push(raw[i + 1]);
+  }
+  return out;
+}
+
+Object.defineProperties(IncomingMessage.prototype, {
+  connection: {
+    __proto__: null,
+    configurable: true,
+    enumerable: true,
+    get() {
+      return this.socket;
+    },
+    set(v) {
+      this.socket = v;
+    },
+  },
+  headers: {
+    __proto__: null,
+    configurable: true,
+    enumerable: true,
+    get() {
+      if (this._headers === null) this._headers = foldHeaders(this.rawHeaders, this.joinDuplicateHeaders);
+      return this._headers;
+    },
+    set(v) {
+      this._headers = v;
+    },
+  },
+  headersDistinct: {
+    __proto__: null,
+    configurable: true,
+    enumerable: true,
+    get() {
+      return distinct(this.rawHeaders);
+    },
+  },
+  trailers: {
+    __proto__: null,
+    configurable: true,
+    enumerable: true,
+    get() {
+      if (this._trailers === null) this._trailers = foldHeaders(this.rawTrailers, this.joinDuplicateHeaders);
+      return this._trailers;
+    },
+    set(v) {
+      this._trailers = v;
+    },
+  },
+  trailersDistinct: {
+    __proto__: null,
+    configurable: true,
+    enumerable: true,
+    get() {
+      return distinct(this.rawTrailers);
+    },
+  },
+});
+
+IncomingMessage.prototype.setTimeout = function(msecs, callback) {
+  if (callback) this.on('timeout', callback);
+  this.socket.setTimeout(msecs);
+  return this;
+};
+
+// The body is pushed by the connection as the parser yields it; a full buffer pauses
+// the socket and a read resumes it.
+IncomingMessage.prototype._read = function() {
+  if (!this._consuming) {
+    this._readableState.readingMore = false;
+    this._consuming = true;
+  }
+  if (this.socket && this.socket.readable && this.socket.isPaused() && this._paused) {
+    this._paused = false;
+    this.socket.resume();
+  }
+};
+
+IncomingMessage.prototype._destroy = function(err, cb) {
+  if (!this.readableEnded || !this.complete) {
+    this.aborted = true;
+    this.emit('aborted');
+  }
+  if (this.socket && !this.socket.destroyed && this.aborted) {
+    this.socket.destroy(err);
+    const cleanup = require('stream').finished(this.socket, (e) => {
+      if (e && e.code === 'ERR_STREAM_PREMATURE_CLOSE') e = null;
+      cleanup();
+      process.nextTick(cb, e || err);
+    });
+  } else {
+    process.nextTick(cb, err);
+  }
+};
+
+IncomingMessage.prototype._dump = function() {
+  if (!this._dumped) {
+    this._dumped = true;
+    this.removeAllListeners('data');
+    this.resume();
+  }
+};
+
+IncomingMessage.prototype._addHeaderLines = function(headers) {
+  this.rawHeaders = headers;
+  this._headers = null;
+};
+
+module.exports = { IncomingMessage, addHeaderLine };

@@ -1,0 +1,551 @@
+'use strict';
+// OutgoingMessage: the common half of ServerResponse and ClientRequest. Headers are kept
+// by lower-cased name until the first write builds the head; the body goes out with
+// Content-Length when end() knows it, chunked otherwise (HTTP/1.1), or until close.
+
+const { Stream } = require('internal/streams/legacy');
+const { Buffer } = require('buffer');
+const {
+  codes: {
+    ERR_HTTP_HEADERS_SENT,
+    ERR_HTTP_TRAILER_INVALID,
+    ERR_INVALID_ARG_TYPE,
+    ERR_INVALID_ARG_VALUE,
+    ERR_INVALID_CHAR,
+    ERR_INVALID_HTTP_TOKEN,
+    ERR_METHOD_NOT_IMPLEMENTED,
+    ERR_STREAM_ALREADY_FINISHED,
+    ERR_STREAM_CANNOT_PIPE,
+    ERR_STREAM_DESTROYED,
+    ERR_STREAM_NULL_VALUES,
+    ERR_STREAM_WRITE_AFTER_END,
+  },
+} = require('internal/errors');
+const { validateHeaderName, validateHeaderValue, checkInvalidHeaderChar, checkIsHttpToken } = require('internal/http/common');
+
+const kOutHeaders = Symbol('kOutHeaders');
+const kCorked = Symbol('corked');
+
+let cachedDate;
+function utcDate() {
+  if (cachedDate === undefined) {
+    cachedDate = new Date().toUTCString();
+    setTimeout(() => {
+      cachedDate = undefined;
+    }, 1000 - new Date().getMilliseconds()).unref();
+  }
+  return cachedDate;
+}
+
+function OutgoingMessage(options) {
+  Stream.call(this);
+  this.outputData = [];
+  this.outputSize = 0;
+  this.writable = true;
+  this.destroyed = false;
+  this._last = false;
+  this.chunkedEncoding = false;
+  this.shouldKeepAlive = true;
+  this.maxRequestsOnConnectionReached = false;
+  this._defaultKeepAlive = true;
+  this.useChunkedEncodingByDefault = true;
+  this.sendDate = false;
+  this._removedConnection = false;
+  this._removedContLen = false;
+  this._removedTE = false;
+  this.strictContentLength = false;
+  this._contentLength = null;
+  this._hasBody = true;
+  this._trailer = '';
+  this.finished = false;
+  this._headerSent = false;
+  this[kCorked] = 0;
+  this.socket = null;
+  this._header = null;
+  this[kOutHeaders] = null;
+  this._closed = false;
+  this._onPendingData = null;
+  this._keepAliveTimeout = 0;
+  this._highWaterMark = options?.highWaterMark ?? 16 * 1024;
+}
+Object.setPrototypeOf(OutgoingMessage.prototype, Stream.prototype);
+Object.setPrototypeOf(OutgoingMessage, Stream);
+
+function getter(name, get) {
+  Object.defineProperty(OutgoingMessage.prototype, name, { __proto__: null, configurable: true, enumerable: true, get });
+}
+getter('writableFinished', function() {
+  return this.finished && this.outputSize === 0 && (!this.socket || this.socket.writableLength === 0);
+});
+getter('writableObjectMode', () => false);
+getter('writableLength', function() {
+  return this.outputSize + (this.socket ? this.socket.writableLength : 0);
+});
+getter('writableHighWaterMark', function() {
+  return this.socket ? this.socket.writableHighWaterMark : this._highWaterMark;
+});
+getter('writableCorked', function() {
+  return this[kCorked];
+});
+getter('writableEnded', function() {
+  return this.finished;
+});
+getter('writableNeedDrain', function() {
+  return !this.destroyed && !this.finished && this[kNeedDrain];
+});
+getter('headersSent', function() {
+  return !!this._header;
+});
+getter('closed', function() {
+  return this._closed;
+});
+getter('errored', function() {
+  return this[kErrored] ?? null;
+});
+Object.defineProperty(OutgoingMessage.prototype, 'connection', {
+  __proto__: null,
+  configurable: true,
+  enumerable: true,
+  get() {
+    return this.socket;
+  },
+  set(v) {
+    this.socket = v;
+  },
+});
+const kNeedDrain = Symbol('kNeedDrain');
+const kErrored = Symbol('kErrored');
+
+OutgoingMessage.prototype.cork = function() {
+  this[kCorked]++;
+  if (this.socket) this.socket.cork();
+};
+
+OutgoingMessage.prototype.uncork = function() {
+  if (this[kCorked]) this[kCorked]--;
+  if (this.socket) this.socket.uncork();
+};
+
+OutgoingMessage.prototype.setTimeout = function(msecs, callback) {
+  if (callback) this.on('timeout', callback);
+  if (!this.socket) this.once('socket', (socket) => socket.setTimeout(msecs));
+  else this.socket.setTimeout(msecs);
+  return this;
+};
+
+OutgoingMessage.prototype.destroy = function(error) {
+  if (this.destroyed) return this;
+  this.destroyed = true;
+  this[kErrored] = error;
+  if (this.socket) this.socket.destroy(error);
+  else {
+    this.once('socket', function socketDestroyOnConnect(socket) {
+      socket.destroy(error);
+    });
+  }
+  return this;
+};
+
+// Sends `data` (after the head, if that has not gone out yet).
+OutgoingMessage.prototype._send = function(data, encoding, callback) {
+  if (!this._headerSent && this._header !== null) {
+    if (typeof data === 'string' && (encoding === 'utf8' || encoding === 'latin1' || !encoding)) {
+      data = this._header + data;
+    } else {
+      const header = this._header;
+      this.outputData.unshift({ data: header, encoding: 'latin1', callback: null });
+      this.outputSize += header.length;
+      this._onPendingData?.(header.length);
+    }
+    this._headerSent = true;
+  }
+  return this._writeRaw(data, encoding, callback);
+};
+
+OutgoingMessage.prototype._writeRaw = function(data, encoding, callback) {
+  const conn = this.socket;
+  if (conn && conn.destroyed) return false;
+  if (typeof encoding === 'function') {
+    callback = encoding;
+    encoding = null;
+  }
+  if (conn && conn._httpMessage === this && conn.writable) {
+    if (this.outputData.length) this._flushOutput(conn);
+    return conn.write(data, encoding, callback);
+  }
+  this.outputData.push({ data, encoding, callback });
+  this.outputSize += data.length;
+  this._onPendingData?.(data.length);
+  return this.outputSize < this.writableHighWaterMark;
+};
+
+OutgoingMessage.prototype._storeHeader = function(firstLine, headers) {
+  const state = { connection: false, contLen: false, te: false, date: false, expect: false, trailer: false, header: firstLine };
+  if (headers) {
+    if (headers === this[kOutHeaders]) {
+      for (const key in headers) {
+        const entry = headers[key];
+        processHeader(this, state, entry[0], entry[1], false);
+      }
+    } else if (Array.isArray(headers)) {
+      if (headers.length && Array.isArray(headers[0])) {
+        for (const [k, v] of headers) processHeader(this, state, k, v, true);
+      } else {
+        if (headers.length % 2 !== 0) throw new ERR_INVALID_ARG_VALUE('headers', headers);
+        for (let n = 0; n < headers.length; n += 2) processHeader(this, state, headers[n], headers[n + 1], true);
+      }
+    } else {
+      for (const key in headers) {
+        if (Object.prototype.hasOwnProperty.call(headers, key)) processHeader(this, state, key, headers[key], true);
+      }
+    }
+  }
+  let { header } = state;
+  if (this.sendDate && !state.date) header += 'Date: ' + utcDate() + '\r\n';
+  if (this.chunkedEncoding && (this.statusCode === 204 || this.statusCode === 304)) {
+    this._last = true;
+    this.chunkedEncoding = false;
+  }
+  if (!state.connection) {
+    const shouldSendKeepAlive = this.shouldKeepAlive && (state.contLen || this.useChunkedEncodingByDefault || this.agent);
+    if (shouldSendKeepAlive && this.maxRequestsOnConnectionReached) {
+      header += 'Connection: close\r\n';
+    } else if (shouldSendKeepAlive) {
+      header += 'Connection: keep-alive\r\n';
+      if (this._keepAliveTimeout && this._defaultKeepAlive) {
+        const max = ~~this._maxRequestsPerSocket > 0 ? `, max=${this._maxRequestsPerSocket}` : '';
+        header += `Keep-Alive: timeout=${Math.floor(this._keepAliveTimeout / 1000)}${max}\r\n`;
+      }
+    } else {
+      this._last = true;
+      header += 'Connection: close\r\n';
+    }
+  }
+  if (!state.contLen && !state.te) {
+    if (!this._hasBody) {
+      this.chunkedEncoding = false;
+    } else if (!this.useChunkedEncodingByDefault) {
+      this._last = true;
+    } else if (!state.trailer && !this._removedContLen && typeof this._contentLength === 'number') {
+      header += 'Content-Length: ' + this._contentLength + '\r\n';
+    } else if (!this._removedTE) {
+      header += 'Transfer-Encoding: chunked\r\n';
+      this.chunkedEncoding = true;
+    } else {
+      this._last = true;
+    }
+  }
+  if (this.chunkedEncoding !== true && state.trailer) throw new ERR_HTTP_TRAILER_INVALID();
+  this._header = header + '\r\n';
+  this._headerSent = false;
+  if (state.expect) this._send('');
+};
+
+function processHeader(self, state, key, value, validate) {
+  if (validate) validateHeaderName(key);
+  if (Array.isArray(value)) {
+    if ((value.length < 2 || !isCookieField(key)) && (!self[kUniqueHeaders] || !self[kUniqueHeaders].has(key.toLowerCase()))) {
+      for (let i = 0; i < value.length; i++) storeHeader(self, state, key, value[i], validate);
+      return;
+    }
+    value = value.join('; ');
+  }
+  storeHeader(self, state, key, value, validate);
+}
+
+const kUniqueHeaders = Symbol('kUniqueHeaders');
+
+function isCookieField(s) {
+  return s.length === 6 && s.toLowerCase() === 'cookie';
+}
+
+function storeHeader(self, state, key, value, validate) {
+  if (validate) validateHeaderValue(key, value);
+  state.header += key + ': ' + value + '\r\n';
+  matchHeader(self, state, key, value);
+}
+
+function matchHeader(self, state, field, value) {
+  if (field.length < 4 || field.length > 17) return;
+  field = field.toLowerCase();
+  switch (field) {
+    case 'connection':
+      state.connection = true;
+      self._removedConnection = false;
+      if (/(?:^|\W)close(?:$|\W)/i.test(value)) self._last = true;
+      else self.shouldKeepAlive = true;
+      break;
+    case 'transfer-encoding':
+      state.te = true;
+      self._removedTE = false;
+      if (/(?:^|\W)chunked(?:$|\W)/i.test(value)) self.chunkedEncoding = true;
+      break;
+    case 'content-length':
+      state.contLen = true;
+      self._contentLength = +value;
+      self._removedContLen = false;
+      break;
+    case 'date':
+    case 'expect':
+    case 'trailer':
+      state[field] = true;
+      break;
+    case 'keep-alive':
+      self._defaultKeepAlive = false;
+      break;
+  }
+}
+
+OutgoingMessage.prototype.setHeader = function(name, value) {
+  if (this._header) throw new ERR_HTTP_HEADERS_SENT('set');
+  validateHeaderName(name);
+  validateHeaderValue(name, value);
+  let headers = this[kOutHeaders];
+  if (headers === null) this[kOutHeaders] = headers = { __proto__: null };
+  headers[name.toLowerCase()] = [name, value];
+  return this;
+};
+
+OutgoingMessage.prototype.setHeaders = function(headers) {
+  if (this._header) throw new ERR_HTTP_HEADERS_SENT('set');
+  if (!headers || Array.isArray(headers) || typeof headers.keys !== 'function' || typeof headers.get !== 'function') {
+    throw new ERR_INVALID_ARG_TYPE('headers', ['Headers', 'Map'], headers);
+  }
+  for (const key of headers.keys()) this.setHeader(key, headers.get(key));
+  return this;
+};
+
+OutgoingMessage.prototype.appendHeader = function(name, value) {
+  if (this._header) throw new ERR_HTTP_HEADERS_SENT('append');
+  validateHeaderName(name);
+  validateHeaderValue(name, value);
+  const field = name.toLowerCase();
+  const headers = this[kOutHeaders];
+  if (headers === null || !headers[field]) return this.setHeader(name, value);
+  if (!Array.isArray(headers[field][1])) headers[field][1] = [headers[field][1]];
+  const existing = headers[field][1];
+  if (Array.isArray(value)) for (const v of value) existing.push(v);
+  else existing.push(value);
+  return this;
+};
+
+OutgoingMessage.prototype.getHeader = function(name) {
+  if (typeof name !== 'string') throw new ERR_INVALID_ARG_TYPE('name', 'string', name);
+  const headers = this[kOutHeaders];
+  if (headers === null) return;
+  const entry = headers[name.toLowerCase()];
+  return entry && entry[1];
+};
+
+OutgoingMessage.prototype.getHeaderNames = function() {
+  return this[kOutHeaders] !== null ? Object.keys(this[kOutHeaders]) : [];
+};
+
+OutgoingMessage.prototype.getRawHeaderNames = function() {
+  const headers = this[kOutHeaders];
+  if (headers === null) return [];
+  return Object.values(headers).map((e) => e[0]);
+};
+
+OutgoingMessage.prototype.getHeaders = function() {
+  const headers = this[kOutHeaders];
+  const ret = { __proto__: null };
+  if (headers) for (const key of Object.keys(headers)) ret[key] = headers[key][1];
+  return ret;
+};
+
+OutgoingMessage.prototype.hasHeader = function(name) {
+  if (typeof name !== 'string') throw new ERR_INVALID_ARG_TYPE('name', 'string', name);
+  return this[kOutHeaders] !== null && !!this[kOutHeaders][name.toLowerCase()];
+};
+
+OutgoingMessage.prototype.removeHeader = function(name) {
+  if (typeof name !== 'string') throw new ERR_INVALID_ARG_TYPE('name', 'string', name);
+  if (this._header) throw new ERR_HTTP_HEADERS_SENT('remove');
+  const key = name.toLowerCase();
+  switch (key) {
+    case 'connection':
+      this._removedConnection = true;
+      break;
+    case 'content-length':
+      this._removedContLen = true;
+      break;
+    case 'transfer-encoding':
+      this._removedTE = true;
+      break;
+    case 'date':
+      this.sendDate = false;
+      break;
+  }
+  if (this[kOutHeaders] !== null) delete this[kOutHeaders][key];
+};
+
+OutgoingMessage.prototype._implicitHeader = function() {
+  throw new ERR_METHOD_NOT_IMPLEMENTED('_implicitHeader()');
+};
+
+OutgoingMessage.prototype.write = function(chunk, encoding, callback) {
+  if (typeof encoding === 'function') {
+    callback = encoding;
+    encoding = null;
+  }
+  const ret = writeChunk(this, chunk, encoding, callback, false);
+  if (!ret) this[kNeedDrain] = true;
+  return ret;
+};
+
+function onError(msg, err, callback) {
+  if (msg.socket && msg.socket._hadError) return;
+  process.nextTick(() => {
+    if (typeof callback === 'function') callback(err);
+    msg.emit('error', err);
+  });
+}
+
+function writeChunk(msg, chunk, encoding, callback, fromEnd) {
+  if (typeof callback !== 'function') callback = undefined;
+  let err;
+  if (msg.finished) err = new ERR_STREAM_WRITE_AFTER_END();
+  else if (msg.destroyed) err = new ERR_STREAM_DESTROYED('write');
+  if (err) {
+    if (!msg.destroyed) onError(msg, err, callback);
+    else if (callback) process.nextTick(callback, err);
+    return false;
+  }
+  let len;
+  if (chunk === null) throw new ERR_STREAM_NULL_VALUES();
+  if (typeof chunk === 'string') len = Buffer.byteLength(chunk, encoding);
+  else if (chunk instanceof Uint8Array) len = chunk.length;
+  else throw new ERR_INVALID_ARG_TYPE('chunk', ['string', 'Buffer', 'Uint8Array'], chunk);
+  if (!msg._header) {
+    if (fromEnd) msg._contentLength = len;
+    msg._implicitHeader();
+  }
+  if (!msg._hasBody) {
+    if (callback) process.nextTick(callback);
+    return true;
+  }
+  if (!fromEnd && msg.socket && !msg.socket.writableCorked) {
+    msg.socket.cork();
+    process.nextTick(uncorkSocket, msg.socket);
+  }
+  if (msg.chunkedEncoding && len !== 0) {
+    msg._send(len.toString(16) + '\r\n', 'latin1', null);
+    msg._send(chunk, encoding, null);
+    return msg._send('\r\n', 'latin1', callback);
+  }
+  return msg._send(chunk, encoding, callback);
+}
+
+function uncorkSocket(socket) {
+  if (socket && socket.writableCorked) socket.uncork();
+}
+
+OutgoingMessage.prototype.addTrailers = function(headers) {
+  this._trailer = '';
+  const keys = Array.isArray(headers) ? headers.map((h) => h[0]) : Object.keys(headers);
+  for (let i = 0; i < keys.length; i++) {
+    const [field, value] = Array.isArray(headers) ? headers[i] : [keys[i], headers[keys[i]]];
+    if (typeof field !== 'string' || !field || !checkIsHttpToken(field)) throw new ERR_INVALID_HTTP_TOKEN('Trailer name', field);
+    if (checkInvalidHeaderChar(String(value))) throw new ERR_INVALID_CHAR('trailer content', field);
+    this._trailer += field + ': ' + value + '\r\n';
+  }
+};
+
+OutgoingMessage.prototype.end = function(chunk, encoding, callback) {
+  if (typeof chunk === 'function') {
+    callback = chunk;
+    chunk = null;
+    encoding = null;
+  } else if (typeof encoding === 'function') {
+    callback = encoding;
+    encoding = null;
+  }
+  if (chunk) {
+    if (this.finished) {
+      onError(this, new ERR_STREAM_WRITE_AFTER_END(), typeof callback !== 'function' ? () => {} : callback);
+      return this;
+    }
+    if (this.socket) this.socket.cork();
+    writeChunk(this, chunk, encoding, null, true);
+  } else if (this.finished) {
+    if (typeof callback === 'function') {
+      if (!this.writableFinished) this.on('finish', callback);
+      else callback(new ERR_STREAM_ALREADY_FINISHED('end'));
+    }
+    return this;
+  } else if (!this._header) {
+    if (this.socket) this.socket.cork();
+    this._contentLength = 0;
+    this._implicitHeader();
+  }
+  if (typeof callback === 'function') this.once('finish', callback);
+  const finish = () => {
+    if (this.socket && this.socket._hadError) return;
+    this.emit('finish');
+  };
+  if (this._hasBody && this.chunkedEncoding) {
+    this._send('0\r\n' + this._trailer + '\r\n', 'latin1', finish);
+  } else if (!this._headerSent || this.writableLength || chunk) {
+    this._send('', 'latin1', finish);
+  } else {
+    process.nextTick(finish);
+  }
+  if (this.socket) {
+    this.socket._writableState.corked = 1;
+    this.socket.uncork();
+  }
+  this[kCorked] = 0;
+  this.finished = true;
+  if (this.outputData.length === 0 && this.socket && this.socket._httpMessage === this) this._finish();
+  return this;
+};
+
+OutgoingMessage.prototype._finish = function() {
+  this.emit('prefinish');
+};
+
+// Writes what was queued before the socket was assigned.
+OutgoingMessage.prototype._flush = function() {
+  const socket = this.socket;
+  if (socket && socket.writable) {
+    const ret = this._flushOutput(socket);
+    if (this.finished) this._finish();
+    else if (ret && this[kNeedDrain]) {
+      this[kNeedDrain] = false;
+      this.emit('drain');
+    }
+  }
+};
+
+OutgoingMessage.prototype._flushOutput = function(socket) {
+  while (this[kCorked]) {
+    this[kCorked]--;
+    socket.cork();
+  }
+  const data = this.outputData;
+  if (data.length === 0) return true;
+  socket.cork();
+  let ret;
+  for (const { data: d, encoding, callback } of data) ret = socket.write(d, encoding, callback);
+  socket.uncork();
+  this.outputData = [];
+  this._onPendingData?.(-this.outputSize);
+  this.outputSize = 0;
+  return ret;
+};
+
+OutgoingMessage.prototype.flushHeaders = function() {
+  if (!this._header) this._implicitHeader();
+  this._send('');
+};
+
+OutgoingMessage.prototype.pipe = function() {
+  this.emit('error', new ERR_STREAM_CANNOT_PIPE());
+};
+
+OutgoingMessage.prototype[Symbol.for('nodejs.rejection')] = function(err) {
+  this.destroy(err);
+};
+
+module.exports = { OutgoingMessage, kOutHeaders, kNeedDrain, kUniqueHeaders, utcDate, validateHeaderName, validateHeaderValue };

@@ -1,0 +1,506 @@
+'use strict';
+// http.Server and ServerResponse: a net.Server whose connections are parsed in Rust;
+// pipelined requests are answered in order, one response on the socket at a time.
+
+const net = require('net');
+const { Buffer } = require('buffer');
+const { OutgoingMessage, kOutHeaders, kUniqueHeaders } = require('internal/http/outgoing');
+const { IncomingMessage } = require('internal/http/incoming');
+const {
+  HTTPParser, parseError, STATUS_CODES, checkInvalidHeaderChar,
+  EV_ERROR, EV_HEAD, EV_BODY, EV_END, EV_UPGRADE,
+} = require('internal/http/common');
+const {
+  codes: {
+    ERR_HTTP_HEADERS_SENT,
+    ERR_HTTP_INVALID_STATUS_CODE,
+    ERR_HTTP_REQUEST_TIMEOUT,
+    ERR_HTTP_SOCKET_ASSIGNED,
+    ERR_INVALID_CHAR,
+    ERR_INVALID_ARG_TYPE,
+  },
+  validateInteger,
+  validateBoolean,
+  validateObject,
+} = require('internal/errors');
+
+const continueExpression = /(?:^|\W)100-continue(?:$|\W)/i;
+
+function ServerResponse(req, options) {
+  OutgoingMessage.call(this, options);
+  if (req.method === 'HEAD') this._hasBody = false;
+  this.req = req;
+  this.sendDate = true;
+  this._sent100 = false;
+  this._expect_continue = false;
+  this.statusCode = 200;
+  this.statusMessage = undefined;
+  if (req.httpVersionMajor < 1 || req.httpVersionMinor < 1) {
+    this.useChunkedEncodingByDefault = /(?:^|\W)chunked(?:$|\W)/i.test(req.headers.te || '');
+    this.shouldKeepAlive = false;
+  }
+}
+Object.setPrototypeOf(ServerResponse.prototype, OutgoingMessage.prototype);
+Object.setPrototypeOf(ServerResponse, OutgoingMessage);
+
+ServerResponse.prototype._finish = function() {
+  OutgoingMessage.prototype._finish.call(this);
+};
+
+ServerResponse.prototype.assignSocket = function(socket) {
+  if (socket._httpMessage) throw new ERR_HTTP_SOCKET_ASSIGNED();
+  socket._httpMessage = this;
+  socket.on('close', onServerResponseClose);
+  this.socket = socket;
+  this.emit('socket', socket);
+  this._flush();
+};
+
+ServerResponse.prototype.detachSocket = function(socket) {
+  socket.removeListener('close', onServerResponseClose);
+  socket._httpMessage = null;
+  this.socket = null;
+};
+
+function onServerResponseClose() {
+  const msg = this._httpMessage;
+  if (msg) emitCloseNT(msg);
+}
+
+function emitCloseNT(res) {
+  if (res._closed) return;
+  res.destroyed = true;
+  res._closed = true;
+  res.emit('close');
+}
+
+ServerResponse.prototype.writeContinue = function(cb) {
+  this._writeRaw('HTTP/1.1 100 Continue\r\n\r\n', 'ascii', cb);
+  this._sent100 = true;
+};
+
+ServerResponse.prototype.writeProcessing = function(cb) {
+  this._writeRaw('HTTP/1.1 102 Processing\r\n\r\n', 'ascii', cb);
+};
+
+ServerResponse.prototype.writeEarlyHints = function(hints, cb) {
+  validateObject(hints, 'hints');
+  let head = 'HTTP/1.1 103 Early Hints\r\n';
+  for (const key of Object.keys(hints)) {
+    const value = hints[key];
+    for (const v of Array.isArray(value) ? value : [value]) head += `${key}: ${v}\r\n`;
+  }
+  this._writeRaw(head + '\r\n', 'ascii', cb);
+};
+
+ServerResponse.prototype._implicitHeader = function() {
+  this.writeHead(this.statusCode);
+};
+
+ServerResponse.prototype.writeHead = function(statusCode, reason, obj) {
+  if (this._header) throw new ERR_HTTP_HEADERS_SENT('write');
+  const originalStatusCode = statusCode;
+  statusCode |= 0;
+  if (statusCode < 100 || statusCode > 999) throw new ERR_HTTP_INVALID_STATUS_CODE(originalStatusCode);
+  if (typeof reason === 'string') {
+    this.statusMessage = reason;
+  } else {
+    this.statusMessage ||= STATUS_CODES[statusCode] || 'unknown';
+    obj ??= reason;
+  }
+  this.statusCode = statusCode;
+  let headers;
+  if (this[kOutHeaders]) {
+    if (Array.isArray(obj)) {
+      if (obj.length && Array.isArray(obj[0])) {
+        for (const [k, v] of obj) this.appendHeader(k, v);
+      } else {
+        for (let i = 0; i < obj.length; i += 2) this.appendHeader(obj[i], obj[i + 1]);
+      }
+    } else if (obj) {
+      for (const k of Object.keys(obj)) if (k) this.setHeader(k, obj[k]);
+    }
+    headers = this[kOutHeaders];
+  } else {
+    headers = obj;
+  }
+  if (checkInvalidHeaderChar(this.statusMessage)) throw new ERR_INVALID_CHAR('statusMessage');
+  const statusLine = `HTTP/1.1 ${statusCode} ${this.statusMessage}\r\n`;
+  if (statusCode === 204 || statusCode === 304 || (statusCode >= 100 && statusCode <= 199)) this._hasBody = false;
+  if (this._expect_continue && !this._sent100) this.shouldKeepAlive = false;
+  this._storeHeader(statusLine, headers);
+  return this;
+};
+ServerResponse.prototype.writeHeader = ServerResponse.prototype.writeHead;
+
+// --- Server ------------------------------------------------------------------------
+
+function storeHTTPOptions(options) {
+  this.IncomingMessage = options.IncomingMessage || IncomingMessage;
+  this.ServerResponse = options.ServerResponse || ServerResponse;
+  if (options.maxHeaderSize !== undefined) validateInteger(options.maxHeaderSize, 'maxHeaderSize', 0);
+  this.maxHeaderSize = options.maxHeaderSize;
+  if (options.insecureHTTPParser !== undefined) validateBoolean(options.insecureHTTPParser, 'options.insecureHTTPParser');
+  this.insecureHTTPParser = options.insecureHTTPParser;
+  this.requestTimeout = options.requestTimeout !== undefined ? options.requestTimeout : 300000;
+  validateInteger(this.requestTimeout, 'requestTimeout', 0);
+  this.headersTimeout = options.headersTimeout !== undefined ? options.headersTimeout : Math.min(60000, this.requestTimeout || 60000);
+  validateInteger(this.headersTimeout, 'headersTimeout', 0);
+  this.connectionsCheckingInterval = options.connectionsCheckingInterval ?? 30000;
+  this.joinDuplicateHeaders = options.joinDuplicateHeaders;
+  this.rejectNonStandardBodyWrites = !!options.rejectNonStandardBodyWrites;
+  this.highWaterMark = options.highWaterMark;
+  this[kUniqueHeaders] = options.uniqueHeaders ? new Set(options.uniqueHeaders.map((h) => h.toLowerCase())) : null;
+}
+
+function Server(options, requestListener) {
+  if (!(this instanceof Server)) return new Server(options, requestListener);
+  if (typeof options === 'function') {
+    requestListener = options;
+    options = {};
+  } else if (options == null || typeof options === 'object') {
+    options = { ...options };
+  } else {
+    throw new ERR_INVALID_ARG_TYPE('options', 'object', options);
+  }
+  storeHTTPOptions.call(this, options);
+  net.Server.call(this, {
+    allowHalfOpen: true,
+    noDelay: options.noDelay ?? true,
+    keepAlive: options.keepAlive,
+    keepAliveInitialDelay: options.keepAliveInitialDelay,
+    highWaterMark: options.highWaterMark,
+  });
+  if (requestListener) this.on('request', requestListener);
+  this.httpAllowHalfOpen = false;
+  this.on('connection', connectionListener);
+  this.timeout = 0;
+  this.maxHeadersCount = null;
+  this.maxRequestsPerSocket = 0;
+  this.keepAliveTimeout = 5000;
+  this._connectionSockets = new Set();
+  this.on('listening', () => {
+    if (this.headersTimeout > 0 || this.requestTimeout > 0) {
+      this._checkTimer = setInterval(() => checkConnections(this), this.connectionsCheckingInterval).unref();
+    }
+  });
+}
+Object.setPrototypeOf(Server.prototype, net.Server.prototype);
+Object.setPrototypeOf(Server, net.Server);
+
+Server.prototype.close = function(cb) {
+  if (this._checkTimer) clearInterval(this._checkTimer);
+  this.closeIdleConnections();
+  return net.Server.prototype.close.call(this, cb);
+};
+
+Server.prototype[Symbol.asyncDispose] = function() {
+  return new Promise((resolve, reject) => this.close((err) => (err ? reject(err) : resolve())));
+};
+
+Server.prototype.closeAllConnections = function() {
+  for (const socket of this._connectionSockets) socket.destroy();
+};
+
+Server.prototype.closeIdleConnections = function() {
+  for (const socket of this._connectionSockets) {
+    const state = socket._httpState;
+    if (state && state.incoming.length === 0 && !socket._httpMessage && !state.parser.inMessage()) socket.destroy();
+  }
+};
+
+Server.prototype.setTimeout = function(msecs, callback) {
+  this.timeout = msecs;
+  if (callback) this.on('timeout', callback);
+  return this;
+};
+
+// Drops connections whose head (headersTimeout) or whole request (requestTimeout) is late.
+function checkConnections(server) {
+  const now = Date.now();
+  for (const socket of server._connectionSockets) {
+    const state = socket._httpState;
+    if (!state || state.requestStart === 0) continue;
+    const elapsed = now - state.requestStart;
+    const late = (!state.headComplete && server.headersTimeout > 0 && elapsed > server.headersTimeout) ||
+      (server.requestTimeout > 0 && elapsed > server.requestTimeout);
+    if (late) socketOnError.call(socket, new ERR_HTTP_REQUEST_TIMEOUT());
+  }
+}
+
+function connectionListener(socket) {
+  const server = this;
+  if (server.timeout && typeof socket.setTimeout === 'function') socket.setTimeout(server.timeout);
+  socket.on('timeout', socketOnTimeout);
+  const state = {
+    parser: new HTTPParser(false, server.maxHeaderSize),
+    incoming: [],
+    outgoing: [],
+    outgoingData: 0,
+    requestsCount: 0,
+    current: null,
+    requestStart: 0,
+    headComplete: false,
+    keepAliveTimeoutSet: false,
+  };
+  socket._httpState = state;
+  socket.parser = state.parser;
+  server._connectionSockets.add(socket);
+  socket.on('data', (d) => socketOnData(server, socket, state, d));
+  socket.on('end', () => socketOnEnd(server, socket, state));
+  socket.on('close', () => socketOnClose(server, socket, state));
+  socket.on('drain', () => socketOnDrain(socket, state));
+  socket.on('error', socketOnError);
+  socket._paused = false;
+}
+
+function socketOnTimeout() {
+  const req = this._httpState && this._httpState.current;
+  const reqTimeout = req && !req.complete && req.emit('timeout', this);
+  const res = this._httpMessage;
+  const resTimeout = res && res.emit('timeout', this);
+  const serverTimeout = this.server && this.server.emit('timeout', this);
+  if (!reqTimeout && !resTimeout && !serverTimeout) this.destroy();
+}
+
+function socketOnData(server, socket, state, d) {
+  if (state.keepAliveTimeoutSet) {
+    socket.setTimeout(0);
+    if (server.timeout) socket.setTimeout(server.timeout);
+    state.keepAliveTimeoutSet = false;
+  }
+  if (state.requestStart === 0) {
+    state.requestStart = Date.now();
+    state.headComplete = false;
+  }
+  handleEvents(server, socket, state, state.parser.execute(d), d);
+}
+
+function handleEvents(server, socket, state, events, data) {
+  for (let i = 0; i < events.length; i++) {
+    const ev = events[i];
+    switch (ev[0]) {
+      case EV_HEAD:
+        state.headComplete = true;
+        if (onHead(server, socket, state, ev) === 2) {
+          const rest = events[i + 1] && events[i + 1][0] === EV_UPGRADE ? Buffer.from(events[i + 1][1]) : Buffer.alloc(0);
+          onUpgrade(server, socket, state, rest);
+          return;
+        }
+        break;
+      case EV_BODY: {
+        const req = state.current;
+        if (req !== null && !req._dumped) {
+          if (!req.push(Buffer.from(ev[1])) && !socket._paused) {
+            req._paused = true;
+            socket._paused = true;
+            socket.pause();
+          }
+        }
+        break;
+      }
+      case EV_END: {
+        const req = state.current;
+        state.requestStart = 0;
+        if (req !== null) {
+          req.rawTrailers = ev[1];
+          req.complete = true;
+          req.push(null);
+          state.current = null;
+        }
+        break;
+      }
+      case EV_UPGRADE:
+        break;
+      case EV_ERROR:
+        socketOnError.call(socket, parseError(ev, data));
+        return;
+    }
+  }
+}
+
+function onHead(server, socket, state, ev) {
+  const [, method, url, major, minor, rawHeaders, , , upgrade, keepAlive] = ev;
+  const req = new server.IncomingMessage(socket);
+  req.httpVersionMajor = major;
+  req.httpVersionMinor = minor;
+  req.httpVersion = `${major}.${minor}`;
+  req.method = method;
+  req.url = url;
+  req.upgrade = upgrade;
+  req.joinDuplicateHeaders = !!server.joinDuplicateHeaders;
+  const max = server.maxHeadersCount;
+  req._addHeaderLines(max ? rawHeaders.slice(0, max * 2) : rawHeaders);
+  state.current = req;
+  if (upgrade) {
+    req.upgrade = method === 'CONNECT' || server.listenerCount('upgrade') > 0;
+    if (req.upgrade) return 2;
+  }
+  state.incoming.push(req);
+  state.requestsCount++;
+  const ws = socket._writableState;
+  if (!socket._paused && (ws.needDrain || state.outgoingData >= socket.writableHighWaterMark)) {
+    socket._paused = true;
+    socket.pause();
+  }
+  const res = new server.ServerResponse(req, { highWaterMark: socket.writableHighWaterMark });
+  res._keepAliveTimeout = server.keepAliveTimeout;
+  res._maxRequestsPerSocket = server.maxRequestsPerSocket;
+  res._onPendingData = (delta) => updateOutgoingData(socket, state, delta);
+  res.shouldKeepAlive = keepAlive && res.shouldKeepAlive;
+  res[kUniqueHeaders] = server[kUniqueHeaders];
+  if (server.maxRequestsPerSocket > 0 && state.requestsCount >= server.maxRequestsPerSocket) {
+    res.maxRequestsOnConnectionReached = true;
+  }
+  if (socket._httpMessage) state.outgoing.push(res);
+  else res.assignSocket(socket);
+  res.on('finish', () => resOnFinish(req, res, socket, state, server));
+  let handled = false;
+  if (major === 1 && minor === 1) {
+    const expect = req.headers.expect;
+    if (expect !== undefined && continueExpression.test(expect)) {
+      res._expect_continue = true;
+      if (server.listenerCount('checkContinue') > 0) {
+        server.emit('checkContinue', req, res);
+      } else {
+        res.writeContinue();
+        server.emit('request', req, res);
+      }
+      handled = true;
+    } else if (expect !== undefined) {
+      handled = true;
+      if (server.listenerCount('checkExpectation') > 0) {
+        server.emit('checkExpectation', req, res);
+      } else {
+        res.writeHead(417);
+        res.end();
+      }
+    }
+  }
+  if (!handled) server.emit('request', req, res);
+  return 0;
+}
+
+function onUpgrade(server, socket, state, head) {
+  const req = state.current;
+  state.current = null;
+  socket.removeAllListeners('data');
+  socket.removeAllListeners('end');
+  socket.removeAllListeners('close');
+  socket.removeAllListeners('drain');
+  socket.removeListener('error', socketOnError);
+  socket.removeListener('timeout', socketOnTimeout);
+  state.parser.free();
+  server._connectionSockets.delete(socket);
+  socket._httpState = null;
+  socket.on('close', () => {
+    if (server._connections === 0 && !server.listening) server._emitCloseIfDrained();
+  });
+  const event = req.method === 'CONNECT' ? 'connect' : 'upgrade';
+  if (server.listenerCount(event) > 0) server.emit(event, req, socket, head);
+  else socket.destroy();
+}
+
+function updateOutgoingData(socket, state, delta) {
+  state.outgoingData += delta;
+  socketOnDrain(socket, state);
+}
+
+function socketOnDrain(socket, state) {
+  const needPause = state.outgoingData > socket.writableHighWaterMark;
+  if (socket._paused && !needPause) {
+    socket._paused = false;
+    socket.resume();
+  }
+  const msg = socket._httpMessage;
+  if (msg && !msg.finished && msg.writableNeedDrain) {
+    msg.emit('drain');
+  }
+}
+
+function resOnFinish(req, res, socket, state, server) {
+  const i = state.incoming.indexOf(req);
+  if (i !== -1) state.incoming.splice(i, 1);
+  if (!req._consuming && !req._readableState.resumeScheduled) req._dump();
+  res.detachSocket(socket);
+  process.nextTick(emitCloseNT, res);
+  if (res._last) {
+    socket.destroySoon();
+  } else if (state.outgoing.length === 0) {
+    if (server.keepAliveTimeout && typeof socket.setTimeout === 'function') {
+      socket.setTimeout(server.keepAliveTimeout);
+      state.keepAliveTimeoutSet = true;
+    }
+  } else {
+    const m = state.outgoing.shift();
+    if (m) m.assignSocket(socket);
+  }
+}
+
+function abortIncoming(state) {
+  while (state.incoming.length) {
+    const req = state.incoming.shift();
+    if (!req.complete) req.destroy(connResetException('aborted'));
+  }
+  const req = state.current;
+  if (req && !req.complete && !req.destroyed) req.destroy(connResetException('aborted'));
+}
+
+function connResetException(msg) {
+  const ex = new Error(msg);
+  ex.code = 'ECONNRESET';
+  return ex;
+}
+
+function socketOnEnd(server, socket, state) {
+  const events = state.parser.finish();
+  handleEvents(server, socket, state, events);
+  if (socket.destroyed) return;
+  if (!server.httpAllowHalfOpen) {
+    abortIncoming(state);
+    if (socket.writable) socket.end();
+  } else if (state.outgoing.length) {
+    state.outgoing[state.outgoing.length - 1]._last = true;
+  } else if (socket._httpMessage) {
+    socket._httpMessage._last = true;
+  } else if (socket.writable) {
+    socket.end();
+  }
+}
+
+function socketOnClose(server, socket, state) {
+  server._connectionSockets.delete(socket);
+  state.parser.free();
+  abortIncoming(state);
+}
+
+const kBadRequest = 'HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n';
+const kTooLarge = 'HTTP/1.1 431 Request Header Fields Too Large\r\nConnection: close\r\n\r\n';
+const kTimeout = 'HTTP/1.1 408 Request Timeout\r\nConnection: close\r\n\r\n';
+
+function socketOnError(e) {
+  this.removeListener('error', socketOnError);
+  this.on('error', () => {});
+  const server = this.server;
+  if (server && server.listenerCount('clientError') > 0) {
+    server.emit('clientError', e, this);
+    return;
+  }
+  if (this.writable && (!this._httpMessage || !this._httpMessage._headerSent)) {
+    let response;
+    switch (e.code) {
+      case 'HPE_HEADER_OVERFLOW':
+        response = kTooLarge;
+        break;
+      case 'ERR_HTTP_REQUEST_TIMEOUT':
+        response = kTimeout;
+        break;
+      default:
+        response = kBadRequest;
+    }
+    if (e.code && e.code.startsWith('HPE_') || e.code === 'ERR_HTTP_REQUEST_TIMEOUT') this.write(response);
+  }
+  this.destroy(e);
+}
+
+module.exports = { Server, ServerResponse };
