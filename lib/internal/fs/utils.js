@@ -355,9 +355,10 @@ function checkAborted(signal) {
 
 // --- Errors fs raises itself ----------------------------------------------
 
-// Node's SystemError (err.name 'SystemError', code ERR_FS_*, the libuv
+// Node's SystemError (err.name 'SystemError', code ERR_*, the libuv
 // details under `info` and mirrored as errno/syscall/path/dest accessors),
-// used for rm's ERR_FS_EISDIR and cp's ERR_FS_CP_* errors.
+// used for rm's ERR_FS_EISDIR, cp's ERR_FS_CP_* errors and dgram's
+// ERR_SOCKET_BUFFER_SIZE.
 const kSystemErrorPrefixes = {
   ERR_FS_CP_DIR_TO_NON_DIR: 'Cannot overwrite non-directory with directory',
   ERR_FS_CP_EEXIST: 'Target already exists',
@@ -368,6 +369,7 @@ const kSystemErrorPrefixes = {
   ERR_FS_CP_SYMLINK_TO_SUBDIRECTORY: 'Cannot overwrite symlink in subdirectory of self',
   ERR_FS_CP_UNKNOWN: 'Cannot copy an unknown file type',
   ERR_FS_EISDIR: 'Path is a directory',
+  ERR_SOCKET_BUFFER_SIZE: 'Could not get or set buffer size',
 };
 
 // Positive errno values, as Node puts them in these errors' info.
@@ -734,6 +736,7 @@ module.exports = {
   kErrno,
   NodeError,
   eisdirError,
+  SystemError,
   Stats,
   getStatsFromBinding,
   getStatFsFromBinding,

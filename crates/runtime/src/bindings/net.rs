@@ -232,7 +232,8 @@ fn sendto<'js>(
     )
 }
 
-/// IP_ADD_MEMBERSHIP / IPV6_ADD_MEMBERSHIP (and DROP).
+/// IP_ADD_MEMBERSHIP / IPV6_ADD_MEMBERSHIP (and DROP); no `iface` (undefined or null)
+/// lets the kernel choose the interface.
 fn membership(fd: i32, family: u32, group: &str, iface: Option<String>, add: bool) -> f64 {
     let result = match family {
         4 => {
@@ -265,6 +266,31 @@ fn membership(fd: i32, family: u32, group: &str, iface: Option<String>, add: boo
             };
             sn::setsockopt_bytes(fd, sn::IPPROTO_IPV6, name, &mreq)
         }
+    };
+    ret(result)
+}
+
+/// Dissolves a datagram socket's association (connect to an AF_UNSPEC address). Like
+/// libuv, EAFNOSUPPORT counts as success: some kernels answer so yet drop the peer.
+fn disconnect(fd: i32) -> f64 {
+    let unspec = [0u8; 16];
+    match sn::connect(fd, &unspec) {
+        Err(Errno::EAFNOSUPPORT) => 0.0,
+        r => ret(r),
+    }
+}
+
+/// IP_MULTICAST_IF / IPV6_MULTICAST_IF: the interface outgoing multicast leaves by, named
+/// by an IPv4 address or by an IPv6 address's numeric `%scope`.
+fn multicast_interface(fd: i32, family: u32, address: &str) -> f64 {
+    let result = match parse_addr(family, address, 0) {
+        Some(SockAddr::V4 { ip, .. }) => {
+            sn::setsockopt_bytes(fd, sn::IPPROTO_IP, sn::IP_MULTICAST_IF, &ip)
+        }
+        Some(SockAddr::V6 { scope_id, .. }) => {
+            sn::setsockopt_int(fd, sn::IPPROTO_IPV6, sn::IPV6_MULTICAST_IF, scope_id as i32)
+        }
+        _ => Err(Errno::EINVAL),
     };
     ret(result)
 }
@@ -320,6 +346,7 @@ pub fn init<'js>(obj: &Object<'js>) -> Result<()> {
             None => neg(Errno::EINVAL),
         },
     )?;
+    def(obj, "disconnect", disconnect)?;
     def(obj, "connectUnix", |fd: i32, path: String| {
         ret(unix_addr(&path).and_then(|a| sn::connect(fd, &a.to_bytes())))
     })?;
@@ -369,9 +396,14 @@ pub fn init<'js>(obj: &Object<'js>) -> Result<()> {
     def(
         obj,
         "membership",
-        |fd: i32, family: u32, group: String, iface: Opt<String>, add: bool| {
-            membership(fd, family, &group, iface.0, add)
+        |fd: i32, family: u32, group: String, iface: Option<String>, add: bool| {
+            membership(fd, family, &group, iface, add)
         },
+    )?;
+    def(
+        obj,
+        "multicastInterface",
+        |fd: i32, family: u32, address: String| multicast_interface(fd, family, &address),
     )?;
     let constants = Object::new(obj.ctx().clone())?;
     for (name, value) in [
