@@ -191,16 +191,16 @@ function pick(type, answers, ttl) {
     case 'SRV':
       return of.map((a) => ({ name: a.name, port: a.port, priority: a.priority, weight: a.weight }));
     case 'NAPTR':
-      return of.map(({ type: _t, name: _n, ...rest }) => rest);
+      return of.map(({ type: _t, ...rest }) => rest);
     case 'CAA':
-      return of.map(({ type: _t, name: _n, ...rest }) => rest);
+      return of.map(({ type: _t, ...rest }) => rest);
     case 'SOA': {
       if (of.length === 0) return undefined;
-      const { type: _t, name: _n, ...rest } = of[0];
+      const { type: _t, ...rest } = of[0];
       return rest;
     }
     case 'ANY':
-      return answers.map(({ name: _n, type: t, ...rest }) => ({ ...rest, type: t }));
+      return answers.map(({ type: t, ...rest }) => ({ ...rest, type: t }));
   }
   return [];
 }

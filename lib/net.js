@@ -44,6 +44,8 @@ const UV_EADDRINUSE = -98;
 const UV_ENOTSOCK = -88;
 // libuv reads at most this many times per readiness report before yielding to others.
 const kMaxReadsPerTick = 32;
+// What one read asks for (the binding's buffer size).
+const kReadSize = 64 * 1024;
 
 let autoSelectFamilyDefault = true;
 let autoSelectFamilyAttemptTimeoutDefault = 250;
@@ -242,6 +244,9 @@ Socket.prototype._readReady = function() {
       this._updateInterest();
       return;
     }
+    // A short read means the kernel had no more: like libuv, wait for the next readiness
+    // report (so an EOF right behind the data is seen one loop iteration later).
+    if (r.byteLength < kReadSize) return;
   }
 };
 

@@ -44,9 +44,13 @@ for (const name of methods) {
       return fn.apply(this._resolver, args);
     }
     : function(...args) {
-      return new Promise((resolve, reject) => {
-        fn.call(this._resolver, ...args, (err, result) => (err ? reject(err) : resolve(result)));
+      // Argument errors throw here, synchronously, as Node's do.
+      let settle;
+      const promise = new Promise((resolve, reject) => {
+        settle = (err, result) => (err ? reject(err) : resolve(result));
       });
+      fn.call(this._resolver, ...args, settle);
+      return promise;
     };
 }
 

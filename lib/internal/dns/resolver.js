@@ -69,10 +69,6 @@ function hostsLookup(name, family) {
   for (const [address, fam, names] of readHosts()) {
     if ((family === 0 || family === fam) && names.includes(want)) out.push({ address, family: fam });
   }
-  if (out.length === 0 && (want === 'localhost' || want.endsWith('.localhost'))) {
-    if (family !== 6) out.push({ address: '127.0.0.1', family: 4 });
-    if (family !== 4) out.push({ address: '::1', family: 6 });
-  }
   return out;
 }
 

@@ -296,7 +296,8 @@ fn read_record(r: &mut Reader<'_>) -> std::result::Result<Record, BadMessage> {
     })
 }
 
-/// A record as the object Node's `resolveAny` reports (other resolve calls pick fields).
+/// A record as the object Node's `resolveAny` reports (other resolve calls pick fields);
+/// the owner name is left out, as Node leaves it out.
 fn record_to_js<'js>(ctx: &Ctx<'js>, rec: &Record) -> Result<Option<Object<'js>>> {
     let o = Object::new(ctx.clone())?;
     let kind = match &rec.data {
@@ -385,7 +386,6 @@ fn record_to_js<'js>(ctx: &Ctx<'js>, rec: &Record) -> Result<Option<Object<'js>>
         Rdata::Other => return Ok(None),
     };
     o.set("type", kind)?;
-    o.set("name", rec.name.as_str())?;
     Ok(Some(o))
 }
 

@@ -1,0 +1,92 @@
+// dns.Resolver against a DNS server of our own on loopback (a dgram socket answering
+// from a table): A/AAAA/MX/TXT/SRV/CNAME/SOA answers, NXDOMAIN, NODATA, a timeout, and
+// lookup() of literals and hosts-file names.
+const dgram = require('dgram');
+const dns = require('dns');
+
+const zone = {
+  'a.test': [[1, 60, Buffer.from([10, 1, 2, 3])], [1, 60, Buffer.from([10, 1, 2, 4])]],
+  'six.test': [[28, 30, Buffer.from([0x20, 1, 0xd, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1])]],
+  'mail.test': [[15, 60, Buffer.concat([Buffer.from([0, 10]), name('mx1.mail.test')])]],
+  'txt.test': [[16, 60, Buffer.from('\x05hello\x05world')]],
+  'srv.test': [[33, 60, Buffer.concat([Buffer.from([0, 1, 0, 5, 0x1f, 0x90]), name('host.test')])]],
+  'alias.test': [[5, 60, name('a.test')]],
+  'soa.test': [[6, 60, Buffer.concat([name('ns.test'), name('admin.test'), Buffer.from([0, 0, 0, 1, 0, 0, 0, 2, 0, 0, 0, 3, 0, 0, 0, 4, 0, 0, 0, 5])])]],
+  'empty.test': [],
+};
+
+function name(n) {
+  return Buffer.concat([...n.split('.').map((l) => Buffer.concat([Buffer.from([l.length]), Buffer.from(l)])), Buffer.from([0])]);
+}
+
+const server = dgram.createSocket('udp4');
+server.on('message', (msg, rinfo) => {
+  let pos = 12;
+  const labels = [];
+  while (msg[pos] !== 0) {
+    labels.push(msg.toString('latin1', pos + 1, pos + 1 + msg[pos]));
+    pos += msg[pos] + 1;
+  }
+  const qname = labels.join('.');
+  const qtype = msg.readUInt16BE(pos + 1);
+  const question = msg.subarray(12, pos + 5);
+  if (qname === 'silent.test') return;
+  const records = zone[qname];
+  const answers = (records || []).filter(([t]) => t === qtype || qtype === 255 || t === 5);
+  const header = Buffer.alloc(12);
+  msg.copy(header, 0, 0, 2);
+  header.writeUInt16BE(0x8180 | (records ? 0 : 3), 2);
+  header.writeUInt16BE(1, 4);
+  header.writeUInt16BE(answers.length, 6);
+  const parts = [header, question];
+  for (const [t, ttl, rdata] of answers) {
+    const rr = Buffer.alloc(10);
+    rr.writeUInt16BE(t, 0);
+    rr.writeUInt16BE(1, 2);
+    rr.writeUInt32BE(ttl, 4);
+    rr.writeUInt16BE(rdata.length, 8);
+    parts.push(Buffer.from([0xc0, 12]), rr, rdata);
+  }
+  server.send(Buffer.concat(parts), rinfo.port, rinfo.address);
+});
+
+server.bind(0, '127.0.0.1', async () => {
+  const r = new dns.promises.Resolver({ timeout: 200, tries: 1 });
+  r.setServers([`127.0.0.1:${server.address().port}`]);
+  console.log('servers look like', r.getServers()[0].replace(/\d+$/, 'PORT'));
+  const show = async (label, p) => {
+    try {
+      console.log(label, JSON.stringify(await p));
+    } catch (e) {
+      console.log(label, 'error', e.code, e.syscall, e.hostname, e.message);
+    }
+  };
+  await show('A', r.resolve4('a.test'));
+  await show('A ttl', r.resolve4('a.test', { ttl: true }));
+  await show('AAAA', r.resolve6('six.test'));
+  await show('MX', r.resolveMx('mail.test'));
+  await show('TXT', r.resolveTxt('txt.test'));
+  await show('SRV', r.resolveSrv('srv.test'));
+  await show('CNAME', r.resolveCname('alias.test'));
+  await show('SOA', r.resolveSoa('soa.test'));
+  await show('resolve()', r.resolve('a.test', 'A'));
+  await show('NXDOMAIN', r.resolve4('missing.test'));
+  await show('NODATA', r.resolve4('empty.test'));
+  await show('timeout', r.resolve4('silent.test'));
+  try {
+    r.resolve('a.test', 'BOGUS');
+  } catch (e) {
+    console.log('bad rrtype', e.code, e.message);
+  }
+  try {
+    r.setServers(['not an ip']);
+  } catch (e) {
+    console.log('bad server', e.code, e.message);
+  }
+  await show('lookup literal', dns.promises.lookup('10.0.0.1'));
+  await show('lookup all', dns.promises.lookup('::1', { all: true }));
+  dns.lookup('localhost', 4, (err, address, family) => {
+    console.log('lookup localhost', err, address, family);
+    server.close();
+  });
+});
