@@ -3,7 +3,8 @@
 
 use super::def;
 use rquickjs::{Array, Ctx, Exception, Object, Result, TypedArray, Value};
-use std::net::{Ipv4Addr, Ipv6Addr};
+// Address types only (core::net): no I/O goes through std.
+use core::net::{Ipv4Addr, Ipv6Addr};
 
 pub const TYPE_A: u16 = 1;
 pub const TYPE_NS: u16 = 2;

@@ -7,7 +7,8 @@ use super::def;
 use crate::engine::{bytes_of, with_string_wtf8, wtf8_to_utf8};
 use rquickjs::function::Opt;
 use rquickjs::{Array, ArrayBuffer, Ctx, Object, Result, Value};
-use std::net::{Ipv4Addr, Ipv6Addr};
+// Address types only (core::net): no I/O goes through std.
+use core::net::{Ipv4Addr, Ipv6Addr};
 use unode_sys::fs as sfs;
 use unode_sys::net::{self as sn, SockAddr};
 use unode_sys::Errno;
