@@ -119,6 +119,9 @@ module.exports = function start(options) {
   ]) {
     defineLazyGlobal(name, () => requireBuiltin('perf_hooks')[name]);
   }
+  for (const name of ['fetch', 'Headers', 'Request', 'Response']) {
+    defineLazyGlobal(name, () => requireBuiltin('internal/fetch/fetch')[name]);
+  }
   if (builtinsBinding.has('url')) {
     defineLazyGlobal('URL', () => requireBuiltin('url').URL);
     defineLazyGlobal('URLSearchParams', () => requireBuiltin('url').URLSearchParams);
