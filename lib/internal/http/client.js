@@ -297,7 +297,11 @@ function handleEvents(state, events, data) {
         break;
       case EV_BODY: {
         const res = req.res;
-        if (res && !res._dumped && !res.push(Buffer.from(ev[1]))) socket.pause();
+        if (res && !res._dumped && !res.push(Buffer.from(ev[1]))) {
+          // The body's reader resumes the socket (IncomingMessage._read).
+          res._paused = true;
+          socket.pause();
+        }
         break;
       }
       case EV_END: {

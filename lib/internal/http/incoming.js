@@ -153,12 +153,19 @@ IncomingMessage.prototype._destroy = function(err, cb) {
     const cleanup = require('stream').finished(this.socket, (e) => {
       if (e && e.code === 'ERR_STREAM_PREMATURE_CLOSE') e = null;
       cleanup();
-      process.nextTick(cb, e || err);
+      process.nextTick(onDestroyed, this, e || err, cb);
     });
   } else {
-    process.nextTick(cb, err);
+    process.nextTick(onDestroyed, this, err, cb);
   }
 };
+
+// As in Node, a message emits 'error' only when someone listens for it; an aborted
+// request nobody reads must not take the server down.
+function onDestroyed(self, error, cb) {
+  if (self.listenerCount('error') === 0) cb();
+  else cb(error);
+}
 
 IncomingMessage.prototype._dump = function() {
   if (!this._dumped) {
