@@ -6,14 +6,15 @@ const { codes } = require('internal/errors');
 
 const multiByte = { utf8: true, utf16le: true, base64: true, base64url: true };
 
-class StringDecoder {
-  constructor(encoding) {
-    const enc = normalize(encoding);
-    if (enc === undefined) throw new codes.ERR_UNKNOWN_ENCODING(encoding);
-    this.encoding = enc;
-    this.pending = Buffer.alloc(0);
-  }
+// A function, not a class: packages (iconv-lite) call it as `StringDecoder.call(this, enc)`.
+function StringDecoder(encoding) {
+  const enc = normalize(encoding);
+  if (enc === undefined) throw new codes.ERR_UNKNOWN_ENCODING(encoding);
+  this.encoding = enc;
+  this.pending = Buffer.alloc(0);
+}
 
+Object.assign(StringDecoder.prototype, {
   write(buf) {
     if (typeof buf === 'string') return buf;
     if (!ArrayBuffer.isView(buf)) throw new codes.ERR_INVALID_ARG_TYPE('buf', ['Buffer', 'TypedArray', 'DataView'], buf);
@@ -23,7 +24,7 @@ class StringDecoder {
     const keep = this.tail(bytes);
     this.pending = Buffer.from(bytes.subarray(bytes.length - keep));
     return bytes.toString(this.encoding, 0, bytes.length - keep);
-  }
+  },
 
   end(buf) {
     let out = buf === undefined ? '' : this.write(buf);
@@ -32,7 +33,7 @@ class StringDecoder {
       this.pending = Buffer.alloc(0);
     }
     return out;
-  }
+  },
 
   // How many trailing bytes belong to an unfinished character.
   tail(bytes) {
@@ -54,8 +55,8 @@ class StringDecoder {
       return need > back ? back : 0;
     }
     return 0;
-  }
-}
+  },
+});
 
 function normalize(enc) {
   const e = `${enc || 'utf8'}`.toLowerCase();

@@ -82,6 +82,56 @@ function prepareStackTrace(error, frames) {
 // (An assignment, not defineProperty: QuickJS keeps the hook behind an accessor.)
 Error.prepareStackTrace = prepareStackTrace;
 
+// QuickJS-ng's call sites have V8's location getters but not the rest of V8's CallSite
+// API, which packages that read their callers (depd, used by express) call.
+function completeCallSites() {
+  let sites;
+  Error.prepareStackTrace = (_, s) => s;
+  try {
+    const holder = {};
+    Error.captureStackTrace(holder);
+    sites = holder.stack;
+  } finally {
+    Error.prepareStackTrace = prepareStackTrace;
+  }
+  const proto = Array.isArray(sites) && sites.length > 0 ? Object.getPrototypeOf(sites[0]) : null;
+  if (proto === null || typeof proto.isEval === 'function') return;
+  const methods = {
+    isEval: () => false,
+    isToplevel() {
+      return !this.getFunctionName();
+    },
+    isAsync: () => false,
+    isPromiseAll: () => false,
+    getPromiseIndex: () => null,
+    getEvalOrigin: () => undefined,
+    getTypeName: () => null,
+    getMethodName: () => null,
+    getThis: () => undefined,
+    getScriptNameOrSourceURL() {
+      return this.getFileName();
+    },
+    getScriptHash: () => '',
+    getEnclosingLineNumber() {
+      return this.getLineNumber();
+    },
+    getEnclosingColumnNumber() {
+      return this.getColumnNumber();
+    },
+    getPosition: () => 0,
+    toString() {
+      const file = this.getFileName();
+      const loc = file ? `${file}:${this.getLineNumber()}:${this.getColumnNumber()}` : 'native';
+      const fn = this.getFunctionName();
+      return fn ? `${fn} (${loc})` : loc;
+    },
+  };
+  for (const name of Object.keys(methods)) {
+    Object.defineProperty(proto, name, { value: methods[name], writable: true, configurable: true, enumerable: false });
+  }
+}
+completeCallSites();
+
 defineGlobal('global', globalThis);
 defineGlobal('process', processObject);
 
@@ -119,6 +169,7 @@ module.exports = function start(options) {
   ]) {
     defineLazyGlobal(name, () => requireBuiltin('perf_hooks')[name]);
   }
+  defineLazyGlobal('crypto', () => requireBuiltin('crypto').webcrypto);
   for (const name of ['fetch', 'Headers', 'Request', 'Response']) {
     defineLazyGlobal(name, () => requireBuiltin('internal/fetch/fetch')[name]);
   }

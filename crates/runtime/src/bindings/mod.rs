@@ -9,6 +9,7 @@ use unode_sys::Errno;
 mod buffer;
 mod builtins;
 mod contextify;
+mod crypto;
 mod dns;
 pub use contextify::on_rejection as contextify_on_rejection;
 mod event_loop;
@@ -23,6 +24,7 @@ mod process;
 mod util;
 mod uv;
 mod vm;
+mod zlib;
 
 /// Builds the binding object `name`, or throws for an unknown name.
 pub fn internal_binding<'js>(ctx: &Ctx<'js>, state: &Shared, name: &str) -> Result<Object<'js>> {
@@ -31,6 +33,7 @@ pub fn internal_binding<'js>(ctx: &Ctx<'js>, state: &Shared, name: &str) -> Resu
         "buffer" => buffer::init(&obj)?,
         "builtins" => builtins::init(&obj)?,
         "contextify" => contextify::init(&obj)?,
+        "crypto" => crypto::init(&obj)?,
         "dns" => dns::init(&obj)?,
         "event_loop" => event_loop::init(&obj, state)?,
         "fs" => fs::init(&obj, state)?,
@@ -44,6 +47,7 @@ pub fn internal_binding<'js>(ctx: &Ctx<'js>, state: &Shared, name: &str) -> Resu
         "util" => util::init(&obj)?,
         "uv" => uv::init(&obj)?,
         "vm" => vm::init(&obj, state)?,
+        "zlib" => zlib::init(&obj)?,
         _ => {
             return Err(Exception::throw_type(
                 ctx,

@@ -1,0 +1,233 @@
+//! The native half of lib/crypto.js: message digests and HMACs (RustCrypto) kept in a
+//! table while JS feeds them, and random bytes from getrandom(2).
+
+use super::def;
+use crate::engine::bytes_of;
+use hmac::{Hmac, Mac};
+use rquickjs::{ArrayBuffer, Ctx, Exception, Object, Result, Value};
+use sha1::Digest;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+/// A digest or HMAC in progress.
+#[derive(Clone)]
+enum Hasher {
+    Md5(md5::Md5),
+    Sha1(sha1::Sha1),
+    Sha224(sha2::Sha224),
+    Sha256(sha2::Sha256),
+    Sha384(sha2::Sha384),
+    Sha512(sha2::Sha512),
+    HmacMd5(Hmac<md5::Md5>),
+    HmacSha1(Hmac<sha1::Sha1>),
+    HmacSha224(Hmac<sha2::Sha224>),
+    HmacSha256(Hmac<sha2::Sha256>),
+    HmacSha384(Hmac<sha2::Sha384>),
+    HmacSha512(Hmac<sha2::Sha512>),
+}
+
+/// The digest names Node (OpenSSL) accepts for the algorithms we have, lower-cased.
+pub const HASHES: &[&str] = &[
+    "md5",
+    "sha1",
+    "sha224",
+    "sha256",
+    "sha384",
+    "sha512",
+    "rsa-md5",
+    "rsa-sha1",
+    "rsa-sha224",
+    "rsa-sha256",
+    "rsa-sha384",
+    "rsa-sha512",
+];
+
+fn canonical(name: &str) -> String {
+    let n = name.to_ascii_lowercase();
+    let n = n.strip_prefix("rsa-").unwrap_or(&n).replace("sha-", "sha");
+    n.to_owned()
+}
+
+fn new_hash(name: &str) -> Option<Hasher> {
+    Some(match canonical(name).as_str() {
+        "md5" => Hasher::Md5(md5::Md5::new()),
+        "sha1" => Hasher::Sha1(sha1::Sha1::new()),
+        "sha224" => Hasher::Sha224(sha2::Sha224::new()),
+        "sha256" => Hasher::Sha256(sha2::Sha256::new()),
+        "sha384" => Hasher::Sha384(sha2::Sha384::new()),
+        "sha512" => Hasher::Sha512(sha2::Sha512::new()),
+        _ => return None,
+    })
+}
+
+fn new_hmac(name: &str, key: &[u8]) -> Option<Hasher> {
+    // HMAC takes keys of any length, so new_from_slice cannot fail.
+    Some(match canonical(name).as_str() {
+        "md5" => Hasher::HmacMd5(Hmac::new_from_slice(key).ok()?),
+        "sha1" => Hasher::HmacSha1(Hmac::new_from_slice(key).ok()?),
+        "sha224" => Hasher::HmacSha224(Hmac::new_from_slice(key).ok()?),
+        "sha256" => Hasher::HmacSha256(Hmac::new_from_slice(key).ok()?),
+        "sha384" => Hasher::HmacSha384(Hmac::new_from_slice(key).ok()?),
+        "sha512" => Hasher::HmacSha512(Hmac::new_from_slice(key).ok()?),
+        _ => return None,
+    })
+}
+
+impl Hasher {
+    fn update(&mut self, data: &[u8]) {
+        match self {
+            Hasher::Md5(h) => h.update(data),
+            Hasher::Sha1(h) => h.update(data),
+            Hasher::Sha224(h) => h.update(data),
+            Hasher::Sha256(h) => h.update(data),
+            Hasher::Sha384(h) => h.update(data),
+            Hasher::Sha512(h) => h.update(data),
+            Hasher::HmacMd5(h) => h.update(data),
+            Hasher::HmacSha1(h) => h.update(data),
+            Hasher::HmacSha224(h) => h.update(data),
+            Hasher::HmacSha256(h) => h.update(data),
+            Hasher::HmacSha384(h) => h.update(data),
+            Hasher::HmacSha512(h) => h.update(data),
+        }
+    }
+
+    fn finish(self) -> Vec<u8> {
+        match self {
+            Hasher::Md5(h) => h.finalize().to_vec(),
+            Hasher::Sha1(h) => h.finalize().to_vec(),
+            Hasher::Sha224(h) => h.finalize().to_vec(),
+            Hasher::Sha256(h) => h.finalize().to_vec(),
+            Hasher::Sha384(h) => h.finalize().to_vec(),
+            Hasher::Sha512(h) => h.finalize().to_vec(),
+            Hasher::HmacMd5(h) => h.finalize().into_bytes().to_vec(),
+            Hasher::HmacSha1(h) => h.finalize().into_bytes().to_vec(),
+            Hasher::HmacSha224(h) => h.finalize().into_bytes().to_vec(),
+            Hasher::HmacSha256(h) => h.finalize().into_bytes().to_vec(),
+            Hasher::HmacSha384(h) => h.finalize().into_bytes().to_vec(),
+            Hasher::HmacSha512(h) => h.finalize().into_bytes().to_vec(),
+        }
+    }
+}
+
+type Table = Rc<RefCell<Vec<Option<Hasher>>>>;
+
+fn store(table: &Table, h: Hasher) -> f64 {
+    let mut all = table.borrow_mut();
+    match all.iter().position(Option::is_none) {
+        Some(i) => {
+            all[i] = Some(h);
+            i as f64
+        }
+        None => {
+            all.push(Some(h));
+            (all.len() - 1) as f64
+        }
+    }
+}
+
+fn bytes<'a>(ctx: &Ctx<'_>, v: &'a Value<'_>) -> Result<&'a [u8]> {
+    match bytes_of(ctx, v) {
+        // SAFETY: a live JS buffer, read before any JS runs again.
+        Some((p, n)) => Ok(unsafe { std::slice::from_raw_parts(p, n) }),
+        None => Err(Exception::throw_type(
+            ctx,
+            "data must be an ArrayBufferView",
+        )),
+    }
+}
+
+pub fn init<'js>(obj: &Object<'js>) -> Result<()> {
+    let table: Table = Rc::default();
+    let t = table.clone();
+    def(obj, "hashCreate", move |name: String| {
+        new_hash(&name).map_or(-1.0, |h| store(&t, h))
+    })?;
+    let t = table.clone();
+    def(
+        obj,
+        "hmacCreate",
+        move |ctx: Ctx<'js>, name: String, key: Value<'js>| -> Result<f64> {
+            let key = bytes(&ctx, &key)?;
+            Ok(new_hmac(&name, key).map_or(-1.0, |h| store(&t, h)))
+        },
+    )?;
+    let t = table.clone();
+    def(
+        obj,
+        "update",
+        move |ctx: Ctx<'js>, id: usize, data: Value<'js>| -> Result<()> {
+            let data = bytes(&ctx, &data)?;
+            if let Some(Some(h)) = t.borrow_mut().get_mut(id) {
+                h.update(data);
+            }
+            Ok(())
+        },
+    )?;
+    let t = table.clone();
+    def(obj, "copy", move |id: usize| {
+        let copy = t.borrow().get(id).and_then(Clone::clone);
+        copy.map_or(-1.0, |h| store(&t, h))
+    })?;
+    def(
+        obj,
+        "digest",
+        move |ctx: Ctx<'js>, id: usize| -> Result<Value<'js>> {
+            let h = table.borrow_mut().get_mut(id).and_then(Option::take);
+            match h {
+                Some(h) => Ok(ArrayBuffer::new(ctx, h.finish())?.into_value()),
+                None => Ok(Value::new_null(ctx)),
+            }
+        },
+    )?;
+    def(
+        obj,
+        "randomFill",
+        |ctx: Ctx<'js>, buf: Value<'js>, offset: usize, len: usize| -> Result<()> {
+            let Some((p, n)) = bytes_of(&ctx, &buf) else {
+                return Err(Exception::throw_type(
+                    &ctx,
+                    "buf must be an ArrayBufferView",
+                ));
+            };
+            if offset > n || len > n - offset {
+                return Err(Exception::throw_range(&ctx, "range out of bounds"));
+            }
+            // SAFETY: [offset, offset+len) lies inside the live buffer (checked above).
+            let dest = unsafe { std::slice::from_raw_parts_mut(p.add(offset), len) };
+            let mut filled = 0;
+            while filled < dest.len() {
+                match unode_sys::process::getrandom(&mut dest[filled..]) {
+                    Ok(k) => filled += k,
+                    Err(unode_sys::Errno::EINTR) => {}
+                    Err(e) => return Err(super::throw_uv(&ctx, e, "getrandom", None)),
+                }
+            }
+            Ok(())
+        },
+    )?;
+    obj.set("hashes", HASHES.to_vec())?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hex(b: &[u8]) -> String {
+        b.iter().map(|x| format!("{x:02x}")).collect()
+    }
+
+    #[test]
+    fn known_digests() {
+        let mut h = new_hash("SHA1").unwrap();
+        h.update(b"abc");
+        assert_eq!(hex(&h.finish()), "a9993e364706816aba3e25717850c26c9cd0d89d");
+        let mut m = new_hmac("sha256", b"key").unwrap();
+        m.update(b"The quick brown fox jumps over the lazy dog");
+        assert_eq!(
+            hex(&m.finish()),
+            "f7bc83f430538424b13298e6aa6fb143ef4d59a14946175997479dbc2d1a3cd8"
+        );
+        assert!(new_hash("whirlpool").is_none());
+    }
+}

@@ -1,0 +1,262 @@
+'use strict';
+// crypto: hashes and HMACs (md5, sha1, sha2 family) and random numbers, native in Rust.
+// Ciphers, signatures, key derivation and webcrypto.subtle are not there yet.
+
+const { Buffer } = require('buffer');
+const { Transform } = require('stream');
+const binding = internalBinding('crypto');
+const {
+  codes: { ERR_CRYPTO_INVALID_DIGEST, ERR_INVALID_ARG_TYPE, ERR_OUT_OF_RANGE, ERR_CRYPTO_HASH_FINALIZED, ERR_CRYPTO_TIMING_SAFE_EQUAL_LENGTH, ERR_CRYPTO_HASH_UPDATE_FAILED },
+  validateFunction,
+  validateInteger,
+  validateString,
+} = require('internal/errors');
+
+const kHandle = Symbol('kHandle');
+const kFinalized = Symbol('kFinalized');
+
+function toBytes(data, encoding, name = 'data') {
+  if (typeof data === 'string') return Buffer.from(data, encoding === 'buffer' ? 'utf8' : encoding || 'utf8');
+  if (ArrayBuffer.isView(data)) return data;
+  throw new ERR_INVALID_ARG_TYPE(name, ['string', 'Buffer', 'TypedArray', 'DataView'], data);
+}
+
+function encodeDigest(ab, encoding) {
+  const buf = Buffer.from(ab);
+  return encoding && encoding !== 'buffer' ? buf.toString(encoding) : buf;
+}
+
+// Like Node's LazyTransform: a Transform whose stream state is made on first stream use,
+// so a plain update()/digest() pays nothing for it.
+function LazyTransform(options) {
+  this._options = options;
+}
+Object.setPrototypeOf(LazyTransform.prototype, Transform.prototype);
+for (const name of ['_readableState', '_writableState', '_transformState']) {
+  Object.defineProperty(LazyTransform.prototype, name, {
+    __proto__: null,
+    configurable: true,
+    enumerable: true,
+    get() {
+      Transform.call(this, this._options);
+      this._writableState.decodeStrings = false;
+      return this[name];
+    },
+    set(value) {
+      Object.defineProperty(this, name, { __proto__: null, value, enumerable: true, configurable: true, writable: true });
+    },
+  });
+}
+
+function Hash(algorithm, options) {
+  if (!(this instanceof Hash)) return new Hash(algorithm, options);
+  if (algorithm instanceof Hash) {
+    this[kHandle] = binding.copy(algorithm[kHandle]);
+  } else {
+    validateString(algorithm, 'algorithm');
+    this[kHandle] = binding.hashCreate(algorithm);
+    if (this[kHandle] < 0) throw new Error('Digest method not supported');
+  }
+  this[kFinalized] = false;
+  LazyTransform.call(this, options);
+}
+Object.setPrototypeOf(Hash.prototype, LazyTransform.prototype);
+Object.setPrototypeOf(Hash, LazyTransform);
+
+Hash.prototype.copy = function(options) {
+  if (this[kFinalized]) throw new ERR_CRYPTO_HASH_FINALIZED();
+  return new Hash(this, options);
+};
+
+Hash.prototype.update = function(data, encoding) {
+  if (this[kFinalized]) throw new ERR_CRYPTO_HASH_FINALIZED();
+  if (typeof data !== 'string' && !ArrayBuffer.isView(data)) {
+    throw new ERR_INVALID_ARG_TYPE('data', ['string', 'Buffer', 'TypedArray', 'DataView'], data);
+  }
+  if (this[kHandle] < 0) throw new ERR_CRYPTO_HASH_UPDATE_FAILED();
+  binding.update(this[kHandle], toBytes(data, encoding));
+  return this;
+};
+
+Hash.prototype.digest = function(outputEncoding) {
+  if (this[kFinalized]) throw new ERR_CRYPTO_HASH_FINALIZED();
+  this[kFinalized] = true;
+  return encodeDigest(binding.digest(this[kHandle]), outputEncoding);
+};
+
+Hash.prototype._transform = function(chunk, encoding, callback) {
+  this.update(chunk, encoding);
+  callback();
+};
+
+Hash.prototype._flush = function(callback) {
+  this.push(this.digest());
+  callback();
+};
+
+function Hmac(hmac, key, options) {
+  if (!(this instanceof Hmac)) return new Hmac(hmac, key, options);
+  validateString(hmac, 'hmac');
+  if (key && typeof key === 'object' && typeof key.export === 'function') key = key.export();
+  const keyBytes = toBytes(key, options?.encoding, 'key');
+  this[kHandle] = binding.hmacCreate(hmac, keyBytes);
+  if (this[kHandle] < 0) throw new ERR_CRYPTO_INVALID_DIGEST(hmac);
+  this[kFinalized] = false;
+  LazyTransform.call(this, options);
+}
+Object.setPrototypeOf(Hmac.prototype, LazyTransform.prototype);
+Object.setPrototypeOf(Hmac, LazyTransform);
+Hmac.prototype.update = Hash.prototype.update;
+Hmac.prototype._transform = Hash.prototype._transform;
+Hmac.prototype._flush = Hash.prototype._flush;
+
+// Unlike a Hash, a finished Hmac answers digest() again with an empty result.
+Hmac.prototype.digest = function(outputEncoding) {
+  if (this[kFinalized]) return encodeDigest(new ArrayBuffer(0), outputEncoding);
+  this[kFinalized] = true;
+  return encodeDigest(binding.digest(this[kHandle]), outputEncoding);
+};
+
+function createHash(algorithm, options) {
+  return new Hash(algorithm, options);
+}
+
+function createHmac(hmac, key, options) {
+  return new Hmac(hmac, key, options);
+}
+
+const kMaxLength = 2 ** 31 - 1;
+
+function validateSize(size) {
+  if (typeof size !== 'number') throw new ERR_INVALID_ARG_TYPE('size', 'number', size);
+  if (!(size >= 0 && size <= kMaxLength)) throw new ERR_OUT_OF_RANGE('size', `>= 0 && <= ${kMaxLength}`, size);
+}
+
+function randomFillSync(buf, offset = 0, size) {
+  if (!ArrayBuffer.isView(buf) && !(buf instanceof ArrayBuffer)) {
+    throw new ERR_INVALID_ARG_TYPE('buf', ['ArrayBuffer', 'ArrayBufferView'], buf);
+  }
+  const view = buf instanceof ArrayBuffer ? new Uint8Array(buf) : new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+  const elementSize = buf.BYTES_PER_ELEMENT || 1;
+  offset *= elementSize;
+  size = size === undefined ? view.length - offset : size * elementSize;
+  if (offset < 0 || offset > view.length) throw new ERR_OUT_OF_RANGE('offset', `>= 0 && <= ${view.length}`, offset);
+  if (size < 0 || size + offset > view.length) throw new ERR_OUT_OF_RANGE('size + offset', `<= ${view.length}`, size + offset);
+  binding.randomFill(view, offset, size);
+  return buf;
+}
+
+function randomFill(buf, offset, size, callback) {
+  if (typeof offset === 'function') {
+    callback = offset;
+    offset = 0;
+    size = undefined;
+  } else if (typeof size === 'function') {
+    callback = size;
+    size = undefined;
+  }
+  validateFunction(callback, 'callback');
+  randomFillSync(buf, offset, size);
+  process.nextTick(callback, null, buf);
+}
+
+function randomBytes(size, callback) {
+  validateSize(size);
+  if (callback !== undefined) validateFunction(callback, 'callback');
+  const buf = Buffer.alloc(size);
+  binding.randomFill(buf, 0, size);
+  if (callback === undefined) return buf;
+  process.nextTick(callback, null, buf);
+}
+
+function randomInt(min, max, callback) {
+  if (typeof max === 'undefined' || typeof max === 'function') {
+    callback = max;
+    max = min;
+    min = 0;
+  }
+  if (callback !== undefined) validateFunction(callback, 'callback');
+  validateInteger(min, 'min');
+  validateInteger(max, 'max');
+  if (max <= min) {
+    throw new ERR_OUT_OF_RANGE('max', `greater than the value of "min" (${min})`, max);
+  }
+  const range = max - min;
+  if (range > 2 ** 48 - 1) throw new ERR_OUT_OF_RANGE('max - min', `<= ${2 ** 48 - 1}`, range);
+  // Rejection sampling over 48-bit draws keeps every value equally likely.
+  const limit = 2 ** 48 - (2 ** 48 % range);
+  let x;
+  const six = Buffer.alloc(6);
+  do {
+    binding.randomFill(six, 0, 6);
+    x = six.readUIntBE(0, 6);
+  } while (x >= limit);
+  const n = min + (x % range);
+  if (callback === undefined) return n;
+  process.nextTick(callback, null, n);
+}
+
+function randomUUID(options) {
+  if (options !== undefined && (options === null || typeof options !== 'object')) {
+    throw new ERR_INVALID_ARG_TYPE('options', 'object', options);
+  }
+  const b = randomBytes(16);
+  b[6] = (b[6] & 0x0f) | 0x40;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  const h = b.toString('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+function timingSafeEqual(a, b) {
+  if (!ArrayBuffer.isView(a) && !(a instanceof ArrayBuffer)) {
+    throw new ERR_INVALID_ARG_TYPE('buf1', ['ArrayBuffer', 'Buffer', 'TypedArray', 'DataView'], a);
+  }
+  if (!ArrayBuffer.isView(b) && !(b instanceof ArrayBuffer)) {
+    throw new ERR_INVALID_ARG_TYPE('buf2', ['ArrayBuffer', 'Buffer', 'TypedArray', 'DataView'], b);
+  }
+  const x = a instanceof ArrayBuffer ? new Uint8Array(a) : new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+  const y = b instanceof ArrayBuffer ? new Uint8Array(b) : new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+  if (x.length !== y.length) throw new ERR_CRYPTO_TIMING_SAFE_EQUAL_LENGTH();
+  let diff = 0;
+  for (let i = 0; i < x.length; i++) diff |= x[i] ^ y[i];
+  return diff === 0;
+}
+
+function getRandomValues(array) {
+  if (!ArrayBuffer.isView(array) || array instanceof Float32Array || array instanceof Float64Array || array instanceof DataView) {
+    throw new DOMException("The data argument must be an integer-type TypedArray", 'TypeMismatchError');
+  }
+  if (array.byteLength > 65536) {
+    throw new DOMException(`The ArrayBufferView's byte length (${array.byteLength}) exceeds the number of bytes of entropy available via this API (65536)`, 'QuotaExceededError');
+  }
+  binding.randomFill(array, 0, array.byteLength);
+  return array;
+}
+
+const webcrypto = {
+  getRandomValues,
+  randomUUID,
+  get [Symbol.toStringTag]() {
+    return 'Crypto';
+  },
+};
+
+module.exports = {
+  createHash,
+  createHmac,
+  getHashes: () => binding.hashes.slice(),
+  getRandomValues,
+  randomBytes,
+  randomFill,
+  randomFillSync,
+  randomInt,
+  randomUUID,
+  pseudoRandomBytes: randomBytes,
+  prng: randomBytes,
+  rng: randomBytes,
+  timingSafeEqual,
+  webcrypto,
+  Hash,
+  Hmac,
+  constants: {},
+};
