@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every test: formatting, lints, Rust unit tests, the CLI tests, the differential suite
 # against the machine's node, the VMM's tiny-guest tests (where /dev/kvm exists), and the
-# guest half (our kernel + initramfs + unode as init) under QEMU's microvm.
+# guest half (our kernel + initramfs + unode as init) under QEMU's microvm, and real npm
+# packages (tests/npm) under both runtimes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,6 +17,13 @@ echo "[test] guest kernel and QEMU for the guest-half test" >&2
 UNODE_GUEST_KERNEL=$(bash scripts/build-kernel.sh)
 export UNODE_GUEST_KERNEL
 bash scripts/install-qemu.sh
+
+echo "[test] npm packages for tests/npm (express)" >&2
+if UNODE_NPM_FIXTURES=$(bash scripts/install-npm-fixtures.sh); then
+  export UNODE_NPM_FIXTURES
+else
+  echo "[test] npm install failed: the package tests will say they were skipped" >&2
+fi
 
 # Release: the tests exercise the static binary that ships.
 echo "[test] cargo test --release" >&2
