@@ -41,6 +41,10 @@ const EPOLLHUP = 0x010;
 const UV_EAGAIN = -11;
 const UV_EINPROGRESS = -115;
 const UV_EADDRINUSE = -98;
+const UV_EMFILE = -24;
+const UV_ENFILE = -23;
+// How long a server out of descriptors waits before accepting again.
+const kAcceptRetryMs = 100;
 const UV_ENOTSOCK = -88;
 // libuv reads at most this many times per readiness report before yielding to others.
 const kMaxReadsPerTick = 32;
@@ -280,11 +284,14 @@ function writeAfterFIN(chunk, encoding, cb) {
   return false;
 }
 
+const kNonAscii = /[^\x00-\x7f]/;
+
+// Strings go to the binding as they are (it writes them as UTF-8); other encodings are
+// converted first, except for ASCII text, whose latin1/ascii bytes are its UTF-8 bytes.
 function toWritable(chunk, encoding) {
-  if (typeof chunk === 'string' && encoding !== 'utf8' && encoding !== 'utf-8' && encoding !== 'buffer') {
-    return Buffer.from(chunk, encoding);
-  }
-  return chunk;
+  if (typeof chunk !== 'string' || encoding === 'utf8' || encoding === 'utf-8' || encoding === 'buffer') return chunk;
+  if ((encoding === 'latin1' || encoding === 'binary' || encoding === 'ascii') && !kNonAscii.test(chunk)) return chunk;
+  return Buffer.from(chunk, encoding);
 }
 
 Socket.prototype._writeGeneric = function(writev, data, encoding, cb) {
@@ -951,7 +958,17 @@ function onConnection(server) {
     const r = binding.accept(server._handle.fd);
     if (typeof r === 'number') {
       if (r === UV_EAGAIN) return;
-      // EMFILE and friends: report and keep listening, as Node does.
+      if (r === UV_EMFILE || r === UV_ENFILE) {
+        // Out of descriptors: the pending connection stays queued, so a level-triggered
+        // watch would fire again at once. Stop accepting for a moment instead of spinning
+        // (libuv accepts and drops it; here it waits its turn in the backlog).
+        const handle = server._handle;
+        handle.want(0);
+        const retry = setTimeout(() => {
+          if (server._handle === handle) handle.want(EPOLLIN);
+        }, kAcceptRetryMs);
+        if (server._unref) retry.unref();
+      }
       server.emit('error', errnoException(r, 'accept'));
       return;
     }

@@ -357,7 +357,7 @@ function onHead(server, socket, state, ev) {
   res.on('finish', () => resOnFinish(req, res, socket, state, server));
   let handled = false;
   if (major === 1 && minor === 1) {
-    const expect = req.headers.expect;
+    const expect = rawHeaderValue(rawHeaders, 'expect');
     if (expect !== undefined && continueExpression.test(expect)) {
       res._expect_continue = true;
       if (server.listenerCount('checkContinue') > 0) {
@@ -379,6 +379,17 @@ function onHead(server, socket, state, ev) {
   }
   if (!handled) server.emit('request', req, res);
   return 0;
+}
+
+// One header's value(s) from the raw list, without building req.headers for every request.
+function rawHeaderValue(raw, name) {
+  let value;
+  for (let i = 0; i < raw.length; i += 2) {
+    if (raw[i].length === name.length && raw[i].toLowerCase() === name) {
+      value = value === undefined ? raw[i + 1] : `${value}, ${raw[i + 1]}`;
+    }
+  }
+  return value;
 }
 
 function onUpgrade(server, socket, state, head) {
