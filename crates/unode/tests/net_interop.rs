@@ -243,3 +243,26 @@ fn malformed_request_flood_leaves_the_server_serving() {
         Some(0)
     );
 }
+
+#[test]
+fn accept_out_of_descriptors_is_reported_and_survived() {
+    let script = fixture("emfile.js");
+    let out = Command::new("bash")
+        .args([
+            "-c",
+            &format!(
+                "ulimit -n 60 && exec {} {script}",
+                env!("CARGO_BIN_EXE_unode")
+            ),
+        ])
+        .output()
+        .expect("run unode under ulimit");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(stdout.contains("server error EMFILE accept"), "{stdout}");
+    assert!(stdout.contains("all 40 clients connected"), "{stdout}");
+}

@@ -56,6 +56,10 @@ fn npm_apps_run_as_under_node() {
             name.to_string_lossy(),
             unode.2
         );
-        assert!(!node.1.is_empty(), "{} printed nothing", name.to_string_lossy());
+        assert!(
+            !node.1.is_empty(),
+            "{} printed nothing",
+            name.to_string_lossy()
+        );
     }
 }
