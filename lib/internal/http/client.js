@@ -297,11 +297,9 @@ function handleEvents(state, events, data) {
         break;
       case EV_BODY: {
         const res = req.res;
-        if (res && !res._dumped && !res.push(Buffer.from(ev[1]))) {
-          // The body's reader resumes the socket (IncomingMessage._read).
-          res._paused = true;
-          socket.pause();
-        }
+        // A full body buffer stops the socket; the body's reader restarts it
+        // (IncomingMessage._read).
+        if (res && !res._dumped && !res.push(Buffer.from(ev[1]))) socket.pause();
         break;
       }
       case EV_END: {

@@ -137,10 +137,10 @@ IncomingMessage.prototype._read = function() {
     this._readableState.readingMore = false;
     this._consuming = true;
   }
-  if (this.socket && this.socket.readable && this.socket.isPaused() && this._paused) {
-    this._paused = false;
-    this.socket.resume();
-  }
+  // socket._paused marks a server holding back pipelined requests while responses are
+  // owed; that pause is the server's to lift, not the body reader's.
+  const socket = this.socket;
+  if (socket && socket.readable && !socket._paused && socket.isPaused()) socket.resume();
 };
 
 IncomingMessage.prototype._destroy = function(err, cb) {

@@ -291,11 +291,7 @@ function handleEvents(server, socket, state, events, data) {
       case EV_BODY: {
         const req = state.current;
         if (req !== null && !req._dumped) {
-          if (!req.push(Buffer.from(ev[1])) && !socket._paused) {
-            req._paused = true;
-            socket._paused = true;
-            socket.pause();
-          }
+          if (!req.push(Buffer.from(ev[1]))) socket.pause();
         }
         break;
       }
