@@ -234,6 +234,8 @@ Socket.prototype._readReady = function() {
       this._updateInterest();
       if (r === 0) {
         this.push(null);
+        // Lets 'end' out even when nobody reads, as Node's onStreamRead does.
+        this.read(0);
         // A socket whose peer ended and whose own side is done goes away (Node's onStreamRead).
         if (!this.allowHalfOpen && this.writableFinished) this.destroy();
         return;
@@ -660,8 +662,8 @@ function lookupAndConnect(self, options) {
         self.destroy(new ERR_INVALID_ADDRESS_FAMILY(ip[0] && ip[0].family, host, port));
         return;
       }
-      self.emit('lookup', null, addrs[0].address, addrs[0].family, host);
       if (addrs.length === 1) {
+        self.emit('lookup', null, addrs[0].address, addrs[0].family, host);
         internalConnect(self, addrs[0].family, addrs[0].address, port, localAddress, localPort);
         return;
       }
@@ -725,9 +727,9 @@ function internalConnect(self, family, address, port, localAddress, localPort) {
 function internalConnectMultiple(self, addrs, index, port, localAddress, localPort, timeout, errors) {
   if (!self.connecting) return;
   if (index >= addrs.length) {
-    const first = errors[0];
-    const agg = new AggregateError(errors, first ? first.message : 'connect failed');
-    agg.code = first && first.code;
+    // Node's shape: an AggregateError with an empty message and the first error's code.
+    const agg = new AggregateError(errors, '');
+    agg.code = errors[0] && errors[0].code;
     self.destroy(agg);
     return;
   }
@@ -746,20 +748,20 @@ function internalConnectMultiple(self, addrs, index, port, localAddress, localPo
     next(exceptionWithHostPort(failure.err, failure.syscall, address, port));
     return;
   }
+  let timer = null;
   if (index + 1 < addrs.length) {
-    const timer = setTimeout(() => {
+    timer = setTimeout(() => {
       if (!self.connecting || self._connectAttempt !== timer) return;
       const err = exceptionWithHostPort(-110, 'connect', address, port);
       next(err);
     }, timeout);
     self._connectAttempt = timer;
-    self._onConnectFailure = (err) => {
-      clearTimeout(timer);
-      next(err);
-    };
-  } else {
-    self._onConnectFailure = null;
   }
+  // The last attempt's failure also goes into the aggregate.
+  self._onConnectFailure = (err) => {
+    if (timer !== null) clearTimeout(timer);
+    next(err);
+  };
 }
 
 Socket.prototype._afterConnect = function(status) {
