@@ -25,12 +25,16 @@ function addHeaderLine(dest, field, value, joinDuplicates) {
   }
 }
 
+// The Readable state is made on first stream use (see kLazy below): most GET requests are
+// answered without their body stream ever being touched, and building and ending it is a
+// good part of a request's cost in an interpreter.
+const kLazyOptions = Symbol('kLazyOptions');
+const kLazyEnded = Symbol('kLazyEnded');
+
 function IncomingMessage(socket) {
   if (!(this instanceof IncomingMessage)) return new IncomingMessage(socket);
-  let streamOptions;
-  if (socket) streamOptions = { highWaterMark: socket.readableHighWaterMark };
-  Readable.call(this, streamOptions);
-  this._readableState.readingMore = true;
+  this[kLazyOptions] = socket ? { highWaterMark: socket.readableHighWaterMark } : null;
+  this[kLazyEnded] = false;
   this.socket = socket;
   this.httpVersionMajor = null;
   this.httpVersionMinor = null;
@@ -53,6 +57,47 @@ function IncomingMessage(socket) {
 }
 Object.setPrototypeOf(IncomingMessage.prototype, Readable.prototype);
 Object.setPrototypeOf(IncomingMessage, Readable);
+
+function hasStream(msg) {
+  return Object.prototype.hasOwnProperty.call(msg, '_readableState');
+}
+
+Object.defineProperty(IncomingMessage.prototype, '_readableState', {
+  __proto__: null,
+  configurable: true,
+  get() {
+    const options = this[kLazyOptions];
+    Readable.call(this, options === null ? undefined : options);
+    const state = this._readableState;
+    state.readingMore = true;
+    if (this[kLazyEnded] && this._dumped) {
+      // Made after the server let the untouched body go: the state a drained, ended and
+      // auto-destroyed stream has, as Node's would be by now.
+      Object.assign(state, {
+        flowing: true, ended: true, endEmitted: true, readingMore: false,
+        destroyed: true, closed: true, closeEmitted: true,
+      });
+    } else if (this[kLazyEnded]) {
+      this.push(null);
+    }
+    return state;
+  },
+  set(value) {
+    Object.defineProperty(this, '_readableState', { __proto__: null, value, writable: true, configurable: true, enumerable: true });
+  },
+});
+
+// The end of the body: pushed when the stream exists, remembered until then otherwise.
+IncomingMessage.prototype._pushEnd = function() {
+  if (hasStream(this)) this.push(null);
+  else this[kLazyEnded] = true;
+};
+
+// Whether the body was never used as a stream and is complete: then there is nothing to
+// drain and no one to tell.
+IncomingMessage.prototype._untouched = function() {
+  return !hasStream(this) && this[kLazyEnded];
+};
 
 function foldHeaders(raw, join) {
   const out = {};

@@ -301,7 +301,7 @@ function handleEvents(server, socket, state, events, data) {
         if (req !== null) {
           req.rawTrailers = ev[1];
           req.complete = true;
-          req.push(null);
+          req._pushEnd();
           state.current = null;
         }
         break;
@@ -428,7 +428,8 @@ function socketOnDrain(socket, state) {
 function resOnFinish(req, res, socket, state, server) {
   const i = state.incoming.indexOf(req);
   if (i !== -1) state.incoming.splice(i, 1);
-  if (!req._consuming && !req._readableState.resumeScheduled) req._dump();
+  if (req._untouched()) req._dumped = true;
+  else if (!req._consuming && !req._readableState.resumeScheduled) req._dump();
   res.detachSocket(socket);
   process.nextTick(emitCloseNT, res);
   if (res._last) {
