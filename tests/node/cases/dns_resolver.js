@@ -1,5 +1,6 @@
 // dns.Resolver against a DNS server of our own on loopback (a dgram socket answering
-// from a table): A/AAAA/MX/TXT/SRV/CNAME/SOA answers, NXDOMAIN, NODATA, a timeout, and
+// from a table, and a TCP listener on the same port): A/AAAA/MX/TXT/SRV/CNAME/SOA
+// answers, NXDOMAIN, NODATA, a truncated UDP answer retried over TCP, a timeout, and
 // lookup() of literals and hosts-file names.
 const dgram = require('dgram');
 const dns = require('dns');
@@ -13,14 +14,15 @@ const zone = {
   'alias.test': [[5, 60, name('a.test')]],
   'soa.test': [[6, 60, Buffer.concat([name('ns.test'), name('admin.test'), Buffer.from([0, 0, 0, 1, 0, 0, 0, 2, 0, 0, 0, 3, 0, 0, 0, 4, 0, 0, 0, 5])])]],
   'empty.test': [],
+  'big.test': [1, 2, 3, 4, 5, 6].map((i) => [1, 60, Buffer.from([10, 9, 9, i])]),
 };
 
 function name(n) {
   return Buffer.concat([...n.split('.').map((l) => Buffer.concat([Buffer.from([l.length]), Buffer.from(l)])), Buffer.from([0])]);
 }
 
-const server = dgram.createSocket('udp4');
-server.on('message', (msg, rinfo) => {
+// The answer to a query, or null to stay silent; `udp` answers big.test truncated.
+function answer(msg, udp) {
   let pos = 12;
   const labels = [];
   while (msg[pos] !== 0) {
@@ -30,12 +32,13 @@ server.on('message', (msg, rinfo) => {
   const qname = labels.join('.');
   const qtype = msg.readUInt16BE(pos + 1);
   const question = msg.subarray(12, pos + 5);
-  if (qname === 'silent.test') return;
-  const records = zone[qname];
+  if (qname === 'silent.test') return null;
+  const truncate = udp && qname === 'big.test';
+  const records = truncate ? [] : zone[qname];
   const answers = (records || []).filter(([t]) => t === qtype || qtype === 255 || t === 5);
   const header = Buffer.alloc(12);
   msg.copy(header, 0, 0, 2);
-  header.writeUInt16BE(0x8180 | (records ? 0 : 3), 2);
+  header.writeUInt16BE(0x8180 | (records ? 0 : 3) | (truncate ? 0x0200 : 0), 2);
   header.writeUInt16BE(1, 4);
   header.writeUInt16BE(answers.length, 6);
   const parts = [header, question];
@@ -47,10 +50,32 @@ server.on('message', (msg, rinfo) => {
     rr.writeUInt16BE(rdata.length, 8);
     parts.push(Buffer.from([0xc0, 12]), rr, rdata);
   }
-  server.send(Buffer.concat(parts), rinfo.port, rinfo.address);
+  return Buffer.concat(parts);
+}
+
+const server = dgram.createSocket('udp4');
+server.on('message', (msg, rinfo) => {
+  const reply = answer(msg, true);
+  if (reply !== null) server.send(reply, rinfo.port, rinfo.address);
+});
+const tcp = require('net').createServer((sock) => {
+  let buf = Buffer.alloc(0);
+  sock.on('data', (d) => {
+    buf = Buffer.concat([buf, d]);
+    while (buf.length >= 2 && buf.length >= 2 + buf.readUInt16BE(0)) {
+      const reply = answer(buf.subarray(2, 2 + buf.readUInt16BE(0)), false);
+      buf = buf.subarray(2 + buf.readUInt16BE(0));
+      const len = Buffer.alloc(2);
+      len.writeUInt16BE(reply.length);
+      sock.write(Buffer.concat([len, reply]));
+    }
+  });
+  sock.on('error', () => {});
 });
 
-server.bind(0, '127.0.0.1', async () => {
+server.bind(0, '127.0.0.1', () => tcp.listen(server.address().port, '127.0.0.1', run));
+
+async function run() {
   const r = new dns.promises.Resolver({ timeout: 200, tries: 1 });
   r.setServers([`127.0.0.1:${server.address().port}`]);
   console.log('servers look like', r.getServers()[0].replace(/\d+$/, 'PORT'));
@@ -70,6 +95,7 @@ server.bind(0, '127.0.0.1', async () => {
   await show('CNAME', r.resolveCname('alias.test'));
   await show('SOA', r.resolveSoa('soa.test'));
   await show('resolve()', r.resolve('a.test', 'A'));
+  await show('truncated, then TCP', r.resolve4('big.test'));
   await show('NXDOMAIN', r.resolve4('missing.test'));
   await show('NODATA', r.resolve4('empty.test'));
   await show('timeout', r.resolve4('silent.test'));
@@ -88,5 +114,6 @@ server.bind(0, '127.0.0.1', async () => {
   dns.lookup('localhost', 4, (err, address, family) => {
     console.log('lookup localhost', err, address, family);
     server.close();
+    tcp.close();
   });
-});
+}
