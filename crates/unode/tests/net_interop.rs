@@ -1,5 +1,5 @@
-//! Network interop and robustness: unode's servers with node's clients and the reverse
-//! (each pairing must print what node ↔ node prints), curl against unode's HTTP server,
+//! Network interop and robustness: unode's servers with node's clients and the reverse,
+//! over HTTP, TCP and UDP (each pairing must print what node ↔ node prints), curl against unode's HTTP server,
 //! and a flood of malformed requests that must leave the server serving, with no fd growth.
 
 use std::io::{BufRead, BufReader, Read, Write};
@@ -143,6 +143,20 @@ fn tcp_echo_interop_both_ways() {
             "tcp_client.js",
             &["4"],
         );
+        assert_eq!(got, oracle, "{server} server with {client} client");
+    }
+}
+
+#[test]
+fn udp_interop_both_ways() {
+    if !have_node() {
+        eprintln!("SKIPPED: node is not on PATH (scripts/setup.sh installs it)");
+        return;
+    }
+    let oracle = pair("node", "node", "udp_echo_server.js", "udp_client.js", &[]);
+    assert!(oracle.contains("echo BYE"), "{oracle}");
+    for (server, client) in [("unode", "node"), ("node", "unode")] {
+        let got = pair(server, client, "udp_echo_server.js", "udp_client.js", &[]);
         assert_eq!(got, oracle, "{server} server with {client} client");
     }
 }
