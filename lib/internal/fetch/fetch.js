@@ -9,7 +9,6 @@ const { checkIsHttpToken, STATUS_CODES } = require('internal/http/common');
 
 const kBody = Symbol('body');
 const kUsed = Symbol('bodyUsed');
-const kHeaders = Symbol('headers');
 const kState = Symbol('state');
 
 const kNullBodyStatus = new Set([101, 103, 204, 205, 304]);

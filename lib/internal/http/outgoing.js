@@ -548,4 +548,4 @@ OutgoingMessage.prototype[Symbol.for('nodejs.rejection')] = function(err) {
   this.destroy(err);
 };
 
-module.exports = { OutgoingMessage, kOutHeaders, kNeedDrain, kUniqueHeaders, utcDate, validateHeaderName, validateHeaderValue };
+module.exports = { OutgoingMessage, kOutHeaders, kUniqueHeaders };
