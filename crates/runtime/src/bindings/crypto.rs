@@ -2,12 +2,11 @@
 //! table while JS feeds them, and random bytes from getrandom(2).
 
 use super::def;
+use super::slots;
 use crate::engine::bytes_of;
 use hmac::{Hmac, Mac};
 use rquickjs::{ArrayBuffer, Ctx, Exception, Object, Result, Value};
 use sha1::Digest;
-use std::cell::RefCell;
-use std::rc::Rc;
 
 /// A digest or HMAC in progress.
 #[derive(Clone)]
@@ -109,22 +108,6 @@ impl Hasher {
     }
 }
 
-type Table = Rc<RefCell<Vec<Option<Hasher>>>>;
-
-fn store(table: &Table, h: Hasher) -> f64 {
-    let mut all = table.borrow_mut();
-    match all.iter().position(Option::is_none) {
-        Some(i) => {
-            all[i] = Some(h);
-            i as f64
-        }
-        None => {
-            all.push(Some(h));
-            (all.len() - 1) as f64
-        }
-    }
-}
-
 fn bytes<'a>(ctx: &Ctx<'_>, v: &'a Value<'_>) -> Result<&'a [u8]> {
     match bytes_of(ctx, v) {
         // SAFETY: a live JS buffer, read before any JS runs again.
@@ -137,10 +120,10 @@ fn bytes<'a>(ctx: &Ctx<'_>, v: &'a Value<'_>) -> Result<&'a [u8]> {
 }
 
 pub fn init<'js>(obj: &Object<'js>) -> Result<()> {
-    let table: Table = Rc::default();
+    let table = slots::shared::<Hasher>();
     let t = table.clone();
     def(obj, "hashCreate", move |name: String| {
-        new_hash(&name).map_or(-1.0, |h| store(&t, h))
+        new_hash(&name).map_or(-1.0, |h| t.borrow_mut().insert(h))
     })?;
     let t = table.clone();
     def(
@@ -148,7 +131,7 @@ pub fn init<'js>(obj: &Object<'js>) -> Result<()> {
         "hmacCreate",
         move |ctx: Ctx<'js>, name: String, key: Value<'js>| -> Result<f64> {
             let key = bytes(&ctx, &key)?;
-            Ok(new_hmac(&name, key).map_or(-1.0, |h| store(&t, h)))
+            Ok(new_hmac(&name, key).map_or(-1.0, |h| t.borrow_mut().insert(h)))
         },
     )?;
     let t = table.clone();
@@ -157,7 +140,7 @@ pub fn init<'js>(obj: &Object<'js>) -> Result<()> {
         "update",
         move |ctx: Ctx<'js>, id: usize, data: Value<'js>| -> Result<()> {
             let data = bytes(&ctx, &data)?;
-            if let Some(Some(h)) = t.borrow_mut().get_mut(id) {
+            if let Some(h) = t.borrow_mut().get_mut(id) {
                 h.update(data);
             }
             Ok(())
@@ -165,14 +148,14 @@ pub fn init<'js>(obj: &Object<'js>) -> Result<()> {
     )?;
     let t = table.clone();
     def(obj, "copy", move |id: usize| {
-        let copy = t.borrow().get(id).and_then(Clone::clone);
-        copy.map_or(-1.0, |h| store(&t, h))
+        let copy = t.borrow().get(id).cloned();
+        copy.map_or(-1.0, |h| t.borrow_mut().insert(h))
     })?;
     def(
         obj,
         "digest",
         move |ctx: Ctx<'js>, id: usize| -> Result<Value<'js>> {
-            let h = table.borrow_mut().get_mut(id).and_then(Option::take);
+            let h = table.borrow_mut().take(id);
             match h {
                 Some(h) => Ok(ArrayBuffer::new(ctx, h.finish())?.into_value()),
                 None => Ok(Value::new_null(ctx)),

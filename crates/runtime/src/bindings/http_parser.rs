@@ -3,10 +3,9 @@
 //! completed as rows, so a whole pipelined batch costs one crossing into Rust.
 
 use super::def;
+use super::slots::{self, Shared};
 use crate::engine::bytes_of;
 use rquickjs::{Array, ArrayBuffer, Ctx, Exception, Object, Result, Value};
-use std::cell::RefCell;
-use std::rc::Rc;
 use unode_http::{Event, Kind, Parser};
 
 const EV_ERROR: i32 = 0;
@@ -14,8 +13,6 @@ const EV_HEAD: i32 = 1;
 const EV_BODY: i32 = 2;
 const EV_END: i32 = 3;
 const EV_UPGRADE: i32 = 4;
-
-type Parsers = Rc<RefCell<Vec<Option<Parser>>>>;
 
 /// Header bytes as a JS string, one char per byte (Node reads header values as latin1).
 fn latin1(bytes: &[u8]) -> String {
@@ -101,19 +98,19 @@ fn events_to_js<'js>(
 
 fn with_parser<R>(
     ctx: &Ctx<'_>,
-    parsers: &Parsers,
+    parsers: &Shared<Parser>,
     id: usize,
     f: impl FnOnce(&mut Parser) -> R,
 ) -> Result<R> {
     let mut all = parsers.borrow_mut();
-    match all.get_mut(id).and_then(Option::as_mut) {
+    match all.get_mut(id) {
         Some(p) => Ok(f(p)),
         None => Err(Exception::throw_type(ctx, "HTTP parser is closed")),
     }
 }
 
 pub fn init<'js>(obj: &Object<'js>) -> Result<()> {
-    let parsers: Parsers = Rc::default();
+    let parsers = slots::shared::<Parser>();
     let p = parsers.clone();
     def(obj, "create", move |response: bool, max_head_size: f64| {
         let mut parser = Parser::new(if response {
@@ -124,17 +121,7 @@ pub fn init<'js>(obj: &Object<'js>) -> Result<()> {
         if max_head_size > 0.0 {
             parser.max_head_size = max_head_size as usize;
         }
-        let mut all = p.borrow_mut();
-        match all.iter().position(Option::is_none) {
-            Some(i) => {
-                all[i] = Some(parser);
-                i as f64
-            }
-            None => {
-                all.push(Some(parser));
-                (all.len() - 1) as f64
-            }
-        }
+        p.borrow_mut().insert(parser)
     })?;
     let p = parsers.clone();
     def(
@@ -177,9 +164,7 @@ pub fn init<'js>(obj: &Object<'js>) -> Result<()> {
         with_parser(&ctx, &p, id, |parser| parser.in_message())
     })?;
     def(obj, "free", move |id: usize| {
-        if let Some(slot) = parsers.borrow_mut().get_mut(id) {
-            *slot = None;
-        }
+        parsers.borrow_mut().take(id);
     })?;
     Ok(())
 }

@@ -21,6 +21,7 @@ pub mod module_wrap;
 mod net;
 mod os;
 mod process;
+mod slots;
 mod util;
 mod uv;
 mod vm;

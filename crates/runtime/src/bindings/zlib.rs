@@ -2,15 +2,14 @@
 //! raw) on flate2's pure-Rust backend, as streams JS feeds chunk by chunk.
 
 use super::def;
+use super::slots;
 use crate::engine::bytes_of;
 use flate2::write::{
     DeflateDecoder, DeflateEncoder, GzEncoder, MultiGzDecoder, ZlibDecoder, ZlibEncoder,
 };
 use flate2::Compression;
 use rquickjs::{Array, ArrayBuffer, Ctx, Exception, Object, Result, Value};
-use std::cell::RefCell;
 use std::io::Write;
-use std::rc::Rc;
 
 // Modes, numbered as Node's zlib.constants has them.
 const DEFLATE: u32 = 1;
@@ -153,8 +152,6 @@ impl Codec {
     }
 }
 
-type Table = Rc<RefCell<Vec<Option<Codec>>>>;
-
 fn input<'a>(ctx: &Ctx<'_>, v: &'a Value<'_>) -> Result<&'a [u8]> {
     match bytes_of(ctx, v) {
         // SAFETY: a live JS buffer, read before any JS runs again.
@@ -182,23 +179,10 @@ fn outcome<'js>(ctx: &Ctx<'js>, r: std::result::Result<Vec<u8>, ZError>) -> Resu
 }
 
 pub fn init<'js>(obj: &Object<'js>) -> Result<()> {
-    let table: Table = Rc::default();
+    let table = slots::shared::<Codec>();
     let t = table.clone();
     def(obj, "create", move |mode: u32, level: i32| {
-        let Some(codec) = Codec::new(mode, level) else {
-            return -1.0;
-        };
-        let mut all = t.borrow_mut();
-        match all.iter().position(Option::is_none) {
-            Some(i) => {
-                all[i] = Some(codec);
-                i as f64
-            }
-            None => {
-                all.push(Some(codec));
-                (all.len() - 1) as f64
-            }
-        }
+        Codec::new(mode, level).map_or(-1.0, |codec| t.borrow_mut().insert(codec))
     })?;
     let t = table.clone();
     def(
@@ -207,20 +191,18 @@ pub fn init<'js>(obj: &Object<'js>) -> Result<()> {
         move |ctx: Ctx<'js>, id: usize, chunk: Value<'js>, flush: u32| -> Result<Array<'js>> {
             let data = input(&ctx, &chunk)?;
             let mut all = t.borrow_mut();
-            let Some(Some(codec)) = all.get_mut(id) else {
+            let Some(codec) = all.get_mut(id) else {
                 return Err(Exception::throw_type(&ctx, "zlib binding closed"));
             };
             let r = codec.write(data, flush);
             if flush == Z_FINISH || r.is_err() {
-                all[id] = None;
+                all.take(id);
             }
             outcome(&ctx, r)
         },
     )?;
     def(obj, "close", move |id: usize| {
-        if let Some(slot) = table.borrow_mut().get_mut(id) {
-            *slot = None;
-        }
+        table.borrow_mut().take(id);
     })?;
     def(
         obj,
