@@ -344,14 +344,7 @@ function onResponseHead(state, ev) {
   const { req, socket } = state;
   const [, , , major, minor, rawHeaders, statusCode, statusMessage, upgrade, keepAlive] = ev;
   const res = new IncomingMessage(socket);
-  res.httpVersionMajor = major;
-  res.httpVersionMinor = minor;
-  res.httpVersion = `${major}.${minor}`;
-  res.statusCode = statusCode;
-  res.statusMessage = statusMessage;
-  res.upgrade = upgrade;
-  res.joinDuplicateHeaders = !!req.joinDuplicateHeaders;
-  res._addHeaderLines(rawHeaders);
+  res._setHead(ev, req.joinDuplicateHeaders, req.maxHeadersCount);
   if (statusCode >= 100 && statusCode < 200 && statusCode !== 101) {
     state.pendingInfo = true;
     if (statusCode === 100) req.emit('continue');

@@ -220,6 +220,25 @@ IncomingMessage.prototype._dump = function() {
   }
 };
 
+// Fills the message from a parser's head row (see bindings/http_parser.rs): a request's
+// method and url, or a response's status (requests have status 0).
+IncomingMessage.prototype._setHead = function(row, joinDuplicateHeaders, maxHeadersCount) {
+  const [, method, url, major, minor, rawHeaders, statusCode, statusMessage, upgrade] = row;
+  this.httpVersionMajor = major;
+  this.httpVersionMinor = minor;
+  this.httpVersion = `${major}.${minor}`;
+  if (statusCode === 0) {
+    this.method = method;
+    this.url = url;
+  } else {
+    this.statusCode = statusCode;
+    this.statusMessage = statusMessage;
+  }
+  this.upgrade = upgrade;
+  this.joinDuplicateHeaders = !!joinDuplicateHeaders;
+  this._addHeaderLines(maxHeadersCount ? rawHeaders.slice(0, maxHeadersCount * 2) : rawHeaders);
+};
+
 IncomingMessage.prototype._addHeaderLines = function(headers) {
   this.rawHeaders = headers;
   this._headers = null;

@@ -316,17 +316,9 @@ function handleEvents(server, socket, state, events, data) {
 }
 
 function onHead(server, socket, state, ev) {
-  const [, method, url, major, minor, rawHeaders, , , upgrade, keepAlive] = ev;
+  const [, method, , major, minor, rawHeaders, , , upgrade, keepAlive] = ev;
   const req = new server.IncomingMessage(socket);
-  req.httpVersionMajor = major;
-  req.httpVersionMinor = minor;
-  req.httpVersion = `${major}.${minor}`;
-  req.method = method;
-  req.url = url;
-  req.upgrade = upgrade;
-  req.joinDuplicateHeaders = !!server.joinDuplicateHeaders;
-  const max = server.maxHeadersCount;
-  req._addHeaderLines(max ? rawHeaders.slice(0, max * 2) : rawHeaders);
+  req._setHead(ev, server.joinDuplicateHeaders, server.maxHeadersCount);
   state.current = req;
   if (upgrade) {
     req.upgrade = method === 'CONNECT' || server.listenerCount('upgrade') > 0;
