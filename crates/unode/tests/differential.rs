@@ -6,6 +6,7 @@
 //!   `// @stdin text`   text fed to standard input (`\n` escapes allowed)
 //!   `// @flags --x`    runtime options before the script
 //!   `// @stdout-only`  compare stdout and exit code, not stderr
+//!   `// @ulimit-n 64`  run with at most that many open descriptors
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -29,6 +30,7 @@ struct Case {
     flags: Vec<String>,
     stdin: Option<String>,
     stdout_only: bool,
+    ulimit_n: Option<u32>,
 }
 
 fn parse_case(path: PathBuf) -> Case {
@@ -39,6 +41,7 @@ fn parse_case(path: PathBuf) -> Case {
         flags: vec![],
         stdin: None,
         stdout_only: false,
+        ulimit_n: None,
     };
     for line in text
         .lines()
@@ -53,6 +56,8 @@ fn parse_case(path: PathBuf) -> Case {
             case.stdin = Some(rest.replace("\\n", "\n"));
         } else if l.starts_with("@stdout-only") {
             case.stdout_only = true;
+        } else if let Some(rest) = l.strip_prefix("@ulimit-n ") {
+            case.ulimit_n = rest.trim().parse().ok();
         }
     }
     case
@@ -61,7 +66,18 @@ fn parse_case(path: PathBuf) -> Case {
 fn run(program: &Path, case: &Case) -> Outcome {
     use std::io::Write;
     let dir = case.path.parent().expect("case dir");
-    let mut child = Command::new(program)
+    let mut command = match case.ulimit_n {
+        // The limit is set by a shell that then becomes the runtime.
+        Some(n) => {
+            let mut c = Command::new("bash");
+            c.arg("-c")
+                .arg(format!("ulimit -n {n} && exec \"$0\" \"$@\""))
+                .arg(program);
+            c
+        }
+        None => Command::new(program),
+    };
+    let mut child = command
         .args(&case.flags)
         .arg(&case.path)
         .args(&case.args)
