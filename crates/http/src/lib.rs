@@ -84,6 +84,57 @@ pub struct Parser {
 
 const MAX_CHUNK_LINE: usize = 4096;
 
+/// The request methods llhttp knows; like Node, any other method is a parse error.
+pub const METHODS: &[&str] = &[
+    "ACL",
+    "BIND",
+    "CHECKOUT",
+    "CONNECT",
+    "COPY",
+    "DELETE",
+    "GET",
+    "HEAD",
+    "LINK",
+    "LOCK",
+    "M-SEARCH",
+    "MERGE",
+    "MKACTIVITY",
+    "MKCALENDAR",
+    "MKCOL",
+    "MOVE",
+    "NOTIFY",
+    "OPTIONS",
+    "PATCH",
+    "POST",
+    "PROPFIND",
+    "PROPPATCH",
+    "PURGE",
+    "PUT",
+    "QUERY",
+    "REBIND",
+    "REPORT",
+    "SEARCH",
+    "SOURCE",
+    "SUBSCRIBE",
+    "TRACE",
+    "UNBIND",
+    "UNLINK",
+    "UNLOCK",
+    "UNSUBSCRIBE",
+];
+
+/// Whether the start of a request line can still be, or is, a known method: `start` is
+/// the bytes before the first space, `complete` whether that space was seen.
+fn method_ok(start: &[u8], complete: bool) -> bool {
+    METHODS.iter().any(|m| {
+        if complete {
+            m.as_bytes() == start
+        } else {
+            m.as_bytes().starts_with(start)
+        }
+    })
+}
+
 fn err(code: &'static str, reason: &'static str, consumed: usize) -> Error {
     Error {
         code,
@@ -208,6 +259,13 @@ impl Parser {
         }
         let head_bytes = std::mem::take(&mut self.pending);
         let used = end - old;
+        if self.bad_method(&head_bytes) {
+            return Err(self.fail(err(
+                "HPE_INVALID_METHOD",
+                "Invalid method encountered",
+                base,
+            )));
+        }
         let head = match self.parse_head(&head_bytes[..end]) {
             Ok(h) => h,
             Err((code, reason)) => return Err(self.fail(err(code, reason, base))),
@@ -233,7 +291,23 @@ impl Parser {
         Ok(used)
     }
 
+    /// A request whose method is not one llhttp knows, judged as soon as its first bytes
+    /// show it.
+    fn bad_method(&self, bytes: &[u8]) -> bool {
+        if self.kind != Kind::Request {
+            return false;
+        }
+        match memchr::memchr(b' ', bytes) {
+            Some(i) => !method_ok(&bytes[..i], true),
+            // No method is 12 bytes long: that many without a space settles it.
+            None => !method_ok(&bytes[..bytes.len().min(12)], bytes.len() >= 12),
+        }
+    }
+
     fn early_error(&self) -> Option<(&'static str, &'static str)> {
+        if self.bad_method(&self.pending) {
+            return Some(("HPE_INVALID_METHOD", "Invalid method encountered"));
+        }
         let mut headers = [httparse::EMPTY_HEADER; 0];
         let r = match self.kind {
             Kind::Request => httparse::Request::new(&mut headers)
@@ -602,6 +676,8 @@ mod tests {
     fn errors_carry_llhttp_codes() {
         let code = |input: &[u8]| run(Kind::Request, input, 1000).unwrap_err().code;
         assert_eq!(code(b"G@T / HTTP/1.1\r\n\r\n"), "HPE_INVALID_METHOD");
+        assert_eq!(code(b"BAD REQUEST LINE\r\n\r\n"), "HPE_INVALID_METHOD");
+        assert_eq!(code(b"BREW / HTTP/1.1\r\n\r\n"), "HPE_INVALID_METHOD");
         assert_eq!(
             code(b"GET / HTTP/1.1\r\nContent-Length: x\r\n\r\n"),
             "HPE_INVALID_CONTENT_LENGTH"
