@@ -61,12 +61,52 @@ async function consume(self) {
   return Buffer.concat(chunks);
 }
 
+// A body stream with the part of the ReadableStream API that fetch code reads bodies
+// with: getReader() (read/releaseLock/cancel/closed), locked and cancel(). Chunks come out
+// as Uint8Arrays, as a web stream's do.
+function withReader(readable) {
+  if (readable.getReader !== undefined) return readable;
+  let locked = false;
+  let iterator = null;
+  Object.defineProperty(readable, 'locked', { __proto__: null, get: () => locked, configurable: true });
+  readable.getReader = function getReader() {
+    if (locked) throw new TypeError('Invalid state: ReadableStream is locked');
+    locked = true;
+    iterator ??= readable[Symbol.asyncIterator]();
+    const closed = new Promise((resolve, reject) => {
+      require('stream').finished(readable, (err) => (err && err.code !== 'ERR_STREAM_PREMATURE_CLOSE' ? reject(err) : resolve()));
+    });
+    closed.catch(() => {});
+    return {
+      async read() {
+        if (!locked) throw new TypeError('Invalid state: The reader is not attached to a stream');
+        const { value, done } = await iterator.next();
+        if (done) return { value: undefined, done: true };
+        const bytes = typeof value === 'string' ? Buffer.from(value) : value;
+        return { value: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), done: false };
+      },
+      releaseLock() {
+        locked = false;
+      },
+      async cancel() {
+        readable.destroy();
+      },
+      closed,
+    };
+  };
+  readable.cancel = async function cancel() {
+    if (locked) throw new TypeError('Invalid state: ReadableStream is locked');
+    readable.destroy();
+  };
+  return readable;
+}
+
 const BodyMixin = {
   get body() {
     const body = this[kBody];
     if (body === null) return null;
     if (Buffer.isBuffer(body)) this[kBody] = Readable.from([body]);
-    return this[kBody];
+    return withReader(this[kBody]);
   },
   get bodyUsed() {
     return this[kUsed] || (this[kBody] instanceof Readable && this[kBody].readableDidRead === true);

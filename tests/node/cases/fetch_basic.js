@@ -47,6 +47,17 @@ server.listen(0, '127.0.0.1', async () => {
   const parts = [];
   for await (const chunk of r.body) parts.push(Buffer.from(chunk).toString());
   console.log('stream', parts.join(''));
+  r = await fetch(`${base}/stream`);
+  const reader = r.body.getReader();
+  const got = [];
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    got.push(value.constructor.name, new TextDecoder().decode(value));
+  }
+  console.log('reader', got.join(' '), r.body.locked, r.bodyUsed);
+  reader.releaseLock();
+  console.log('released', r.body.locked);
   r = await fetch(`${base}/nope`);
   console.log(r.status, r.ok, r.headers.getSetCookie(), new Uint8Array(await r.arrayBuffer()).length);
   await fetch('http://127.0.0.1:1/').catch((e) => console.log(e.name, e.message, e.cause.message));
