@@ -149,6 +149,8 @@ function Socket(options) {
   this._pendingEncoding = '';
   this._pendingWrite = null;
   this._reading = false;
+  // Set by a consumer that parses the bytes itself (see _readReady).
+  this._consumer = null;
   this._bytesRead = 0;
   this._bytesDispatched = 0;
   this._timeoutTimer = null;
@@ -245,7 +247,22 @@ Socket.prototype._readReady = function() {
     }
     this._bytesRead += r.byteLength;
     this._touch();
-    if (!this.push(Buffer.from(r))) {
+    if (this._consumer !== null) {
+      // A consumer (the HTTP server's parser) takes the bytes directly, as Node's
+      // parser.consume() does: no Buffer, no 'data' event. It stops taking them when
+      // the socket is paused.
+      this._consumer(r);
+      // Paused by the consumer: stop. Nothing was pushed for the read Readable asked for,
+      // so clear it, letting resume() ask again. (A consumer that let go of the socket,
+      // as an upgrade does, leaves it reading: the next bytes go out as 'data'.)
+      const state = this._readableState;
+      if (state.flowing === false) {
+        state.reading = false;
+        this._reading = false;
+        this._updateInterest();
+        return;
+      }
+    } else if (!this.push(Buffer.from(r))) {
       this._reading = false;
       this._updateInterest();
       return;

@@ -247,6 +247,19 @@ function connectionListener(socket) {
   socket.parser = state.parser;
   server._connectionSockets.add(socket);
   socket.on('data', (d) => socketOnData(server, socket, state, d));
+  // The parser reads the socket's bytes directly until someone else wants them as
+  // 'data' or 'readable' events (Node's consume/unconsume).
+  socket._consumer = (bytes) => socketOnData(server, socket, state, bytes);
+  for (const method of ['on', 'addListener', 'prependListener']) {
+    const original = socket[method];
+    socket[method] = function(event, listener) {
+      if (event === 'data' || event === 'readable') {
+        this._consumer = null;
+        for (const m of ['on', 'addListener', 'prependListener']) delete this[m];
+      }
+      return original.call(this, event, listener);
+    };
+  }
   socket.on('end', () => socketOnEnd(server, socket, state));
   socket.on('close', () => socketOnClose(server, socket, state));
   socket.on('drain', () => socketOnDrain(socket, state));
@@ -263,6 +276,7 @@ function socketOnTimeout() {
   if (!reqTimeout && !resTimeout && !serverTimeout) this.destroy();
 }
 
+// `d` is a Buffer from a 'data' event or an ArrayBuffer from the socket's consumer hook.
 function socketOnData(server, socket, state, d) {
   if (state.keepAliveTimeoutSet) {
     socket.setTimeout(0);
@@ -383,6 +397,7 @@ function rawHeaderValue(raw, name) {
 function onUpgrade(server, socket, state, head) {
   const req = state.current;
   state.current = null;
+  socket._consumer = null;
   socket.removeAllListeners('data');
   socket.removeAllListeners('end');
   socket.removeAllListeners('close');
