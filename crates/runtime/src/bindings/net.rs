@@ -24,6 +24,13 @@ const BIND_REUSEPORT: u32 = 4;
 /// How much one `read` takes: libuv's 64 KiB.
 const READ_SIZE: usize = 64 * 1024;
 
+thread_local! {
+    /// Where reads land before the bytes are copied into an exactly sized buffer: a chunk
+    /// must not keep 64 KiB alive for the few bytes it holds, and a fresh zeroed 64 KiB
+    /// per read would cost more than the copy.
+    static SCRATCH: std::cell::RefCell<Vec<u8>> = std::cell::RefCell::new(vec![0u8; READ_SIZE]);
+}
+
 fn neg(e: Errno) -> f64 {
     -(e.0 as f64)
 }
@@ -124,16 +131,25 @@ impl Chunk {
     }
 }
 
+/// The first `n` bytes of the scratch buffer as their own allocation: a small read is
+/// copied out; a big one takes the buffer itself (at most half of it is slack) and leaves
+/// a fresh one behind, which is cheaper than copying tens of KiB.
+fn take_bytes(scratch: &mut Vec<u8>, n: usize) -> Vec<u8> {
+    if n > READ_SIZE / 2 {
+        let mut bytes = std::mem::replace(scratch, vec![0u8; READ_SIZE]);
+        bytes.truncate(n);
+        bytes
+    } else {
+        scratch[..n].to_vec()
+    }
+}
+
 /// A read's result: the bytes, 0 at end of stream, or a negative errno (`-EAGAIN` when
 /// nothing is there).
 fn read<'js>(ctx: &Ctx<'js>, fd: i32) -> Result<Value<'js>> {
-    let mut buf = vec![0u8; READ_SIZE];
-    match sfs::read(fd, &mut buf) {
-        Ok(0) => Ok(Value::new_int(ctx.clone(), 0)),
-        Ok(n) => {
-            buf.truncate(n);
-            Ok(ArrayBuffer::new(ctx.clone(), buf)?.into_value())
-        }
+    match SCRATCH.with_borrow_mut(|buf| sfs::read(fd, buf).map(|n| take_bytes(buf, n))) {
+        Ok(bytes) if bytes.is_empty() => Ok(Value::new_int(ctx.clone(), 0)),
+        Ok(bytes) => Ok(ArrayBuffer::new(ctx.clone(), bytes)?.into_value()),
         Err(e) => Ok(Value::new_number(ctx.clone(), neg(e))),
     }
 }
@@ -185,12 +201,13 @@ fn bind(fd: i32, family: u32, address: &str, port: u16, flags: u32) -> f64 {
 }
 
 fn recvfrom<'js>(ctx: &Ctx<'js>, fd: i32) -> Result<Value<'js>> {
-    let mut buf = vec![0u8; READ_SIZE];
-    match sn::recvfrom(fd, &mut buf, 0) {
-        Ok((n, from)) => {
-            buf.truncate(n);
+    let received = SCRATCH.with_borrow_mut(|buf| {
+        sn::recvfrom(fd, buf, 0).map(|(n, from)| (take_bytes(buf, n.min(buf.len())), from))
+    });
+    match received {
+        Ok((bytes, from)) => {
             let arr = Array::new(ctx.clone())?;
-            arr.set(0, ArrayBuffer::new(ctx.clone(), buf)?)?;
+            arr.set(0, ArrayBuffer::new(ctx.clone(), bytes)?)?;
             if let Some(addr) = from {
                 let (family, address, port) = addr_parts(&addr);
                 arr.set(1, family)?;
@@ -439,6 +456,20 @@ pub fn init<'js>(obj: &Object<'js>) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn read_chunks_do_not_keep_the_whole_scratch_buffer() {
+        let mut scratch = vec![7u8; READ_SIZE];
+        let small = take_bytes(&mut scratch, 10);
+        assert_eq!((small.len(), small.capacity()), (10, 10));
+        let big = take_bytes(&mut scratch, READ_SIZE - 1);
+        assert_eq!(big.len(), READ_SIZE - 1);
+        assert_eq!(
+            scratch.len(),
+            READ_SIZE,
+            "a fresh scratch buffer is left behind"
+        );
+    }
 
     #[test]
     fn addresses_parse_and_print_as_node_does() {
