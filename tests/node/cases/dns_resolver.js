@@ -53,12 +53,27 @@ function answer(msg, udp) {
   return Buffer.concat(parts);
 }
 
-const server = dgram.createSocket('udp4');
-server.on('message', (msg, rinfo) => {
-  const reply = answer(msg, true);
-  if (reply !== null) server.send(reply, rinfo.port, rinfo.address);
-});
-const tcp = require('net').createServer((sock) => {
+let server;
+let tcp;
+// UDP and TCP on one port: the TCP port is taken first (busier), then UDP on the same
+// number, trying again if something else holds it.
+function listenBoth(attempt) {
+  tcp = require('net').createServer(onTcp);
+  tcp.listen(0, '127.0.0.1', () => {
+    server = dgram.createSocket('udp4');
+    server.on('message', (msg, rinfo) => {
+      const reply = answer(msg, true);
+      if (reply !== null) server.send(reply, rinfo.port, rinfo.address);
+    });
+    server.once('error', () => {
+      tcp.close();
+      if (attempt < 5) listenBoth(attempt + 1);
+    });
+    server.bind(tcp.address().port, '127.0.0.1', run);
+  });
+}
+
+function onTcp(sock) {
   let buf = Buffer.alloc(0);
   sock.on('data', (d) => {
     buf = Buffer.concat([buf, d]);
@@ -71,9 +86,9 @@ const tcp = require('net').createServer((sock) => {
     }
   });
   sock.on('error', () => {});
-});
+}
 
-server.bind(0, '127.0.0.1', () => tcp.listen(server.address().port, '127.0.0.1', run));
+listenBoth(0);
 
 async function run() {
   const r = new dns.promises.Resolver({ timeout: 200, tries: 1 });
