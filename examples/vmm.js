@@ -1,12 +1,17 @@
 // A KVM virtual machine manager written only over the seed's libsys/libjs: ioctls on
 // /dev/kvm, guest RAM mmap'd and seen as an ArrayBuffer, the vCPU's kvm_run page read
-// in place — what joos did, on unode. Three tiny guests, the same as the Rust VMM's tests:
+// in place — what joos did, on unode. It runs the same tiny guests as the Rust VMM's tests:
 //
 //   unode examples/vmm.js                  real mode: prints through COM1, echoes what it
 //                                          reads from it, resets through the i8042
 //   unode examples/vmm.js --guest protected  flat 32-bit mode: writes the boot timer and
 //   unode examples/vmm.js --guest long       exit code to the exit device (MMIO 0xc0000000);
 //                                          long mode runs on identity-mapped page tables
+//   unode examples/vmm.js --kernel FILE [--initrd FILE] [--cmdline TEXT]
+//                                          a kernel: an ELF with a PVH entry note (entered in
+//                                          32-bit mode, ebx = hvm_start_info) or a bzImage
+//                                          (64-bit entry, rsi = zero page), e.g. the test
+//                                          kernels scripts/build-test-guests.sh assembles
 //   add --timings for a per-step table (ns)
 
 const libjs = require('libjs');
@@ -33,8 +38,16 @@ const KVM_EXIT_IO_OUT = 1;
 
 const COM1 = 0x3f8;
 const EXIT_DEVICE = 0xc0000000;
-const MEM_SIZE = 1 << 20;
+const MEM_SIZE = 16 << 20;
 const LOAD_ADDR = 0x1000;
+
+// Where the boot data goes, as the Rust VMM (crates/vmm/src/arch) places it.
+const START_INFO = 0x6000;
+const MEMMAP = 0x6040;
+const MODLIST = 0x6100;
+const ZERO_PAGE = 0x7000;
+const CMDLINE = 0x20000;
+const E820 = [[0, 0x9fc00], [0x100000, MEM_SIZE - 0x100000]]; // RAM below the EBDA, and from 1 MiB
 
 const timings = [];
 let last = process.hrtime.bigint();
@@ -85,6 +98,112 @@ const LONG_CODE = [
   0xf4,
 ];
 
+const align4 = (n) => (n + 3) & ~3;
+
+// An ELF kernel: PT_LOAD segments at their physical addresses, the entry from the
+// XEN_ELFNOTE_PHYS32_ENTRY (18) note. Returns { entry, end }.
+function loadPvhElf(ram, image) {
+  if (image.length < 64 || image.toString('latin1', 0, 4) !== '\x7fELF' || image[4] !== 2) throw new Error('not a 64-bit ELF kernel');
+  const phoff = Number(image.readBigUInt64LE(0x20));
+  const phnum = image.readUInt16LE(0x38);
+  let entry;
+  let end = 0;
+  for (let i = 0; i < phnum; i++) {
+    const ph = phoff + i * 56;
+    const type = image.readUInt32LE(ph);
+    const offset = Number(image.readBigUInt64LE(ph + 8));
+    const paddr = Number(image.readBigUInt64LE(ph + 24));
+    const filesz = Number(image.readBigUInt64LE(ph + 32));
+    const memsz = Number(image.readBigUInt64LE(ph + 40));
+    if (type === 1) {
+      if (paddr + memsz > MEM_SIZE || offset + filesz > image.length) throw new Error(`segment at ${paddr.toString(16)} does not fit`);
+      ram.set(image.subarray(offset, offset + filesz), paddr);
+      end = Math.max(end, paddr + memsz);
+    } else if (type === 4) {
+      for (let p = offset; p + 12 <= offset + filesz; ) {
+        const namesz = image.readUInt32LE(p);
+        const descsz = image.readUInt32LE(p + 4);
+        const desc = p + 12 + align4(namesz);
+        if (image.readUInt32LE(p + 8) === 18 && image.toString('latin1', p + 12, p + 11 + namesz) === 'Xen') entry = image.readUInt32LE(desc);
+        p = desc + align4(descsz);
+      }
+    }
+  }
+  if (entry === undefined) throw new Error('no PVH entry note in the ELF kernel');
+  return { entry, end };
+}
+
+// hvm_start_info (Xen's PVH ABI) with the command line, the initrd as module 0, the memory map.
+function writeStartInfo(mem, initrd) {
+  E820.forEach(([addr, size], i) => {
+    mem.setBigUint64(MEMMAP + i * 24, BigInt(addr), true);
+    mem.setBigUint64(MEMMAP + i * 24 + 8, BigInt(size), true);
+    mem.setUint32(MEMMAP + i * 24 + 16, 1, true);
+  });
+  mem.setUint32(START_INFO, 0x336ec578, true); // magic
+  mem.setUint32(START_INFO + 4, 1, true); // version
+  if (initrd) {
+    mem.setBigUint64(MODLIST, BigInt(initrd.addr), true);
+    mem.setBigUint64(MODLIST + 8, BigInt(initrd.size), true);
+    mem.setUint32(START_INFO + 12, 1, true); // nr_modules
+    mem.setBigUint64(START_INFO + 16, BigInt(MODLIST), true);
+  }
+  mem.setBigUint64(START_INFO + 24, BigInt(CMDLINE), true);
+  mem.setBigUint64(START_INFO + 40, BigInt(MEMMAP), true);
+  mem.setUint32(START_INFO + 48, E820.length, true);
+}
+
+// A bzImage: the protected-mode part at code32_start, its 64-bit entry 0x200 into it.
+function loadBzImage(ram, image) {
+  if (image.readUInt16LE(0x206) < 0x20c) throw new Error('bzImage boot protocol older than 2.12');
+  if (!(image.readUInt16LE(0x236) & 1)) throw new Error('bzImage has no 64-bit entry (XLF_KERNEL_64)');
+  const setupSects = image[0x1f1] || 4;
+  const load = image.readUInt32LE(0x214);
+  const code = image.subarray((setupSects + 1) * 512);
+  if (load + code.length > MEM_SIZE) throw new Error('bzImage does not fit in guest memory');
+  ram.set(code, load);
+  return { entry: load + 0x200, end: load + code.length };
+}
+
+// The zero page: the kernel's own setup header, then what a boot loader fills in.
+function writeZeroPage(ram, mem, image, initrd) {
+  ram.set(image.subarray(0x1f1, 0x202 + image[0x201]), ZERO_PAGE + 0x1f1);
+  ram[ZERO_PAGE + 0x210] = 0xff; // type_of_loader: undefined
+  mem.setUint32(ZERO_PAGE + 0x228, CMDLINE, true);
+  if (initrd) {
+    mem.setUint32(ZERO_PAGE + 0x218, initrd.addr, true);
+    mem.setUint32(ZERO_PAGE + 0x21c, initrd.size, true);
+  }
+  ram[ZERO_PAGE + 0x1e8] = E820.length;
+  E820.forEach(([addr, size], i) => {
+    mem.setBigUint64(ZERO_PAGE + 0x2d0 + i * 20, BigInt(addr), true);
+    mem.setBigUint64(ZERO_PAGE + 0x2d0 + i * 20 + 8, BigInt(size), true);
+    mem.setUint32(ZERO_PAGE + 0x2d0 + i * 20 + 16, 1, true);
+  });
+}
+
+// Loads a kernel, its initrd (top of RAM, page aligned) and command line; returns the
+// entry mode and registers.
+function loadKernel(ram, path, initrdPath, cmdline) {
+  const fs = require('fs');
+  const image = fs.readFileSync(path);
+  const mem = new DataView(ram.buffer, ram.byteOffset, ram.byteLength);
+  const bz = image.length > 0x240 && image.toString('latin1', 0x202, 0x206) === 'HdrS';
+  const { entry, end } = bz ? loadBzImage(ram, image) : loadPvhElf(ram, image);
+  let initrd;
+  if (initrdPath) {
+    const bytes = fs.readFileSync(initrdPath);
+    const addr = (MEM_SIZE - bytes.length) & ~0xfff;
+    if (addr <= end) throw new Error('the initrd does not fit above the kernel');
+    ram.set(bytes, addr);
+    initrd = { addr, size: bytes.length };
+  }
+  ram.set(Buffer.from(`${cmdline}\0`), CMDLINE);
+  if (bz) writeZeroPage(ram, mem, image, initrd);
+  else writeStartInfo(mem, initrd);
+  return bz ? { mode: 'long', rip: entry, rsi: ZERO_PAGE, rbx: 0 } : { mode: 'protected', rip: entry, rsi: 0, rbx: START_INFO };
+}
+
 // GDT at 0x500 (null, 64-bit code 0x08, 32-bit code 0x10, data 0x18) and, for long mode,
 // page tables at 0x9000.. identity-mapping 4 GiB with 2 MiB pages.
 function setupFlatMode(ram, sregs, long) {
@@ -120,9 +239,15 @@ function setupFlatMode(ram, sregs, long) {
   sregs.writeBigUInt64LE(cr0, 224);
 }
 
+function option(name) {
+  const i = process.argv.indexOf(name);
+  return i === -1 ? undefined : process.argv[i + 1];
+}
+
 function main() {
-  const guestKind = process.argv.includes('--guest') ? process.argv[process.argv.indexOf('--guest') + 1] : 'real';
-  if (!['real', 'protected', 'long'].includes(guestKind)) throw new Error(`--guest must be real, protected or long, not ${guestKind}`);
+  const kernel = option('--kernel');
+  const guestKind = kernel ? 'kernel' : option('--guest') ?? 'real';
+  if (!['real', 'protected', 'long', 'kernel'].includes(guestKind)) throw new Error(`--guest must be real, protected or long, not ${guestKind}`);
   const kvm = check('open /dev/kvm', libjs.open('/dev/kvm', libjs.FLAG.O_RDWR));
   if (libjs.ioctl(kvm, KVM_GET_API_VERSION) !== 12) throw new Error('KVM API version is not 12');
   const vm = check('KVM_CREATE_VM', libjs.ioctl(kvm, KVM_CREATE_VM, 0));
@@ -139,9 +264,15 @@ function main() {
   check('KVM_SET_USER_MEMORY_REGION', libjs.ioctl(vm, KVM_SET_USER_MEMORY_REGION, region));
   step('KVM_SET_USER_MEMORY_REGION');
 
-  const code = guestKind === 'real' ? guestCode('Hi from a JS VMM\n') : Buffer.from(guestKind === 'long' ? LONG_CODE : PROTECTED_CODE);
-  ram.set(code, LOAD_ADDR);
-  step('load guest code');
+  let boot = { mode: guestKind, rip: LOAD_ADDR, rsi: 0, rbx: 0 };
+  if (kernel) {
+    boot = loadKernel(ram, kernel, option('--initrd'), option('--cmdline') ?? 'console=ttyS0');
+    step('load kernel + initrd');
+  } else {
+    const code = guestKind === 'real' ? guestCode('Hi from a JS VMM\n') : Buffer.from(guestKind === 'long' ? LONG_CODE : PROTECTED_CODE);
+    ram.set(code, LOAD_ADDR);
+    step('load guest code');
+  }
 
   const vcpu = check('KVM_CREATE_VCPU', libjs.ioctl(vm, KVM_CREATE_VCPU, 0));
   const runSize = check('KVM_GET_VCPU_MMAP_SIZE', libjs.ioctl(kvm, KVM_GET_VCPU_MMAP_SIZE, 0));
@@ -154,18 +285,21 @@ function main() {
   // cr0 (224), cr2, cr3 (240), cr4 (248), cr8, efer (264), …
   const sregs = Buffer.alloc(312);
   check('KVM_GET_SREGS', libjs.ioctl(vcpu, KVM_GET_SREGS, sregs));
-  if (guestKind === 'real') {
+  if (boot.mode === 'real') {
     // Real mode at 0:LOAD_ADDR: CS base and selector 0.
     sregs.writeBigUInt64LE(0n, 0);
     sregs.writeUInt16LE(0, 12);
   } else {
-    setupFlatMode(ram, sregs, guestKind === 'long');
+    setupFlatMode(ram, sregs, boot.mode === 'long');
   }
   check('KVM_SET_SREGS', libjs.ioctl(vcpu, KVM_SET_SREGS, sregs));
-  // struct kvm_regs: 16 general registers, then rip (offset 128) and rflags (136).
+  // struct kvm_regs: rax, rbx (8), rcx, rdx, rsi (32), … 16 general registers, then rip
+  // (offset 128) and rflags (136).
   const regs = Buffer.alloc(144);
   check('KVM_GET_REGS', libjs.ioctl(vcpu, KVM_GET_REGS, regs));
-  regs.writeBigUInt64LE(BigInt(LOAD_ADDR), 128);
+  regs.writeBigUInt64LE(BigInt(boot.rbx), 8);
+  regs.writeBigUInt64LE(BigInt(boot.rsi), 32);
+  regs.writeBigUInt64LE(BigInt(boot.rip), 128);
   regs.writeBigUInt64LE(2n, 136);
   check('KVM_SET_REGS', libjs.ioctl(vcpu, KVM_SET_REGS, regs));
   step('init registers');

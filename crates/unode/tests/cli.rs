@@ -235,6 +235,58 @@ fn a_vmm_written_in_js_boots_a_tiny_guest() {
 }
 
 #[test]
+fn the_js_vmm_boots_the_pvh_and_bzimage_test_kernels() {
+    if !Path::new("/dev/kvm").exists() {
+        eprintln!("SKIPPED: examples/vmm.js needs /dev/kvm, which this machine does not have");
+        return;
+    }
+    let dir = std::env::temp_dir().join(format!("unode-js-vmm-kernels-{}", std::process::id()));
+    let built = Command::new("bash")
+        .arg(root().join("scripts/build-test-guests.sh"))
+        .arg(&dir)
+        .status()
+        .unwrap();
+    assert!(built.success(), "scripts/build-test-guests.sh failed");
+    std::fs::write(dir.join("initrd"), b"initrd says hi\0").unwrap();
+    let e820 = "e820: 0000000000000000 000000000009fc00 1\n\
+                e820: 0000000000100000 0000000000f00000 1\n";
+    for (kernel, expected) in [
+        (
+            "pvh.elf",
+            format!(
+                "pvh: start_info version 00000001\n\
+                 cmdline: console=ttyS0 from-js\n\
+                 initrd: 00fff000 0000000f\n\
+                 initrd text: initrd says hi\n\
+                 {e820}guest stopped: exit code 33\n"
+            ),
+        ),
+        (
+            "bzImage",
+            format!(
+                "bzImage: type_of_loader ff\n\
+                 cmdline: console=ttyS0 from-js\n\
+                 initrd: 0000000000fff000 000000000000000f\n\
+                 initrd text: initrd says hi\n\
+                 {e820}guest stopped: exit code 64\n"
+            ),
+        ),
+    ] {
+        let out = unode()
+            .arg(root().join("examples/vmm.js"))
+            .arg("--kernel")
+            .arg(dir.join(kernel))
+            .arg("--initrd")
+            .arg(dir.join("initrd"))
+            .args(["--cmdline", "console=ttyS0 from-js"])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{kernel}: {}", text(&out.stderr));
+        assert_eq!(text(&out.stdout), expected, "{kernel}");
+    }
+}
+
+#[test]
 fn image_packs_an_initramfs_with_unode_as_init() {
     let dir = std::env::temp_dir().join(format!("unode-image-{}", std::process::id()));
     std::fs::create_dir_all(dir.join("node_modules/dep")).unwrap();

@@ -296,6 +296,13 @@ fn load_linux(
         let header = loaded
             .setup_header
             .ok_or_else(|| fail("bzImage without a setup header"))?;
+        // Copies: the header is packed.
+        let (version, xloadflags) = (header.version, header.xloadflags);
+        if version < 0x020c || xloadflags & XLF_KERNEL_64 == 0 {
+            return Err(fail(
+                "bzImage has no 64-bit entry point (boot protocol 2.12+ with XLF_KERNEL_64)",
+            ));
+        }
         let initrd_at = place_initrd(loaded.kernel_end)?;
         let zero_page = crate::arch::bzimage::write_zero_page(
             &vm.memory, mem_size, header, cmdline, initrd_at,
@@ -311,6 +318,9 @@ fn load_linux(
     let start_info = crate::arch::pvh::write_start_info(&vm.memory, mem_size, cmdline, initrd_at)?;
     Ok((Mode::Protected32, entry.0, start_info))
 }
+
+/// xloadflags bit: the kernel has the 64-bit entry at load + 0x200.
+const XLF_KERNEL_64: u16 = 1;
 
 fn describe(exit: &VcpuExit<'_>) -> String {
     match exit {

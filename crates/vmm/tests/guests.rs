@@ -1,6 +1,9 @@
 //! VMM mechanics with tiny guest programs of our own (hand-assembled; the bytes are
 //! annotated): serial out and in, i8042 reset, the exit device in 32- and 64-bit mode,
-//! a triple fault, and bad configurations. Runs wherever /dev/kvm exists (PVM included).
+//! a triple fault, and bad configurations; and both kernel loader paths with the test
+//! kernels in guest/test (a PVH ELF and a bzImage, assembled by
+//! scripts/build-test-guests.sh), which report what the VMM handed them. Runs wherever
+//! /dev/kvm exists (PVM included).
 
 use std::io::Write;
 use std::sync::{Arc, Mutex};
@@ -205,4 +208,153 @@ fn serial_input_sent_while_the_guest_runs_reaches_it() {
         String::from_utf8_lossy(&out.0.lock().unwrap()),
         "late input\n"
     );
+}
+
+/// guest/test's kernels, assembled once per test run.
+fn test_kernels() -> &'static std::path::Path {
+    static DIR: std::sync::OnceLock<std::path::PathBuf> = std::sync::OnceLock::new();
+    DIR.get_or_init(|| {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let dir = std::env::temp_dir().join(format!("unode-test-kernels-{}", std::process::id()));
+        let status = std::process::Command::new("bash")
+            .arg(root.join("scripts/build-test-guests.sh"))
+            .arg(&dir)
+            .status()
+            .expect("bash");
+        assert!(status.success(), "scripts/build-test-guests.sh failed");
+        dir
+    })
+}
+
+fn boot_test_kernel(file: &str, initrd: Option<Vec<u8>>) -> (RunReport, String) {
+    let out = Capture::default();
+    let config = MachineConfig {
+        mem_mib: 16,
+        code: GuestCode::Linux {
+            vmlinux: test_kernels().join(file),
+            initrd,
+            cmdline: "console=ttyS0 unode.test=loader".into(),
+        },
+        serial_out: Box::new(out.clone()),
+        serial_in: vec![],
+        irqchip: true,
+    };
+    let report = Machine::new(config).expect("machine").run().expect("run");
+    let text = String::from_utf8_lossy(&out.0.lock().unwrap()).into_owned();
+    (report, text)
+}
+
+// 16 MiB of RAM: low RAM up to the EBDA, then 1 MiB to the end; a 15-byte initrd at the
+// top of RAM, page aligned.
+#[test]
+fn pvh_test_kernel_reads_its_start_info() {
+    if !kvm_available() {
+        return;
+    }
+    let (report, out) = boot_test_kernel("pvh.elf", Some(b"initrd says hi\0".to_vec()));
+    assert_eq!(report.reason, ExitReason::ExitCode(33), "{out}");
+    assert!(report.boot_ns.is_some());
+    assert_eq!(
+        out,
+        "pvh: start_info version 00000001\n\
+         cmdline: console=ttyS0 unode.test=loader\n\
+         initrd: 00fff000 0000000f\n\
+         initrd text: initrd says hi\n\
+         e820: 0000000000000000 000000000009fc00 1\n\
+         e820: 0000000000100000 0000000000f00000 1\n"
+    );
+}
+
+#[test]
+fn bzimage_test_kernel_reads_its_zero_page() {
+    if !kvm_available() {
+        return;
+    }
+    let (report, out) = boot_test_kernel("bzImage", Some(b"initrd says hi\0".to_vec()));
+    assert_eq!(report.reason, ExitReason::ExitCode(64), "{out}");
+    assert!(report.boot_ns.is_some());
+    assert_eq!(
+        out,
+        "bzImage: type_of_loader ff\n\
+         cmdline: console=ttyS0 unode.test=loader\n\
+         initrd: 0000000000fff000 000000000000000f\n\
+         initrd text: initrd says hi\n\
+         e820: 0000000000000000 000000000009fc00 1\n\
+         e820: 0000000000100000 0000000000f00000 1\n"
+    );
+}
+
+#[test]
+fn test_kernels_boot_without_an_initrd() {
+    if !kvm_available() {
+        return;
+    }
+    for (file, code) in [("pvh.elf", 33), ("bzImage", 64)] {
+        let (report, out) = boot_test_kernel(file, None);
+        assert_eq!(report.reason, ExitReason::ExitCode(code), "{file}: {out}");
+        assert!(!out.contains("initrd"), "{file}: {out}");
+    }
+}
+
+#[test]
+fn broken_kernels_are_clear_errors() {
+    let dir = std::env::temp_dir().join(format!("unode-bad-kernels-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let good = std::fs::read(test_kernels().join("bzImage")).unwrap();
+    let mut not_high = good.clone();
+    not_high[0x211] = 0; // loadflags without LOADED_HIGH
+    let mut no_64bit_entry = good.clone();
+    no_64bit_entry[0x236] = 0; // xloadflags without XLF_KERNEL_64
+    let cases: [(&str, Vec<u8>, &str); 5] = [
+        ("empty", vec![], "not a loadable vmlinux or bzImage"),
+        (
+            "text",
+            b"#!/bin/sh\necho not a kernel\n".to_vec(),
+            "not a loadable vmlinux or bzImage",
+        ),
+        (
+            "cut-bzImage",
+            good[..0x300].to_vec(),
+            "not a loadable bzImage",
+        ),
+        ("low-bzImage", not_high, "not a loadable bzImage"),
+        ("32-bit-bzImage", no_64bit_entry, "no 64-bit entry point"),
+    ];
+    if !kvm_available() {
+        return;
+    }
+    for (name, bytes, expected) in cases {
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let err = Machine::new(MachineConfig {
+            mem_mib: 16,
+            code: GuestCode::Linux {
+                vmlinux: path,
+                initrd: None,
+                cmdline: String::new(),
+            },
+            serial_out: Box::new(std::io::sink()),
+            serial_in: vec![],
+            irqchip: true,
+        })
+        .err()
+        .unwrap_or_else(|| panic!("{name} must be refused"))
+        .to_string();
+        assert!(err.contains(expected), "{name}: {err}");
+    }
+    let missing = Machine::new(MachineConfig {
+        mem_mib: 16,
+        code: GuestCode::Linux {
+            vmlinux: dir.join("no-such-kernel"),
+            initrd: None,
+            cmdline: String::new(),
+        },
+        serial_out: Box::new(std::io::sink()),
+        serial_in: vec![],
+        irqchip: true,
+    })
+    .err()
+    .expect("a missing kernel must be refused")
+    .to_string();
+    assert!(missing.contains("No such file"), "{missing}");
 }
