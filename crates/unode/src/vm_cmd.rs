@@ -116,13 +116,15 @@ pub fn main(args: &[String]) -> ! {
         .spawn(move || {
             let mut buf = [0u8; 4096];
             while let Ok(n @ 1..) = unode_sys::retry(|| unode_sys::fs::read(0, &mut buf)) {
-                input.send(&buf[..n]);
+                if !input.send(&buf[..n]) {
+                    break;
+                }
             }
         });
     let report = machine.run().unwrap_or_else(|e| fail(&e.to_string()));
     if timings {
         let mut table = format!(
-            "{:<24} {:>14}\n{:<24} {:>14}\n",
+            "{:<30} {:>14}\n{:<30} {:>14}\n",
             "step", "ns", "pack image", pack_ns
         );
         for (step, ns) in &report.timings {

@@ -286,6 +286,67 @@ fn the_js_vmm_boots_the_pvh_and_bzimage_test_kernels() {
     }
 }
 
+/// `unode vm` with a test kernel instead of Linux: the CLI's whole path (pack the app,
+/// boot, console to stdout, the guest's exit code as the command's, --timings) runs here
+/// even where a Linux guest cannot (PVM).
+#[test]
+fn unode_vm_boots_a_test_kernel_and_returns_its_exit_code() {
+    if !Path::new("/dev/kvm").exists() {
+        eprintln!("SKIPPED: unode vm needs /dev/kvm, which this machine does not have");
+        return;
+    }
+    let dir = std::env::temp_dir().join(format!("unode-vm-cli-kernels-{}", std::process::id()));
+    let built = Command::new("bash")
+        .arg(root().join("scripts/build-test-guests.sh"))
+        .arg(&dir)
+        .status()
+        .unwrap();
+    assert!(built.success(), "scripts/build-test-guests.sh failed");
+    let out = unode()
+        .arg("vm")
+        .arg(root().join("examples/hello.js"))
+        .arg("--kernel")
+        .arg(dir.join("bzImage"))
+        .args([
+            "--mem",
+            "64M",
+            "--cmdline",
+            "console=ttyS0 from-cli",
+            "--timings",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(64), "{}", text(&out.stderr));
+    let console = text(&out.stdout);
+    assert!(
+        console.contains("cmdline: console=ttyS0 from-cli\n"),
+        "{console}"
+    );
+    // The packed initramfs (LZ4 legacy frame magic 0x184c2102) sits where the kernel was told.
+    assert!(console.contains("initrd text: \u{2}!L\u{18}"), "{console}");
+    assert!(
+        console.contains("e820: 0000000000100000 0000000003f00000 1\n"),
+        "{console}"
+    );
+    let table = text(&out.stderr);
+    for step in ["pack image", "load kernel + initrd", "teardown", "peak RSS"] {
+        assert!(table.contains(step), "{table}");
+    }
+    let bad = unode()
+        .arg("vm")
+        .arg(root().join("examples/hello.js"))
+        .arg("--kernel")
+        .arg(root().join("README.md"))
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(
+        text(&bad.stderr).contains("not a loadable vmlinux or bzImage"),
+        "{}",
+        text(&bad.stderr)
+    );
+}
+
 #[test]
 fn image_packs_an_initramfs_with_unode_as_init() {
     let dir = std::env::temp_dir().join(format!("unode-image-{}", std::process::id()));
@@ -341,14 +402,56 @@ fn the_vmm_is_driven_from_javascript() {
         const r = await vm.run({ code, mode: 'real' });
         console.log(r.reason, JSON.stringify(r.console), typeof r.timings.run);
         try { await vm.run({ kernel: '/nonexistent/vmlinux' }); } catch (e) { console.log(e.code); }
+        try { vm.create({ code, mode: 'unreal' }); } catch (e) { console.log(e.name); }
+
+        // The console streams both ways: the guest echoes what is written once it is running.
+        const echo = Buffer.from([0xba, 0xfd, 0x03, 0xec, 0xa8, 0x01, 0x74, 0xf8, 0xba, 0xf8, 0x03, 0xec, 0xee, 0x3c, 0x0a, 0x75, 0xef, 0xb0, 0xfe, 0xe6, 0x64]);
+        const m = vm.create({ code: echo });
+        let said = '';
+        m.console.setEncoding('utf8');
+        m.console.on('data', (d) => { said += d; });
+        setTimeout(() => m.console.write('typed later\n'), 30);
+        const closed = new Promise((resolve) => m.console.on('close', resolve));
+        m.on('exit', (r) => console.log('exit event', r.reason));
+        console.log('exited', (await m.exited).reason, m.running);
+        await closed;
+        console.log('echoed', JSON.stringify(said));
+
+        // stop(): a guest spinning without exits, and one blocked on a console nobody reads.
+        const spin = vm.create({ code: Buffer.from([0xeb, 0xfe]) });
+        setTimeout(() => spin.stop(), 50);
+        console.log('spin', (await spin.exited).reason);
+        const flood = vm.create({ code: Buffer.from([0xba, 0xf8, 0x03, 0xb0, 0x78, 0xee, 0xeb, 0xfd]) });
+        flood.console.pause();
+        setTimeout(() => flood.stop(), 50);
+        console.log('flood', (await flood.exited).reason);
+        flood.console.destroy();
+
+        // The test kernels through both loader paths, the exit code from the exit device.
+        for (const kernel of ['pvh.elf', 'bzImage']) {
+          const k = await vm.run({ kernel: `${process.env.TEST_KERNELS}/${kernel}`, initrd: Buffer.from('from js\0'), cmdline: 'unode:vm', memMib: 16 });
+          console.log(kernel, k.reason, k.exitCode, k.console.split('\n').filter((l) => /cmdline|text/.test(l)).join(' | '));
+        }
     "#;
+    let dir = std::env::temp_dir().join(format!("unode-vm-api-kernels-{}", std::process::id()));
+    let built = Command::new("bash")
+        .arg(root().join("scripts/build-test-guests.sh"))
+        .arg(&dir)
+        .status()
+        .unwrap();
+    assert!(built.success(), "scripts/build-test-guests.sh failed");
     let out = unode()
         .args(["--input-type=module", "-e", script])
+        .env("TEST_KERNELS", &dir)
         .output()
         .unwrap();
     assert_eq!(
         text(&out.stdout),
-        "Reset \"OK\\n\" number\nERR_UNODE_VM\n",
+        "Reset \"OK\\n\" number\nERR_UNODE_VM\nTypeError\n\
+         exit event Reset\nexited Reset false\nechoed \"typed later\\n\"\n\
+         spin Stopped\nflood Stopped\n\
+         pvh.elf exit 33 cmdline: unode:vm | initrd text: from js\n\
+         bzImage exit 64 cmdline: unode:vm | initrd text: from js\n",
         "{}",
         text(&out.stderr)
     );

@@ -11,6 +11,7 @@ pub mod vstate;
 mod machine;
 
 pub use machine::{ExitReason, GuestCode, Machine, MachineConfig, RunReport, SerialInput};
+pub use vstate::kick::StopHandle;
 
 /// Everything that can go wrong setting up or running a VM, with its context.
 /// (Display by hand: proc-macro crates cannot build under the static target flags.)

@@ -5,7 +5,7 @@
 use crate::arch::x86_64::{self as arch, Mode};
 use crate::devices::legacy::{Serial, COM1_BASE, I8042, I8042_COMMAND, I8042_DATA};
 use crate::devices::pseudo::{ExitDevice, Signal};
-use crate::vstate::{vcpu, vm::Vm};
+use crate::vstate::{kick::StopHandle, vcpu, vm::Vm};
 use crate::{Error, Result};
 use kvm_ioctls::VcpuExit;
 use std::io::Write;
@@ -75,20 +75,26 @@ fn lock(serial: &std::sync::Mutex<Serial>) -> std::sync::MutexGuard<'_, Serial> 
 pub struct SerialInput(std::sync::Arc<std::sync::Mutex<Serial>>);
 
 impl SerialInput {
-    /// Queues `bytes` for the guest, waiting while the UART's FIFO is full.
-    pub fn send(&self, mut bytes: &[u8]) {
+    /// Queues `bytes` for the guest, waiting while the UART's FIFO is full; false once
+    /// the machine has ended (nothing will drain the FIFO any more).
+    pub fn send(&self, mut bytes: &[u8]) -> bool {
         while !bytes.is_empty() {
+            // The machine and its vCPU thread hold the other references while it lives.
+            if std::sync::Arc::strong_count(&self.0) == 1 {
+                return false;
+            }
             let n = lock(&self.0).input(bytes);
             bytes = &bytes[n..];
             if n == 0 {
                 std::thread::sleep(std::time::Duration::from_millis(1));
             }
         }
+        true
     }
 }
 
 pub struct Machine {
-    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    stop: StopHandle,
     /// Owns the guest memory the vCPU runs in: it must live as long as the vCPU.
     _vm: Vm,
     vcpu: kvm_ioctls::VcpuFd,
@@ -162,8 +168,8 @@ impl Machine {
         SerialInput(self.serial.clone())
     }
 
-    /// A flag that stops the machine at its next exit to the VMM when set.
-    pub fn stop_handle(&self) -> std::sync::Arc<std::sync::atomic::AtomicBool> {
+    /// Stops the machine from another thread, even while its guest spins without exits.
+    pub fn stop_handle(&self) -> StopHandle {
         self.stop.clone()
     }
 
@@ -171,11 +177,14 @@ impl Machine {
     pub fn run(self) -> Result<RunReport> {
         let handle = std::thread::Builder::new()
             .name("unode-vcpu0".into())
-            .spawn(move || self.run_vcpu())
+            .spawn(move || {
+                crate::vstate::kick::prepare_vcpu_thread().map_err(Error::Thread)?;
+                Ok(self.run_vcpu())
+            })
             .map_err(|e| Error::Thread(e.to_string()))?;
         handle
             .join()
-            .map_err(|_| Error::Thread("the vCPU thread panicked".into()))
+            .map_err(|_| Error::Thread("the vCPU thread panicked".into()))?
     }
 
     fn run_vcpu(mut self) -> RunReport {
@@ -184,8 +193,10 @@ impl Machine {
         let mut i8042 = I8042::default();
         let exit_device = ExitDevice;
         let serial = self.serial.clone();
+        let stop = self.stop.clone();
+        stop.enter();
         let reason = loop {
-            if self.stop.load(std::sync::atomic::Ordering::Relaxed) {
+            if stop.requested() {
                 break ExitReason::Stopped;
             }
             let exit = match self.vcpu.run() {
@@ -236,6 +247,7 @@ impl Machine {
                 other => break ExitReason::Unhandled(describe(&other)),
             }
         };
+        stop.leave();
         let run_ns = start.elapsed().as_nanos() as u64;
         if let Some(boot) = boot_ns {
             // The guest's init writes the boot timer just before it starts the app.

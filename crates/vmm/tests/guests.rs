@@ -358,3 +358,36 @@ fn broken_kernels_are_clear_errors() {
     .to_string();
     assert!(missing.contains("No such file"), "{missing}");
 }
+
+#[test]
+fn a_guest_spinning_without_exits_can_be_stopped() {
+    if !kvm_available() {
+        return;
+    }
+    let machine = Machine::new(MachineConfig {
+        mem_mib: 16,
+        code: GuestCode::Blob {
+            bytes: vec![0xeb, 0xfe], // jmp $ (no I/O, no MMIO, no HLT: KVM_RUN never returns)
+            load: 0x1000,
+            mode: Mode::Real,
+        },
+        serial_out: Box::new(std::io::sink()),
+        serial_in: vec![],
+        irqchip: true,
+    })
+    .expect("machine");
+    let stop = machine.stop_handle();
+    let started = std::time::Instant::now();
+    let stopper = std::thread::spawn(move || {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        stop.stop();
+    });
+    let report = machine.run().expect("run");
+    stopper.join().unwrap();
+    assert_eq!(report.reason, ExitReason::Stopped);
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(2),
+        "the stop took {:?}",
+        started.elapsed()
+    );
+}

@@ -6,13 +6,12 @@
 //! scripts/test.sh) and /dev/kvm.
 
 use std::io::Write;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use unode_vmm::{ExitReason, GuestCode, Machine, MachineConfig};
 
 struct Console {
     text: Arc<Mutex<String>>,
-    stop: Arc<Mutex<Option<Arc<AtomicBool>>>>,
+    stop: Arc<Mutex<Option<unode_vmm::StopHandle>>>,
 }
 
 impl Write for Console {
@@ -21,7 +20,7 @@ impl Write for Console {
         text.push_str(&String::from_utf8_lossy(b));
         if text.contains("Zone ranges") {
             if let Some(stop) = self.stop.lock().unwrap().as_ref() {
-                stop.store(true, Ordering::Relaxed);
+                stop.stop();
             }
         }
         Ok(b.len())
