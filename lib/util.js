@@ -139,8 +139,7 @@ const types = {
   isArrayBuffer,
   isDataView,
   isSharedArrayBuffer,
-  // A proxy cannot be told apart from its target in plain JavaScript.
-  isProxy: () => false,
+  isProxy: (v) => proxyDetails(v, false) !== undefined,
   isModuleNamespaceObject,
   isAnyArrayBuffer,
   isArrayBufferView: (v) => ArrayBuffer.isView(v),
@@ -349,11 +348,37 @@ function userOptionsFor(ctx) {
   return Object.assign(options, ctx.userOptions);
 }
 
+// A proxy's target (or [target, handler]), null once revoked, undefined for anything else;
+// found by the engine, so no trap runs.
+function proxyDetails(value, withHandler) {
+  if (utilBinding === undefined || typeof utilBinding.getProxyDetails !== 'function') return undefined;
+  return utilBinding.getProxyDetails(value, withHandler);
+}
+
+// `Proxy [ target, handler ]`, each part inspected one level down.
+function formatProxy(ctx, pair, recurseTimes) {
+  if (ctx.depth !== null && recurseTimes > ctx.depth) return ctx.stylize('Proxy [Array]', 'special');
+  ctx.indentationLvl += 2;
+  const parts = pair.map((part) => formatValue(ctx, part, recurseTimes + 1));
+  ctx.indentationLvl -= 2;
+  return reduceToSingleString(ctx, parts, '', ['Proxy [', ']'], kArrayExtrasType, recurseTimes + 1);
+}
+
 function formatValue(ctx, value, recurseTimes, typedArray) {
   if (typeof value !== 'object' && typeof value !== 'function') {
     return formatPrimitive(ctx.stylize, value, ctx);
   }
   if (value === null) return ctx.stylize('null', 'null');
+
+  // A proxy is shown as its target (or, with showProxy, as both parts) without running its
+  // traps; a custom inspect hook still sees the proxy itself as `this`.
+  const receiver = value;
+  const proxy = proxyDetails(value, Boolean(ctx.showProxy));
+  if (proxy !== undefined) {
+    if (proxy === null) return ctx.stylize('<Revoked Proxy>', 'special');
+    if (ctx.showProxy) return formatProxy(ctx, proxy, recurseTimes);
+    value = proxy;
+  }
 
   if (ctx.customInspect) {
     const custom = value[customInspectSymbol];
@@ -361,7 +386,7 @@ function formatValue(ctx, value, recurseTimes, typedArray) {
     if (typeof custom === 'function' && custom !== inspect &&
         !(value.constructor && value.constructor.prototype === value)) {
       const depth = ctx.depth === null ? null : ctx.depth - recurseTimes;
-      const ret = custom.call(value, depth, userOptionsFor(ctx), inspect);
+      const ret = custom.call(receiver, depth, userOptionsFor(ctx), inspect);
       if (ret !== value) {
         if (typeof ret !== 'string') return formatValue(ctx, ret, recurseTimes);
         return ret.replaceAll('\n', `\n${' '.repeat(ctx.indentationLvl)}`);

@@ -135,6 +135,10 @@ fn set_signal(state: &Shared, sig: i32, on: bool) -> std::result::Result<(), Err
 
 fn poll<'js>(ctx: &Ctx<'js>, state: &Shared, block: bool) -> Result<Array<'js>> {
     let mut events = Vec::new();
+    if block {
+        // Idle: memory kept for back-to-back work goes back.
+        super::buffer::release_scratch();
+    }
     {
         let mut st = state.borrow_mut();
         let wait = if block { None } else { Some(0) };

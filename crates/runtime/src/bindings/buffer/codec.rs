@@ -56,8 +56,9 @@ pub fn encode(wtf8: &[u8], e: Encoding) -> Cow<'_, [u8]> {
     }
 }
 
-/// Decodes bytes to text the way Node's `buf.toString(encoding)` does.
-pub fn decode(bytes: &[u8], e: Encoding) -> Text<'_> {
+/// Decodes bytes to text the way Node's `buf.toString(encoding)` does; hex and base64
+/// are written into `scratch` (reused memory: see `buffer::with_scratch`).
+pub fn decode<'a>(bytes: &'a [u8], e: Encoding, scratch: &'a mut Vec<u8>) -> Text<'a> {
     match e {
         Encoding::Utf8 => match std::str::from_utf8(bytes) {
             Ok(_) => Text::Utf8(Cow::Borrowed(bytes)),
@@ -76,9 +77,14 @@ pub fn decode(bytes: &[u8], e: Encoding) -> Text<'_> {
         Encoding::Latin1 => Text::Utf16(bytes.iter().map(|&b| b as u16).collect()),
         Encoding::Ascii if bytes.is_ascii() => Text::Utf8(Cow::Borrowed(bytes)),
         Encoding::Ascii => Text::Utf8(Cow::Owned(bytes.iter().map(|&b| b & 0x7f).collect())),
-        Encoding::Hex => Text::Utf8(Cow::Owned(hex_encode(bytes))),
-        Encoding::Base64 => Text::Utf8(Cow::Owned(base64_encode(bytes, false))),
-        Encoding::Base64Url => Text::Utf8(Cow::Owned(base64_encode(bytes, true))),
+        Encoding::Hex => {
+            hex_encode(bytes, scratch);
+            Text::Utf8(Cow::Borrowed(scratch))
+        }
+        Encoding::Base64 | Encoding::Base64Url => {
+            base64_encode(bytes, e == Encoding::Base64Url, scratch);
+            Text::Utf8(Cow::Borrowed(scratch))
+        }
     }
 }
 
@@ -118,14 +124,15 @@ const HEX_DECODE: [u8; 256] = {
     t
 };
 
-/// Base64 (`+/`, padded) or base64url (`-_`, unpadded), as Node writes them.
-fn base64_encode(bytes: &[u8], url: bool) -> Vec<u8> {
+/// Base64 (`+/`, padded) or base64url (`-_`, unpadded), as Node writes them, into `out`.
+fn base64_encode(bytes: &[u8], url: bool, out: &mut Vec<u8>) {
     let engine = if url {
         base64_simd::URL_SAFE_NO_PAD
     } else {
         base64_simd::STANDARD
     };
-    engine.encode_type::<Vec<u8>>(bytes)
+    out.clear();
+    engine.encode_append(bytes, out);
 }
 
 /// Node's lenient base64: both alphabets, anything else skipped, stops at `=`.
@@ -196,12 +203,18 @@ const HEX_PAIRS: [[u8; 2]; 256] = {
     t
 };
 
-fn hex_encode(bytes: &[u8]) -> Vec<u8> {
-    let mut out = vec![0u8; bytes.len() * 2];
-    for (&b, dst) in bytes.iter().zip(out.chunks_exact_mut(2)) {
-        dst.copy_from_slice(&HEX_PAIRS[b as usize]);
+/// Lowercase hex pairs into `out`.
+fn hex_encode(bytes: &[u8], out: &mut Vec<u8>) {
+    out.clear();
+    out.reserve(bytes.len() * 2);
+    let spare = &mut out.spare_capacity_mut()[..bytes.len() * 2];
+    for (&b, dst) in bytes.iter().zip(spare.chunks_exact_mut(2)) {
+        let [hi, lo] = HEX_PAIRS[b as usize];
+        dst[0].write(hi);
+        dst[1].write(lo);
     }
-    out
+    // SAFETY: the loop above initialised all bytes.len() * 2 bytes of the spare capacity.
+    unsafe { out.set_len(bytes.len() * 2) };
 }
 
 /// Pairs of hex digits; Node stops at the first pair that is not two digits.
@@ -225,6 +238,12 @@ fn hex_decode(input: &[u8]) -> Vec<u8> {
 mod tests {
     use super::*;
 
+    fn b64(bytes: &[u8], url: bool) -> Vec<u8> {
+        let mut out = Vec::new();
+        base64_encode(bytes, url, &mut out);
+        out
+    }
+
     fn text(t: Text<'_>) -> String {
         match t {
             Text::Utf8(b) => String::from_utf8(b.into_owned()).unwrap(),
@@ -235,12 +254,12 @@ mod tests {
     #[test]
     fn base64_roundtrip_and_leniency() {
         for s in ["", "f", "fo", "foo", "foob", "fooba", "foobar"] {
-            let enc = base64_encode(s.as_bytes(), false);
+            let enc = b64(s.as_bytes(), false);
             assert_eq!(base64_decode(&enc), s.as_bytes());
         }
-        assert_eq!(base64_encode(b"foobar", false), b"Zm9vYmFy");
-        assert_eq!(base64_encode(b"fo", true), b"Zm8");
-        assert_eq!(base64_encode(&[251, 255], true), b"-_8");
+        assert_eq!(b64(b"foobar", false), b"Zm9vYmFy");
+        assert_eq!(b64(b"fo", true), b"Zm8");
+        assert_eq!(b64(&[251, 255], true), b"-_8");
         assert_eq!(base64_decode(b"Zm9v\nYmFy"), b"foobar");
         assert_eq!(base64_decode(b"Zm9v-_8="), vec![102, 111, 111, 251, 255]);
         assert_eq!(base64_decode(b"Zg=garbage"), b"f");
@@ -250,7 +269,9 @@ mod tests {
     fn hex_stops_at_bad_pair() {
         assert_eq!(hex_decode(b"00ff1g22"), vec![0, 255]);
         assert_eq!(hex_decode(b"ABc"), vec![0xab]);
-        assert_eq!(hex_encode(&[0, 255, 16]), b"00ff10");
+        let mut out = b"stale".to_vec();
+        hex_encode(&[0, 255, 16], &mut out);
+        assert_eq!(out, b"00ff10");
     }
 
     #[test]
@@ -259,8 +280,14 @@ mod tests {
             encode("hé".as_bytes(), Encoding::Utf16le).into_owned(),
             vec![b'h', 0, 0xe9, 0]
         );
-        assert_eq!(text(decode(&[0xe9], Encoding::Latin1)), "é");
-        assert_eq!(text(decode(&[0xff, b'a'], Encoding::Utf8)), "\u{fffd}a");
+        let mut scratch = Vec::new();
+        assert_eq!(text(decode(&[0xe9], Encoding::Latin1, &mut scratch)), "é");
+        assert_eq!(
+            text(decode(&[0xff, b'a'], Encoding::Utf8, &mut scratch)),
+            "\u{fffd}a"
+        );
+        assert_eq!(text(decode(&[1, 171], Encoding::Hex, &mut scratch)), "01ab");
+        assert_eq!(text(decode(b"fo", Encoding::Base64, &mut scratch)), "Zm8=");
         // A lone surrogate (WTF-8 ED A0 80) becomes U+FFFD in UTF-8 but stays in UTF-16.
         assert_eq!(
             encode(&[b'a', 0xED, 0xA0, 0x80], Encoding::Utf8).into_owned(),
