@@ -14,6 +14,8 @@ const kStringMaxLength = 2 ** 29 - 24;
 let INSPECT_MAX_BYTES = 50;
 
 class FastBuffer extends Uint8Array {}
+// Bytes the native side returns (file contents, …) are made Buffers there.
+binding.setBufferPrototype(FastBuffer.prototype);
 
 function normalizeEncoding(enc) {
   if (enc === undefined || enc === null) return 'utf8';
@@ -29,10 +31,29 @@ function normalizeEncoding(enc) {
   }
 }
 
+// The numbers the native side knows the encodings by (codec.rs's Encoding::from_id), under
+// every spelling that needs no case folding; other spellings go through normalizeEncoding.
+const UTF8 = 0;
+const HEX = 6;
+const kEncodingIds = {
+  __proto__: null,
+  'utf8': 0, 'utf-8': 0,
+  'utf16le': 1, 'utf-16le': 1, 'ucs2': 1, 'ucs-2': 1,
+  'latin1': 2, 'binary': 2,
+  'ascii': 3,
+  'base64': 4,
+  'base64url': 5,
+  'hex': 6,
+};
+
+// An encoding argument as its number; undefined means utf8.
 function encodingOrThrow(enc) {
+  if (enc === undefined) return UTF8;
+  const id = kEncodingIds[enc];
+  if (id !== undefined) return id;
   const e = normalizeEncoding(enc);
   if (e === undefined || enc === '') throw new codes.ERR_UNKNOWN_ENCODING(enc);
-  return e;
+  return kEncodingIds[e];
 }
 
 function fromBytes(u8) {
@@ -189,7 +210,7 @@ Buffer.byteLength = function byteLength(value, encoding) {
     if (ArrayBuffer.isView(value) || isArrayBufferLike(value)) return value.byteLength;
     throw new codes.ERR_INVALID_ARG_TYPE('string', ['string', 'Buffer', 'ArrayBuffer'], value);
   }
-  return binding.byteLength(value, normalizeEncoding(encoding) || 'utf8');
+  return binding.byteLength(value, kEncodingIds[encoding] ?? kEncodingIds[normalizeEncoding(encoding)] ?? UTF8);
 };
 
 Buffer.concat = function concat(list, totalLength) {
@@ -218,12 +239,12 @@ Buffer.compare = function compare(a, b) {
 const proto = FastBuffer.prototype;
 
 proto.toString = function toString(encoding, start, end) {
-  if (arguments.length === 0) return binding.decode(this, 'utf8', 0, this.length);
   const len = this.length;
+  if (encoding === undefined && start === undefined && end === undefined) return binding.decode(this, UTF8, 0, len);
   start = start === undefined || start <= 0 ? 0 : start >= len ? len : Math.trunc(start) || 0;
   end = end === undefined || end > len ? len : Math.trunc(end) || 0;
   if (end <= start) return '';
-  return binding.decode(this, encoding === undefined ? 'utf8' : encodingOrThrow(encoding), start, end);
+  return binding.decode(this, encodingOrThrow(encoding), start, end);
 };
 
 proto.toLocaleString = proto.toString;
@@ -231,7 +252,7 @@ proto.toLocaleString = proto.toString;
 proto.write = function write(string, offset, length, encoding) {
   if (typeof string !== 'string') throw new codes.ERR_INVALID_ARG_TYPE('argument', 'string', string);
   if (offset === undefined) {
-    return binding.encodeInto(string, 'utf8', this, 0, this.length);
+    return binding.encodeInto(string, UTF8, this, 0, this.length);
   }
   if (length === undefined && typeof offset === 'string') {
     return binding.encodeInto(string, encodingOrThrow(offset), this, 0, this.length);
@@ -247,7 +268,7 @@ proto.write = function write(string, offset, length, encoding) {
     validateOffset(length, 'length', 0, this.length);
     if (length > remaining) length = remaining;
   }
-  return binding.encodeInto(string, encoding === undefined ? 'utf8' : encodingOrThrow(encoding), this, offset, length);
+  return binding.encodeInto(string, encodingOrThrow(encoding), this, offset, length);
 };
 
 proto.equals = function equals(other) {
@@ -318,14 +339,14 @@ proto.fill = function fill(value, offset, end, encoding) {
   }
   let pattern;
   if (typeof value === 'string') {
-    const enc = encoding === undefined ? 'utf8' : encodingOrThrow(encoding);
-    if (value.length === 1 && enc === 'utf8' && value.charCodeAt(0) < 128) {
+    const enc = encodingOrThrow(encoding);
+    if (value.length === 1 && enc === UTF8 && value.charCodeAt(0) < 128) {
       Uint8Array.prototype.fill.call(this, value.charCodeAt(0), offset, end);
       return this;
     }
     pattern = binding.encode(value, enc);
     if (pattern.length === 0) {
-      if (enc === 'hex' || value.length === 0) {
+      if (enc === HEX || value.length === 0) {
         if (value.length > 0) throw new codes.ERR_INVALID_ARG_VALUE('value', value);
         Uint8Array.prototype.fill.call(this, 0, offset, end);
         return this;
@@ -362,7 +383,7 @@ function bidirectionalIndexOf(buf, value, byteOffset, encoding, forward) {
   }
   let needle;
   if (typeof value === 'string') {
-    needle = binding.encode(value, encoding === undefined ? 'utf8' : encodingOrThrow(encoding));
+    needle = binding.encode(value, encodingOrThrow(encoding));
   } else if (value instanceof Uint8Array) {
     needle = value;
   } else {
@@ -409,7 +430,8 @@ Object.defineProperty(proto, 'parent', { get() { return this.buffer; }, configur
 Object.defineProperty(proto, 'offset', { get() { return this.byteOffset; }, configurable: true, enumerable: true });
 
 // Per-encoding slice/write methods that some packages call directly.
-for (const [name, enc] of [['utf8', 'utf8'], ['ucs2', 'utf16le'], ['utf16le', 'utf16le'], ['latin1', 'latin1'], ['ascii', 'ascii'], ['base64', 'base64'], ['base64url', 'base64url'], ['hex', 'hex']]) {
+for (const name of ['utf8', 'ucs2', 'utf16le', 'latin1', 'ascii', 'base64', 'base64url', 'hex']) {
+  const enc = kEncodingIds[name];
   proto[`${name}Slice`] = function (start = 0, end = this.length) {
     return binding.decode(this, enc, start, end);
   };

@@ -37,6 +37,7 @@ const {
   getOptions,
   encodeResult,
   bufferOf,
+  readFileError,
   abortError,
   Stats,
   getStatsFromBinding,
@@ -132,7 +133,7 @@ function readFile(path, options, callback) {
   options = getOptions(options, { flag: 'r' });
   const { encoding, signal } = options;
   const done = (err, bytes) => {
-    if (err) callback(err);
+    if (err) callback(readFileError(err, path));
     else if (signal?.aborted) callback(abortError(signal));
     else callback(null, decodeFile(bytes, encoding));
   };
@@ -150,9 +151,22 @@ function readFile(path, options, callback) {
 
 function readFileSync(path, options) {
   options = getOptions(options, { flag: 'r' });
-  if (isFd(path)) return decodeFile(binding.readFile(path, O_RDONLY), options.encoding);
-  path = getValidatedPath(path);
-  return decodeFile(binding.readFile(path, stringToFlags(options.flag)), options.encoding);
+  let bytes;
+  if (isFd(path)) {
+    try {
+      bytes = binding.readFile(path, O_RDONLY);
+    } catch (err) {
+      throw readFileError(err, path);
+    }
+  } else {
+    path = getValidatedPath(path);
+    try {
+      bytes = binding.readFile(path, stringToFlags(options.flag));
+    } catch (err) {
+      throw readFileError(err, path);
+    }
+  }
+  return decodeFile(bytes, options.encoding);
 }
 
 const kWriteFileDefaults = { encoding: 'utf8', mode: 0o666, flag: 'w', flush: false };

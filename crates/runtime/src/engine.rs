@@ -90,29 +90,39 @@ pub fn bytes_of(ctx: &Ctx<'_>, value: &Value<'_>) -> Option<(*mut u8, usize)> {
     if !value.is_object() {
         return None;
     }
-    // SAFETY: the getters only read the object; they return null (leaving an exception we
-    // clear) when the value is not of their kind.
+    // The kind is checked first: a getter called on the wrong kind throws, and making that
+    // exception costs more than the whole native call it guards (Buffers come here on
+    // every read, write and toString).
+    // SAFETY: the class checks only read the value; the getters only read the object and
+    // return null or an exception (cleared here) for a detached or out-of-bounds buffer.
     unsafe {
         let mut len: qjs::size_t = 0;
-        let ptr = qjs::JS_GetArrayBuffer(raw, &mut len, v);
-        if !ptr.is_null() {
-            return Some((ptr, len as usize));
+        if qjs::JS_GetTypedArrayType(v) >= 0 {
+            let (mut off, mut blen, mut bpe): (qjs::size_t, qjs::size_t, qjs::size_t) = (0, 0, 0);
+            let ab = qjs::JS_GetTypedArrayBuffer(raw, v, &mut off, &mut blen, &mut bpe);
+            if qjs::JS_IsException(ab) {
+                let _ = ctx.catch();
+                return Some((core::ptr::NonNull::dangling().as_ptr(), 0));
+            }
+            let base = qjs::JS_GetArrayBuffer(raw, &mut len, ab);
+            qjs::JS_FreeValue(raw, ab);
+            if base.is_null() {
+                let _ = ctx.catch();
+                // A zero-length view over a detached or empty buffer.
+                return Some((core::ptr::NonNull::dangling().as_ptr(), 0));
+            }
+            return Some((base.add(off as usize), blen as usize));
         }
-        let _ = ctx.catch();
-        let (mut off, mut blen, mut bpe): (qjs::size_t, qjs::size_t, qjs::size_t) = (0, 0, 0);
-        let ab = qjs::JS_GetTypedArrayBuffer(raw, v, &mut off, &mut blen, &mut bpe);
-        if qjs::JS_IsException(ab) {
-            let _ = ctx.catch();
+        if qjs::JS_IsDataView(v) {
             return data_view_bytes(value);
         }
-        let base = qjs::JS_GetArrayBuffer(raw, &mut len, ab);
-        qjs::JS_FreeValue(raw, ab);
-        if base.is_null() {
+        // ArrayBuffer and SharedArrayBuffer; anything else throws here and is no buffer.
+        let ptr = qjs::JS_GetArrayBuffer(raw, &mut len, v);
+        if ptr.is_null() {
             let _ = ctx.catch();
-            // A zero-length view over a detached or empty buffer.
-            return Some((core::ptr::NonNull::dangling().as_ptr(), 0));
+            return qjs::JS_IsArrayBuffer(v).then(|| (core::ptr::NonNull::dangling().as_ptr(), 0));
         }
-        Some((base.add(off as usize), blen as usize))
+        Some((ptr, len as usize))
     }
 }
 
@@ -120,11 +130,6 @@ pub fn bytes_of(ctx: &Ctx<'_>, value: &Value<'_>) -> Option<(*mut u8, usize)> {
 fn data_view_bytes(value: &Value<'_>) -> Option<(*mut u8, usize)> {
     let ctx = value.ctx();
     let obj = value.as_object()?;
-    let ctor: rquickjs::Object = ctx.globals().get("DataView").ok()?;
-    let proto: rquickjs::Object = ctor.get("prototype").ok()?;
-    if !obj.get_prototype().is_some_and(|p| p == proto) {
-        return None;
-    }
     let buffer: Value = obj.get("buffer").ok()?;
     let off: usize = obj.get("byteOffset").ok()?;
     let len: usize = obj.get("byteLength").ok()?;

@@ -719,12 +719,26 @@ pub fn read_file(path: &CStr) -> Result<Vec<u8>> {
     result
 }
 
-/// Reads `fd` until end of file.
+/// The most a whole-file read returns (Node's kIoMaxLength, 2 GiB - 1): a larger regular
+/// file is refused with EFBIG before anything is read.
+pub const READ_FILE_MAX: usize = (1 << 31) - 1;
+
+/// Reads `fd` until end of file; a regular file until its size (as Node does: a file
+/// that grows meanwhile is read as it was), anything else until read(2) returns 0.
 pub fn read_fd_to_end(fd: i32) -> Result<Vec<u8>> {
-    let size = fstat(fd).map(|s| s.size.max(0) as usize).unwrap_or(0);
-    let mut out = Vec::with_capacity(size + 1);
+    let size = match fstat(fd) {
+        Ok(st) if st.is_file() => st.size.max(0) as usize,
+        _ => 0,
+    };
+    if size > READ_FILE_MAX {
+        return Err(crate::Errno::EFBIG);
+    }
+    let mut out = Vec::with_capacity(size.max(1));
     loop {
-        if out.capacity() - out.len() < 4096 {
+        if size > 0 && out.len() >= size {
+            return Ok(out);
+        }
+        if out.capacity() - out.len() < 4096 && (size == 0 || out.len() >= size) {
             out.reserve(out.capacity().max(8192));
         }
         let spare = out.spare_capacity_mut();

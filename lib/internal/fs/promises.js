@@ -33,6 +33,7 @@ const {
   getOptions,
   encodeResult,
   bufferOf,
+  readFileError,
   abortError,
   checkAborted,
   getStatsFromBinding,
@@ -284,7 +285,9 @@ async function writeHandle(handle, buffer, offset, length, position) {
 async function readFileHandle(handle, options) {
   options = getOptions(options, { flag: 'r' });
   checkAborted(options.signal);
-  const bytes = await callPromise(binding.readFile, handle.fd, O_RDONLY);
+  const bytes = await callPromise(binding.readFile, handle.fd, O_RDONLY).catch((err) => {
+    throw readFileError(err, handle.fd);
+  });
   checkAborted(options.signal);
   const buffer = bufferOf(bytes);
   return options.encoding ? buffer.toString(options.encoding) : buffer;
@@ -549,7 +552,9 @@ async function readFile(path, options) {
   checkAborted(options.signal);
   path = getValidatedPath(path);
   const flags = getValidatedFlags(options.flag || 'r');
-  const bytes = await callPromise(binding.readFile, path, flags);
+  const bytes = await callPromise(binding.readFile, path, flags).catch((err) => {
+    throw readFileError(err, path);
+  });
   checkAborted(options.signal);
   const buffer = bufferOf(bytes);
   return options.encoding ? buffer.toString(options.encoding) : buffer;

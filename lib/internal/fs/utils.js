@@ -344,6 +344,21 @@ function bufferOf(bytes) {
   return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
+// The native whole-file read refuses a regular file over 2 GiB with EFBIG before reading;
+// Node reports that as ERR_FS_FILE_TOO_LARGE with the size, found here again (error path
+// only). `target` is the path or fd that was read.
+function readFileError(err, target) {
+  if (err?.code !== 'EFBIG' || err.syscall !== 'read') return err;
+  let size;
+  try {
+    const binding = require('internal/fs/binding');
+    size = (typeof target === 'number' ? binding.fstat(target) : binding.stat(target))[8];
+  } catch {
+    return err;
+  }
+  return new codes.ERR_FS_FILE_TOO_LARGE(size);
+}
+
 function abortError(signal) {
   const { AbortError } = errors();
   return new AbortError(undefined, { cause: signal.reason });
@@ -697,6 +712,7 @@ function callPromise(fn, ...args) {
 }
 
 module.exports = {
+  readFileError,
   constants,
   kEmptyObject,
   kUserCall,

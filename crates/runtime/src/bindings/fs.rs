@@ -56,7 +56,7 @@ pub fn out_to_js<'js>(ctx: &Ctx<'js>, out: Out) -> Result<Value<'js>> {
         Out::StatFs(f) => {
             TypedArray::<f64>::new(ctx.clone(), f.map(|v| v as f64).to_vec())?.into_value()
         }
-        Out::Bytes(b) => TypedArray::<u8>::new(ctx.clone(), b)?.into_value(),
+        Out::Bytes(b) => super::buffer::new_buffer(ctx, b)?,
         Out::Str(s) => rquickjs::String::from_str(ctx.clone(), &s)?.into_value(),
         Out::Maybe(s) => match s {
             Some(s) => rquickjs::String::from_str(ctx.clone(), &s)?.into_value(),

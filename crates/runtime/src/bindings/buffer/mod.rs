@@ -23,6 +23,25 @@ fn with_scratch<R>(f: impl FnOnce(&mut Vec<u8>) -> R) -> R {
     })
 }
 
+thread_local! {
+    /// Buffer.prototype (lib/buffer.js's FastBuffer.prototype), registered when buffer loads.
+    static BUFFER_PROTOTYPE: std::cell::RefCell<Option<rquickjs::Persistent<Object<'static>>>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Bytes from the native side as a Buffer: a Uint8Array given Buffer.prototype here, which
+/// costs a fraction of wrapping it in JS (`Buffer.from(arrayBuffer, …)`). Before buffer
+/// has loaded it is a plain Uint8Array (callers wrap those).
+pub fn new_buffer<'js>(ctx: &Ctx<'js>, bytes: Vec<u8>) -> Result<Value<'js>> {
+    let array = TypedArray::<u8>::new(ctx.clone(), bytes)?;
+    let proto = BUFFER_PROTOTYPE.with_borrow(|p| p.clone());
+    if let Some(proto) = proto {
+        let proto = proto.restore(ctx)?;
+        array.as_object().set_prototype(Some(&proto))?;
+    }
+    Ok(array.into_value())
+}
+
 /// Frees the encoders' scratch memory if it has grown past what small strings need.
 pub fn release_scratch() {
     const KEEP: usize = 64 << 10;
@@ -35,9 +54,17 @@ pub fn release_scratch() {
     });
 }
 
-fn encoding(ctx: &Ctx<'_>, name: &str) -> Result<Encoding> {
-    Encoding::parse(name)
-        .ok_or_else(|| Exception::throw_type(ctx, &format!("Unknown encoding: {name}")))
+/// An encoding argument: lib/buffer.js's number for it, or its normalised name.
+fn encoding(ctx: &Ctx<'_>, v: &Value<'_>) -> Result<Encoding> {
+    let found = match v.as_int() {
+        Some(id) => Encoding::from_id(id),
+        None => v
+            .as_string()
+            .map(|s| s.to_string())
+            .transpose()?
+            .and_then(|name| Encoding::parse(&name)),
+    };
+    found.ok_or_else(|| Exception::throw_type(ctx, "Unknown encoding"))
 }
 
 /// The bytes behind a JS byte view, or a TypeError.
@@ -67,8 +94,16 @@ fn search(hay: &[u8], needle: &[u8], from: usize, forward: bool) -> Option<usize
 pub fn init<'js>(obj: &Object<'js>) -> Result<()> {
     def(
         obj,
+        "setBufferPrototype",
+        |ctx: Ctx<'js>, proto: Object<'js>| {
+            let saved = rquickjs::Persistent::save(&ctx, proto);
+            BUFFER_PROTOTYPE.with_borrow_mut(|p| *p = Some(saved));
+        },
+    )?;
+    def(
+        obj,
         "encode",
-        |ctx: Ctx<'js>, s: Value<'js>, enc: String| -> Result<TypedArray<'js, u8>> {
+        |ctx: Ctx<'js>, s: Value<'js>, enc: Value<'js>| -> Result<TypedArray<'js, u8>> {
             let e = encoding(&ctx, &enc)?;
             let bytes = with_string_wtf8(&ctx, &s, |w| codec::encode(w, e).into_owned())?;
             TypedArray::new(ctx, bytes)
@@ -77,7 +112,7 @@ pub fn init<'js>(obj: &Object<'js>) -> Result<()> {
     def(
         obj,
         "byteLength",
-        |ctx: Ctx<'js>, s: Value<'js>, enc: String| -> Result<f64> {
+        |ctx: Ctx<'js>, s: Value<'js>, enc: Value<'js>| -> Result<f64> {
             let e = encoding(&ctx, &enc)?;
             with_string_wtf8(&ctx, &s, |w| codec::encode(w, e).len() as f64)
         },
@@ -88,7 +123,7 @@ pub fn init<'js>(obj: &Object<'js>) -> Result<()> {
         "decode",
         |ctx: Ctx<'js>,
          view: Value<'js>,
-         enc: String,
+         enc: Value<'js>,
          start: f64,
          end: f64|
          -> Result<Value<'js>> {
@@ -109,7 +144,7 @@ pub fn init<'js>(obj: &Object<'js>) -> Result<()> {
         "encodeInto",
         |ctx: Ctx<'js>,
          s: Value<'js>,
-         enc: String,
+         enc: Value<'js>,
          buf: Value<'js>,
          offset: f64,
          max: f64|
