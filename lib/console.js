@@ -7,6 +7,8 @@ const kCounts = Symbol('counts');
 const kTimers = Symbol('timers');
 const kIndent = Symbol('indent');
 
+function noop() {}
+
 class Console {
   constructor(stdout, stderr, ignoreErrors) {
     let options = stdout;
@@ -29,9 +31,24 @@ class Console {
     }
   }
 
+  // A console never throws because its stream failed (a pipe whose reader has gone:
+  // EPIPE), as Node's does not: the failure is swallowed, whether the write throws, the
+  // callback gets it, or the stream emits it later.
   _write(stream, text) {
     if (this[kIndent]) text = this[kIndent] + text.replace(/\n/g, '\n' + this[kIndent]);
-    stream.write(text + '\n');
+    const guard = typeof stream.listenerCount === 'function' && stream.listenerCount('error') === 0;
+    if (guard) stream.once('error', noop);
+    try {
+      stream.write(text + '\n', (err) => {
+        if (err && typeof stream.listenerCount === 'function' && stream.listenerCount('error') === 0) {
+          stream.once('error', noop);
+        }
+      });
+    } catch (err) {
+      if (err instanceof RangeError && /call stack/i.test(err.message)) throw err;
+    } finally {
+      if (guard) stream.removeListener('error', noop);
+    }
   }
 
   _format(args) {

@@ -456,3 +456,40 @@ fn the_vmm_is_driven_from_javascript() {
         text(&out.stderr)
     );
 }
+
+/// `unode app.js | head -1`: once the reader has gone, console.log's EPIPE is swallowed
+/// and the program ends normally, as under node; a bare process.stdout.write fails with
+/// EPIPE as node's does.
+#[test]
+fn console_log_into_a_closed_pipe_ends_quietly_as_node() {
+    use std::io::Read;
+    for (script, code) in [
+        ("for (let i = 0; i < 200000; i++) console.log('line', i)", 0),
+        (
+            "for (let i = 0; i < 200000; i++) process.stdout.write('line\\n')",
+            1,
+        ),
+    ] {
+        for runtime in [Command::new("node"), unode()] {
+            let mut runtime = runtime;
+            let mut child = runtime
+                .args(["-e", script])
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap();
+            let mut first = [0u8; 4];
+            child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+            // The stdout pipe's reader is gone now.
+            let out = child.wait_with_output().unwrap();
+            assert_eq!(&first, b"line");
+            assert_eq!(out.status.code(), Some(code), "{script}");
+            let err = text(&out.stderr);
+            if code == 0 {
+                assert!(err.is_empty(), "{script}: {err}");
+            } else {
+                assert!(err.contains("EPIPE"), "{script}: {err}");
+            }
+        }
+    }
+}

@@ -7,6 +7,9 @@
 //!   `// @flags --x`    runtime options before the script
 //!   `// @stdout-only`  compare stdout and exit code, not stderr
 //!   `// @ulimit-n 64`  run with at most that many open descriptors
+//!   `// @as-nobody`    run as an unprivileged user (uid/gid 65534 through setpriv when
+//!                      the suite runs as root), so permission errors happen; the
+//!                      runtime and the case are copied where that user can reach them
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -31,6 +34,7 @@ struct Case {
     stdin: Option<String>,
     stdout_only: bool,
     ulimit_n: Option<u32>,
+    as_nobody: bool,
 }
 
 fn parse_case(path: PathBuf) -> Case {
@@ -42,6 +46,7 @@ fn parse_case(path: PathBuf) -> Case {
         stdin: None,
         stdout_only: false,
         ulimit_n: None,
+        as_nobody: false,
     };
     for line in text
         .lines()
@@ -58,14 +63,68 @@ fn parse_case(path: PathBuf) -> Case {
             case.stdout_only = true;
         } else if let Some(rest) = l.strip_prefix("@ulimit-n ") {
             case.ulimit_n = rest.trim().parse().ok();
+        } else if l.starts_with("@as-nobody") {
+            case.as_nobody = true;
         }
     }
     case
 }
 
+fn is_root() -> bool {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("Uid:"))
+                .map(|l| l.split_whitespace().nth(1) == Some("0"))
+        })
+        .unwrap_or(false)
+}
+
+/// For `@as-nobody` under root: the program and the case copied into a fresh directory
+/// anyone can read (the checkout may sit under a private home), and the command that
+/// runs the copy as uid/gid 65534.
+fn as_nobody(program: &Path, case: &Case) -> (Command, PathBuf) {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = std::env::temp_dir().join(format!(
+        "unode-diff-nobody-{}-{}",
+        std::process::id(),
+        program.file_name().unwrap().to_string_lossy()
+    ));
+    std::fs::create_dir_all(&dir).expect("nobody dir");
+    let exe = dir.join(program.file_name().unwrap());
+    let script = dir.join(case.path.file_name().unwrap());
+    std::fs::copy(program, &exe).expect("copy runtime");
+    std::fs::copy(&case.path, &script).expect("copy case");
+    for (p, mode) in [(&dir, 0o755), (&exe, 0o755), (&script, 0o644)] {
+        std::fs::set_permissions(p, std::fs::Permissions::from_mode(mode)).expect("chmod");
+    }
+    let mut c = Command::new("setpriv");
+    c.args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"])
+        .arg(exe);
+    (c, script)
+}
+
 fn run(program: &Path, case: &Case) -> Outcome {
     use std::io::Write;
     let dir = case.path.parent().expect("case dir");
+    if case.as_nobody && is_root() {
+        let (mut command, script) = as_nobody(program, case);
+        let out = command
+            .arg(&script)
+            .current_dir(std::env::temp_dir())
+            .env("NO_COLOR", "1")
+            .env_remove("NODE_OPTIONS")
+            .stdin(Stdio::null())
+            .output()
+            .expect("setpriv (util-linux) runs the case as nobody");
+        let _ = std::fs::remove_dir_all(script.parent().unwrap());
+        return Outcome {
+            code: out.status.code(),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        };
+    }
     let mut command = match case.ulimit_n {
         // The limit is set by a shell that then becomes the runtime.
         Some(n) => {
