@@ -44,8 +44,8 @@ pub const R_OK: u32 = 4;
 pub const W_OK: u32 = 2;
 pub const X_OK: u32 = 1;
 
-/// `struct stat` as the x86_64 kernel lays it out.
-#[repr(C)]
+/// A file's status, as statx(2) reports it (birth time included where the filesystem
+/// keeps one; 0 where it does not, as libuv leaves it).
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Stat {
     pub dev: u64,
@@ -54,7 +54,6 @@ pub struct Stat {
     pub mode: u32,
     pub uid: u32,
     pub gid: u32,
-    _pad0: u32,
     pub rdev: u64,
     pub size: i64,
     pub blksize: i64,
@@ -65,7 +64,77 @@ pub struct Stat {
     pub mtime_nsec: i64,
     pub ctime: i64,
     pub ctime_nsec: i64,
+    pub birthtime: i64,
+    pub birthtime_nsec: i64,
+}
+
+/// `struct stat` as the x86_64 kernel lays it out (newfstatat, where statx is missing).
+#[repr(C)]
+#[derive(Clone, Copy, Default)]
+struct KernelStat {
+    dev: u64,
+    ino: u64,
+    nlink: u64,
+    mode: u32,
+    uid: u32,
+    gid: u32,
+    _pad0: u32,
+    rdev: u64,
+    size: i64,
+    blksize: i64,
+    blocks: i64,
+    atime: [i64; 2],
+    mtime: [i64; 2],
+    ctime: [i64; 2],
     _unused: [i64; 3],
+}
+
+/// `struct statx_timestamp`.
+#[repr(C)]
+#[derive(Clone, Copy, Default)]
+struct StatxTime {
+    sec: i64,
+    nsec: u32,
+    _reserved: i32,
+}
+
+/// `struct statx` (256 bytes).
+#[repr(C)]
+#[derive(Clone, Copy, Default)]
+struct Statx {
+    mask: u32,
+    blksize: u32,
+    attributes: u64,
+    nlink: u32,
+    uid: u32,
+    gid: u32,
+    mode: u16,
+    _spare0: u16,
+    ino: u64,
+    size: u64,
+    blocks: u64,
+    attributes_mask: u64,
+    atime: StatxTime,
+    btime: StatxTime,
+    ctime: StatxTime,
+    mtime: StatxTime,
+    rdev_major: u32,
+    rdev_minor: u32,
+    dev_major: u32,
+    dev_minor: u32,
+    _spare: [u64; 14],
+}
+
+/// The basic fields and the birth time (STATX_BASIC_STATS | STATX_BTIME).
+const STATX_WANTED: u32 = 0x7ff | 0x800;
+
+/// glibc's makedev: the dev_t encoding `struct stat` uses.
+fn makedev(major: u32, minor: u32) -> u64 {
+    let (major, minor) = (major as u64, minor as u64);
+    ((major & 0xffff_f000) << 32)
+        | ((major & 0xfff) << 8)
+        | ((minor & 0xffff_ff00) << 12)
+        | (minor & 0xff)
 }
 
 impl Stat {
@@ -188,20 +257,78 @@ pub fn lseek(fd: i32, offset: i64, whence: u32) -> Result<u64> {
 }
 
 fn fstatat(dirfd: isize, path: &CStr, flags: u32) -> Result<Stat> {
-    let mut st = Stat::default();
-    // SAFETY: st is a properly sized, writable `struct stat`; path is NUL-terminated.
-    check(unsafe {
+    let mut x = Statx::default();
+    // SAFETY: x is a properly sized, writable `struct statx`; path is NUL-terminated.
+    let r = check(unsafe {
         syscall6(
-            nr::NEWFSTATAT,
+            nr::STATX,
             dirfd as usize,
             path.as_ptr() as usize,
-            &mut st as *mut Stat as usize,
             flags as usize,
-            0,
+            STATX_WANTED as usize,
+            &mut x as *mut Statx as usize,
             0,
         )
-    })?;
-    Ok(st)
+    });
+    match r {
+        Ok(_) => Ok(Stat {
+            dev: makedev(x.dev_major, x.dev_minor),
+            ino: x.ino,
+            nlink: x.nlink as u64,
+            mode: x.mode as u32,
+            uid: x.uid,
+            gid: x.gid,
+            rdev: makedev(x.rdev_major, x.rdev_minor),
+            size: x.size as i64,
+            blksize: x.blksize as i64,
+            blocks: x.blocks as i64,
+            atime: x.atime.sec,
+            atime_nsec: x.atime.nsec as i64,
+            mtime: x.mtime.sec,
+            mtime_nsec: x.mtime.nsec as i64,
+            ctime: x.ctime.sec,
+            ctime_nsec: x.ctime.nsec as i64,
+            birthtime: x.btime.sec,
+            birthtime_nsec: x.btime.nsec as i64,
+        }),
+        // Kernels before 4.11 (and some sandboxes) have no statx.
+        Err(crate::Errno::ENOSYS) => {
+            let mut st = KernelStat::default();
+            // SAFETY: st is a properly sized, writable `struct stat`; path is NUL-terminated.
+            check(unsafe {
+                syscall6(
+                    nr::NEWFSTATAT,
+                    dirfd as usize,
+                    path.as_ptr() as usize,
+                    &mut st as *mut KernelStat as usize,
+                    flags as usize,
+                    0,
+                    0,
+                )
+            })?;
+            Ok(Stat {
+                dev: st.dev,
+                ino: st.ino,
+                nlink: st.nlink,
+                mode: st.mode,
+                uid: st.uid,
+                gid: st.gid,
+                rdev: st.rdev,
+                size: st.size,
+                blksize: st.blksize,
+                blocks: st.blocks,
+                atime: st.atime[0],
+                atime_nsec: st.atime[1],
+                mtime: st.mtime[0],
+                mtime_nsec: st.mtime[1],
+                ctime: st.ctime[0],
+                ctime_nsec: st.ctime[1],
+                birthtime: 0,
+                birthtime_nsec: 0,
+            })
+        }
+        Err(e) => Err(e),
+    }
 }
 
 pub fn stat(path: &CStr) -> Result<Stat> {

@@ -95,7 +95,7 @@ fn dirent_type(kind: u8) -> u8 {
     }
 }
 
-/// Stat fields in Node's order (see lib/fs.js); birthtime is ctime (no statx here).
+/// Stat fields in Node's order (see lib/fs.js).
 fn stat_array<'js>(ctx: &Ctx<'js>, st: &Stat) -> Result<TypedArray<'js, f64>> {
     let f = vec![
         st.dev as f64,
@@ -114,8 +114,8 @@ fn stat_array<'js>(ctx: &Ctx<'js>, st: &Stat) -> Result<TypedArray<'js, f64>> {
         st.mtime_nsec as f64,
         st.ctime as f64,
         st.ctime_nsec as f64,
-        st.ctime as f64,
-        st.ctime_nsec as f64,
+        st.birthtime as f64,
+        st.birthtime_nsec as f64,
     ];
     TypedArray::new(ctx.clone(), f)
 }
