@@ -17,12 +17,25 @@ const EV_UPGRADE = 4;
 const kTokenRe = /^[\^_`a-zA-Z\-0-9!#$%&'*+.|~]+$/;
 const kInvalidHeaderCharRe = /[^\t\x20-\x7e\x80-\xff]/;
 
+// Header names and short values that passed are remembered: responses repeat the same
+// few, and a Set lookup costs QuickJS a fraction of a regular expression. Bounded, so
+// varying values (dates, lengths) cannot grow it without limit.
+const kCheckedTokens = new Set();
+const kCheckedValues = new Set();
+const kCheckedMax = 512;
+
 function checkIsHttpToken(val) {
-  return kTokenRe.test(val);
+  if (kCheckedTokens.has(val)) return true;
+  const ok = kTokenRe.test(val);
+  if (ok && kCheckedTokens.size < kCheckedMax) kCheckedTokens.add(val);
+  return ok;
 }
 
 function checkInvalidHeaderChar(val) {
-  return kInvalidHeaderCharRe.test(val);
+  if (kCheckedValues.has(val)) return false;
+  const bad = kInvalidHeaderCharRe.test(val);
+  if (!bad && val.length <= 64 && kCheckedValues.size < kCheckedMax) kCheckedValues.add(val);
+  return bad;
 }
 
 function validateHeaderName(name, label = 'Header name') {
