@@ -185,7 +185,40 @@ function Socket(options) {
       this.read(0);
     }
   }
+  const { onread } = options;
+  if (onread !== null && typeof onread === 'object' && typeof onread.callback === 'function' &&
+      (typeof onread.buffer === 'function' || ArrayBuffer.isView(onread.buffer))) {
+    useOnRead(this, onread);
+  }
   if (options.signal) addAbortSignal(this, options.signal);
+}
+
+// `onread`: incoming bytes are copied into the caller's buffer (or one its function
+// returns), a buffer-full at a time, and handed to its callback instead of becoming
+// 'data'; the callback returning false pauses the socket, and what is left of the chunk
+// is handed over first when it resumes. (An onread without both parts is ignored, as
+// Node ignores it.)
+function useOnRead(socket, { buffer, callback }) {
+  let rest = null;
+  const deliver = (bytes) => {
+    let at = 0;
+    while (at < bytes.length) {
+      const target = typeof buffer === 'function' ? buffer() : buffer;
+      const view = new Uint8Array(target.buffer, target.byteOffset, target.byteLength);
+      const n = Math.min(view.length, bytes.length - at);
+      view.set(bytes.subarray(at, at + n));
+      at += n;
+      if (callback(n, target) === false) {
+        socket.pause();
+        break;
+      }
+    }
+    rest = at < bytes.length ? bytes.subarray(at) : null;
+  };
+  socket._consumer = (ab) => deliver(new Uint8Array(ab));
+  socket.on('resume', () => {
+    if (rest !== null) deliver(rest);
+  });
 }
 Object.setPrototypeOf(Socket.prototype, Duplex.prototype);
 Object.setPrototypeOf(Socket, Duplex);
