@@ -313,6 +313,7 @@ const kMessages = {
     `${name} should be ${allowZero ? '>=' : '>'} 0 and < 65536. Received ${describeReceived(port)}.`],
   ERR_SOCKET_BAD_TYPE: [TypeError, 'Bad socket type specified. Valid types are: udp4, udp6'],
   ERR_SOCKET_CLOSED: [Error, 'Socket is closed'],
+  ERR_TLS_HANDSHAKE_TIMEOUT: [Error, 'TLS handshake timeout'],
   ERR_SOCKET_CLOSED_BEFORE_CONNECTION: [Error, 'Socket closed before the connection was established'],
   ERR_SOCKET_DGRAM_IS_CONNECTED: [Error, 'Already connected'],
   ERR_SOCKET_DGRAM_NOT_CONNECTED: [Error, 'Not connected'],

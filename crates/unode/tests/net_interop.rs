@@ -66,6 +66,7 @@ fn pair(server_rt: &str, client_rt: &str, server: &str, client: &str, args: &[&s
     let out = runtime(client_rt)
         .arg(fixture(client))
         .arg(port.to_string())
+        .args(args)
         .output()
         .expect("run client");
     let status = wait_with_timeout(&mut srv, Duration::from_secs(20));
@@ -118,6 +119,23 @@ fn http_interop_both_ways() {
     for (server, client) in [("unode", "node"), ("node", "unode"), ("unode", "unode")] {
         let got = pair(server, client, "http_server.js", "http_client.js", &[]);
         assert_eq!(got, oracle, "{server} server with {client} client");
+    }
+}
+
+#[test]
+fn https_interop_both_ways() {
+    if !have_node() {
+        eprintln!("SKIPPED: node is not on PATH (scripts/setup.sh installs it)");
+        return;
+    }
+    let oracle = pair("node", "node", "http_server.js", "http_client.js", &["tls"]);
+    assert!(
+        oracle.contains("stopped"),
+        "oracle run incomplete: {oracle}"
+    );
+    for (server, client) in [("unode", "node"), ("node", "unode"), ("unode", "unode")] {
+        let got = pair(server, client, "http_server.js", "http_client.js", &["tls"]);
+        assert_eq!(got, oracle, "https: {server} server with {client} client");
     }
 }
 
@@ -195,6 +213,25 @@ fn curl_talks_to_the_unode_server() {
             assert!(text.ends_with("\r\n\r\nhello\n"), "{text}");
         }
         _ => eprintln!("SKIPPED: curl is not installed"),
+    }
+    let (mut srv, port) = start_server("unode", "http_server.js", &["tls"]);
+    let ca = root().join("tests/node/fixtures/tls/ca.pem");
+    let out = Command::new("curl")
+        .args(["-s", "-i", "--cacert"])
+        .arg(&ca)
+        .arg(format!("https://localhost:{port}/hello"))
+        .output();
+    let _ = Command::new("curl")
+        .args(["-s", "--cacert"])
+        .arg(&ca)
+        .arg(format!("https://localhost:{port}/stop"))
+        .output();
+    let _ = wait_with_timeout(&mut srv, Duration::from_secs(10));
+    if let Ok(o) = out {
+        let text = String::from_utf8_lossy(&o.stdout);
+        assert!(o.status.success(), "curl over https failed: {text}");
+        assert!(text.starts_with("HTTP/1.1 200 OK\r\n"), "{text}");
+        assert!(text.ends_with("\r\n\r\nhello\n"), "{text}");
     }
 }
 

@@ -358,13 +358,14 @@ class Response {
 }
 mixBody(Response.prototype);
 
-let fetchAgent;
-function agent() {
-  if (fetchAgent === undefined) {
-    const { Agent } = require('internal/http/agent');
-    fetchAgent = new Agent({ keepAlive: true, timeout: 4000 });
+// One keep-alive pool per scheme, as undici keeps one per origin.
+const fetchAgents = { __proto__: null };
+function agent(protocol) {
+  if (fetchAgents[protocol] === undefined) {
+    const { Agent } = protocol === 'https:' ? require('https') : require('internal/http/agent');
+    fetchAgents[protocol] = new Agent({ keepAlive: true, timeout: 4000 });
   }
-  return fetchAgent;
+  return fetchAgents[protocol];
 }
 
 function fetchFailed(cause) {
@@ -406,8 +407,8 @@ function dataUrl(url, resolve, reject) {
 function start(request, url, redirects, resolve, reject) {
   const parsed = new URL(url);
   if (parsed.protocol === 'data:') return dataUrl(url, resolve, reject);
-  if (parsed.protocol !== 'http:') {
-    return reject(fetchFailed(new Error(parsed.protocol === 'https:' ? 'https is not supported yet' : 'unknown scheme')));
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    return reject(fetchFailed(new Error('unknown scheme')));
   }
   if (kBadPorts.has(Number(parsed.port))) return reject(fetchFailed(new Error('bad port')));
   const { method, headers, signal } = request[kState];
@@ -421,9 +422,9 @@ function start(request, url, redirects, resolve, reject) {
   const body = request[kBody];
   if (Buffer.isBuffer(body)) out['content-length'] = String(body.length);
   else if (body === null && (method === 'POST' || method === 'PUT')) out['content-length'] = '0';
-  const http = require('http');
+  const client = parsed.protocol === 'https:' ? require('https') : require('http');
   let settled = false;
-  const req = http.request(parsed, { method, headers: out, agent: agent() });
+  const req = client.request(parsed, { method, headers: out, agent: agent(parsed.protocol) });
   const onAbort = () => {
     req.destroy();
     if (!settled) {

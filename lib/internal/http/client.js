@@ -387,6 +387,10 @@ function responseKeepAlive(req) {
   const socket = req.socket;
   if (!socket || !socket._clientState) return;
   detach(socket._clientState);
+  // The response's reader may have left the socket paused (a full body buffer at its
+  // last chunk); a socket going back to the pool reads again, or the next response on
+  // it would never arrive.
+  if (socket.isPaused()) socket.resume();
   req.destroyed = true;
   process.nextTick(() => {
     req._closed = true;

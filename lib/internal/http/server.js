@@ -518,4 +518,4 @@ function socketOnError(e) {
   this.destroy(e);
 }
 
-module.exports = { Server, ServerResponse };
+module.exports = { Server, ServerResponse, connectionListener };

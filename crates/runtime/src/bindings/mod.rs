@@ -22,6 +22,7 @@ mod net;
 mod os;
 mod process;
 mod slots;
+mod tls_wrap;
 mod util;
 mod uv;
 mod vm;
@@ -45,6 +46,7 @@ pub fn internal_binding<'js>(ctx: &Ctx<'js>, state: &Shared, name: &str) -> Resu
         "net" => net::init(&obj)?,
         "os" => os::init(&obj)?,
         "process" => process::init(&obj, state)?,
+        "tls_wrap" => tls_wrap::init(&obj)?,
         "util" => util::init(&obj)?,
         "uv" => uv::init(&obj)?,
         "vm" => vm::init(&obj, state)?,

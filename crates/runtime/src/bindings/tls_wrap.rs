@@ -1,0 +1,548 @@
+//! The native half of lib/tls.js: TLS sessions on rustls (ring provider), fed the
+//! ciphertext JS reads from a socket and asked for the ciphertext JS must send. No I/O
+//! happens here; the socket stays on the loop like any other.
+//!
+//! Certificate checks follow Node's choices: `ca` replaces the default roots (Mozilla's,
+//! from webpki-roots), and with `rejectUnauthorized: false` a failed check is recorded as
+//! the socket's `authorizationError` instead of ending the handshake.
+
+use super::def;
+use super::slots;
+use crate::engine::bytes_of;
+use rquickjs::{Array, Ctx, Exception, Object, Result, Value};
+use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier};
+use rustls::client::WebPkiServerVerifier;
+use rustls::pki_types::pem::PemObject;
+use rustls::pki_types::{CertificateDer, PrivateKeyDer, ServerName, UnixTime};
+use rustls::{CertificateError, ClientConfig, Connection, DigitallySignedStruct, RootCertStore};
+use rustls::{ServerConfig, SignatureScheme};
+use std::io::{Read, Write};
+use std::sync::{Arc, Mutex, OnceLock};
+
+/// A certificate check's failure as Node names it: (code, message).
+type Verdict = Arc<Mutex<Option<(&'static str, String)>>>;
+
+/// Node's code and message for a certificate that did not verify.
+fn node_cert_error(
+    e: &rustls::Error,
+    end_entity: &[u8],
+    chain_len: usize,
+) -> (&'static str, String) {
+    let rustls::Error::InvalidCertificate(c) = e else {
+        return ("ERR_SSL_HANDSHAKE_FAILURE", e.to_string());
+    };
+    let self_signed = chain_len == 0 && is_self_issued(end_entity);
+    match c {
+        CertificateError::NotValidForNameContext {
+            expected,
+            presented,
+        } => (
+            "ERR_TLS_CERT_ALTNAME_INVALID",
+            altname_message(expected, presented),
+        ),
+        CertificateError::NotValidForName => (
+            "ERR_TLS_CERT_ALTNAME_INVALID",
+            "Hostname/IP does not match certificate's altnames".into(),
+        ),
+        CertificateError::Expired | CertificateError::ExpiredContext { .. } => {
+            ("CERT_HAS_EXPIRED", "certificate has expired".into())
+        }
+        CertificateError::NotValidYet | CertificateError::NotValidYetContext { .. } => {
+            ("CERT_NOT_YET_VALID", "certificate is not yet valid".into())
+        }
+        CertificateError::Revoked => ("CERT_REVOKED", "certificate revoked".into()),
+        // A self-signed leaf fails as an unknown issuer, or (marked as a CA) as a CA
+        // used as an end entity; OpenSSL calls both a self-signed certificate.
+        CertificateError::UnknownIssuer | CertificateError::Other(_) if self_signed => (
+            "DEPTH_ZERO_SELF_SIGNED_CERT",
+            "self-signed certificate".into(),
+        ),
+        CertificateError::UnknownIssuer if chain_len == 0 => (
+            "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+            "unable to verify the first certificate".into(),
+        ),
+        CertificateError::UnknownIssuer => (
+            "SELF_SIGNED_CERT_IN_CHAIN",
+            "self-signed certificate in certificate chain".into(),
+        ),
+        other => ("ERR_SSL_CERTIFICATE_VERIFY_FAILED", format!("{other:?}")),
+    }
+}
+
+/// Node's wording for a name mismatch, from webpki's names (`DnsName("a")`, `IpAddress(1.2.3.4)`).
+fn altname_message(expected: &ServerName<'_>, presented: &[String]) -> String {
+    let names: Vec<(&str, &str)> = presented
+        .iter()
+        .filter_map(|p| {
+            let (kind, rest) = p.split_once('(')?;
+            Some((kind, rest.strip_suffix(')')?.trim_matches('"')))
+        })
+        .collect();
+    let head = "Hostname/IP does not match certificate's altnames";
+    match expected {
+        ServerName::IpAddress(ip) => {
+            let ips: Vec<&str> = names
+                .iter()
+                .filter(|(k, _)| *k == "IpAddress")
+                .map(|(_, v)| *v)
+                .collect();
+            let ip: core::net::IpAddr = (*ip).into();
+            format!(
+                "{head}: IP: {ip} is not in the cert's list: {}",
+                ips.join(", ")
+            )
+        }
+        other => {
+            let host = match other {
+                ServerName::DnsName(d) => d.as_ref().to_owned(),
+                _ => String::new(),
+            };
+            let alts: Vec<String> = names
+                .iter()
+                .map(|(k, v)| match *k {
+                    "DnsName" => format!("DNS:{v}"),
+                    "IpAddress" => format!("IP Address:{v}"),
+                    _ => format!("{k}:{v}"),
+                })
+                .collect();
+            format!(
+                "{head}: Host: {host}. is not in the cert's altnames: {}",
+                alts.join(", ")
+            )
+        }
+    }
+}
+
+/// Whether a DER certificate names itself as its issuer (Certificate → TBSCertificate →
+/// [version] serial signature issuer validity subject).
+fn is_self_issued(der: &[u8]) -> bool {
+    // One TLV: (tag, whole element, contents).
+    fn tlv(b: &[u8]) -> Option<(u8, &[u8], &[u8])> {
+        let (&tag, rest) = b.split_first()?;
+        let (&first, rest) = rest.split_first()?;
+        let (len, rest) = if first < 0x80 {
+            (first as usize, rest)
+        } else {
+            let n = (first & 0x7f) as usize;
+            if n == 0 || n > 4 || rest.len() < n {
+                return None;
+            }
+            let len = rest[..n].iter().fold(0usize, |a, &x| (a << 8) | x as usize);
+            (len, &rest[n..])
+        };
+        let header = b.len() - rest.len();
+        let contents = rest.get(..len)?;
+        Some((tag, &b[..header + len], contents))
+    }
+    let check = || -> Option<bool> {
+        let (_, _, cert) = tlv(der)?;
+        let (_, _, mut tbs) = tlv(cert)?;
+        let mut next = || -> Option<(u8, &[u8])> {
+            let (tag, whole, _) = tlv(tbs)?;
+            tbs = &tbs[whole.len()..];
+            Some((tag, whole))
+        };
+        let mut field = next()?;
+        if field.0 == 0xa0 {
+            field = next()?; // the explicit version
+        }
+        let _signature = next()?;
+        let issuer = next()?.1;
+        let _validity = next()?;
+        let subject = next()?.1;
+        let _ = field; // the serial number
+        Some(issuer == subject)
+    };
+    check().unwrap_or(false)
+}
+
+/// WebPKI verification whose failure is either fatal or only recorded.
+#[derive(Debug)]
+struct Verifier {
+    inner: Arc<WebPkiServerVerifier>,
+    reject: bool,
+    verdict: VerdictSlot,
+}
+
+#[derive(Debug, Default)]
+struct VerdictSlot(Verdict);
+
+impl ServerCertVerifier for Verifier {
+    fn verify_server_cert(
+        &self,
+        end_entity: &CertificateDer<'_>,
+        intermediates: &[CertificateDer<'_>],
+        server_name: &ServerName<'_>,
+        ocsp: &[u8],
+        now: UnixTime,
+    ) -> std::result::Result<ServerCertVerified, rustls::Error> {
+        match self
+            .inner
+            .verify_server_cert(end_entity, intermediates, server_name, ocsp, now)
+        {
+            Ok(v) => Ok(v),
+            Err(e) => {
+                let verdict = node_cert_error(&e, end_entity, intermediates.len());
+                *self.verdict.0.lock().unwrap_or_else(|p| p.into_inner()) = Some(verdict);
+                if self.reject {
+                    Err(e)
+                } else {
+                    Ok(ServerCertVerified::assertion())
+                }
+            }
+        }
+    }
+
+    fn verify_tls12_signature(
+        &self,
+        message: &[u8],
+        cert: &CertificateDer<'_>,
+        dss: &DigitallySignedStruct,
+    ) -> std::result::Result<HandshakeSignatureValid, rustls::Error> {
+        self.inner.verify_tls12_signature(message, cert, dss)
+    }
+
+    fn verify_tls13_signature(
+        &self,
+        message: &[u8],
+        cert: &CertificateDer<'_>,
+        dss: &DigitallySignedStruct,
+    ) -> std::result::Result<HandshakeSignatureValid, rustls::Error> {
+        self.inner.verify_tls13_signature(message, cert, dss)
+    }
+
+    fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
+        self.inner.supported_verify_schemes()
+    }
+}
+
+/// ring, not rustls's default aws-lc-rs: it builds with only a C compiler, keeping the
+/// two-command setup; its lack of post-quantum key exchange is why rustls deprecates it.
+#[allow(deprecated)]
+fn provider() -> Arc<rustls::crypto::CryptoProvider> {
+    static PROVIDER: OnceLock<Arc<rustls::crypto::CryptoProvider>> = OnceLock::new();
+    PROVIDER
+        .get_or_init(|| Arc::new(rustls::crypto::ring::default_provider()))
+        .clone()
+}
+
+/// Verifies against Mozilla's roots, built once per process (parsing them is not free).
+fn default_roots() -> Arc<RootCertStore> {
+    static ROOTS: OnceLock<Arc<RootCertStore>> = OnceLock::new();
+    ROOTS
+        .get_or_init(|| {
+            Arc::new(RootCertStore {
+                roots: webpki_roots::TLS_SERVER_ROOTS.to_vec(),
+            })
+        })
+        .clone()
+}
+
+fn certs_from_pem(pem: &str) -> std::result::Result<Vec<CertificateDer<'static>>, String> {
+    let certs = CertificateDer::pem_slice_iter(pem.as_bytes())
+        .collect::<std::result::Result<Vec<_>, _>>()
+        .map_err(|e| format!("bad certificate PEM: {e}"))?;
+    if certs.is_empty() {
+        return Err("no certificate in the PEM text".into());
+    }
+    Ok(certs)
+}
+
+struct Session {
+    conn: Connection,
+    verdict: Verdict,
+}
+
+fn js_err(ctx: &Ctx<'_>, message: &str) -> rquickjs::Error {
+    Exception::throw_message(ctx, message)
+}
+
+fn strings(v: Option<Array<'_>>) -> Result<Vec<String>> {
+    v.map(|a| a.iter::<String>().collect::<Result<Vec<_>>>())
+        .transpose()
+        .map(Option::unwrap_or_default)
+}
+
+fn client(ctx: &Ctx<'_>, opts: &Object<'_>) -> Result<Session> {
+    let servername: String = opts.get("servername")?;
+    let reject: bool = opts
+        .get::<_, Option<bool>>("rejectUnauthorized")?
+        .unwrap_or(true);
+    let ca = strings(opts.get("ca")?)?;
+    let roots = if ca.is_empty() {
+        default_roots()
+    } else {
+        let mut store = RootCertStore::empty();
+        for pem in &ca {
+            for cert in certs_from_pem(pem).map_err(|e| js_err(ctx, &e))? {
+                store
+                    .add(cert)
+                    .map_err(|e| js_err(ctx, &format!("bad CA certificate: {e}")))?;
+            }
+        }
+        Arc::new(store)
+    };
+    let inner = WebPkiServerVerifier::builder_with_provider(roots, provider())
+        .build()
+        .map_err(|e| js_err(ctx, &e.to_string()))?;
+    let verdict = Verdict::default();
+    let verifier = Verifier {
+        inner,
+        reject,
+        verdict: VerdictSlot(verdict.clone()),
+    };
+    let mut config = ClientConfig::builder_with_provider(provider())
+        .with_safe_default_protocol_versions()
+        .map_err(|e| js_err(ctx, &e.to_string()))?
+        .dangerous()
+        .with_custom_certificate_verifier(Arc::new(verifier))
+        .with_no_client_auth();
+    config.alpn_protocols = strings(opts.get("alpn")?)?
+        .into_iter()
+        .map(String::into_bytes)
+        .collect();
+    let name = ServerName::try_from(servername.clone())
+        .map_err(|_| js_err(ctx, &format!("invalid servername {servername:?}")))?;
+    let mut conn = rustls::ClientConnection::new(Arc::new(config), name)
+        .map_err(|e| js_err(ctx, &e.to_string()))?;
+    // The stream above holds back writers; rustls need not cap what waits for the handshake.
+    conn.set_buffer_limit(None);
+    Ok(Session {
+        conn: conn.into(),
+        verdict,
+    })
+}
+
+fn server_config(ctx: &Ctx<'_>, opts: &Object<'_>) -> Result<Arc<ServerConfig>> {
+    let key: Option<String> = opts.get("key")?;
+    let cert: Option<String> = opts.get("cert")?;
+    let (Some(key), Some(cert)) = (key, cert) else {
+        return Err(js_err(
+            ctx,
+            "a TLS server needs `key` and `cert` (PEM) in its options",
+        ));
+    };
+    let certs = certs_from_pem(&cert).map_err(|e| js_err(ctx, &e))?;
+    let key = PrivateKeyDer::from_pem_slice(key.as_bytes())
+        .map_err(|e| js_err(ctx, &format!("bad private key PEM: {e}")))?;
+    let mut config = ServerConfig::builder_with_provider(provider())
+        .with_safe_default_protocol_versions()
+        .map_err(|e| js_err(ctx, &e.to_string()))?
+        .with_no_client_auth()
+        .with_single_cert(certs, key)
+        .map_err(|e| js_err(ctx, &format!("key and certificate do not match: {e}")))?;
+    config.alpn_protocols = strings(opts.get("alpn")?)?
+        .into_iter()
+        .map(String::into_bytes)
+        .collect();
+    Ok(Arc::new(config))
+}
+
+/// Runs ciphertext through the session: [plaintext Buffer or null, peer closed (close_notify),
+/// handshake done, error code or null, error message or null].
+fn feed<'js>(ctx: &Ctx<'js>, s: &mut Session, mut input: &[u8]) -> Result<Array<'js>> {
+    let out = Array::new(ctx.clone())?;
+    let mut plain = Vec::new();
+    let mut closed = false;
+    let mut failure = None;
+    loop {
+        if !input.is_empty() {
+            if let Err(e) = s.conn.read_tls(&mut input) {
+                failure = Some(("ECONNRESET", e.to_string()));
+                break;
+            }
+        }
+        if let Err(e) = s.conn.process_new_packets() {
+            let recorded = s.verdict.lock().unwrap_or_else(|p| p.into_inner()).take();
+            failure =
+                Some(recorded.unwrap_or_else(|| ("ERR_SSL_HANDSHAKE_FAILURE", e.to_string())));
+            break;
+        }
+        let mut buf = [0u8; 16384];
+        loop {
+            match s.conn.reader().read(&mut buf) {
+                Ok(0) => {
+                    closed = true;
+                    break;
+                }
+                Ok(n) => plain.extend_from_slice(&buf[..n]),
+                Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => break,
+                Err(e) => {
+                    // The peer went away without close_notify: an unclean end, which
+                    // Node treats as a plain end of stream.
+                    let _ = e;
+                    closed = true;
+                    break;
+                }
+            }
+        }
+        if input.is_empty() || closed {
+            break;
+        }
+    }
+    out.set(
+        0,
+        if plain.is_empty() {
+            Value::new_null(ctx.clone())
+        } else {
+            super::buffer::new_buffer(ctx, plain)?
+        },
+    )?;
+    out.set(1, closed)?;
+    out.set(2, !s.conn.is_handshaking())?;
+    match failure {
+        Some((code, message)) => {
+            out.set(3, code)?;
+            out.set(4, message)?;
+        }
+        None => {
+            out.set(3, Value::new_null(ctx.clone()))?;
+            out.set(4, Value::new_null(ctx.clone()))?;
+        }
+    }
+    Ok(out)
+}
+
+pub fn init<'js>(obj: &Object<'js>) -> Result<()> {
+    let sessions = slots::shared::<Session>();
+    let contexts = slots::shared::<Arc<ServerConfig>>();
+    let t = sessions.clone();
+    // client({ servername, ca, rejectUnauthorized, alpn }) → session id
+    def(obj, "client", move |ctx: Ctx<'js>, opts: Object<'js>| {
+        let session = client(&ctx, &opts)?;
+        Ok::<_, rquickjs::Error>(t.borrow_mut().insert(session))
+    })?;
+    let c = contexts.clone();
+    // serverContext({ key, cert, alpn }) → context id (shared by a server's sessions)
+    def(
+        obj,
+        "serverContext",
+        move |ctx: Ctx<'js>, opts: Object<'js>| {
+            let config = server_config(&ctx, &opts)?;
+            Ok::<_, rquickjs::Error>(c.borrow_mut().insert(config))
+        },
+    )?;
+    let (t, c) = (sessions.clone(), contexts.clone());
+    def(obj, "server", move |ctx: Ctx<'js>, context: usize| {
+        let Some(config) = c.borrow().get(context).cloned() else {
+            return Err(js_err(&ctx, "TLS server context closed"));
+        };
+        let mut conn =
+            rustls::ServerConnection::new(config).map_err(|e| js_err(&ctx, &e.to_string()))?;
+        conn.set_buffer_limit(None);
+        Ok(t.borrow_mut().insert(Session {
+            conn: conn.into(),
+            verdict: Verdict::default(),
+        }))
+    })?;
+    let c = contexts;
+    def(obj, "freeContext", move |id: usize| {
+        c.borrow_mut().take(id);
+    })?;
+    let t = sessions.clone();
+    def(
+        obj,
+        "feed",
+        move |ctx: Ctx<'js>, id: usize, data: Value<'js>| -> Result<Array<'js>> {
+            let Some((ptr, len)) = bytes_of(&ctx, &data) else {
+                return Err(Exception::throw_type(&ctx, "TLS input must be bytes"));
+            };
+            // SAFETY: (ptr, len) is the live buffer behind `data`; no JS runs while it is read.
+            let input = unsafe { std::slice::from_raw_parts(ptr as *const u8, len) };
+            let mut all = t.borrow_mut();
+            let Some(s) = all.get_mut(id) else {
+                return Err(js_err(&ctx, "TLS session closed"));
+            };
+            feed(&ctx, s, input)
+        },
+    )?;
+    let t = sessions.clone();
+    // write(id, bytes): plaintext to send (kept by rustls until the handshake is done).
+    def(
+        obj,
+        "write",
+        move |ctx: Ctx<'js>, id: usize, data: Value<'js>| -> Result<()> {
+            let Some((ptr, len)) = bytes_of(&ctx, &data) else {
+                return Err(Exception::throw_type(&ctx, "TLS output must be bytes"));
+            };
+            // SAFETY: as in feed.
+            let bytes = unsafe { std::slice::from_raw_parts(ptr as *const u8, len) };
+            if let Some(s) = t.borrow_mut().get_mut(id) {
+                s.conn
+                    .writer()
+                    .write_all(bytes)
+                    .map_err(|e| js_err(&ctx, &e.to_string()))?;
+            }
+            Ok(())
+        },
+    )?;
+    let t = sessions.clone();
+    // outgoing(id) → the ciphertext to send now, or null.
+    def(
+        obj,
+        "outgoing",
+        move |ctx: Ctx<'js>, id: usize| -> Result<Value<'js>> {
+            let mut out = Vec::new();
+            if let Some(s) = t.borrow_mut().get_mut(id) {
+                while s.conn.wants_write() {
+                    if s.conn.write_tls(&mut out).is_err() {
+                        break;
+                    }
+                }
+            }
+            if out.is_empty() {
+                Ok(Value::new_null(ctx))
+            } else {
+                super::buffer::new_buffer(&ctx, out)
+            }
+        },
+    )?;
+    let t = sessions.clone();
+    def(obj, "closeNotify", move |id: usize| {
+        if let Some(s) = t.borrow_mut().get_mut(id) {
+            s.conn.send_close_notify();
+        }
+    })?;
+    let t = sessions.clone();
+    // info(id) → [protocol, cipher, alpn, authorizationError code, its message, servername]
+    def(
+        obj,
+        "info",
+        move |ctx: Ctx<'js>, id: usize| -> Result<Array<'js>> {
+            let out = Array::new(ctx.clone())?;
+            let all = t.borrow();
+            let Some(s) = all.get(id) else {
+                return Ok(out);
+            };
+            let protocol = s.conn.protocol_version().map(|v| match v {
+                rustls::ProtocolVersion::TLSv1_3 => "TLSv1.3".to_string(),
+                rustls::ProtocolVersion::TLSv1_2 => "TLSv1.2".to_string(),
+                other => format!("{other:?}"),
+            });
+            let cipher = s
+                .conn
+                .negotiated_cipher_suite()
+                .map(|c| format!("{:?}", c.suite()));
+            let alpn = s
+                .conn
+                .alpn_protocol()
+                .map(|p| String::from_utf8_lossy(p).into_owned());
+            let verdict = s.verdict.lock().unwrap_or_else(|p| p.into_inner()).clone();
+            let servername = match &s.conn {
+                Connection::Server(c) => c.server_name().map(str::to_owned),
+                Connection::Client(_) => None,
+            };
+            out.set(0, protocol)?;
+            out.set(1, cipher)?;
+            out.set(2, alpn)?;
+            out.set(3, verdict.as_ref().map(|v| v.0))?;
+            out.set(4, verdict.map(|v| v.1))?;
+            out.set(5, servername)?;
+            Ok(out)
+        },
+    )?;
+    def(obj, "free", move |id: usize| {
+        sessions.borrow_mut().take(id);
+    })?;
+    Ok(())
+}

@@ -1,0 +1,311 @@
+'use strict';
+// The TLS socket and server behind lib/tls.js and lib/https.js, with rustls doing the
+// protocol (internalBinding('tls_wrap')).
+// A TLSSocket is a net.Socket without a descriptor of its own: the TCP socket under it
+// stays on the loop as usual, its ciphertext goes into the native session, and the
+// plaintext comes out of this stream (or straight into an HTTP parser, as net's do).
+
+const net = require('net');
+const binding = internalBinding('tls_wrap');
+const { codes } = require('internal/errors');
+
+const DEFAULT_MIN_VERSION = 'TLSv1.2';
+const DEFAULT_MAX_VERSION = 'TLSv1.3';
+
+let insecureWarned = false;
+// Node's switch for turning certificate checks off process-wide (it warns once).
+function defaultRejectUnauthorized() {
+  if (process.env.NODE_TLS_REJECT_UNAUTHORIZED !== '0') return true;
+  if (!insecureWarned) {
+    insecureWarned = true;
+    process.emitWarning("Setting the NODE_TLS_REJECT_UNAUTHORIZED environment variable to '0' makes TLS connections and HTTPS requests insecure by disabling certificate verification.");
+  }
+  return false;
+}
+
+const pemText = (v) => (v === undefined || v === null ? undefined : Array.isArray(v) ? v.map(String) : [String(v)]);
+
+// The error Node gives for a failed handshake or certificate check.
+function tlsError(code, message, socket) {
+  const err = new Error(message);
+  err.code = code;
+  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') {
+    err.reason = message;
+    err.host = socket.servername;
+  }
+  return err;
+}
+
+function TLSSocket(socket, options = {}) {
+  if (!(this instanceof TLSSocket)) return new TLSSocket(socket, options);
+  net.Socket.call(this, { allowHalfOpen: options.allowHalfOpen });
+  const raw = socket instanceof net.Socket ? socket : new net.Socket();
+  this._raw = raw;
+  this.encrypted = true;
+  this.authorized = false;
+  this.authorizationError = null;
+  this.alpnProtocol = false;
+  this._secureEstablished = false;
+  this._closeEmitted = false;
+  this._rejectUnauthorized = options.isServer ? false : (options.rejectUnauthorized ?? defaultRejectUnauthorized());
+  this._isServer = Boolean(options.isServer);
+  this.servername = options.isServer ? null : options.servername;
+  if (options.isServer) {
+    this._tlsId = binding.server(options.context);
+  } else {
+    this._tlsId = binding.client({
+      servername: options.servername || 'localhost',
+      ca: pemText(options.ca),
+      rejectUnauthorized: this._rejectUnauthorized,
+      alpn: options.ALPNProtocols ? options.ALPNProtocols.map(String) : [],
+    });
+  }
+  this.connecting = raw.connecting;
+  raw.on('connect', () => {
+    this.connecting = false;
+    this.emit('connect');
+    this._flushTls();
+  });
+  raw.on('data', (data) => this._onCipher(data));
+  raw.on('end', () => {
+    if (!this._readableState.ended) {
+      this.push(null);
+      this.read(0);
+    }
+  });
+  raw.on('error', (err) => this.destroy(err));
+  raw.on('close', (hadError) => {
+    if (!this.destroyed) this.destroy();
+    this._emitClose(hadError);
+  });
+  raw.on('timeout', () => this.emit('timeout'));
+  if (!raw.connecting) this._flushTls();
+}
+Object.setPrototypeOf(TLSSocket.prototype, net.Socket.prototype);
+Object.setPrototypeOf(TLSSocket, net.Socket);
+
+TLSSocket.prototype._emitClose = function(hadError) {
+  if (this._closeEmitted) return;
+  this._closeEmitted = true;
+  this.emit('close', Boolean(hadError));
+};
+
+// Sends what the session has to send (handshake messages, records, alerts).
+TLSSocket.prototype._flushTls = function(cb) {
+  if (this._tlsId === null) return cb?.();
+  const out = binding.outgoing(this._tlsId);
+  if (out !== null && !this._raw.destroyed) this._raw.write(out, cb);
+  else cb?.();
+};
+
+TLSSocket.prototype._onCipher = function(data) {
+  if (this._tlsId === null) return;
+  const [plain, closed, handshakeDone, code, message] = binding.feed(this._tlsId, data);
+  this._flushTls();
+  if (code !== null) {
+    this.destroy(tlsError(code, message, this));
+    return;
+  }
+  if (handshakeDone && !this._secureEstablished) this._onSecure();
+  if (plain !== null) {
+    this._bytesRead += plain.length;
+    this._touch();
+    if (this._consumer !== null) this._consumer(plain);
+    else if (!this.push(plain)) this._raw.pause();
+  }
+  if (closed && !this._readableState.ended) {
+    this.push(null);
+    this.read(0);
+  }
+};
+
+TLSSocket.prototype._onSecure = function() {
+  this._secureEstablished = true;
+  const [, , alpn, errorCode, errorMessage, servername] = binding.info(this._tlsId);
+  this.alpnProtocol = alpn ?? false;
+  if (servername) this.servername = servername;
+  if (errorCode) {
+    this.authorizationError = errorCode;
+    this._authorizationMessage = errorMessage;
+  } else {
+    // A server asks for no client certificate, so its side is never authorized.
+    this.authorized = !this._isServer;
+  }
+  this.emit('secure');
+  if (!this._isServer) this.emit('secureConnect');
+};
+
+TLSSocket.prototype._read = function() {
+  if (this._raw.isPaused()) this._raw.resume();
+};
+
+TLSSocket.prototype._write = function(data, encoding, cb) {
+  if (this._tlsId === null) return cb(new codes.ERR_SOCKET_CLOSED());
+  binding.write(this._tlsId, typeof data === 'string' ? Buffer.from(data, encoding) : data);
+  // Before the handshake is done rustls keeps the plaintext; the write is taken then.
+  if (this._raw.connecting) return cb();
+  this._flushTls(() => cb());
+};
+
+TLSSocket.prototype._writev = function(chunks, cb) {
+  if (this._tlsId === null) return cb(new codes.ERR_SOCKET_CLOSED());
+  for (const { chunk, encoding } of chunks) {
+    binding.write(this._tlsId, typeof chunk === 'string' ? Buffer.from(chunk, encoding) : chunk);
+  }
+  if (this._raw.connecting) return cb();
+  this._flushTls(() => cb());
+};
+
+TLSSocket.prototype._final = function(cb) {
+  if (this._tlsId !== null) {
+    binding.closeNotify(this._tlsId);
+    this._flushTls();
+  }
+  this._raw.end();
+  cb();
+};
+
+TLSSocket.prototype._destroy = function(err, cb) {
+  if (this._timeoutTimer !== null) {
+    clearTimeout(this._timeoutTimer);
+    this._timeoutTimer = null;
+  }
+  if (this._tlsId !== null) {
+    binding.free(this._tlsId);
+    this._tlsId = null;
+  }
+  if (!this._raw.destroyed) this._raw.destroy();
+  else process.nextTick(() => this._emitClose(err));
+  cb(err);
+};
+
+TLSSocket.prototype._getpeername = function() {
+  return this._raw._getpeername();
+};
+TLSSocket.prototype._getsockname = function() {
+  return this._raw._getsockname();
+};
+TLSSocket.prototype.setNoDelay = function(enable) {
+  this._raw.setNoDelay(enable);
+  return this;
+};
+TLSSocket.prototype.setKeepAlive = function(enable, delay) {
+  this._raw.setKeepAlive(enable, delay);
+  return this;
+};
+TLSSocket.prototype.ref = function() {
+  this._raw.ref();
+  return this;
+};
+TLSSocket.prototype.unref = function() {
+  this._raw.unref();
+  return this;
+};
+Object.defineProperty(TLSSocket.prototype, 'pending', {
+  __proto__: null,
+  configurable: true,
+  get() {
+    return this._raw.pending;
+  },
+});
+
+TLSSocket.prototype.getProtocol = function() {
+  return this._tlsId === null ? null : binding.info(this._tlsId)[0] ?? null;
+};
+TLSSocket.prototype.getCipher = function() {
+  const info = this._tlsId === null ? [] : binding.info(this._tlsId);
+  if (!info[1]) return undefined;
+  return { name: info[1], standardName: info[1], version: info[0] };
+};
+// The certificate is checked natively; its fields are not exposed yet.
+TLSSocket.prototype.getPeerCertificate = function() {
+  return {};
+};
+TLSSocket.prototype.isSessionReused = () => false;
+TLSSocket.prototype.getSession = () => undefined;
+TLSSocket.prototype.setServername = function(name) {
+  this.servername = name;
+};
+
+// connect(options[, cb]) | connect(port[, host][, options][, cb])
+function connect(...args) {
+  let options = {};
+  let cb;
+  if (typeof args[args.length - 1] === 'function') cb = args.pop();
+  if (args[0] !== null && typeof args[0] === 'object') {
+    options = { ...args[0] };
+  } else {
+    if (args[0] !== undefined) options.port = args[0];
+    if (typeof args[1] === 'string') options.host = args[1];
+    if (args[args.length - 1] !== null && typeof args[args.length - 1] === 'object') {
+      options = { ...args[args.length - 1], ...options };
+    }
+  }
+  const host = options.host || 'localhost';
+  if (options.servername === undefined || options.servername === '') {
+    options.servername = options.servername === '' ? host : host.replace(/^\[|\]$/g, '');
+  }
+  const raw = options.socket || net.connect({ ...options, host });
+  const socket = new TLSSocket(raw, options);
+  socket.once('secure', () => {
+    if (socket.authorizationError && socket._rejectUnauthorized) {
+      socket.destroy(tlsError(socket.authorizationError, socket._authorizationMessage, socket));
+    }
+  });
+  if (cb) socket.once('secureConnect', cb);
+  if (options.timeout) socket.setTimeout(options.timeout);
+  return socket;
+}
+
+// A net.Server whose connections are TLS: 'secureConnection' once a handshake is done,
+// 'tlsClientError' when one fails.
+function Server(options, listener) {
+  if (!(this instanceof Server)) return new Server(options, listener);
+  if (typeof options === 'function') {
+    listener = options;
+    options = {};
+  }
+  options = options || {};
+  net.Server.call(this, options);
+  attachTls(this, options, (socket) => this.emit('secureConnection', socket));
+  if (listener) this.on('secureConnection', listener);
+}
+Object.setPrototypeOf(Server.prototype, net.Server.prototype);
+Object.setPrototypeOf(Server, net.Server);
+
+// Wraps every connection `server` accepts in a server-side TLSSocket; `onSecure` gets
+// it once its handshake is done. (https.Server uses this too.)
+function attachTls(server, options, onSecure) {
+  const text = (v) => (Array.isArray(v) ? v.map(String).join('\n') : v === undefined ? undefined : String(v));
+  server._tlsContext = binding.serverContext({
+    key: text(options.key),
+    cert: text(options.cert),
+    alpn: options.ALPNProtocols ? options.ALPNProtocols.map(String) : [],
+  });
+  server.on('connection', (raw) => {
+    const socket = new TLSSocket(raw, { isServer: true, context: server._tlsContext, allowHalfOpen: server.allowHalfOpen });
+    socket.server = server;
+    // Until the handshake is done, a failure is the server's 'tlsClientError', not an
+    // 'error' nobody could have listened for.
+    const onHandshakeError = (err) => server.emit('tlsClientError', err, socket);
+    socket.on('error', onHandshakeError);
+    socket.once('secure', () => {
+      socket.removeListener('error', onHandshakeError);
+      onSecure(socket);
+    });
+    if (options.handshakeTimeout !== 0) {
+      const timer = setTimeout(() => {
+        if (!socket._secureEstablished) socket.destroy(new codes.ERR_TLS_HANDSHAKE_TIMEOUT());
+      }, options.handshakeTimeout ?? 120000).unref();
+      socket.once('secure', () => clearTimeout(timer));
+      socket.once('close', () => clearTimeout(timer));
+    }
+  });
+  server.once('close', () => binding.freeContext(server._tlsContext));
+}
+
+function createServer(options, listener) {
+  return new Server(options, listener);
+}
+
+module.exports = { TLSSocket, Server, connect, createServer, attachTls, DEFAULT_MIN_VERSION, DEFAULT_MAX_VERSION };
