@@ -111,7 +111,7 @@ Object.defineProperty(exists, kCustomPromisified, {
 
 function existsSync(path) {
   try {
-    binding.access(getValidatedPath(path), F_OK);
+    binding.sync.access(getValidatedPath(path), F_OK);
     return true;
   } catch {
     return false;
@@ -149,8 +149,12 @@ function readFile(path, options, callback) {
   binding.readFile(getValidatedPath(path), flags, done);
 }
 
+const kReadFileSyncDefaults = Object.freeze({ flag: 'r' });
+// Encoding names the native decoder takes as they are (other spellings go through Buffer).
+const kNativeEncodings = new Set(['utf8', 'utf-8', 'latin1', 'binary', 'ascii', 'base64', 'base64url', 'hex', 'ucs2', 'ucs-2', 'utf16le', 'utf-16le']);
+
 function readFileSync(path, options) {
-  options = getOptions(options, { flag: 'r' });
+  options = getOptions(options, kReadFileSyncDefaults);
   let bytes;
   if (isFd(path)) {
     try {
@@ -161,7 +165,11 @@ function readFileSync(path, options) {
   } else {
     path = getValidatedPath(path);
     try {
-      bytes = binding.readFile(path, stringToFlags(options.flag));
+      // Text in the usual encodings is decoded natively, with no Buffer in between.
+      if (kNativeEncodings.has(options.encoding)) {
+        return binding.readFileText(path, stringToFlags(options.flag), options.encoding);
+      }
+      bytes = binding.sync.readFile(path, stringToFlags(options.flag));
     } catch (err) {
       throw readFileError(err, path);
     }
@@ -705,30 +713,35 @@ function statfs(path, options = { bigint: false }, callback) {
   binding.statfs(getValidatedPath(path), mapped(callback, (array) => getStatFsFromBinding(array, bigint)));
 }
 
-function fstatSync(fd, options = { bigint: false }) {
-  return getStatsFromBinding(binding.fstat(getValidatedFd(fd)), options.bigint);
+// Sync stats without bigint are made natively (binding.statSync); bigint ones from the
+// array of raw fields.
+const kStatSyncDefaults = Object.freeze({ bigint: false, throwIfNoEntry: true });
+
+function fstatSync(fd, options = kStatSyncDefaults) {
+  fd = getValidatedFd(fd);
+  if (!options.bigint) return binding.statSync(fd, true);
+  return getStatsFromBinding(binding.fstat(fd), true);
 }
 
 // With throwIfNoEntry: false a missing entry (ENOENT) gives undefined instead
 // of an error.
-function statWith(fn, path, options) {
+function statWith(follow, path, options) {
   path = getValidatedPath(path);
-  let array;
   try {
-    array = fn(path);
+    if (!options.bigint) return binding.statSync(path, follow);
+    return getStatsFromBinding(follow ? binding.stat(path) : binding.lstat(path), true);
   } catch (err) {
     if (options.throwIfNoEntry === false && err.code === 'ENOENT') return undefined;
     throw err;
   }
-  return getStatsFromBinding(array, options.bigint);
 }
 
-function lstatSync(path, options = { bigint: false, throwIfNoEntry: true }) {
-  return statWith(binding.lstat, path, options);
+function lstatSync(path, options = kStatSyncDefaults) {
+  return statWith(false, path, options);
 }
 
-function statSync(path, options = { bigint: false, throwIfNoEntry: true }) {
-  return statWith(binding.stat, path, options);
+function statSync(path, options = kStatSyncDefaults) {
+  return statWith(true, path, options);
 }
 
 function statfsSync(path, options = { bigint: false }) {

@@ -7,8 +7,15 @@ const native = internalBinding('fs');
 const { poolRequest } = require('internal/event_loop');
 
 const binding = {};
+// Calls that are only ever synchronous skip the wrapper below.
+const syncOnly = new Set(['statSync', 'setStatsPrototype', 'internalModuleStat', 'readFileUtf8', 'readFileText']);
+
 for (const name of Object.keys(native)) {
   const call = native[name];
+  if (syncOnly.has(name)) {
+    binding[name] = call;
+    continue;
+  }
   // `arguments` and apply, not rest and spread: the sync path is hot, and QuickJS makes
   // no array for it this way.
   binding[name] = function () {
@@ -19,5 +26,9 @@ for (const name of Object.keys(native)) {
     poolRequest((id) => { args.push(id); return call.apply(undefined, args); }, callback, args);
   };
 }
+
+// The unwrapped calls, for sync paths hot enough that the wrapper's cost shows
+// (readFileSync, existsSync): always synchronous.
+binding.sync = native;
 
 module.exports = binding;

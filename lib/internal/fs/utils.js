@@ -496,6 +496,9 @@ function Stats(dev, mode, nlink, uid, gid, rdev, blksize, ino, size, blocks,
 Object.setPrototypeOf(Stats.prototype, StatsBase.prototype);
 Object.setPrototypeOf(Stats, StatsBase);
 
+// Sync stats are made natively with this prototype (crates/runtime/src/bindings/fs.rs).
+require('internal/fs/binding').setStatsPrototype(Stats.prototype);
+
 Stats.prototype._checkModeProperty = function _checkModeProperty(property) {
   return (this.mode & S_IFMT) === property;
 };

@@ -95,6 +95,109 @@ fn dirent_type(kind: u8) -> u8 {
     }
 }
 
+thread_local! {
+    /// fs.Stats.prototype, registered by lib/internal/fs/utils.js.
+    static STATS_PROTOTYPE: std::cell::RefCell<Option<rquickjs::Persistent<Object<'static>>>> =
+        const { std::cell::RefCell::new(None) };
+    /// The atoms of [`STATS_FIELDS`], made once (atoms live as long as the runtime).
+    static STATS_ATOMS: std::cell::RefCell<Vec<rquickjs::qjs::JSAtom>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Own properties of a Stats, in Node's order.
+const STATS_FIELDS: [&std::ffi::CStr; 18] = [
+    c"dev",
+    c"mode",
+    c"nlink",
+    c"uid",
+    c"gid",
+    c"rdev",
+    c"blksize",
+    c"ino",
+    c"size",
+    c"blocks",
+    c"atimeMs",
+    c"mtimeMs",
+    c"ctimeMs",
+    c"birthtimeMs",
+    c"atime",
+    c"mtime",
+    c"ctime",
+    c"birthtime",
+];
+
+/// A Stats made here rather than in JS: filling 18 properties and four Dates from
+/// JavaScript costs QuickJS several times the stat(2) itself (statSync is that hot in
+/// module loaders and file walkers). Before fs has registered its prototype, the array.
+fn stats_object<'js>(ctx: &Ctx<'js>, st: &Stat) -> Result<Value<'js>> {
+    let Some(proto) = STATS_PROTOTYPE.with_borrow(|p| p.clone()) else {
+        return Ok(stat_array(ctx, st)?.into_value());
+    };
+    let proto = proto.restore(ctx)?;
+    // Node's millisecond times: seconds * 1000 + nanoseconds / 1e6, and Dates of them rounded.
+    let ms = |sec: i64, nsec: i64| sec as f64 * 1000.0 + nsec as f64 / 1_000_000.0;
+    let times = [
+        ms(st.atime, st.atime_nsec),
+        ms(st.mtime, st.mtime_nsec),
+        ms(st.ctime, st.ctime_nsec),
+        ms(st.birthtime, st.birthtime_nsec),
+    ];
+    let numbers = [
+        st.dev as f64,
+        st.mode as f64,
+        st.nlink as f64,
+        st.uid as f64,
+        st.gid as f64,
+        st.rdev as f64,
+        st.blksize as f64,
+        st.ino as f64,
+        st.size as f64,
+        st.blocks as f64,
+    ];
+    let raw = ctx.as_raw().as_ptr();
+    // SAFETY: each value handed to JS_DefinePropertyValue is owned and consumed by it; the
+    // atoms are this runtime's (made once on this thread, never freed); `obj` is owned
+    // until wrapped.
+    unsafe {
+        use rquickjs::qjs;
+        let obj = qjs::JS_NewObjectProto(raw, proto.as_raw());
+        if qjs::JS_IsException(obj) {
+            return Err(rquickjs::Error::Exception);
+        }
+        let obj = Value::from_raw(ctx.clone(), obj);
+        let atoms = STATS_ATOMS.with_borrow_mut(|atoms| {
+            if atoms.is_empty() {
+                atoms.extend(
+                    STATS_FIELDS
+                        .iter()
+                        .map(|n| qjs::JS_NewAtom(raw, n.as_ptr())),
+                );
+            }
+            let mut copy = [0; STATS_FIELDS.len()];
+            copy.copy_from_slice(atoms);
+            copy
+        });
+        for (i, &atom) in atoms.iter().enumerate() {
+            let value = match i {
+                0..10 => qjs::JS_NewNumber(raw, numbers[i]),
+                10..14 => qjs::JS_NewNumber(raw, times[i - 10]),
+                _ => qjs::JS_NewDate(raw, times[i - 14].round()),
+            };
+            let r = qjs::JS_DefinePropertyValue(
+                raw,
+                obj.as_raw(),
+                atom,
+                value,
+                qjs::JS_PROP_C_W_E as i32,
+            );
+            if r < 0 {
+                return Err(rquickjs::Error::Exception);
+            }
+        }
+        Ok(obj)
+    }
+}
+
 /// Stat fields in Node's order (see lib/fs.js).
 fn stat_array<'js>(ctx: &Ctx<'js>, st: &Stat) -> Result<TypedArray<'js, f64>> {
     let f = vec![
@@ -159,7 +262,7 @@ fn id(v: f64) -> u32 {
     v as i64 as u32
 }
 
-fn stat_of(path: &str, follow: bool) -> Completion {
+fn stat_path(path: &str, follow: bool) -> std::result::Result<Stat, FsError> {
     let syscall = if follow { "stat" } else { "lstat" };
     let c = cstr(path).map_err(|e| err(e, syscall, path))?;
     let r = if follow {
@@ -167,7 +270,11 @@ fn stat_of(path: &str, follow: bool) -> Completion {
     } else {
         sfs::lstat(&c)
     };
-    r.map(Out::Stat).map_err(|e| err(e, syscall, path))
+    r.map_err(|e| err(e, syscall, path))
+}
+
+fn stat_of(path: &str, follow: bool) -> Completion {
+    stat_path(path, follow).map(Out::Stat)
 }
 
 /// Runs a path call that returns nothing, with `syscall` and `path` in its error.
@@ -297,6 +404,29 @@ pub fn init<'js>(obj: &Object<'js>, state: &Shared) -> Result<()> {
             },
         )?;
     }
+    def(
+        obj,
+        "setStatsPrototype",
+        |ctx: Ctx<'js>, proto: Object<'js>| {
+            let saved = rquickjs::Persistent::save(&ctx, proto);
+            STATS_PROTOTYPE.with_borrow_mut(|p| *p = Some(saved));
+        },
+    )?;
+    // statSync(path or fd, follow) → a Stats object (the sync, non-bigint calls).
+    def(
+        obj,
+        "statSync",
+        |ctx: Ctx<'js>, what: Value<'js>, follow: bool| -> Result<Value<'js>> {
+            let st = match target(&what)? {
+                Target::Fd(fd) => sfs::fstat(fd).map_err(|e| err_fd(e, "fstat")),
+                Target::Path(path) => stat_path(&path, follow),
+            };
+            match st {
+                Ok(st) => stats_object(&ctx, &st),
+                Err(e) => Err(ctx.throw(Value::from_object(fs_error(&ctx, &e)?))),
+            }
+        },
+    )?;
     let s = state.clone();
     def(
         obj,
@@ -580,6 +710,19 @@ pub fn init<'js>(obj: &Object<'js>, state: &Shared) -> Result<()> {
             dispatch(&ctx, &s, req, move || {
                 ops::read_file(&t, flags).map(Out::Bytes)
             })
+        },
+    )?;
+    // readFileText(path or fd, flags, encoding) → the file as a string, decoded here (the
+    // sync readFileSync(path, encoding) path; no Buffer in between).
+    def(
+        obj,
+        "readFileText",
+        |ctx: Ctx<'js>, what: Value<'js>, flags: u32, enc: Value<'js>| -> Result<Value<'js>> {
+            let e = super::buffer::encoding(&ctx, &enc)?;
+            match ops::read_file(&target(&what)?, flags) {
+                Ok(bytes) => super::buffer::decode_to_string(&ctx, &bytes, e),
+                Err(err) => Err(ctx.throw(Value::from_object(fs_error(&ctx, &err)?))),
+            }
         },
     )?;
     let s = state.clone();

@@ -42,6 +42,14 @@ pub fn new_buffer<'js>(ctx: &Ctx<'js>, bytes: Vec<u8>) -> Result<Value<'js>> {
     Ok(array.into_value())
 }
 
+/// Bytes as the JS string `buf.toString(encoding)` gives.
+pub fn decode_to_string<'js>(ctx: &Ctx<'js>, bytes: &[u8], e: Encoding) -> Result<Value<'js>> {
+    with_scratch(|scratch| match codec::decode(bytes, e, scratch) {
+        Text::Utf8(utf8) => new_string_utf8(ctx, &utf8),
+        Text::Utf16(units) => new_string_utf16(ctx, &units),
+    })
+}
+
 /// Frees the encoders' scratch memory if it has grown past what small strings need.
 pub fn release_scratch() {
     const KEEP: usize = 64 << 10;
@@ -55,7 +63,7 @@ pub fn release_scratch() {
 }
 
 /// An encoding argument: lib/buffer.js's number for it, or its normalised name.
-fn encoding(ctx: &Ctx<'_>, v: &Value<'_>) -> Result<Encoding> {
+pub fn encoding(ctx: &Ctx<'_>, v: &Value<'_>) -> Result<Encoding> {
     let found = match v.as_int() {
         Some(id) => Encoding::from_id(id),
         None => v
@@ -131,10 +139,7 @@ pub fn init<'js>(obj: &Object<'js>) -> Result<()> {
             let b = bytes(&ctx, &view)?;
             let end = (end.max(0.0) as usize).min(b.len());
             let start = (start.max(0.0) as usize).min(end);
-            with_scratch(|scratch| match codec::decode(&b[start..end], e, scratch) {
-                Text::Utf8(utf8) => new_string_utf8(&ctx, &utf8),
-                Text::Utf16(units) => new_string_utf16(&ctx, &units),
-            })
+            decode_to_string(&ctx, &b[start..end], e)
         },
     )?;
     // encodeInto(string, encoding, buf, offset, max) → bytes written, never a partial
