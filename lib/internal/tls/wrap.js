@@ -217,9 +217,20 @@ TLSSocket.prototype.getCipher = function() {
   if (!info[1]) return undefined;
   return { name: info[1], standardName: info[1], version: info[0] };
 };
-// The certificate is checked natively; its fields are not exposed yet.
+// The peer's certificate with Node's field names ({} when there is none). Issuer chains
+// (`detailed`) are not built.
 TLSSocket.prototype.getPeerCertificate = function() {
-  return {};
+  const cert = this._tlsId === null ? undefined : binding.peerCertificate(this._tlsId);
+  if (cert === undefined) return {};
+  for (const key of ['subject', 'issuer']) {
+    const names = { __proto__: null };
+    for (const [k, v] of cert[key]) {
+      if (k in names) names[k] = [].concat(names[k], v);
+      else names[k] = v;
+    }
+    cert[key] = names;
+  }
+  return cert;
 };
 TLSSocket.prototype.isSessionReused = () => false;
 TLSSocket.prototype.getSession = () => undefined;

@@ -26,6 +26,7 @@ mod tls_wrap;
 mod util;
 mod uv;
 mod vm;
+mod x509;
 mod zlib;
 
 /// Builds the binding object `name`, or throws for an unknown name.

@@ -31,7 +31,7 @@ fn node_cert_error(
     let rustls::Error::InvalidCertificate(c) = e else {
         return ("ERR_SSL_HANDSHAKE_FAILURE", e.to_string());
     };
-    let self_signed = chain_len == 0 && is_self_issued(end_entity);
+    let self_signed = chain_len == 0 && super::x509::is_self_issued(end_entity);
     match c {
         CertificateError::NotValidForNameContext {
             expected,
@@ -111,49 +111,6 @@ fn altname_message(expected: &ServerName<'_>, presented: &[String]) -> String {
             )
         }
     }
-}
-
-/// Whether a DER certificate names itself as its issuer (Certificate → TBSCertificate →
-/// [version] serial signature issuer validity subject).
-fn is_self_issued(der: &[u8]) -> bool {
-    // One TLV: (tag, whole element, contents).
-    fn tlv(b: &[u8]) -> Option<(u8, &[u8], &[u8])> {
-        let (&tag, rest) = b.split_first()?;
-        let (&first, rest) = rest.split_first()?;
-        let (len, rest) = if first < 0x80 {
-            (first as usize, rest)
-        } else {
-            let n = (first & 0x7f) as usize;
-            if n == 0 || n > 4 || rest.len() < n {
-                return None;
-            }
-            let len = rest[..n].iter().fold(0usize, |a, &x| (a << 8) | x as usize);
-            (len, &rest[n..])
-        };
-        let header = b.len() - rest.len();
-        let contents = rest.get(..len)?;
-        Some((tag, &b[..header + len], contents))
-    }
-    let check = || -> Option<bool> {
-        let (_, _, cert) = tlv(der)?;
-        let (_, _, mut tbs) = tlv(cert)?;
-        let mut next = || -> Option<(u8, &[u8])> {
-            let (tag, whole, _) = tlv(tbs)?;
-            tbs = &tbs[whole.len()..];
-            Some((tag, whole))
-        };
-        let mut field = next()?;
-        if field.0 == 0xa0 {
-            field = next()?; // the explicit version
-        }
-        let _signature = next()?;
-        let issuer = next()?.1;
-        let _validity = next()?;
-        let subject = next()?.1;
-        let _ = field; // the serial number
-        Some(issuer == subject)
-    };
-    check().unwrap_or(false)
 }
 
 /// WebPKI verification whose failure is either fatal or only recorded.
@@ -539,6 +496,49 @@ pub fn init<'js>(obj: &Object<'js>) -> Result<()> {
             out.set(4, verdict.map(|v| v.1))?;
             out.set(5, servername)?;
             Ok(out)
+        },
+    )?;
+    let t = sessions.clone();
+    // peerCertificate(id) → the peer's certificate as getPeerCertificate() shows it, or
+    // undefined when there is none (a server that asked for no client certificate).
+    def(
+        obj,
+        "peerCertificate",
+        move |ctx: Ctx<'js>, id: usize| -> Result<Value<'js>> {
+            let der = t
+                .borrow()
+                .get(id)
+                .and_then(|s| s.conn.peer_certificates().and_then(|c| c.first()))
+                .map(|c| c.as_ref().to_vec());
+            let Some(fields) = der.as_deref().and_then(super::x509::describe) else {
+                return Ok(Value::new_undefined(ctx));
+            };
+            use super::x509::Field;
+            let out = Object::new(ctx.clone())?;
+            for (key, field) in fields {
+                let value = match field {
+                    Field::Name(pairs) => {
+                        let names = Array::new(ctx.clone())?;
+                        for (i, (k, v)) in pairs.into_iter().enumerate() {
+                            names.set(i, vec![k, v])?;
+                        }
+                        names.into_value()
+                    }
+                    Field::Text(t) => rquickjs::String::from_str(ctx.clone(), &t)?.into_value(),
+                    Field::Bool(b) => Value::new_bool(ctx.clone(), b),
+                    Field::Number(n) => Value::new_number(ctx.clone(), n),
+                    Field::List(l) => {
+                        let a = Array::new(ctx.clone())?;
+                        for (i, v) in l.into_iter().enumerate() {
+                            a.set(i, v)?;
+                        }
+                        a.into_value()
+                    }
+                    Field::Bytes(b) => super::buffer::new_buffer(&ctx, b)?,
+                };
+                out.set(key, value)?;
+            }
+            Ok(out.into_value())
         },
     )?;
     def(obj, "free", move |id: usize| {

@@ -1,0 +1,359 @@
+//! The fields of an X.509 certificate that Node's `getPeerCertificate()` reports, read from
+//! its DER with a minimal walker (no certificate is *verified* here: rustls does that).
+
+/// One DER element: its tag, the whole encoding, and its contents.
+pub struct Tlv<'a> {
+    pub tag: u8,
+    pub whole: &'a [u8],
+    pub contents: &'a [u8],
+}
+
+/// The element at the start of `b`.
+pub fn tlv(b: &[u8]) -> Option<Tlv<'_>> {
+    let (&tag, rest) = b.split_first()?;
+    let (&first, rest) = rest.split_first()?;
+    let (len, rest) = if first < 0x80 {
+        (first as usize, rest)
+    } else {
+        let n = (first & 0x7f) as usize;
+        if n == 0 || n > 4 || rest.len() < n {
+            return None;
+        }
+        let len = rest[..n].iter().fold(0usize, |a, &x| (a << 8) | x as usize);
+        (len, &rest[n..])
+    };
+    let header = b.len() - rest.len();
+    let contents = rest.get(..len)?;
+    Some(Tlv {
+        tag,
+        whole: &b[..header + len],
+        contents,
+    })
+}
+
+/// The elements inside a constructed element's contents, in order.
+fn children(mut b: &[u8]) -> Vec<Tlv<'_>> {
+    let mut out = Vec::new();
+    while let Some(t) = tlv(b) {
+        b = &b[t.whole.len()..];
+        out.push(t);
+    }
+    out
+}
+
+fn oid(b: &[u8]) -> String {
+    let mut parts = Vec::new();
+    let mut value: u64 = 0;
+    for &byte in b {
+        value = (value << 7) | (byte & 0x7f) as u64;
+        if byte & 0x80 == 0 {
+            if parts.is_empty() {
+                let first = (value / 40).min(2);
+                parts.push(first);
+                parts.push(value - first * 40);
+            } else {
+                parts.push(value);
+            }
+            value = 0;
+        }
+    }
+    parts
+        .iter()
+        .map(u64::to_string)
+        .collect::<Vec<_>>()
+        .join(".")
+}
+
+/// OpenSSL's short name of a distinguished-name attribute.
+fn attribute_name(oid: &str) -> String {
+    match oid {
+        "2.5.4.3" => "CN",
+        "2.5.4.6" => "C",
+        "2.5.4.7" => "L",
+        "2.5.4.8" => "ST",
+        "2.5.4.9" => "street",
+        "2.5.4.10" => "O",
+        "2.5.4.11" => "OU",
+        "2.5.4.5" => "serialNumber",
+        "2.5.4.4" => "SN",
+        "2.5.4.42" => "GN",
+        "2.5.4.12" => "title",
+        "2.5.4.17" => "postalCode",
+        "1.2.840.113549.1.9.1" => "emailAddress",
+        "0.9.2342.19200300.100.1.25" => "DC",
+        other => return other.to_string(),
+    }
+    .to_string()
+}
+
+/// A Name as (attribute, value) pairs in order.
+fn name(b: &[u8]) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for rdn in children(b) {
+        for atv in children(rdn.contents) {
+            let parts = children(atv.contents);
+            if let [kind, value, ..] = parts.as_slice() {
+                out.push((
+                    attribute_name(&oid(kind.contents)),
+                    String::from_utf8_lossy(value.contents).into_owned(),
+                ));
+            }
+        }
+    }
+    out
+}
+
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// A UTCTime or GeneralizedTime as OpenSSL prints it: `Dec  5 22:42:32 2026 GMT`.
+fn time(t: &Tlv<'_>) -> Option<String> {
+    let s = std::str::from_utf8(t.contents).ok()?;
+    let (year, rest) = match t.tag {
+        0x17 => {
+            let yy: u32 = s.get(0..2)?.parse().ok()?;
+            (if yy < 50 { 2000 + yy } else { 1900 + yy }, s.get(2..)?)
+        }
+        0x18 => (s.get(0..4)?.parse().ok()?, s.get(4..)?),
+        _ => return None,
+    };
+    let num = |r: std::ops::Range<usize>| -> Option<u32> { rest.get(r)?.parse().ok() };
+    let month = MONTHS.get(num(0..2)?.checked_sub(1)? as usize)?;
+    Some(format!(
+        "{month} {:>2} {:02}:{:02}:{:02} {year} GMT",
+        num(2..4)?,
+        num(4..6)?,
+        num(6..8)?,
+        num(8..10).unwrap_or(0)
+    ))
+}
+
+fn hex_upper(b: &[u8], sep: &str) -> String {
+    b.iter()
+        .map(|x| format!("{x:02X}"))
+        .collect::<Vec<_>>()
+        .join(sep)
+}
+
+/// An INTEGER's magnitude as OpenSSL prints a BIGNUM: uppercase hex, no leading zero bytes.
+fn integer_hex(b: &[u8]) -> String {
+    let start = b.iter().position(|&x| x != 0).unwrap_or(b.len());
+    let s = hex_upper(&b[start..], "");
+    if s.is_empty() {
+        "00".into()
+    } else {
+        s
+    }
+}
+
+fn general_names(b: &[u8]) -> Vec<String> {
+    children(b)
+        .iter()
+        .filter_map(|n| match n.tag {
+            0x82 => Some(format!("DNS:{}", String::from_utf8_lossy(n.contents))),
+            0x81 => Some(format!("email:{}", String::from_utf8_lossy(n.contents))),
+            0x86 => Some(format!("URI:{}", String::from_utf8_lossy(n.contents))),
+            0x87 if n.contents.len() == 4 => Some(format!(
+                "IP Address:{}",
+                n.contents
+                    .iter()
+                    .map(u8::to_string)
+                    .collect::<Vec<_>>()
+                    .join(".")
+            )),
+            0x87 if n.contents.len() == 16 => Some(format!(
+                "IP Address:{}",
+                n.contents
+                    .chunks(2)
+                    .map(|g| format!("{:X}", u16::from_be_bytes([g[0], g[1]])))
+                    .collect::<Vec<_>>()
+                    .join(":")
+            )),
+            _ => None,
+        })
+        .collect()
+}
+
+/// What getPeerCertificate() shows, as (field, value) in Node's order.
+pub enum Field {
+    Name(Vec<(String, String)>),
+    Text(String),
+    Bool(bool),
+    Number(f64),
+    List(Vec<String>),
+    Bytes(Vec<u8>),
+}
+
+pub fn describe(der: &[u8]) -> Option<Vec<(&'static str, Field)>> {
+    use sha1::Digest;
+    let cert = tlv(der)?;
+    let top = children(cert.contents);
+    let tbs = top.first()?;
+    let mut fields = children(tbs.contents).into_iter().peekable();
+    if fields.peek()?.tag == 0xa0 {
+        fields.next();
+    }
+    let serial = fields.next()?;
+    let _signature = fields.next()?;
+    let issuer = fields.next()?;
+    let validity = fields.next()?;
+    let subject = fields.next()?;
+    let spki = fields.next()?;
+    let extensions = fields.find(|f| f.tag == 0xa3);
+
+    let mut out = vec![
+        ("subject", Field::Name(name(subject.contents))),
+        ("issuer", Field::Name(name(issuer.contents))),
+    ];
+    let mut ca = false;
+    let mut ext_key_usage = None;
+    if let Some(ext) = extensions.and_then(|e| tlv(e.contents)) {
+        for e in children(ext.contents) {
+            let parts = children(e.contents);
+            let Some(id) = parts.first().map(|p| oid(p.contents)) else {
+                continue;
+            };
+            let Some(value) = parts.iter().rev().find(|p| p.tag == 0x04) else {
+                continue;
+            };
+            let Some(inner) = tlv(value.contents) else {
+                continue;
+            };
+            match id.as_str() {
+                "2.5.29.17" => out.push((
+                    "subjectaltname",
+                    Field::Text(general_names(inner.contents).join(", ")),
+                )),
+                "2.5.29.19" => {
+                    ca = children(inner.contents).first().is_some_and(|b| {
+                        b.tag == 0x01 && b.contents.first().is_some_and(|&v| v != 0)
+                    });
+                }
+                "2.5.29.37" => {
+                    ext_key_usage = Some(
+                        children(inner.contents)
+                            .iter()
+                            .map(|o| oid(o.contents))
+                            .collect(),
+                    )
+                }
+                _ => {}
+            }
+        }
+    }
+    out.push(("ca", Field::Bool(ca)));
+    // The public key: an EC curve, or an RSA modulus and exponent.
+    let spki_parts = children(spki.contents);
+    if let [alg, key, ..] = spki_parts.as_slice() {
+        let alg_parts = children(alg.contents);
+        let alg_oid = alg_parts
+            .first()
+            .map(|o| oid(o.contents))
+            .unwrap_or_default();
+        let key_bits = key.contents.get(1..).unwrap_or_default();
+        if alg_oid == "1.2.840.10045.2.1" {
+            let curve = alg_parts
+                .get(1)
+                .map(|o| oid(o.contents))
+                .unwrap_or_default();
+            let (bits, asn1, nist) = match curve.as_str() {
+                "1.2.840.10045.3.1.7" => (256.0, "prime256v1", "P-256"),
+                "1.3.132.0.34" => (384.0, "secp384r1", "P-384"),
+                "1.3.132.0.35" => (521.0, "secp521r1", "P-521"),
+                _ => (0.0, "", ""),
+            };
+            if bits > 0.0 {
+                out.push(("bits", Field::Number(bits)));
+                out.push(("pubkey", Field::Bytes(key_bits.to_vec())));
+                out.push(("asn1Curve", Field::Text(asn1.into())));
+                out.push(("nistCurve", Field::Text(nist.into())));
+            }
+        } else if alg_oid == "1.2.840.113549.1.1.1" {
+            if let Some(rsa) = tlv(key_bits) {
+                if let [modulus, exponent, ..] = children(rsa.contents).as_slice() {
+                    let m = modulus.contents;
+                    let m = &m[m.iter().position(|&x| x != 0).unwrap_or(m.len())..];
+                    let bits = m
+                        .first()
+                        .map_or(0, |b| (m.len() * 8) as u32 - b.leading_zeros());
+                    let e = exponent
+                        .contents
+                        .iter()
+                        .fold(0u64, |a, &x| (a << 8) | x as u64);
+                    out.push(("modulus", Field::Text(hex_upper(m, ""))));
+                    out.push(("bits", Field::Number(bits as f64)));
+                    out.push(("exponent", Field::Text(format!("0x{e:x}"))));
+                    out.push(("pubkey", Field::Bytes(spki.whole.to_vec())));
+                }
+            }
+        }
+    }
+    let times = children(validity.contents);
+    out.push(("valid_from", Field::Text(time(times.first()?)?)));
+    out.push(("valid_to", Field::Text(time(times.get(1)?)?)));
+    out.push((
+        "fingerprint",
+        Field::Text(hex_upper(&sha1::Sha1::digest(der), ":")),
+    ));
+    out.push((
+        "fingerprint256",
+        Field::Text(hex_upper(&sha2::Sha256::digest(der), ":")),
+    ));
+    out.push((
+        "fingerprint512",
+        Field::Text(hex_upper(&sha2::Sha512::digest(der), ":")),
+    ));
+    if let Some(list) = ext_key_usage {
+        out.push(("ext_key_usage", Field::List(list)));
+    }
+    out.push(("serialNumber", Field::Text(integer_hex(serial.contents))));
+    out.push(("raw", Field::Bytes(der.to_vec())));
+    Some(out)
+}
+
+/// Whether a certificate names itself as its issuer (a self-signed leaf).
+pub fn is_self_issued(der: &[u8]) -> bool {
+    let check = || -> Option<bool> {
+        let cert = tlv(der)?;
+        let tbs = tlv(cert.contents)?;
+        let mut fields = children(tbs.contents).into_iter();
+        let mut first = fields.next()?;
+        if first.tag == 0xa0 {
+            first = fields.next()?; // the serial number, after the explicit version
+        }
+        let _serial = first;
+        let _signature = fields.next()?;
+        let issuer = fields.next()?;
+        let _validity = fields.next()?;
+        let subject = fields.next()?;
+        Some(issuer.whole == subject.whole)
+    };
+    check().unwrap_or(false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn oids_and_times_read_as_openssl_prints_them() {
+        assert_eq!(oid(&[0x55, 0x04, 0x03]), "2.5.4.3");
+        assert_eq!(
+            oid(&[0x2a, 0x86, 0x48, 0xce, 0x3d, 0x02, 0x01]),
+            "1.2.840.10045.2.1"
+        );
+        let utc = [
+            0x17, 13, b'2', b'6', b'1', b'2', b'0', b'5', b'0', b'2', b'0', b'3', b'0', b'4', b'Z',
+        ];
+        assert_eq!(
+            time(&tlv(&utc).unwrap()).unwrap(),
+            "Dec  5 02:03:04 2026 GMT"
+        );
+        assert_eq!(integer_hex(&[0x00, 0x0a, 0xff]), "0AFF");
+        assert!(
+            tlv(&[0x30, 0x05, 1]).is_none(),
+            "a length past the end is refused"
+        );
+    }
+}
