@@ -348,7 +348,10 @@ function onHead(server, socket, state, ev) {
   const res = new server.ServerResponse(req, { highWaterMark: socket.writableHighWaterMark });
   res._keepAliveTimeout = server.keepAliveTimeout;
   res._maxRequestsPerSocket = server.maxRequestsPerSocket;
-  res._onPendingData = (delta) => updateOutgoingData(socket, state, delta);
+  // Shared functions reading the connection from the response, not closures over it: a
+  // closure held by the response it captures is a cycle only the GC can free.
+  res._httpConnection = { socket, state, server };
+  res._onPendingData = resOnPendingData;
   res.shouldKeepAlive = keepAlive && res.shouldKeepAlive;
   res[kUniqueHeaders] = server[kUniqueHeaders];
   if (server.maxRequestsPerSocket > 0 && state.requestsCount >= server.maxRequestsPerSocket) {
@@ -356,7 +359,7 @@ function onHead(server, socket, state, ev) {
   }
   if (socket._httpMessage) state.outgoing.push(res);
   else res.assignSocket(socket);
-  res.on('finish', () => resOnFinish(req, res, socket, state, server));
+  res.on('finish', resOnFinishEvent);
   let handled = false;
   if (major === 1 && minor === 1) {
     const expect = rawHeaderValue(rawHeaders, 'expect');
@@ -430,6 +433,16 @@ function socketOnDrain(socket, state) {
   if (msg && !msg.finished && msg.writableNeedDrain) {
     msg.emit('drain');
   }
+}
+
+function resOnPendingData(delta) {
+  const { socket, state } = this._httpConnection;
+  updateOutgoingData(socket, state, delta);
+}
+
+function resOnFinishEvent() {
+  const { socket, state, server } = this._httpConnection;
+  resOnFinish(this.req, this, socket, state, server);
 }
 
 function resOnFinish(req, res, socket, state, server) {
