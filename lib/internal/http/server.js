@@ -246,25 +246,49 @@ function connectionListener(socket) {
   socket._httpState = state;
   socket.parser = state.parser;
   server._connectionSockets.add(socket);
-  socket.on('data', (d) => socketOnData(server, socket, state, d));
+  socket._httpServer = server;
+  // Shared functions that find the connection through the socket, not closures per
+  // connection: an idle keep-alive connection then costs only its socket and its state.
+  socket.on('data', connectionOnData);
   // The parser reads the socket's bytes directly until someone else wants them as
   // 'data' or 'readable' events (Node's consume/unconsume).
-  socket._consumer = (bytes) => socketOnData(server, socket, state, bytes);
-  for (const method of ['on', 'addListener', 'prependListener']) {
-    const original = socket[method];
-    socket[method] = function(event, listener) {
-      if (event === 'data' || event === 'readable') {
-        this._consumer = null;
-        for (const m of ['on', 'addListener', 'prependListener']) delete this[m];
-      }
-      return original.call(this, event, listener);
-    };
-  }
-  socket.on('end', () => socketOnEnd(server, socket, state));
-  socket.on('close', () => socketOnClose(server, socket, state));
-  socket.on('drain', () => socketOnDrain(socket, state));
+  socket._consumer = connectionOnData;
+  for (const method of kListenerMethods) socket[method] = unconsumingListenerMethods[method];
+  socket.on('end', connectionOnEnd);
+  socket.on('close', connectionOnClose);
+  socket.on('drain', connectionOnDrain);
   socket.on('error', socketOnError);
   socket._paused = false;
+}
+
+function connectionOnData(d) {
+  socketOnData(this._httpServer, this, this._httpState, d);
+}
+
+function connectionOnEnd() {
+  socketOnEnd(this._httpServer, this, this._httpState);
+}
+
+function connectionOnClose() {
+  socketOnClose(this._httpServer, this, this._httpState);
+}
+
+function connectionOnDrain() {
+  socketOnDrain(this, this._httpState);
+}
+
+// Listener methods that hand the socket's bytes back to 'data'/'readable' listeners (and
+// then step aside for the socket's own methods) once someone asks for those events.
+const kListenerMethods = ['on', 'addListener', 'prependListener'];
+const unconsumingListenerMethods = {};
+for (const method of kListenerMethods) {
+  unconsumingListenerMethods[method] = function(event, listener) {
+    if (event === 'data' || event === 'readable') {
+      this._consumer = null;
+      for (const m of kListenerMethods) delete this[m];
+    }
+    return Object.getPrototypeOf(this)[method].call(this, event, listener);
+  };
 }
 
 function socketOnTimeout() {
