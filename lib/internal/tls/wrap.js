@@ -68,6 +68,14 @@ function TLSSocket(socket, options = {}) {
   });
   raw.on('data', (data) => this._onCipher(data));
   raw.on('end', () => {
+    if (!this._secureEstablished) {
+      // The peer went away mid-handshake: Node's ECONNRESET, before 'close'.
+      const err = new Error(this._isServer ? 'socket hang up'
+        : 'Client network socket disconnected before secure TLS connection was established');
+      err.code = 'ECONNRESET';
+      this.destroy(err);
+      return;
+    }
     if (!this._readableState.ended) {
       this.push(null);
       this.read(0);

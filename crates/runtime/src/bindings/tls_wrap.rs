@@ -69,6 +69,54 @@ fn node_cert_error(
     }
 }
 
+/// Node's (OpenSSL's) code and message for a protocol failure that is not a certificate's.
+fn node_protocol_error(e: &rustls::Error) -> (&'static str, String) {
+    use rustls::AlertDescription as A;
+    match e {
+        // Bytes that are not TLS records: OpenSSL reads their first bytes as a version.
+        rustls::Error::InvalidMessage(_) => (
+            "ERR_SSL_WRONG_VERSION_NUMBER",
+            "wrong version number".into(),
+        ),
+        rustls::Error::AlertReceived(alert) => {
+            let (code, text) = match alert {
+                A::HandshakeFailure => (
+                    "ERR_SSL_SSLV3_ALERT_HANDSHAKE_FAILURE",
+                    "sslv3 alert handshake failure",
+                ),
+                A::BadCertificate => (
+                    "ERR_SSL_SSLV3_ALERT_BAD_CERTIFICATE",
+                    "sslv3 alert bad certificate",
+                ),
+                A::CertificateUnknown => (
+                    "ERR_SSL_SSLV3_ALERT_CERTIFICATE_UNKNOWN",
+                    "sslv3 alert certificate unknown",
+                ),
+                A::UnknownCA => ("ERR_SSL_TLSV1_ALERT_UNKNOWN_CA", "tlsv1 alert unknown ca"),
+                A::ProtocolVersion => (
+                    "ERR_SSL_TLSV1_ALERT_PROTOCOL_VERSION",
+                    "tlsv1 alert protocol version",
+                ),
+                A::DecryptError => (
+                    "ERR_SSL_TLSV1_ALERT_DECRYPT_ERROR",
+                    "tlsv1 alert decrypt error",
+                ),
+                A::InternalError => (
+                    "ERR_SSL_TLSV1_ALERT_INTERNAL_ERROR",
+                    "tlsv1 alert internal error",
+                ),
+                A::NoApplicationProtocol => (
+                    "ERR_SSL_TLSV1_ALERT_NO_APPLICATION_PROTOCOL",
+                    "tlsv1 alert no application protocol",
+                ),
+                _ => ("ERR_SSL_TLSV1_ALERT", "tlsv1 alert"),
+            };
+            (code, text.to_string())
+        }
+        other => ("ERR_SSL_HANDSHAKE_FAILURE", other.to_string()),
+    }
+}
+
 /// Node's wording for a name mismatch, from webpki's names (`DnsName("a")`, `IpAddress(1.2.3.4)`).
 fn altname_message(expected: &ServerName<'_>, presented: &[String]) -> String {
     let names: Vec<(&str, &str)> = presented
@@ -311,8 +359,7 @@ fn feed<'js>(ctx: &Ctx<'js>, s: &mut Session, mut input: &[u8]) -> Result<Array<
         }
         if let Err(e) = s.conn.process_new_packets() {
             let recorded = s.verdict.lock().unwrap_or_else(|p| p.into_inner()).take();
-            failure =
-                Some(recorded.unwrap_or_else(|| ("ERR_SSL_HANDSHAKE_FAILURE", e.to_string())));
+            failure = Some(recorded.unwrap_or_else(|| node_protocol_error(&e)));
             break;
         }
         let mut buf = [0u8; 16384];
