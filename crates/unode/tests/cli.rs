@@ -207,6 +207,18 @@ fn libsys_extras_for_a_js_vmm() {
     );
 }
 
+/// guest/test's kernels (scripts/build-test-guests.sh), assembled into a fresh directory.
+fn test_kernels(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("{name}-{}", std::process::id()));
+    let built = Command::new("bash")
+        .arg(root().join("scripts/build-test-guests.sh"))
+        .arg(&dir)
+        .status()
+        .unwrap();
+    assert!(built.success(), "scripts/build-test-guests.sh failed");
+    dir
+}
+
 #[test]
 fn a_vmm_written_in_js_boots_a_tiny_guest() {
     if !Path::new("/dev/kvm").exists() {
@@ -240,13 +252,7 @@ fn the_js_vmm_boots_the_pvh_and_bzimage_test_kernels() {
         eprintln!("SKIPPED: examples/vmm.js needs /dev/kvm, which this machine does not have");
         return;
     }
-    let dir = std::env::temp_dir().join(format!("unode-js-vmm-kernels-{}", std::process::id()));
-    let built = Command::new("bash")
-        .arg(root().join("scripts/build-test-guests.sh"))
-        .arg(&dir)
-        .status()
-        .unwrap();
-    assert!(built.success(), "scripts/build-test-guests.sh failed");
+    let dir = test_kernels("unode-js-vmm-kernels");
     std::fs::write(dir.join("initrd"), b"initrd says hi\0").unwrap();
     let e820 = "e820: 0000000000000000 000000000009fc00 1\n\
                 e820: 0000000000100000 0000000000f00000 1\n";
@@ -295,13 +301,7 @@ fn unode_vm_boots_a_test_kernel_and_returns_its_exit_code() {
         eprintln!("SKIPPED: unode vm needs /dev/kvm, which this machine does not have");
         return;
     }
-    let dir = std::env::temp_dir().join(format!("unode-vm-cli-kernels-{}", std::process::id()));
-    let built = Command::new("bash")
-        .arg(root().join("scripts/build-test-guests.sh"))
-        .arg(&dir)
-        .status()
-        .unwrap();
-    assert!(built.success(), "scripts/build-test-guests.sh failed");
+    let dir = test_kernels("unode-vm-cli-kernels");
     let out = unode()
         .arg("vm")
         .arg(root().join("examples/hello.js"))
@@ -433,13 +433,7 @@ fn the_vmm_is_driven_from_javascript() {
           console.log(kernel, k.reason, k.exitCode, k.console.split('\n').filter((l) => /cmdline|text/.test(l)).join(' | '));
         }
     "#;
-    let dir = std::env::temp_dir().join(format!("unode-vm-api-kernels-{}", std::process::id()));
-    let built = Command::new("bash")
-        .arg(root().join("scripts/build-test-guests.sh"))
-        .arg(&dir)
-        .status()
-        .unwrap();
-    assert!(built.success(), "scripts/build-test-guests.sh failed");
+    let dir = test_kernels("unode-vm-api-kernels");
     let out = unode()
         .args(["--input-type=module", "-e", script])
         .env("TEST_KERNELS", &dir)

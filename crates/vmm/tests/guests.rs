@@ -323,10 +323,8 @@ fn broken_kernels_are_clear_errors() {
     if !kvm_available() {
         return;
     }
-    for (name, bytes, expected) in cases {
-        let path = dir.join(name);
-        std::fs::write(&path, bytes).unwrap();
-        let err = Machine::new(MachineConfig {
+    let refusal = |path: std::path::PathBuf| {
+        Machine::new(MachineConfig {
             mem_mib: 16,
             code: GuestCode::Linux {
                 vmlinux: path,
@@ -338,24 +336,15 @@ fn broken_kernels_are_clear_errors() {
             irqchip: true,
         })
         .err()
-        .unwrap_or_else(|| panic!("{name} must be refused"))
-        .to_string();
+        .map(|e| e.to_string())
+    };
+    for (name, bytes, expected) in cases {
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let err = refusal(path).unwrap_or_else(|| panic!("{name} must be refused"));
         assert!(err.contains(expected), "{name}: {err}");
     }
-    let missing = Machine::new(MachineConfig {
-        mem_mib: 16,
-        code: GuestCode::Linux {
-            vmlinux: dir.join("no-such-kernel"),
-            initrd: None,
-            cmdline: String::new(),
-        },
-        serial_out: Box::new(std::io::sink()),
-        serial_in: vec![],
-        irqchip: true,
-    })
-    .err()
-    .expect("a missing kernel must be refused")
-    .to_string();
+    let missing = refusal(dir.join("no-such-kernel")).expect("a missing kernel must be refused");
     assert!(missing.contains("No such file"), "{missing}");
 }
 
