@@ -142,18 +142,7 @@ fn stats_object<'js>(ctx: &Ctx<'js>, st: &Stat) -> Result<Value<'js>> {
         ms(st.ctime, st.ctime_nsec),
         ms(st.birthtime, st.birthtime_nsec),
     ];
-    let numbers = [
-        st.dev as f64,
-        st.mode as f64,
-        st.nlink as f64,
-        st.uid as f64,
-        st.gid as f64,
-        st.rdev as f64,
-        st.blksize as f64,
-        st.ino as f64,
-        st.size as f64,
-        st.blocks as f64,
-    ];
+    let numbers = stat_numbers(st);
     let raw = ctx.as_raw().as_ptr();
     // SAFETY: each value handed to JS_DefinePropertyValue is owned and consumed by it; the
     // atoms are this runtime's (made once on this thread, never freed); `obj` is owned
@@ -198,9 +187,9 @@ fn stats_object<'js>(ctx: &Ctx<'js>, st: &Stat) -> Result<Value<'js>> {
     }
 }
 
-/// Stat fields in Node's order (see lib/fs.js).
-fn stat_array<'js>(ctx: &Ctx<'js>, st: &Stat) -> Result<TypedArray<'js, f64>> {
-    let f = vec![
+/// The numeric Stats fields before the times, in Node's order.
+fn stat_numbers(st: &Stat) -> [f64; 10] {
+    [
         st.dev as f64,
         st.mode as f64,
         st.nlink as f64,
@@ -211,6 +200,14 @@ fn stat_array<'js>(ctx: &Ctx<'js>, st: &Stat) -> Result<TypedArray<'js, f64>> {
         st.ino as f64,
         st.size as f64,
         st.blocks as f64,
+    ]
+}
+
+/// Stat fields in Node's order (see lib/fs.js): the numbers, then seconds and nanoseconds
+/// of each time.
+fn stat_array<'js>(ctx: &Ctx<'js>, st: &Stat) -> Result<TypedArray<'js, f64>> {
+    let mut f = stat_numbers(st).to_vec();
+    f.extend([
         st.atime as f64,
         st.atime_nsec as f64,
         st.mtime as f64,
@@ -219,7 +216,7 @@ fn stat_array<'js>(ctx: &Ctx<'js>, st: &Stat) -> Result<TypedArray<'js, f64>> {
         st.ctime_nsec as f64,
         st.birthtime as f64,
         st.birthtime_nsec as f64,
-    ];
+    ]);
     TypedArray::new(ctx.clone(), f)
 }
 
