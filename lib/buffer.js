@@ -135,9 +135,12 @@ Buffer.alloc = function alloc(size, fill, encoding) {
   return buf;
 };
 
+// Below this size zeroing the memory costs less than the native call that skips it.
+const kUnzeroedMinSize = 4096;
+
 Buffer.allocUnsafe = function allocUnsafe(size) {
   validateSize(size);
-  return new FastBuffer(size);
+  return size < kUnzeroedMinSize ? new FastBuffer(size) : binding.allocUnsafe(size);
 };
 Buffer.allocUnsafeSlow = Buffer.allocUnsafe;
 

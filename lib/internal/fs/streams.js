@@ -307,12 +307,16 @@ WriteStream.prototype._construct = construct;
 // bytes); one that keeps writing nothing fails after a few tries.
 function writeAll(stream, size, pos, issue, advance, callback) {
   let retries = 0;
-  const step = (err, written) => {
+  // `step` refers to itself, a cycle (through the chunk it keeps) that only QuickJS's
+  // cycle collector could free: it is cut when the write is over, so the chunk goes as
+  // soon as it is written (a 1 GB copy otherwise ran the collector every ten chunks).
+  let step = (err, written) => {
     if (err?.code === 'EAGAIN') {
       err = null;
       written = 0;
     }
     if (err || stream.destroyed) {
+      step = null;
       callback(err || new codes.ERR_STREAM_DESTROYED('write'));
       return;
     }
@@ -321,11 +325,13 @@ function writeAll(stream, size, pos, issue, advance, callback) {
     size -= written;
     if (pos !== undefined) pos += written;
     if (retries > 5) {
+      step = null;
       callback(new Error('write failed'));
     } else if (size > 0) {
       advance(written);
       issue(pos, step);
     } else {
+      step = null;
       callback();
     }
   };
