@@ -367,10 +367,14 @@ function listenerCount(type, listener) {
   if (events === undefined) return 0;
   const list = events[type];
   if (list === undefined) return 0;
-  const matches = (l) => listener == null || l === listener || l.listener === listener;
-  if (typeof list === 'function') return matches(list) ? 1 : 0;
+  if (typeof list === 'function') return listener == null || matchesListener(list, listener) ? 1 : 0;
   if (listener == null) return list.length;
-  return list.filter(matches).length;
+  return list.filter((l) => matchesListener(l, listener)).length;
+}
+
+// A registered function stands for `listener` itself or for its once() wrapper.
+function matchesListener(registered, listener) {
+  return registered === listener || registered.listener === listener;
 }
 EventEmitter.prototype.listenerCount = listenerCount;
 

@@ -86,6 +86,7 @@ function deferToPoll(callback) {
 }
 
 function runPending() {
+  if (pendingQueue.length === 0) return;
   const batch = pendingQueue.splice(0);
   for (const cb of batch) invoke(cb);
 }
@@ -103,27 +104,29 @@ function invoke(fn, a, b) {
   processTicksAndRejections();
 }
 
+// `events` is loop.poll()'s flat list: four slots per event (kind, id, two values).
 function dispatch(events) {
-  for (let i = 0; i < events.length; i++) {
-    const ev = events[i];
-    switch (ev[0]) {
+  for (let i = 0; i < events.length; i += 4) {
+    switch (events[i]) {
       case EV_IO: {
-        const w = watchers.get(ev[1]);
-        if (w !== undefined) invoke(w.onReady, ev[2]);
+        const w = watchers.get(events[i + 1]);
+        if (w !== undefined) invoke(w.onReady, events[i + 2]);
         break;
       }
       case EV_POOL: {
-        const req = poolRequests.get(ev[1]);
+        const id = events[i + 1];
+        const req = poolRequests.get(id);
         if (req !== undefined) {
-          poolRequests.delete(ev[1]);
+          poolRequests.delete(id);
           unref();
-          invoke(req.callback, ev[2], ev[3]);
+          invoke(req.callback, events[i + 2], events[i + 3]);
         }
         break;
       }
       case EV_SIGNAL: {
-        const name = signalName(ev[1]);
-        if (name) invoke(() => process.emit(name, name, ev[1]));
+        const num = events[i + 1];
+        const name = signalName(num);
+        if (name) invoke(() => process.emit(name, name, num));
         break;
       }
     }
@@ -143,15 +146,19 @@ function runCloseCallbacks() {
   }
 }
 
+// Whether anything can still make the loop do work.
+function isAlive(timers) {
+  return refs > 0 || timers.refedTimers() > 0 || timers.hasRefedImmediates() || closeQueue.length > 0 ||
+    pendingQueue.length > 0 || pollQueue.length > 0;
+}
+
 // `fromPoll`: start as if the entry ran in the poll phase (as Node runs an ES module entry
 // from a promise job), so the first turn goes on to immediates before any timer.
 function run(fromPoll = false) {
   const timers = require('internal/timers');
   let skipTimers = fromPoll;
-  const alive = () => refs > 0 || timers.refedTimers() > 0 || timers.hasRefedImmediates() || closeQueue.length > 0 ||
-    pendingQueue.length > 0 || pollQueue.length > 0;
   for (;;) {
-    if (!alive()) {
+    if (!isAlive(timers)) {
       if (!process._exiting) {
         try {
           process.emit('beforeExit', process.exitCode || 0);
@@ -160,13 +167,13 @@ function run(fromPoll = false) {
         }
         processTicksAndRejections();
       }
-      if (!alive()) return;
+      if (!isAlive(timers)) return;
     }
     loop.updateTime();
     if (skipTimers) skipTimers = false;
     else timers.runTimers();
     runPending();
-    const block = alive() && !timers.hasImmediates() && closeQueue.length === 0 && pendingQueue.length === 0 &&
+    const block = isAlive(timers) && !timers.hasImmediates() && closeQueue.length === 0 && pendingQueue.length === 0 &&
       pollQueue.length === 0;
     const events = loop.poll(block);
     if (pollQueue.length > 0) {

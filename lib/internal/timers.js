@@ -128,7 +128,7 @@ function runTimers() {
     try {
       const args = timer._timerArgs;
       if (args.length === 0) timer._onTimeout();
-      else timer._onTimeout(...args);
+      else Reflect.apply(timer._onTimeout, timer, args);
     } catch (err) {
       rearmIfRepeating(timer);
       triggerUncaught(err);
@@ -208,7 +208,7 @@ function runImmediates() {
     try {
       const args = imm._argv;
       if (args.length === 0) imm._onImmediate();
-      else imm._onImmediate(...args);
+      else Reflect.apply(imm._onImmediate, imm, args);
     } catch (err) {
       triggerUncaught(err);
     }

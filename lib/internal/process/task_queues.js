@@ -5,8 +5,12 @@
 
 const { runMicrotasks, setPromiseRejectCallback } = internalBinding('contextify');
 
+// Callbacks and their argument arrays, flat (callback, args, callback, args, ...): a tick
+// costs no object of its own, and the common argument counts are called directly (a
+// spread call goes through the iterator protocol in QuickJS).
 let queue = [];
 let head = 0;
+const kNoArgs = [];
 
 function nextTick(callback, ...args) {
   if (typeof callback !== 'function') {
@@ -14,7 +18,7 @@ function nextTick(callback, ...args) {
     throw new codes.ERR_INVALID_ARG_TYPE('callback', 'Function', callback);
   }
   if (process._exiting) return;
-  queue.push({ callback, args });
+  queue.push(callback, args.length === 0 ? kNoArgs : args);
 }
 
 function hasTickScheduled() {
@@ -23,16 +27,22 @@ function hasTickScheduled() {
 
 function runTicks() {
   while (head < queue.length) {
-    const tick = queue[head++];
+    const callback = queue[head];
+    const args = queue[head + 1];
+    head += 2;
     try {
-      const { callback, args } = tick;
-      if (args.length === 0) callback();
-      else callback(...args);
+      switch (args.length) {
+        case 0: callback(); break;
+        case 1: callback(args[0]); break;
+        case 2: callback(args[0], args[1]); break;
+        case 3: callback(args[0], args[1], args[2]); break;
+        default: Reflect.apply(callback, undefined, args);
+      }
     } catch (err) {
       require('internal/process/execution').triggerUncaughtException(err, false);
     }
   }
-  queue = [];
+  queue.length = 0;
   head = 0;
 }
 

@@ -147,15 +147,19 @@ fn poll<'js>(ctx: &Ctx<'js>, state: &Shared, block: bool) -> Result<Array<'js>> 
             .map_err(|e| super::throw_uv(ctx, e, "epoll_wait", None))?;
         st.update_time();
     }
+    // One flat array, four slots per event (kind, id, and two values): a nested array per
+    // event cost an allocation and four property stores each, every loop turn.
     let out = Array::new(ctx.clone())?;
-    let push = |row: Vec<Value<'js>>| -> Result<()> {
-        let arr = Array::new(ctx.clone())?;
-        for (i, v) in row.into_iter().enumerate() {
-            arr.set(i, v)?;
+    let mut len = 0;
+    let mut push = |row: [Value<'js>; 4]| -> Result<()> {
+        for v in row {
+            out.set(len, v)?;
+            len += 1;
         }
-        out.set(out.len(), arr)
+        Ok(())
     };
     let num = |v: f64| Value::new_number(ctx.clone(), v);
+    let none = || Value::new_undefined(ctx.clone());
     for ev in events {
         match ev {
             Event::Io {
@@ -164,14 +168,15 @@ fn poll<'js>(ctx: &Ctx<'js>, state: &Shared, block: bool) -> Result<Array<'js>> 
             } => {
                 let fd = state.borrow().signal_fd;
                 while let Some(sig) = fd.and_then(|fd| signal::read_signal(fd).ok()) {
-                    push(vec![num(EV_SIGNAL as f64), num(sig as f64)])?;
+                    push([num(EV_SIGNAL as f64), num(sig as f64), none(), none()])?;
                 }
             }
             Event::Io { token, readiness } => {
-                push(vec![
+                push([
                     num(EV_IO as f64),
                     num(token as f64),
                     num(readiness as f64),
+                    none(),
                 ])?;
             }
             Event::Wake => {
@@ -187,7 +192,7 @@ fn poll<'js>(ctx: &Ctx<'js>, state: &Shared, block: bool) -> Result<Array<'js>> 
                             Value::new_undefined(ctx.clone()),
                         ),
                     };
-                    push(vec![num(EV_POOL as f64), num(id as f64), err, value])?;
+                    push([num(EV_POOL as f64), num(id as f64), err, value])?;
                 }
             }
         }
