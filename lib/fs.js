@@ -227,7 +227,7 @@ function writeFile(path, data, options, callback) {
 function writeFileSync(path, data, options) {
   const request = prepareWriteFile(path, data, options, kWriteFileDefaults);
   if (request.flush) runSync(writeFileSteps(request));
-  else binding.writeFile(request.target, request.bytes, request.flags, request.mode);
+  else binding.sync.writeFile(request.target, request.bytes, request.flags, request.mode);
 }
 
 // appendFile is writeFile with 'a' unless another flag is given.

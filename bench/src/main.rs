@@ -119,11 +119,17 @@ fn startup(unode: &Path, runs: usize) {
     );
 }
 
-/// Runs a script of bench/js under both runtimes; each prints one JSON object of
-/// `{ case: milliseconds }`. Prints the cases side by side with node/unode ratios.
+/// Runs a script of bench/js under both runtimes, alternating (unode, node, unode, node …
+/// `ROUNDS` times, default 2) so both see the same drift in machine noise; each run prints
+/// one JSON object of `{ case: milliseconds }`. Prints each case's median over the rounds
+/// side by side with the node/unode ratio.
 fn script(unode: &Path, root: &Path, name: &str) {
     let node = find_node();
     let file = root.join("bench/js").join(format!("{name}.js"));
+    let rounds: usize = std::env::var("ROUNDS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(2);
     let run = |bin: &Path| -> Vec<(String, f64)> {
         let out = Command::new(bin)
             .arg(&file)
@@ -138,17 +144,37 @@ fn script(unode: &Path, root: &Path, name: &str) {
         );
         parse_flat_json(&String::from_utf8_lossy(&out.stdout))
     };
-    let (u, n) = (run(unode), run(&node));
-    println!("{name}: median ms per case (lower is better); ratio > 1 means unode is faster");
+    let (mut u, mut n) = (Vec::new(), Vec::new());
+    for _ in 0..rounds.max(1) {
+        u.push(run(unode));
+        n.push(run(&node));
+    }
+    // A case's median over the rounds (the mean of the middle two for an even count).
+    let over_rounds = |runs: &[Vec<(String, f64)>], case: &str| -> f64 {
+        let mut v: Vec<f64> = runs
+            .iter()
+            .filter_map(|r| r.iter().find(|(c, _)| c == case).map(|(_, t)| *t))
+            .collect();
+        if v.is_empty() {
+            return f64::NAN;
+        }
+        v.sort_by(|a, b| a.total_cmp(b));
+        let mid = v.len() / 2;
+        if v.len().is_multiple_of(2) {
+            (v[mid - 1] + v[mid]) / 2.0
+        } else {
+            v[mid]
+        }
+    };
+    println!(
+        "{name}: median ms per case over {rounds} alternating rounds (lower is better); ratio > 1 means unode is faster"
+    );
     println!(
         "  {:<24} {:>10} {:>10} {:>8}",
         "case", "unode", "node", "node/unode"
     );
-    for (case, ut) in &u {
-        let nt = n
-            .iter()
-            .find(|(c, _)| c == case)
-            .map_or(f64::NAN, |(_, t)| *t);
+    for (case, _) in &u[0] {
+        let (ut, nt) = (over_rounds(&u, case), over_rounds(&n, case));
         println!("  {:<24} {:>10.2} {:>10.2} {:>8.2}", case, ut, nt, nt / ut);
     }
 }
