@@ -48,7 +48,7 @@ const {
 } = require('internal/fs/utils');
 const ops = require('internal/fs/ops');
 
-const { F_OK, O_RDONLY } = constants;
+const { F_OK, O_RDONLY, O_TRUNC, O_CREAT, O_WRONLY } = constants;
 const kCustomPromisified = Symbol.for('nodejs.util.promisify.custom');
 const kCustomPromisifyArgs = Symbol.for('unode.util.promisify.customArgs');
 
@@ -154,6 +154,17 @@ const kReadFileSyncDefaults = Object.freeze({ flag: 'r' });
 const kNativeEncodings = new Set(['utf8', 'utf-8', 'latin1', 'binary', 'ascii', 'base64', 'base64url', 'hex', 'ucs2', 'ucs-2', 'utf16le', 'utf-16le']);
 
 function readFileSync(path, options) {
+  // The common calls — a path string, with no options or an encoding — go straight to
+  // the native read.
+  if (typeof path === 'string' && (options === undefined || kNativeEncodings.has(options))) {
+    path = getValidatedPath(path);
+    try {
+      if (options === undefined) return binding.sync.readFile(path, O_RDONLY);
+      return binding.readFileText(path, O_RDONLY, options);
+    } catch (err) {
+      throw readFileError(err, path);
+    }
+  }
   options = getOptions(options, kReadFileSyncDefaults);
   let bytes;
   if (isFd(path)) {
@@ -185,7 +196,10 @@ function prepareWriteFile(path, data, options, defaults) {
   const flush = options.flush ?? false;
   validateBoolean(flush, 'options.flush');
   if (!ArrayBuffer.isView(data)) validateStringAfterArrayBufferView(data, 'data');
-  const bytes = typeof data === 'string' ? Buffer.from(data, options.encoding || 'utf8') : data;
+  // UTF-8 strings go to the native call as they are (it encodes them); a flushed write
+  // goes chunk by chunk and needs bytes.
+  const utf8 = !options.encoding || options.encoding === 'utf8' || options.encoding === 'utf-8';
+  const bytes = typeof data === 'string' && (flush || !utf8) ? Buffer.from(data, options.encoding) : data;
   const request = { target: path, bytes, flags: 0, mode: 0, flush, signal: options.signal };
   if (!isFd(path)) {
     request.target = getValidatedPath(path);
@@ -224,7 +238,15 @@ function writeFile(path, data, options, callback) {
   runCallback(writeFileSteps(request), completion(callback));
 }
 
+const kWriteFlags = O_TRUNC | O_CREAT | O_WRONLY;
+
 function writeFileSync(path, data, options) {
+  // The most common call — a path and a string or buffer, no options — needs no option
+  // parsing.
+  if (options === undefined && typeof path === 'string' && (typeof data === 'string' || ArrayBuffer.isView(data))) {
+    binding.sync.writeFile(getValidatedPath(path), data, kWriteFlags, 0o666);
+    return;
+  }
   const request = prepareWriteFile(path, data, options, kWriteFileDefaults);
   if (request.flush) runSync(writeFileSteps(request));
   else binding.sync.writeFile(request.target, request.bytes, request.flags, request.mode);
@@ -736,11 +758,19 @@ function statWith(follow, path, options) {
   }
 }
 
+// A plain path with the default options goes straight to the native call: statSync is
+// hot in loaders and file walkers.
 function lstatSync(path, options = kStatSyncDefaults) {
+  if (options === kStatSyncDefaults && typeof path === 'string' && !path.includes('\u0000')) {
+    return binding.statSync(path, false);
+  }
   return statWith(false, path, options);
 }
 
 function statSync(path, options = kStatSyncDefaults) {
+  if (options === kStatSyncDefaults && typeof path === 'string' && !path.includes('\u0000')) {
+    return binding.statSync(path, true);
+  }
   return statWith(true, path, options);
 }
 

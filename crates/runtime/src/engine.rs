@@ -177,6 +177,37 @@ pub fn bigint<'js>(ctx: &Ctx<'js>, v: i64) -> Value<'js> {
     unsafe { Value::from_raw(ctx.clone(), qjs::JS_NewBigInt64(ctx.as_raw().as_ptr(), v)) }
 }
 
+/// Runs `f` over a JS string as a path for a system call — NUL-terminated UTF-8 — and as
+/// text (for errors), without copying it where QuickJS need not (ASCII). A NUL inside, or
+/// an unpaired surrogate, gives None: lib/ rejects the first and the second has no bytes
+/// a file system would know.
+pub fn with_path<R>(
+    ctx: &Ctx<'_>,
+    value: &Value<'_>,
+    f: impl FnOnce(&std::ffi::CStr, &str) -> R,
+) -> Result<Option<R>> {
+    let raw = ctx.as_raw().as_ptr();
+    let mut len: qjs::size_t = 0;
+    // SAFETY: JS_ToCStringLen2 returns `len` bytes followed by a NUL that stay valid
+    // until JS_FreeCString, which runs after `f` is done with them.
+    unsafe {
+        let ptr = qjs::JS_ToCStringLen2(raw, &mut len, value.as_raw(), false);
+        if ptr.is_null() {
+            return Err(Error::Exception);
+        }
+        let with_nul = std::slice::from_raw_parts(ptr as *const u8, len as usize + 1);
+        let result = match (
+            std::ffi::CStr::from_bytes_with_nul(with_nul),
+            std::str::from_utf8(&with_nul[..len as usize]),
+        ) {
+            (Ok(c), Ok(text)) => Some(f(c, text)),
+            _ => None,
+        };
+        qjs::JS_FreeCString(raw, ptr);
+        Ok(result)
+    }
+}
+
 /// Runs `f` over a JS string's contents as WTF-8: UTF-8, except that unpaired surrogates
 /// are kept as their 3-byte encodings. ASCII strings are borrowed without copying.
 pub fn with_string_wtf8<R>(

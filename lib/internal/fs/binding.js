@@ -8,7 +8,7 @@ const { poolRequest } = require('internal/event_loop');
 
 const binding = {};
 // Calls that are only ever synchronous skip the wrapper below.
-const syncOnly = new Set(['statSync', 'setStatsPrototype', 'internalModuleStat', 'readFileUtf8', 'readFileText']);
+const syncOnly = new Set(['statSync', 'statsFromArray', 'setStatsPrototype', 'internalModuleStat', 'readFileUtf8', 'readFileText']);
 
 for (const name of Object.keys(native)) {
   const call = native[name];

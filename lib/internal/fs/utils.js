@@ -146,6 +146,10 @@ function toPathIfFileURL(value) {
 // A path argument (string, Buffer/Uint8Array or file: URL) as the string the
 // native side takes. Buffers are read as UTF-8.
 function getValidatedPath(value, name = 'path') {
+  if (typeof value === 'string') {
+    if (value.includes('\u0000')) throwNullBytes(name, value);
+    return value;
+  }
   const path = toPathIfFileURL(value);
   if (typeof path === 'string') {
     if (path.includes('\u0000')) throwNullBytes(name, path);
@@ -496,8 +500,9 @@ function Stats(dev, mode, nlink, uid, gid, rdev, blksize, ino, size, blocks,
 Object.setPrototypeOf(Stats.prototype, StatsBase.prototype);
 Object.setPrototypeOf(Stats, StatsBase);
 
-// Sync stats are made natively with this prototype (crates/runtime/src/bindings/fs.rs).
-require('internal/fs/binding').setStatsPrototype(Stats.prototype);
+// Non-bigint Stats are made natively with this prototype (crates/runtime/src/bindings/fs/stats.rs).
+const { setStatsPrototype, statsFromArray } = require('internal/fs/binding');
+setStatsPrototype(Stats.prototype);
 
 Stats.prototype._checkModeProperty = function _checkModeProperty(property) {
   return (this.mode & S_IFMT) === property;
@@ -539,9 +544,7 @@ function getStatsFromBinding(a, bigint = false) {
       BigInt(a[6]), BigInt(a[7]), BigInt(a[8]), BigInt(a[9]),
       ns(10), ns(12), ns(14), ns(16));
   }
-  const ms = (i) => a[i] * 1000 + a[i + 1] / 1000000;
-  return new Stats(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9],
-    ms(10), ms(12), ms(14), ms(16));
+  return statsFromArray(a);
 }
 
 class StatFs {

@@ -10,6 +10,8 @@ use rquickjs::{Array, Ctx, Exception, Object, Result, TypedArray, Value};
 use unode_sys::fs::{self as sfs, Stat};
 use unode_sys::Errno;
 
+mod stats;
+
 /// Runs `job` now (no request id) or queues it on the pool under `req`.
 pub(crate) fn dispatch<'js>(
     ctx: &Ctx<'js>,
@@ -52,7 +54,7 @@ pub fn out_to_js<'js>(ctx: &Ctx<'js>, out: Out) -> Result<Value<'js>> {
             obj.into_value()
         }
         Out::Num(n) => Value::new_number(ctx.clone(), n),
-        Out::Stat(st) => stat_array(ctx, &st)?.into_value(),
+        Out::Stat(st) => stats::stat_array(ctx, &st)?.into_value(),
         Out::StatFs(f) => {
             TypedArray::<f64>::new(ctx.clone(), f.map(|v| v as f64).to_vec())?.into_value()
         }
@@ -93,131 +95,6 @@ fn dirent_type(kind: u8) -> u8 {
         sfs::DT_BLK => 7,
         _ => 0,
     }
-}
-
-thread_local! {
-    /// fs.Stats.prototype, registered by lib/internal/fs/utils.js.
-    static STATS_PROTOTYPE: std::cell::RefCell<Option<rquickjs::Persistent<Object<'static>>>> =
-        const { std::cell::RefCell::new(None) };
-    /// The atoms of [`STATS_FIELDS`], made once (atoms live as long as the runtime).
-    static STATS_ATOMS: std::cell::RefCell<Vec<rquickjs::qjs::JSAtom>> =
-        const { std::cell::RefCell::new(Vec::new()) };
-}
-
-/// Own properties of a Stats, in Node's order.
-const STATS_FIELDS: [&std::ffi::CStr; 18] = [
-    c"dev",
-    c"mode",
-    c"nlink",
-    c"uid",
-    c"gid",
-    c"rdev",
-    c"blksize",
-    c"ino",
-    c"size",
-    c"blocks",
-    c"atimeMs",
-    c"mtimeMs",
-    c"ctimeMs",
-    c"birthtimeMs",
-    c"atime",
-    c"mtime",
-    c"ctime",
-    c"birthtime",
-];
-
-/// A Stats made here rather than in JS: filling 18 properties and four Dates from
-/// JavaScript costs QuickJS several times the stat(2) itself (statSync is that hot in
-/// module loaders and file walkers). Before fs has registered its prototype, the array.
-fn stats_object<'js>(ctx: &Ctx<'js>, st: &Stat) -> Result<Value<'js>> {
-    let Some(proto) = STATS_PROTOTYPE.with_borrow(|p| p.clone()) else {
-        return Ok(stat_array(ctx, st)?.into_value());
-    };
-    let proto = proto.restore(ctx)?;
-    // Node's millisecond times: seconds * 1000 + nanoseconds / 1e6, and Dates of them rounded.
-    let ms = |sec: i64, nsec: i64| sec as f64 * 1000.0 + nsec as f64 / 1_000_000.0;
-    let times = [
-        ms(st.atime, st.atime_nsec),
-        ms(st.mtime, st.mtime_nsec),
-        ms(st.ctime, st.ctime_nsec),
-        ms(st.birthtime, st.birthtime_nsec),
-    ];
-    let numbers = stat_numbers(st);
-    let raw = ctx.as_raw().as_ptr();
-    // SAFETY: each value handed to JS_DefinePropertyValue is owned and consumed by it; the
-    // atoms are this runtime's (made once on this thread, never freed); `obj` is owned
-    // until wrapped.
-    unsafe {
-        use rquickjs::qjs;
-        let obj = qjs::JS_NewObjectProto(raw, proto.as_raw());
-        if qjs::JS_IsException(obj) {
-            return Err(rquickjs::Error::Exception);
-        }
-        let obj = Value::from_raw(ctx.clone(), obj);
-        let atoms = STATS_ATOMS.with_borrow_mut(|atoms| {
-            if atoms.is_empty() {
-                atoms.extend(
-                    STATS_FIELDS
-                        .iter()
-                        .map(|n| qjs::JS_NewAtom(raw, n.as_ptr())),
-                );
-            }
-            let mut copy = [0; STATS_FIELDS.len()];
-            copy.copy_from_slice(atoms);
-            copy
-        });
-        for (i, &atom) in atoms.iter().enumerate() {
-            let value = match i {
-                0..10 => qjs::JS_NewNumber(raw, numbers[i]),
-                10..14 => qjs::JS_NewNumber(raw, times[i - 10]),
-                _ => qjs::JS_NewDate(raw, times[i - 14].round()),
-            };
-            let r = qjs::JS_DefinePropertyValue(
-                raw,
-                obj.as_raw(),
-                atom,
-                value,
-                qjs::JS_PROP_C_W_E as i32,
-            );
-            if r < 0 {
-                return Err(rquickjs::Error::Exception);
-            }
-        }
-        Ok(obj)
-    }
-}
-
-/// The numeric Stats fields before the times, in Node's order.
-fn stat_numbers(st: &Stat) -> [f64; 10] {
-    [
-        st.dev as f64,
-        st.mode as f64,
-        st.nlink as f64,
-        st.uid as f64,
-        st.gid as f64,
-        st.rdev as f64,
-        st.blksize as f64,
-        st.ino as f64,
-        st.size as f64,
-        st.blocks as f64,
-    ]
-}
-
-/// Stat fields in Node's order (see lib/fs.js): the numbers, then seconds and nanoseconds
-/// of each time.
-fn stat_array<'js>(ctx: &Ctx<'js>, st: &Stat) -> Result<TypedArray<'js, f64>> {
-    let mut f = stat_numbers(st).to_vec();
-    f.extend([
-        st.atime as f64,
-        st.atime_nsec as f64,
-        st.mtime as f64,
-        st.mtime_nsec as f64,
-        st.ctime as f64,
-        st.ctime_nsec as f64,
-        st.birthtime as f64,
-        st.birthtime_nsec as f64,
-    ]);
-    TypedArray::new(ctx.clone(), f)
 }
 
 /// A byte range of a JS buffer as (address, length), for jobs that may run on the pool.
@@ -404,22 +281,31 @@ pub fn init<'js>(obj: &Object<'js>, state: &Shared) -> Result<()> {
     def(
         obj,
         "setStatsPrototype",
-        |ctx: Ctx<'js>, proto: Object<'js>| {
-            let saved = rquickjs::Persistent::save(&ctx, proto);
-            STATS_PROTOTYPE.with_borrow_mut(|p| *p = Some(saved));
-        },
+        |ctx: Ctx<'js>, proto: Object<'js>| stats::register(&ctx, proto),
     )?;
+    // statsFromArray(raw fields) → a Stats (the callback and promise calls, not bigint).
+    def(obj, "statsFromArray", stats::from_array)?;
     // statSync(path or fd, follow) → a Stats object (the sync, non-bigint calls).
     def(
         obj,
         "statSync",
         |ctx: Ctx<'js>, what: Value<'js>, follow: bool| -> Result<Value<'js>> {
-            let st = match target(&what)? {
-                Target::Fd(fd) => sfs::fstat(fd).map_err(|e| err_fd(e, "fstat")),
-                Target::Path(path) => stat_path(&path, follow),
+            let st = match what.as_int() {
+                Some(fd) => sfs::fstat(fd).map_err(|e| err_fd(e, "fstat")),
+                None => crate::engine::with_path(&ctx, &what, |c, path| {
+                    let (r, syscall) = if follow {
+                        (sfs::stat(c), "stat")
+                    } else {
+                        (sfs::lstat(c), "lstat")
+                    };
+                    r.map_err(|e| err(e, syscall, path))
+                })?
+                .ok_or_else(|| {
+                    Exception::throw_type(&ctx, "path must be a string without null bytes")
+                })?,
             };
             match st {
-                Ok(st) => stats_object(&ctx, &st),
+                Ok(st) => stats::from_stat(&ctx, &st),
                 Err(e) => Err(ctx.throw(Value::from_object(fs_error(&ctx, &e)?))),
             }
         },
@@ -733,10 +619,19 @@ pub fn init<'js>(obj: &Object<'js>, state: &Shared) -> Result<()> {
               mode: u32,
               req: Opt<f64>| {
             let t = target(&what)?;
+            // A string is written as UTF-8 (lib/fs.js makes Buffers for other encodings).
+            if data.is_string() {
+                let bytes = crate::engine::with_string_wtf8(&ctx, &data, |w| {
+                    crate::engine::wtf8_to_utf8(w).into_owned()
+                })?;
+                return dispatch(&ctx, &s, req, move || {
+                    ops::write_file(&t, &bytes, flags, mode).map(|()| Out::Unit)
+                });
+            }
             let Some((_, size)) = crate::engine::bytes_of(&ctx, &data) else {
                 return Err(Exception::throw_type(
                     &ctx,
-                    "data must be an ArrayBufferView",
+                    "data must be a string or an ArrayBufferView",
                 ));
             };
             let (addr, len) = raw_range(&ctx, &data, 0.0, size as f64)?;
