@@ -2,8 +2,7 @@
 
 use crate::Waker;
 use std::collections::VecDeque;
-use std::sync::mpsc::{channel, Receiver, Sender};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use unode_sys::signal::{sigprocmask, SigSet, SIG_BLOCK};
 
 type Job<T> = Box<dyn FnOnce() -> T + Send + 'static>;
@@ -16,9 +15,47 @@ pub struct Pool<T: Send + 'static> {
     size: usize,
     waker: Waker,
     /// Set on the first submission; the pool lives on the loop thread only.
-    queue: std::cell::OnceCell<Sender<Queued<T>>>,
+    jobs: std::cell::OnceCell<Option<Arc<Jobs<T>>>>,
     done: Arc<Mutex<VecDeque<(u64, T)>>>,
     pending: std::cell::Cell<usize>,
+}
+
+/// The queue workers take jobs from. One condition variable and a count of sleeping
+/// workers, so that a job wakes at most one thread and none when all are busy (a
+/// mutex-guarded channel woke two per job: the receiver, then the next worker waiting
+/// for the mutex — two context switches per 64 KiB of a stream copy).
+struct Jobs<T> {
+    state: Mutex<JobsState<T>>,
+    ready: Condvar,
+}
+
+struct JobsState<T> {
+    queue: VecDeque<Queued<T>>,
+    idle: usize,
+    closed: bool,
+}
+
+impl<T> Jobs<T> {
+    fn lock(&self) -> MutexGuard<'_, JobsState<T>> {
+        // A job that panicked poisons nothing here: jobs run outside the lock.
+        self.state.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// The next job, waiting for one; None once the pool is dropped.
+    fn next(&self) -> Option<Queued<T>> {
+        let mut state = self.lock();
+        loop {
+            if let Some(job) = state.queue.pop_front() {
+                return Some(job);
+            }
+            if state.closed {
+                return None;
+            }
+            state.idle += 1;
+            state = self.ready.wait(state).unwrap_or_else(|p| p.into_inner());
+            state.idle -= 1;
+        }
+    }
 }
 
 impl<T: Send + 'static> Pool<T> {
@@ -26,17 +63,25 @@ impl<T: Send + 'static> Pool<T> {
         Pool {
             size: size.max(1),
             waker,
-            queue: std::cell::OnceCell::new(),
+            jobs: std::cell::OnceCell::new(),
             done: Arc::new(Mutex::new(VecDeque::new())),
             pending: std::cell::Cell::new(0),
         }
     }
 
-    fn spawn_workers(&self) -> Sender<Queued<T>> {
-        let (tx, rx) = channel::<Queued<T>>();
-        let rx: Arc<Mutex<Receiver<Queued<T>>>> = Arc::new(Mutex::new(rx));
+    /// Starts the workers; None if not one could be started.
+    fn spawn_workers(&self) -> Option<Arc<Jobs<T>>> {
+        let jobs = Arc::new(Jobs {
+            state: Mutex::new(JobsState {
+                queue: VecDeque::new(),
+                idle: 0,
+                closed: false,
+            }),
+            ready: Condvar::new(),
+        });
+        let mut started = 0;
         for i in 0..self.size {
-            let rx = rx.clone();
+            let jobs = jobs.clone();
             let done = self.done.clone();
             let waker = self.waker.clone();
             let spawned = std::thread::Builder::new()
@@ -44,38 +89,37 @@ impl<T: Send + 'static> Pool<T> {
                 .spawn(move || {
                     // Signals belong to the loop thread's signalfd, never to a worker.
                     let _ = sigprocmask(SIG_BLOCK, &SigSet::full());
-                    loop {
-                        let next = match rx.lock() {
-                            Ok(guard) => guard.recv(),
-                            Err(_) => return,
-                        };
-                        let Ok((id, job)) = next else { return };
+                    while let Some((id, job)) = jobs.next() {
                         let result = job();
                         if push_completion(&done, id, result) {
                             waker.wake();
                         }
                     }
                 });
-            if spawned.is_err() && i == 0 {
-                // Without a single worker, jobs would never finish: run them inline instead.
-                break;
+            if spawned.is_ok() {
+                started += 1;
             }
         }
-        tx
+        (started > 0).then_some(jobs)
     }
 
     /// Queues `job`; its result comes back from [`Pool::take_completed`] as `(id, result)`
     /// after the reactor reports a wake-up.
     pub fn submit(&self, id: u64, job: impl FnOnce() -> T + Send + 'static) {
         self.pending.set(self.pending.get() + 1);
-        let tx = self.queue.get_or_init(|| self.spawn_workers());
-        if let Err(failed) = tx.send((id, Box::new(job))) {
-            // No worker alive: run the job here so its completion is never lost.
-            let (id, job) = failed.0;
-            let result = job();
-            if push_completion(&self.done, id, result) {
+        let Some(jobs) = self.jobs.get_or_init(|| self.spawn_workers()) else {
+            // No worker could start: run the job here so its completion is never lost.
+            if push_completion(&self.done, id, job()) {
                 self.waker.wake();
             }
+            return;
+        };
+        let mut state = jobs.lock();
+        state.queue.push_back((id, Box::new(job)));
+        let wake = state.idle > 0;
+        drop(state);
+        if wake {
+            jobs.ready.notify_one();
         }
     }
 
@@ -92,6 +136,16 @@ impl<T: Send + 'static> Pool<T> {
         };
         self.pending.set(self.pending.get() - taken.len());
         taken
+    }
+}
+
+impl<T: Send + 'static> Drop for Pool<T> {
+    /// Workers finish the job in hand and exit.
+    fn drop(&mut self) {
+        if let Some(Some(jobs)) = self.jobs.get() {
+            jobs.lock().closed = true;
+            jobs.ready.notify_all();
+        }
     }
 }
 
