@@ -758,18 +758,21 @@ function statWith(follow, path, options) {
   }
 }
 
-// A plain path with the default options goes straight to the native call: statSync is
-// hot in loaders and file walkers.
+// A path string with the default options goes straight to the native call (statSync is
+// hot in loaders and file walkers), which answers undefined where getValidatedPath would
+// throw.
 function lstatSync(path, options = kStatSyncDefaults) {
-  if (options === kStatSyncDefaults && typeof path === 'string' && !path.includes('\u0000')) {
-    return binding.statSync(path, false);
+  if (options === kStatSyncDefaults && typeof path === 'string') {
+    const stats = binding.statSync(path, false);
+    if (stats !== undefined) return stats;
   }
   return statWith(false, path, options);
 }
 
 function statSync(path, options = kStatSyncDefaults) {
-  if (options === kStatSyncDefaults && typeof path === 'string' && !path.includes('\u0000')) {
-    return binding.statSync(path, true);
+  if (options === kStatSyncDefaults && typeof path === 'string') {
+    const stats = binding.statSync(path, true);
+    if (stats !== undefined) return stats;
   }
   return statWith(true, path, options);
 }

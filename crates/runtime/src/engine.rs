@@ -177,10 +177,10 @@ pub fn bigint<'js>(ctx: &Ctx<'js>, v: i64) -> Value<'js> {
     unsafe { Value::from_raw(ctx.clone(), qjs::JS_NewBigInt64(ctx.as_raw().as_ptr(), v)) }
 }
 
-/// Runs `f` over a JS string as a path for a system call — NUL-terminated UTF-8 — and as
-/// text (for errors), without copying it where QuickJS need not (ASCII). A NUL inside, or
-/// an unpaired surrogate, gives None: lib/ rejects the first and the second has no bytes
-/// a file system would know.
+/// Runs `f` over a JS string as a path for a system call — NUL-terminated UTF-8, unpaired
+/// surrogates replaced as Node replaces them — and as text (for errors), without copying
+/// it where QuickJS need not (ASCII). A NUL inside gives None (lib/ makes that Node's
+/// ERR_INVALID_ARG_VALUE).
 pub fn with_path<R>(
     ctx: &Ctx<'_>,
     value: &Value<'_>,
@@ -196,12 +196,17 @@ pub fn with_path<R>(
             return Err(Error::Exception);
         }
         let with_nul = std::slice::from_raw_parts(ptr as *const u8, len as usize + 1);
-        let result = match (
-            std::ffi::CStr::from_bytes_with_nul(with_nul),
-            std::str::from_utf8(&with_nul[..len as usize]),
-        ) {
-            (Ok(c), Ok(text)) => Some(f(c, text)),
-            _ => None,
+        let wtf8 = &with_nul[..len as usize];
+        let result = match std::str::from_utf8(wtf8) {
+            Ok(text) => std::ffi::CStr::from_bytes_with_nul(with_nul)
+                .ok()
+                .map(|c| f(c, text)),
+            Err(_) => {
+                let utf8 = String::from_utf8_lossy(&wtf8_to_utf8(wtf8)).into_owned();
+                std::ffi::CString::new(utf8.clone())
+                    .ok()
+                    .map(|c| f(&c, &utf8))
+            }
         };
         qjs::JS_FreeCString(raw, ptr);
         Ok(result)

@@ -285,24 +285,28 @@ pub fn init<'js>(obj: &Object<'js>, state: &Shared) -> Result<()> {
     )?;
     // statsFromArray(raw fields) → a Stats (the callback and promise calls, not bigint).
     def(obj, "statsFromArray", stats::from_array)?;
-    // statSync(path or fd, follow) → a Stats object (the sync, non-bigint calls).
+    // statSync(path or fd, follow) → a Stats object (the sync, non-bigint calls), or
+    // undefined for a path with a NUL in it (lib/fs.js then throws Node's error).
     def(
         obj,
         "statSync",
         |ctx: Ctx<'js>, what: Value<'js>, follow: bool| -> Result<Value<'js>> {
             let st = match what.as_int() {
                 Some(fd) => sfs::fstat(fd).map_err(|e| err_fd(e, "fstat")),
-                None => crate::engine::with_path(&ctx, &what, |c, path| {
-                    let (r, syscall) = if follow {
-                        (sfs::stat(c), "stat")
-                    } else {
-                        (sfs::lstat(c), "lstat")
-                    };
-                    r.map_err(|e| err(e, syscall, path))
-                })?
-                .ok_or_else(|| {
-                    Exception::throw_type(&ctx, "path must be a string without null bytes")
-                })?,
+                None => {
+                    let stat = crate::engine::with_path(&ctx, &what, |c, path| {
+                        let (r, syscall) = if follow {
+                            (sfs::stat(c), "stat")
+                        } else {
+                            (sfs::lstat(c), "lstat")
+                        };
+                        r.map_err(|e| err(e, syscall, path))
+                    })?;
+                    match stat {
+                        Some(st) => st,
+                        None => return Ok(Value::new_undefined(ctx)),
+                    }
+                }
             };
             match st {
                 Ok(st) => stats::from_stat(&ctx, &st),
