@@ -314,6 +314,7 @@ const kMessages = {
   ERR_SOCKET_BAD_TYPE: [TypeError, 'Bad socket type specified. Valid types are: udp4, udp6'],
   ERR_SOCKET_CLOSED: [Error, 'Socket is closed'],
   ERR_TLS_HANDSHAKE_TIMEOUT: [Error, 'TLS handshake timeout'],
+  ERR_TLS_INVALID_PROTOCOL_VERSION: [TypeError, (version, kind) => `${version} is not a valid ${kind} TLS protocol version`],
   ERR_SOCKET_CLOSED_BEFORE_CONNECTION: [Error, 'Socket closed before the connection was established'],
   ERR_SOCKET_DGRAM_IS_CONNECTED: [Error, 'Already connected'],
   ERR_SOCKET_DGRAM_NOT_CONNECTED: [Error, 'Not connected'],

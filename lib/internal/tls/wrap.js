@@ -23,7 +23,23 @@ function defaultRejectUnauthorized() {
   return false;
 }
 
+const kProtocolVersions = ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'];
+
+// minVersion/maxVersion as Node checks them (rustls then speaks what it can of the range).
+function protocolRange(options) {
+  const range = {};
+  for (const [key, kind] of [['minVersion', 'minimum'], ['maxVersion', 'maximum']]) {
+    const version = options[key];
+    if (version == null) continue;
+    if (!kProtocolVersions.includes(version)) throw new codes.ERR_TLS_INVALID_PROTOCOL_VERSION(version, kind);
+    range[key] = version;
+  }
+  return range;
+}
+
 const pemText = (v) => (v === undefined || v === null ? undefined : Array.isArray(v) ? v.map(String) : [String(v)]);
+// One PEM text of a `key` or `cert` option given as a string, Buffer or array of them.
+const pemJoined = (v) => (v === undefined || v === null ? undefined : Array.isArray(v) ? v.map(String).join('\n') : String(v));
 
 // The error Node gives for a failed handshake or certificate check.
 function tlsError(code, message, socket) {
@@ -58,6 +74,9 @@ function TLSSocket(socket, options = {}) {
       ca: pemText(options.ca),
       rejectUnauthorized: this._rejectUnauthorized,
       alpn: options.ALPNProtocols ? options.ALPNProtocols.map(String) : [],
+      key: pemJoined(options.key),
+      cert: pemJoined(options.cert),
+      ...protocolRange(options),
     });
   }
   this.connecting = raw.connecting;
@@ -129,15 +148,15 @@ TLSSocket.prototype._onCipher = function(data) {
 
 TLSSocket.prototype._onSecure = function() {
   this._secureEstablished = true;
-  const [, , alpn, errorCode, errorMessage, servername] = binding.info(this._tlsId);
+  const [, , alpn, errorCode, errorMessage, servername, checksPeer] = binding.info(this._tlsId);
   this.alpnProtocol = alpn ?? false;
   if (servername) this.servername = servername;
   if (errorCode) {
     this.authorizationError = errorCode;
     this._authorizationMessage = errorMessage;
   } else {
-    // A server asks for no client certificate, so its side is never authorized.
-    this.authorized = !this._isServer;
+    // A server that asked for no client certificate (no requestCert) is never authorized.
+    this.authorized = checksPeer;
   }
   this.emit('secure');
   if (!this._isServer) this.emit('secureConnect');
@@ -295,11 +314,14 @@ Object.setPrototypeOf(Server, net.Server);
 // Wraps every connection `server` accepts in a server-side TLSSocket; `onSecure` gets
 // it once its handshake is done. (https.Server uses this too.)
 function attachTls(server, options, onSecure) {
-  const text = (v) => (Array.isArray(v) ? v.map(String).join('\n') : v === undefined ? undefined : String(v));
   server._tlsContext = binding.serverContext({
-    key: text(options.key),
-    cert: text(options.cert),
+    key: pemJoined(options.key),
+    cert: pemJoined(options.cert),
     alpn: options.ALPNProtocols ? options.ALPNProtocols.map(String) : [],
+    requestCert: Boolean(options.requestCert),
+    rejectUnauthorized: options.rejectUnauthorized !== false,
+    ca: pemText(options.ca),
+    ...protocolRange(options),
   });
   server.on('connection', (raw) => {
     const socket = new TLSSocket(raw, { isServer: true, context: server._tlsContext, allowHalfOpen: server.allowHalfOpen });

@@ -4,7 +4,8 @@
 //!
 //! Certificate checks follow Node's choices: `ca` replaces the default roots (Mozilla's,
 //! from webpki-roots), and with `rejectUnauthorized: false` a failed check is recorded as
-//! the socket's `authorizationError` instead of ending the handshake.
+//! the socket's `authorizationError` instead of ending the handshake. A server asks for a
+//! client certificate only with `requestCert`, and checks it against its own `ca`.
 
 use super::def;
 use super::slots;
@@ -14,8 +15,10 @@ use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, Server
 use rustls::client::WebPkiServerVerifier;
 use rustls::pki_types::pem::PemObject;
 use rustls::pki_types::{CertificateDer, PrivateKeyDer, ServerName, UnixTime};
+use rustls::server::danger::{ClientCertVerified, ClientCertVerifier};
+use rustls::server::WebPkiClientVerifier;
 use rustls::{CertificateError, ClientConfig, Connection, DigitallySignedStruct, RootCertStore};
-use rustls::{ServerConfig, SignatureScheme};
+use rustls::{DistinguishedName, ServerConfig, SignatureScheme, SupportedProtocolVersion};
 use std::io::{Read, Write};
 use std::sync::{Arc, Mutex, OnceLock};
 
@@ -109,10 +112,27 @@ fn node_protocol_error(e: &rustls::Error) -> (&'static str, String) {
                     "ERR_SSL_TLSV1_ALERT_NO_APPLICATION_PROTOCOL",
                     "tlsv1 alert no application protocol",
                 ),
+                A::CertificateRequired => (
+                    "ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED",
+                    "tlsv13 alert certificate required",
+                ),
                 _ => ("ERR_SSL_TLSV1_ALERT", "tlsv1 alert"),
             };
             (code, text.to_string())
         }
+        rustls::Error::NoCertificatesPresented => (
+            "ERR_SSL_PEER_DID_NOT_RETURN_A_CERTIFICATE",
+            "peer did not return a certificate".into(),
+        ),
+        rustls::Error::PeerIncompatible(
+            rustls::PeerIncompatible::Tls12NotOffered
+            | rustls::PeerIncompatible::Tls12NotOfferedOrEnabled
+            | rustls::PeerIncompatible::Tls13RequiredForQuic
+            | rustls::PeerIncompatible::SupportedVersionsExtensionRequired,
+        ) => (
+            "ERR_SSL_UNSUPPORTED_PROTOCOL",
+            "unsupported protocol".into(),
+        ),
         other => ("ERR_SSL_HANDSHAKE_FAILURE", other.to_string()),
     }
 }
@@ -221,6 +241,155 @@ impl ServerCertVerifier for Verifier {
     }
 }
 
+/// A server's check of client certificates (`requestCert`). Strict (`rejectUnauthorized`):
+/// a missing or untrusted certificate ends the handshake. Lenient: any certificate is
+/// taken (its signature over the handshake still proves the key), and [`client_verdict`]
+/// judges it afterwards for `authorized`/`authorizationError`.
+#[derive(Debug)]
+struct ClientAuth {
+    inner: Arc<dyn ClientCertVerifier>,
+    reject: bool,
+}
+
+impl ClientCertVerifier for ClientAuth {
+    fn offer_client_auth(&self) -> bool {
+        true
+    }
+
+    fn client_auth_mandatory(&self) -> bool {
+        self.reject
+    }
+
+    fn root_hint_subjects(&self) -> &[DistinguishedName] {
+        self.inner.root_hint_subjects()
+    }
+
+    fn verify_client_cert(
+        &self,
+        end_entity: &CertificateDer<'_>,
+        intermediates: &[CertificateDer<'_>],
+        now: UnixTime,
+    ) -> std::result::Result<ClientCertVerified, rustls::Error> {
+        match self
+            .inner
+            .verify_client_cert(end_entity, intermediates, now)
+        {
+            Err(e) if self.reject => Err(e),
+            _ => Ok(ClientCertVerified::assertion()),
+        }
+    }
+
+    fn verify_tls12_signature(
+        &self,
+        message: &[u8],
+        cert: &CertificateDer<'_>,
+        dss: &DigitallySignedStruct,
+    ) -> std::result::Result<HandshakeSignatureValid, rustls::Error> {
+        self.inner.verify_tls12_signature(message, cert, dss)
+    }
+
+    fn verify_tls13_signature(
+        &self,
+        message: &[u8],
+        cert: &CertificateDer<'_>,
+        dss: &DigitallySignedStruct,
+    ) -> std::result::Result<HandshakeSignatureValid, rustls::Error> {
+        self.inner.verify_tls13_signature(message, cert, dss)
+    }
+
+    fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
+        self.inner.supported_verify_schemes()
+    }
+}
+
+/// What a server that asked for a client certificate makes of the one it got, in Node's
+/// terms (None: trusted).
+fn client_verdict(
+    auth: &ClientAuth,
+    chain: Option<&[CertificateDer<'_>]>,
+) -> Option<(&'static str, String)> {
+    let Some((end_entity, intermediates)) = chain.and_then(|c| c.split_first()) else {
+        return Some((
+            "UNABLE_TO_GET_ISSUER_CERT",
+            "unable to get issuer certificate".into(),
+        ));
+    };
+    auth.inner
+        .verify_client_cert(end_entity, intermediates, UnixTime::now())
+        .err()
+        .map(|e| node_cert_error(&e, end_entity, intermediates.len()))
+}
+
+/// A server context: its rustls configuration and, with `requestCert`, its client check.
+struct ServerContext {
+    config: Arc<ServerConfig>,
+    client_auth: Option<Arc<ClientAuth>>,
+}
+
+/// The protocol versions between `minVersion` and `maxVersion` (validated by lib/). rustls
+/// speaks TLS 1.2 and 1.3 only, so a range that allows neither is an error.
+fn protocol_versions(
+    ctx: &Ctx<'_>,
+    opts: &Object<'_>,
+) -> Result<Vec<&'static SupportedProtocolVersion>> {
+    let rank = |v: Option<String>, default: u8| match v.as_deref() {
+        Some("TLSv1.3") => 13,
+        Some("TLSv1.2") => 12,
+        Some("TLSv1.1") => 11,
+        Some("TLSv1") => 10,
+        _ => default,
+    };
+    let min = rank(opts.get("minVersion")?, 12);
+    let max = rank(opts.get("maxVersion")?, 13);
+    let versions: Vec<_> = [(12, &rustls::version::TLS12), (13, &rustls::version::TLS13)]
+        .into_iter()
+        .filter(|(v, _)| (min..=max).contains(v))
+        .map(|(_, version)| version)
+        .collect();
+    if versions.is_empty() {
+        return Err(js_err(
+            ctx,
+            "no TLS protocol version in range: unode speaks TLSv1.2 and TLSv1.3",
+        ));
+    }
+    Ok(versions)
+}
+
+/// A certificate chain and its key from PEM `cert` and `key` options (None if neither).
+fn cert_and_key(
+    ctx: &Ctx<'_>,
+    opts: &Object<'_>,
+) -> Result<Option<(Vec<CertificateDer<'static>>, PrivateKeyDer<'static>)>> {
+    let key: Option<String> = opts.get("key")?;
+    let cert: Option<String> = opts.get("cert")?;
+    match (key, cert) {
+        (None, None) => Ok(None),
+        (Some(key), Some(cert)) => {
+            let certs = certs_from_pem(&cert).map_err(|e| js_err(ctx, &e))?;
+            let key = PrivateKeyDer::from_pem_slice(key.as_bytes())
+                .map_err(|e| js_err(ctx, &format!("bad private key PEM: {e}")))?;
+            Ok(Some((certs, key)))
+        }
+        _ => Err(js_err(ctx, "`key` and `cert` (PEM) go together")),
+    }
+}
+
+/// The roots of `ca` (PEM texts), or Mozilla's when there are none.
+fn roots_of(ctx: &Ctx<'_>, ca: &[String]) -> Result<Arc<RootCertStore>> {
+    if ca.is_empty() {
+        return Ok(default_roots());
+    }
+    let mut store = RootCertStore::empty();
+    for pem in ca {
+        for cert in certs_from_pem(pem).map_err(|e| js_err(ctx, &e))? {
+            store
+                .add(cert)
+                .map_err(|e| js_err(ctx, &format!("bad CA certificate: {e}")))?;
+        }
+    }
+    Ok(Arc::new(store))
+}
+
 /// ring, not rustls's default aws-lc-rs: it builds with only a C compiler, keeping the
 /// two-command setup; its lack of post-quantum key exchange is why rustls deprecates it.
 #[allow(deprecated)]
@@ -256,6 +425,8 @@ fn certs_from_pem(pem: &str) -> std::result::Result<Vec<CertificateDer<'static>>
 struct Session {
     conn: Connection,
     verdict: Verdict,
+    /// A server's client check, when it asked for certificates.
+    client_auth: Option<Arc<ClientAuth>>,
 }
 
 fn js_err(ctx: &Ctx<'_>, message: &str) -> rquickjs::Error {
@@ -273,20 +444,7 @@ fn client(ctx: &Ctx<'_>, opts: &Object<'_>) -> Result<Session> {
     let reject: bool = opts
         .get::<_, Option<bool>>("rejectUnauthorized")?
         .unwrap_or(true);
-    let ca = strings(opts.get("ca")?)?;
-    let roots = if ca.is_empty() {
-        default_roots()
-    } else {
-        let mut store = RootCertStore::empty();
-        for pem in &ca {
-            for cert in certs_from_pem(pem).map_err(|e| js_err(ctx, &e))? {
-                store
-                    .add(cert)
-                    .map_err(|e| js_err(ctx, &format!("bad CA certificate: {e}")))?;
-            }
-        }
-        Arc::new(store)
-    };
+    let roots = roots_of(ctx, &strings(opts.get("ca")?)?)?;
     let inner = WebPkiServerVerifier::builder_with_provider(roots, provider())
         .build()
         .map_err(|e| js_err(ctx, &e.to_string()))?;
@@ -296,12 +454,17 @@ fn client(ctx: &Ctx<'_>, opts: &Object<'_>) -> Result<Session> {
         reject,
         verdict: VerdictSlot(verdict.clone()),
     };
-    let mut config = ClientConfig::builder_with_provider(provider())
-        .with_safe_default_protocol_versions()
+    let builder = ClientConfig::builder_with_provider(provider())
+        .with_protocol_versions(&protocol_versions(ctx, opts)?)
         .map_err(|e| js_err(ctx, &e.to_string()))?
         .dangerous()
-        .with_custom_certificate_verifier(Arc::new(verifier))
-        .with_no_client_auth();
+        .with_custom_certificate_verifier(Arc::new(verifier));
+    let mut config = match cert_and_key(ctx, opts)? {
+        Some((certs, key)) => builder
+            .with_client_auth_cert(certs, key)
+            .map_err(|e| js_err(ctx, &format!("key and certificate do not match: {e}")))?,
+        None => builder.with_no_client_auth(),
+    };
     config.alpn_protocols = strings(opts.get("alpn")?)?
         .into_iter()
         .map(String::into_bytes)
@@ -315,32 +478,49 @@ fn client(ctx: &Ctx<'_>, opts: &Object<'_>) -> Result<Session> {
     Ok(Session {
         conn: conn.into(),
         verdict,
+        client_auth: None,
     })
 }
 
-fn server_config(ctx: &Ctx<'_>, opts: &Object<'_>) -> Result<Arc<ServerConfig>> {
-    let key: Option<String> = opts.get("key")?;
-    let cert: Option<String> = opts.get("cert")?;
-    let (Some(key), Some(cert)) = (key, cert) else {
+fn server_context(ctx: &Ctx<'_>, opts: &Object<'_>) -> Result<ServerContext> {
+    let Some((certs, key)) = cert_and_key(ctx, opts)? else {
         return Err(js_err(
             ctx,
             "a TLS server needs `key` and `cert` (PEM) in its options",
         ));
     };
-    let certs = certs_from_pem(&cert).map_err(|e| js_err(ctx, &e))?;
-    let key = PrivateKeyDer::from_pem_slice(key.as_bytes())
-        .map_err(|e| js_err(ctx, &format!("bad private key PEM: {e}")))?;
-    let mut config = ServerConfig::builder_with_provider(provider())
-        .with_safe_default_protocol_versions()
-        .map_err(|e| js_err(ctx, &e.to_string()))?
-        .with_no_client_auth()
+    let builder = ServerConfig::builder_with_provider(provider())
+        .with_protocol_versions(&protocol_versions(ctx, opts)?)
+        .map_err(|e| js_err(ctx, &e.to_string()))?;
+    let request_cert = opts.get::<_, Option<bool>>("requestCert")?.unwrap_or(false);
+    let client_auth = if request_cert {
+        let roots = roots_of(ctx, &strings(opts.get("ca")?)?)?;
+        let inner = WebPkiClientVerifier::builder_with_provider(roots, provider())
+            .allow_unauthenticated()
+            .build()
+            .map_err(|e| js_err(ctx, &e.to_string()))?;
+        let reject = opts
+            .get::<_, Option<bool>>("rejectUnauthorized")?
+            .unwrap_or(true);
+        Some(Arc::new(ClientAuth { inner, reject }))
+    } else {
+        None
+    };
+    let builder = match &client_auth {
+        Some(auth) => builder.with_client_cert_verifier(auth.clone()),
+        None => builder.with_no_client_auth(),
+    };
+    let mut config = builder
         .with_single_cert(certs, key)
         .map_err(|e| js_err(ctx, &format!("key and certificate do not match: {e}")))?;
     config.alpn_protocols = strings(opts.get("alpn")?)?
         .into_iter()
         .map(String::into_bytes)
         .collect();
-    Ok(Arc::new(config))
+    Ok(ServerContext {
+        config: Arc::new(config),
+        client_auth,
+    })
 }
 
 /// Runs ciphertext through the session: [plaintext Buffer or null, peer closed (close_notify),
@@ -409,7 +589,7 @@ fn feed<'js>(ctx: &Ctx<'js>, s: &mut Session, mut input: &[u8]) -> Result<Array<
 
 pub fn init<'js>(obj: &Object<'js>) -> Result<()> {
     let sessions = slots::shared::<Session>();
-    let contexts = slots::shared::<Arc<ServerConfig>>();
+    let contexts = slots::shared::<ServerContext>();
     let t = sessions.clone();
     // client({ servername, ca, rejectUnauthorized, alpn }) → session id
     def(obj, "client", move |ctx: Ctx<'js>, opts: Object<'js>| {
@@ -417,18 +597,23 @@ pub fn init<'js>(obj: &Object<'js>) -> Result<()> {
         Ok::<_, rquickjs::Error>(t.borrow_mut().insert(session))
     })?;
     let c = contexts.clone();
-    // serverContext({ key, cert, alpn }) → context id (shared by a server's sessions)
+    // serverContext({ key, cert, alpn, requestCert, rejectUnauthorized, ca, minVersion,
+    // maxVersion }) → context id (shared by a server's sessions)
     def(
         obj,
         "serverContext",
         move |ctx: Ctx<'js>, opts: Object<'js>| {
-            let config = server_config(&ctx, &opts)?;
-            Ok::<_, rquickjs::Error>(c.borrow_mut().insert(config))
+            let context = server_context(&ctx, &opts)?;
+            Ok::<_, rquickjs::Error>(c.borrow_mut().insert(context))
         },
     )?;
     let (t, c) = (sessions.clone(), contexts.clone());
     def(obj, "server", move |ctx: Ctx<'js>, context: usize| {
-        let Some(config) = c.borrow().get(context).cloned() else {
+        let Some((config, client_auth)) = c
+            .borrow()
+            .get(context)
+            .map(|c| (c.config.clone(), c.client_auth.clone()))
+        else {
             return Err(js_err(&ctx, "TLS server context closed"));
         };
         let mut conn =
@@ -437,6 +622,7 @@ pub fn init<'js>(obj: &Object<'js>) -> Result<()> {
         Ok(t.borrow_mut().insert(Session {
             conn: conn.into(),
             verdict: Verdict::default(),
+            client_auth,
         }))
     })?;
     let c = contexts;
@@ -508,7 +694,8 @@ pub fn init<'js>(obj: &Object<'js>) -> Result<()> {
         }
     })?;
     let t = sessions.clone();
-    // info(id) → [protocol, cipher, alpn, authorizationError code, its message, servername]
+    // info(id) → [protocol, cipher, alpn, authorizationError code, its message, servername,
+    // whether the session checks its peer's certificate]
     def(
         obj,
         "info",
@@ -531,7 +718,10 @@ pub fn init<'js>(obj: &Object<'js>) -> Result<()> {
                 .conn
                 .alpn_protocol()
                 .map(|p| String::from_utf8_lossy(p).into_owned());
-            let verdict = s.verdict.lock().unwrap_or_else(|p| p.into_inner()).clone();
+            let verdict = match &s.client_auth {
+                Some(auth) => client_verdict(auth, s.conn.peer_certificates()),
+                None => s.verdict.lock().unwrap_or_else(|p| p.into_inner()).clone(),
+            };
             let servername = match &s.conn {
                 Connection::Server(c) => c.server_name().map(str::to_owned),
                 Connection::Client(_) => None,
@@ -542,6 +732,10 @@ pub fn init<'js>(obj: &Object<'js>) -> Result<()> {
             out.set(3, verdict.as_ref().map(|v| v.0))?;
             out.set(4, verdict.map(|v| v.1))?;
             out.set(5, servername)?;
+            out.set(
+                6,
+                matches!(s.conn, Connection::Client(_)) || s.client_auth.is_some(),
+            )?;
             Ok(out)
         },
     )?;
