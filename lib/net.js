@@ -8,6 +8,7 @@ const { Duplex } = require('stream');
 const { Buffer } = require('buffer');
 const eventLoop = require('internal/event_loop');
 const { isIP, isIPv4, isIPv6 } = require('internal/net/ip');
+const { restart: restartTimer } = require('internal/timers');
 const {
   codes: {
     ERR_INVALID_ADDRESS_FAMILY,
@@ -154,6 +155,8 @@ function Socket(options) {
   this._bytesRead = 0;
   this._bytesDispatched = 0;
   this._timeoutTimer = null;
+  // The timer behind setTimeout(), made once and restarted (see setTimeout).
+  this._idleTimer = null;
   this._refed = true;
   this.server = null;
   this._server = null;
@@ -492,11 +495,18 @@ Socket.prototype.setTimeout = function(msecs, callback) {
       this.removeListener('timeout', callback);
     }
   } else {
-    this._timeoutTimer = setTimeout(() => {
-      this._timeoutTimer = null;
-      this.emit('timeout');
-    }, msecs);
-    this._timeoutTimer.unref();
+    // One timer per socket, restarted rather than made anew: an HTTP server sets it
+    // again for every request on a keep-alive connection.
+    if (this._idleTimer === null) {
+      this._idleTimer = setTimeout(() => {
+        this._timeoutTimer = null;
+        this.emit('timeout');
+      }, msecs);
+      this._idleTimer.unref();
+    } else {
+      restartTimer(this._idleTimer, msecs);
+    }
+    this._timeoutTimer = this._idleTimer;
     if (callback !== undefined) {
       validateFunction(callback, 'callback');
       this.once('timeout', callback);

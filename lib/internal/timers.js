@@ -97,6 +97,14 @@ function disarm(timer) {
   loop.timerStop(id);
 }
 
+// Arms a cleared or fired timer again with a new delay, keeping its callback and ref
+// state (a socket's idle timer, restarted on every request of a keep-alive connection).
+function restart(timer, after) {
+  timer._idleTimeout = normalizeDelay(after);
+  timer._destroyed = false;
+  arm(timer);
+}
+
 function setTimeout(callback, after, ...args) {
   validateCallback(callback);
   return new Timeout(callback, after, args, false, true);
@@ -218,6 +226,7 @@ function runImmediates() {
 
 module.exports = {
   Timeout,
+  restart,
   Immediate,
   setTimeout,
   setInterval,

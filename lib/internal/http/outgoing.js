@@ -422,20 +422,32 @@ function writeChunk(msg, chunk, encoding, callback, fromEnd) {
     msg._implicitHeader();
   }
   if (!msg._hasBody) {
-    if (callback) process.nextTick(callback);
+    // end() sends the head itself, with its callback.
+    if (callback && !fromEnd) process.nextTick(callback);
     return true;
   }
   if (!fromEnd && msg.socket && !msg.socket.writableCorked) {
     msg.socket.cork();
     process.nextTick(uncorkSocket, msg.socket);
   }
-  if (msg.chunkedEncoding && len !== 0) {
-    msg._send(len.toString(16) + '\r\n', 'latin1', null);
-    msg._send(chunk, encoding, null);
-    return msg._send('\r\n', 'latin1', callback);
+  if (msg.chunkedEncoding) {
+    // From end(), the callback waits for the last chunk, which end() writes.
+    if (fromEnd) callback = null;
+    if (len !== 0) {
+      msg._send(len.toString(16) + '\r\n', 'latin1', null);
+      msg._send(chunk, encoding, null);
+      return msg._send('\r\n', 'latin1', callback);
+    }
+  } else if (fromEnd) {
+    // The body and end()'s callback go in one write.
+    msg._send(chunk, encoding, callback);
+    return kCallbackQueued;
   }
   return msg._send(chunk, encoding, callback);
 }
+
+// writeChunk's answer to end() when the callback went out with the chunk.
+const kCallbackQueued = Symbol('kCallbackQueued');
 
 function uncorkSocket(socket) {
   if (socket && socket.writableCorked) socket.uncork();
@@ -461,13 +473,18 @@ OutgoingMessage.prototype.end = function(chunk, encoding, callback) {
     callback = encoding;
     encoding = null;
   }
+  const finish = () => {
+    if (this.socket && this.socket._hadError) return;
+    this.emit('finish');
+  };
+  let finishQueued = false;
   if (chunk) {
     if (this.finished) {
       onError(this, new ERR_STREAM_WRITE_AFTER_END(), typeof callback !== 'function' ? () => {} : callback);
       return this;
     }
     if (this.socket) this.socket.cork();
-    writeChunk(this, chunk, encoding, null, true);
+    finishQueued = writeChunk(this, chunk, encoding, finish, true) === kCallbackQueued;
   } else if (this.finished) {
     if (typeof callback === 'function') {
       if (!this.writableFinished) this.on('finish', callback);
@@ -480,12 +497,10 @@ OutgoingMessage.prototype.end = function(chunk, encoding, callback) {
     this._implicitHeader();
   }
   if (typeof callback === 'function') this.once('finish', callback);
-  const finish = () => {
-    if (this.socket && this.socket._hadError) return;
-    this.emit('finish');
-  };
   if (this._hasBody && this.chunkedEncoding) {
     this._send('0\r\n' + this._trailer + '\r\n', 'latin1', finish);
+  } else if (finishQueued) {
+    // 'finish' follows the body's write.
   } else if (!this._headerSent || this.writableLength || chunk) {
     this._send('', 'latin1', finish);
   } else {
