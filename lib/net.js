@@ -477,8 +477,11 @@ Socket.prototype.resetAndDestroy = function() {
 
 // --- timeouts --------------------------------------------------------------------------
 
+// Activity restarts the idle timer from the loop's time (as libuv's timers count), with no
+// clock read per read or write.
 Socket.prototype._touch = function() {
-  if (this._timeoutTimer !== null) this._timeoutTimer.refresh();
+  const timer = this._timeoutTimer;
+  if (timer !== null) restartTimer(timer, timer._idleTimeout);
 };
 
 Socket.prototype.setTimeout = function(msecs, callback) {

@@ -82,13 +82,14 @@ class Timeout {
   }
 }
 
-function arm(timer) {
+// `fromLoopTime`: the delay counts from the loop's cached time, not a fresh clock read.
+function arm(timer, fromLoopTime = false) {
   const id = timer[kId];
   if (!active.has(id)) {
     active.set(id, timer);
     if (timer[kRefed]) refedCount++;
   }
-  loop.timerStart(id, timer._idleTimeout);
+  loop.timerStart(id, timer._idleTimeout, fromLoopTime);
 }
 
 function disarm(timer) {
@@ -97,12 +98,13 @@ function disarm(timer) {
   loop.timerStop(id);
 }
 
-// Arms a cleared or fired timer again with a new delay, keeping its callback and ref
-// state (a socket's idle timer, restarted on every request of a keep-alive connection).
+// Arms a cleared or fired timer again with a new delay from the loop's time, keeping its
+// callback and ref state: a socket's idle timer, restarted on every request of a
+// keep-alive connection, where a clock read per request would show.
 function restart(timer, after) {
   timer._idleTimeout = normalizeDelay(after);
   timer._destroyed = false;
-  arm(timer);
+  arm(timer, true);
 }
 
 function setTimeout(callback, after, ...args) {
@@ -227,6 +229,8 @@ function runImmediates() {
 module.exports = {
   Timeout,
   restart,
+  // The loop's cached monotonic time in ms (no clock read).
+  loopTime: () => loop.now(),
   Immediate,
   setTimeout,
   setInterval,

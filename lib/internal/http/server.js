@@ -24,6 +24,8 @@ const {
   validateObject,
 } = require('internal/errors');
 
+const { loopTime } = require('internal/timers');
+
 const continueExpression = /(?:^|\W)100-continue(?:$|\W)/i;
 
 function ServerResponse(req, options) {
@@ -221,7 +223,7 @@ Server.prototype.setTimeout = function(msecs, callback) {
 
 // Drops connections whose head (headersTimeout) or whole request (requestTimeout) is late.
 function checkConnections(server) {
-  const now = Date.now();
+  const now = loopTime();
   for (const socket of server._connectionSockets) {
     const state = socket._httpState;
     if (!state || state.requestStart === 0) continue;
@@ -312,7 +314,7 @@ function socketOnData(server, socket, state, d) {
     state.keepAliveTimeoutSet = false;
   }
   if (state.requestStart === 0) {
-    state.requestStart = Date.now();
+    state.requestStart = loopTime();
     state.headComplete = false;
   }
   handleEvents(server, socket, state, state.parser.execute(d), d);

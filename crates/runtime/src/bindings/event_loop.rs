@@ -3,6 +3,7 @@
 
 use super::def;
 use crate::state::{Shared, SIGNAL_TOKEN};
+use rquickjs::function::Opt;
 use rquickjs::{Array, Ctx, Object, Result, Value};
 use unode_aio::Event;
 use unode_sys::epoll::EPOLLIN;
@@ -20,14 +21,22 @@ pub fn init<'js>(obj: &Object<'js>, state: &Shared) -> Result<()> {
     let s = state.clone();
     def(obj, "updateTime", move || s.borrow_mut().update_time())?;
     let s = state.clone();
-    def(obj, "timerStart", move |id: f64, ms: f64| {
-        let mut st = s.borrow_mut();
-        // Node reads a fresh clock when a timer is armed: time spent in the script before
-        // setTimeout() does not count against the delay.
-        st.update_time();
-        let deadline = (st.now_ms + ms.max(0.0) as u64) * 1_000_000;
-        st.reactor.timers.arm(id as u64, deadline);
-    })?;
+    def(
+        obj,
+        "timerStart",
+        move |id: f64, ms: f64, loop_time: Opt<bool>| {
+            let mut st = s.borrow_mut();
+            // Node reads a fresh clock when a timer is armed: time spent in the script before
+            // setTimeout() does not count against the delay. Idle timers (a socket's timeout,
+            // restarted per HTTP request) count from the loop's time, as libuv's do: the clock
+            // is a system call here.
+            if !loop_time.0.unwrap_or(false) {
+                st.update_time();
+            }
+            let deadline = (st.now_ms + ms.max(0.0) as u64) * 1_000_000;
+            st.reactor.timers.arm(id as u64, deadline);
+        },
+    )?;
     let s = state.clone();
     def(obj, "timerStop", move |id: f64| {
         s.borrow_mut().reactor.timers.cancel(id as u64)
