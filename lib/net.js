@@ -397,6 +397,32 @@ Socket.prototype._writeChunks = function(chunks, cb) {
   this._updateInterest();
 };
 
+// Writes `data` straight to the descriptor when the socket has nothing queued or in
+// flight, skipping the Writable bookkeeping (the HTTP server answers most requests this
+// way). `cb` runs as a Writable write's would: on the next tick once all of it is in the
+// kernel; what the kernel did not take goes through write() behind it. False, with
+// nothing written, when the stream must take the write (queued data, a cork, an error
+// to report, an ended or unconnected socket).
+Socket.prototype._writeNow = function(data, encoding, cb) {
+  const state = this._writableState;
+  if (this._handle === null || this.connecting || this._pendingWrite !== null || state.length !== 0 ||
+    state.writing || state.corked || state.ending || state.destroyed || state.errored) {
+    return false;
+  }
+  const chunk = toWritable(data, encoding || 'utf8');
+  const total = typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.byteLength;
+  const n = total === 0 ? 0 : binding.writev(this._handle.fd, [chunk]);
+  if (n < 0 || (n === 0 && total !== 0)) return false;
+  this._bytesDispatched += n;
+  this._touch();
+  if (n === total) {
+    if (typeof cb === 'function') process.nextTick(cb);
+  } else {
+    this.write(remainderOf([chunk], n)[0], cb);
+  }
+  return true;
+};
+
 function remainderOf(chunks, skip) {
   const rest = [];
   for (let i = 0; i < chunks.length; i++) {

@@ -171,6 +171,8 @@ OutgoingMessage.prototype._writeRaw = function(data, encoding, callback) {
   }
   if (conn && conn._httpMessage === this && conn.writable) {
     if (this.outputData.length) this._flushOutput(conn);
+    // An idle net.Socket takes the bytes at once (see net's _writeNow).
+    if (conn._writeNow !== undefined && conn._writeNow(data, encoding, callback)) return true;
     return conn.write(data, encoding, callback);
   }
   this.outputData.push({ data, encoding, callback });
@@ -483,7 +485,15 @@ OutgoingMessage.prototype.end = function(chunk, encoding, callback) {
       onError(this, new ERR_STREAM_WRITE_AFTER_END(), typeof callback !== 'function' ? () => {} : callback);
       return this;
     }
-    if (this.socket) this.socket.cork();
+    // A string body framed by its length leaves with the head in one write (see _send);
+    // anything else is corked so that its pieces leave together.
+    if (typeof chunk === 'string' && !this._header) {
+      this._contentLength = Buffer.byteLength(chunk, encoding);
+      this._implicitHeader();
+    }
+    const oneWrite = typeof chunk === 'string' && !this.chunkedEncoding &&
+      (!encoding || encoding === 'utf8' || encoding === 'latin1');
+    if (this.socket && !oneWrite) this.socket.cork();
     finishQueued = writeChunk(this, chunk, encoding, finish, true) === kCallbackQueued;
   } else if (this.finished) {
     if (typeof callback === 'function') {
@@ -506,7 +516,7 @@ OutgoingMessage.prototype.end = function(chunk, encoding, callback) {
   } else {
     process.nextTick(finish);
   }
-  if (this.socket) {
+  if (this.socket && this.socket._writableState.corked) {
     this.socket._writableState.corked = 1;
     this.socket.uncork();
   }
