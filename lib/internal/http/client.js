@@ -342,7 +342,9 @@ function handleEvents(state, events, data) {
 
 function onResponseHead(state, ev) {
   const { req, socket } = state;
-  const [, , , major, minor, rawHeaders, statusCode, statusMessage, upgrade, keepAlive] = ev;
+  // Indexed, not destructured: QuickJS destructures an array through its iterator.
+  const major = ev[3], minor = ev[4], rawHeaders = ev[5], statusCode = ev[6], statusMessage = ev[7];
+  const upgrade = ev[8], keepAlive = ev[9];
   const res = new IncomingMessage(socket);
   res._setHead(ev, req.joinDuplicateHeaders, req.maxHeadersCount);
   if (statusCode >= 100 && statusCode < 200 && statusCode !== 101) {

@@ -223,10 +223,11 @@ IncomingMessage.prototype._dump = function() {
 // Fills the message from a parser's head row (see bindings/http_parser.rs): a request's
 // method and url, or a response's status (requests have status 0).
 IncomingMessage.prototype._setHead = function(row, joinDuplicateHeaders, maxHeadersCount) {
-  const [, method, url, major, minor, rawHeaders, statusCode, statusMessage, upgrade] = row;
+  const method = row[1], url = row[2], major = row[3], minor = row[4], rawHeaders = row[5];
+  const statusCode = row[6], statusMessage = row[7], upgrade = row[8];
   this.httpVersionMajor = major;
   this.httpVersionMinor = minor;
-  this.httpVersion = `${major}.${minor}`;
+  this.httpVersion = major === 1 && minor === 1 ? '1.1' : `${major}.${minor}`;
   if (statusCode === 0) {
     this.method = method;
     this.url = url;

@@ -197,9 +197,8 @@ OutgoingMessage.prototype._storeHeader = function(firstLine, headers) {
         for (let n = 0; n < headers.length; n += 2) processHeader(this, state, headers[n], headers[n + 1], true);
       }
     } else {
-      for (const key in headers) {
-        if (Object.prototype.hasOwnProperty.call(headers, key)) processHeader(this, state, key, headers[key], true);
-      }
+      const keys = Object.keys(headers);
+      for (let i = 0; i < keys.length; i++) processHeader(this, state, keys[i], headers[keys[i]], true);
     }
   }
   let { header } = state;
@@ -214,10 +213,7 @@ OutgoingMessage.prototype._storeHeader = function(firstLine, headers) {
       header += 'Connection: close\r\n';
     } else if (shouldSendKeepAlive) {
       header += 'Connection: keep-alive\r\n';
-      if (this._keepAliveTimeout && this._defaultKeepAlive) {
-        const max = ~~this._maxRequestsPerSocket > 0 ? `, max=${this._maxRequestsPerSocket}` : '';
-        header += `Keep-Alive: timeout=${Math.floor(this._keepAliveTimeout / 1000)}${max}\r\n`;
-      }
+      if (this._keepAliveTimeout && this._defaultKeepAlive) header += keepAliveLine(this);
     } else {
       this._last = true;
       header += 'Connection: close\r\n';
@@ -242,6 +238,18 @@ OutgoingMessage.prototype._storeHeader = function(firstLine, headers) {
   this._headerSent = false;
   if (state.expect) this._send('');
 };
+
+// The Keep-Alive header line, made once per server setting rather than per response.
+let lastKeepAlive = { timeout: 0, max: 0, line: '' };
+function keepAliveLine(msg) {
+  const timeout = msg._keepAliveTimeout;
+  const max = ~~msg._maxRequestsPerSocket;
+  if (lastKeepAlive.timeout !== timeout || lastKeepAlive.max !== max) {
+    const maxPart = max > 0 ? `, max=${max}` : '';
+    lastKeepAlive = { timeout, max, line: `Keep-Alive: timeout=${Math.floor(timeout / 1000)}${maxPart}\r\n` };
+  }
+  return lastKeepAlive.line;
+}
 
 function processHeader(self, state, key, value, validate) {
   if (validate) validateHeaderName(key);

@@ -360,7 +360,8 @@ function handleEvents(server, socket, state, events, data) {
 }
 
 function onHead(server, socket, state, ev) {
-  const [, method, , major, minor, rawHeaders, , , upgrade, keepAlive] = ev;
+  // Indexed, not destructured: QuickJS destructures an array through its iterator.
+  const method = ev[1], major = ev[3], minor = ev[4], rawHeaders = ev[5], upgrade = ev[8], keepAlive = ev[9];
   const req = new server.IncomingMessage(socket);
   req._setHead(ev, server.joinDuplicateHeaders, server.maxHeadersCount);
   state.current = req;
