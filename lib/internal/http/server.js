@@ -185,6 +185,7 @@ function Server(options, requestListener) {
   this.maxRequestsPerSocket = 0;
   this.keepAliveTimeout = 5000;
   this._connectionSockets = new Set();
+  this._idleTimer = null;
   this.on('listening', () => {
     if (this.headersTimeout > 0 || this.requestTimeout > 0) {
       this._checkTimer = setInterval(() => checkConnections(this), this.connectionsCheckingInterval).unref();
@@ -196,6 +197,10 @@ Object.setPrototypeOf(Server, net.Server);
 
 Server.prototype.close = function(cb) {
   if (this._checkTimer) clearInterval(this._checkTimer);
+  if (this._idleTimer) {
+    clearTimeout(this._idleTimer);
+    this._idleTimer = null;
+  }
   this.closeIdleConnections();
   return net.Server.prototype.close.call(this, cb);
 };
@@ -247,7 +252,8 @@ function connectionListener(socket) {
     current: null,
     requestStart: 0,
     headComplete: false,
-    keepAliveTimeoutSet: false,
+    keepAliveTimeoutSet: 0,
+    idleSince: 0,
   };
   socket._httpState = state;
   socket.parser = state.parser;
@@ -306,13 +312,53 @@ function socketOnTimeout() {
   if (!reqTimeout && !resTimeout && !serverTimeout) this.destroy();
 }
 
+// Node keeps an idle connection a second past the keepAliveTimeout it advertises, so that
+// a client reusing it just before the advertised end does not race the close.
+const kKeepAliveBuffer = 1000;
+// How an idle connection's keep-alive timeout is kept (state.keepAliveTimeoutSet).
+const kIdleSocketTimer = 1; // the socket's own timer (the server has a `timeout` too)
+const kIdleWatched = 2; // the server's idle watch (watchIdle)
+
+// Idle keep-alive connections are closed by one timer per server rather than one per
+// socket: arming and clearing a socket timer around every request cost a keep-alive
+// request more than the rest of keeping the connection. A connection is closed up to a
+// tenth of the timeout late, never early.
+function watchIdle(server) {
+  if (!server._idleTimer) {
+    server._idleTimer = setTimeout(closeExpiredIdle, server.keepAliveTimeout + kKeepAliveBuffer, server);
+    server._idleTimer.unref();
+  }
+}
+
+function closeExpiredIdle(server) {
+  server._idleTimer = null;
+  const limit = server.keepAliveTimeout + kKeepAliveBuffer;
+  const now = loopTime();
+  let next = Infinity;
+  for (const socket of server._connectionSockets) {
+    const state = socket._httpState;
+    if (!state || state.keepAliveTimeoutSet !== kIdleWatched) continue;
+    const due = state.idleSince + limit;
+    if (due <= now) {
+      state.keepAliveTimeoutSet = 0;
+      socketOnTimeout.call(socket);
+    } else if (due < next) {
+      next = due;
+    }
+  }
+  if (next !== Infinity) {
+    server._idleTimer = setTimeout(closeExpiredIdle, Math.max(next - now, limit / 10), server);
+    server._idleTimer.unref();
+  }
+}
+
 // `d` is a Buffer from a 'data' event or an ArrayBuffer from the socket's consumer hook.
 function socketOnData(server, socket, state, d) {
-  if (state.keepAliveTimeoutSet) {
+  if (state.keepAliveTimeoutSet === kIdleSocketTimer) {
     socket.setTimeout(0);
     if (server.timeout) socket.setTimeout(server.timeout);
-    state.keepAliveTimeoutSet = false;
   }
+  state.keepAliveTimeoutSet = 0;
   if (state.requestStart === 0) {
     state.requestStart = loopTime();
     state.headComplete = false;
@@ -487,8 +533,15 @@ function resOnFinish(req, res, socket, state, server) {
     socket.destroySoon();
   } else if (state.outgoing.length === 0) {
     if (server.keepAliveTimeout && typeof socket.setTimeout === 'function') {
-      socket.setTimeout(server.keepAliveTimeout);
-      state.keepAliveTimeoutSet = true;
+      if (server.timeout) {
+        // The idle timeout stands in for the server's own until the next request.
+        socket.setTimeout(server.keepAliveTimeout + kKeepAliveBuffer);
+        state.keepAliveTimeoutSet = kIdleSocketTimer;
+      } else {
+        state.idleSince = loopTime();
+        state.keepAliveTimeoutSet = kIdleWatched;
+        watchIdle(server);
+      }
     }
   } else {
     const m = state.outgoing.shift();
