@@ -71,6 +71,10 @@ function OutgoingMessage(options) {
 Object.setPrototypeOf(OutgoingMessage.prototype, Stream.prototype);
 Object.setPrototypeOf(OutgoingMessage, Stream);
 
+// Called just before 'finish' is emitted, ahead of every listener: the HTTP server's own
+// bookkeeping for a finished response, without a listener added per response.
+OutgoingMessage.prototype._onFinish = null;
+
 function getter(name, get) {
   Object.defineProperty(OutgoingMessage.prototype, name, { __proto__: null, configurable: true, enumerable: true, get });
 }
@@ -485,6 +489,7 @@ OutgoingMessage.prototype.end = function(chunk, encoding, callback) {
   }
   const finish = () => {
     if (this.socket && this.socket._hadError) return;
+    if (this._onFinish !== null) this._onFinish();
     this.emit('finish');
   };
   let finishQueued = false;

@@ -436,7 +436,7 @@ function onHead(server, socket, state, ev) {
   }
   if (socket._httpMessage) state.outgoing.push(res);
   else res.assignSocket(socket);
-  res.on('finish', resOnFinishEvent);
+  res._onFinish = resOnFinishEvent;
   let handled = false;
   if (major === 1 && minor === 1) {
     const expect = rawHeaderValue(rawHeaders, 'expect');
