@@ -244,20 +244,29 @@ TLSSocket.prototype.getCipher = function() {
   if (!info[1]) return undefined;
   return { name: info[1], standardName: info[1], version: info[0] };
 };
-// The peer's certificate with Node's field names ({} when there is none). Issuer chains
-// (`detailed`) are not built.
-TLSSocket.prototype.getPeerCertificate = function() {
-  const cert = this._tlsId === null ? undefined : binding.peerCertificate(this._tlsId);
-  if (cert === undefined) return {};
-  for (const key of ['subject', 'issuer']) {
-    const names = { __proto__: null };
-    for (const [k, v] of cert[key]) {
-      if (k in names) names[k] = [].concat(names[k], v);
-      else names[k] = v;
+// The peer's certificate with Node's field names ({} when there is none); `detailed`
+// links each to its issuer (issuerCertificate), a self-issued one to itself.
+TLSSocket.prototype.getPeerCertificate = function(detailed) {
+  const chain = this._tlsId === null ? [] : binding.peerCertificate(this._tlsId, Boolean(detailed));
+  if (chain.length === 0) return {};
+  for (const cert of chain) {
+    for (const key of ['subject', 'issuer']) {
+      const names = { __proto__: null };
+      for (const [k, v] of cert[key]) {
+        if (k in names) names[k] = [].concat(names[k], v);
+        else names[k] = v;
+      }
+      cert[key] = names;
     }
-    cert[key] = names;
   }
-  return cert;
+  if (detailed) {
+    for (let i = 0; i < chain.length; i++) {
+      const cert = chain[i];
+      if (i + 1 < chain.length) cert.issuerCertificate = chain[i + 1];
+      else if (JSON.stringify(cert.subject) === JSON.stringify(cert.issuer)) cert.issuerCertificate = cert;
+    }
+  }
+  return chain[0];
 };
 TLSSocket.prototype.isSessionReused = () => false;
 TLSSocket.prototype.getSession = () => undefined;

@@ -10,6 +10,7 @@
 use super::def;
 use super::slots;
 use crate::engine::bytes_of;
+use rquickjs::function::Opt;
 use rquickjs::{Array, Ctx, Exception, Object, Result, Value};
 use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier};
 use rustls::client::WebPkiServerVerifier;
@@ -324,6 +325,8 @@ fn client_verdict(
 struct ServerContext {
     config: Arc<ServerConfig>,
     client_auth: Option<Arc<ClientAuth>>,
+    /// The `ca` certificates (DER) client certificates are checked against.
+    trusted: Arc<Vec<Vec<u8>>>,
 }
 
 /// The protocol versions between `minVersion` and `maxVersion` (validated by lib/). rustls
@@ -372,6 +375,17 @@ fn cert_and_key(
         }
         _ => Err(js_err(ctx, "`key` and `cert` (PEM) go together")),
     }
+}
+
+/// The certificates of `ca` (PEM texts) as DER.
+fn ca_der(ctx: &Ctx<'_>, ca: &[String]) -> Result<Arc<Vec<Vec<u8>>>> {
+    let mut all = Vec::new();
+    for pem in ca {
+        for cert in certs_from_pem(pem).map_err(|e| js_err(ctx, &e))? {
+            all.push(cert.as_ref().to_vec());
+        }
+    }
+    Ok(Arc::new(all))
 }
 
 /// The roots of `ca` (PEM texts), or Mozilla's when there are none.
@@ -427,6 +441,8 @@ struct Session {
     verdict: Verdict,
     /// A server's client check, when it asked for certificates.
     client_auth: Option<Arc<ClientAuth>>,
+    /// The `ca` certificates (DER) the peer is checked against, to complete its chain.
+    trusted: Arc<Vec<Vec<u8>>>,
 }
 
 fn js_err(ctx: &Ctx<'_>, message: &str) -> rquickjs::Error {
@@ -444,7 +460,9 @@ fn client(ctx: &Ctx<'_>, opts: &Object<'_>) -> Result<Session> {
     let reject: bool = opts
         .get::<_, Option<bool>>("rejectUnauthorized")?
         .unwrap_or(true);
-    let roots = roots_of(ctx, &strings(opts.get("ca")?)?)?;
+    let ca = strings(opts.get("ca")?)?;
+    let trusted = ca_der(ctx, &ca)?;
+    let roots = roots_of(ctx, &ca)?;
     let inner = WebPkiServerVerifier::builder_with_provider(roots, provider())
         .build()
         .map_err(|e| js_err(ctx, &e.to_string()))?;
@@ -479,6 +497,7 @@ fn client(ctx: &Ctx<'_>, opts: &Object<'_>) -> Result<Session> {
         conn: conn.into(),
         verdict,
         client_auth: None,
+        trusted,
     })
 }
 
@@ -493,8 +512,10 @@ fn server_context(ctx: &Ctx<'_>, opts: &Object<'_>) -> Result<ServerContext> {
         .with_protocol_versions(&protocol_versions(ctx, opts)?)
         .map_err(|e| js_err(ctx, &e.to_string()))?;
     let request_cert = opts.get::<_, Option<bool>>("requestCert")?.unwrap_or(false);
+    let ca = strings(opts.get("ca")?)?;
+    let trusted = ca_der(ctx, &ca)?;
     let client_auth = if request_cert {
-        let roots = roots_of(ctx, &strings(opts.get("ca")?)?)?;
+        let roots = roots_of(ctx, &ca)?;
         let inner = WebPkiClientVerifier::builder_with_provider(roots, provider())
             .allow_unauthenticated()
             .build()
@@ -520,6 +541,7 @@ fn server_context(ctx: &Ctx<'_>, opts: &Object<'_>) -> Result<ServerContext> {
     Ok(ServerContext {
         config: Arc::new(config),
         client_auth,
+        trusted,
     })
 }
 
@@ -587,6 +609,39 @@ fn feed<'js>(ctx: &Ctx<'js>, s: &mut Session, mut input: &[u8]) -> Result<Array<
     Ok(out)
 }
 
+/// A certificate's fields as the object getPeerCertificate() builds on.
+fn certificate_object<'js>(
+    ctx: &Ctx<'js>,
+    fields: Vec<(&'static str, super::x509::Field)>,
+) -> Result<Object<'js>> {
+    use super::x509::Field;
+    let out = Object::new(ctx.clone())?;
+    for (key, field) in fields {
+        let value = match field {
+            Field::Name(pairs) => {
+                let names = Array::new(ctx.clone())?;
+                for (i, (k, v)) in pairs.into_iter().enumerate() {
+                    names.set(i, vec![k, v])?;
+                }
+                names.into_value()
+            }
+            Field::Text(t) => rquickjs::String::from_str(ctx.clone(), &t)?.into_value(),
+            Field::Bool(b) => Value::new_bool(ctx.clone(), b),
+            Field::Number(n) => Value::new_number(ctx.clone(), n),
+            Field::List(l) => {
+                let a = Array::new(ctx.clone())?;
+                for (i, v) in l.into_iter().enumerate() {
+                    a.set(i, v)?;
+                }
+                a.into_value()
+            }
+            Field::Bytes(b) => super::buffer::new_buffer(ctx, b)?,
+        };
+        out.set(key, value)?;
+    }
+    Ok(out)
+}
+
 pub fn init<'js>(obj: &Object<'js>) -> Result<()> {
     let sessions = slots::shared::<Session>();
     let contexts = slots::shared::<ServerContext>();
@@ -609,10 +664,10 @@ pub fn init<'js>(obj: &Object<'js>) -> Result<()> {
     )?;
     let (t, c) = (sessions.clone(), contexts.clone());
     def(obj, "server", move |ctx: Ctx<'js>, context: usize| {
-        let Some((config, client_auth)) = c
+        let Some((config, client_auth, trusted)) = c
             .borrow()
             .get(context)
-            .map(|c| (c.config.clone(), c.client_auth.clone()))
+            .map(|c| (c.config.clone(), c.client_auth.clone(), c.trusted.clone()))
         else {
             return Err(js_err(&ctx, "TLS server context closed"));
         };
@@ -623,6 +678,7 @@ pub fn init<'js>(obj: &Object<'js>) -> Result<()> {
             conn: conn.into(),
             verdict: Verdict::default(),
             client_auth,
+            trusted,
         }))
     })?;
     let c = contexts;
@@ -740,46 +796,41 @@ pub fn init<'js>(obj: &Object<'js>) -> Result<()> {
         },
     )?;
     let t = sessions.clone();
-    // peerCertificate(id) → the peer's certificate as getPeerCertificate() shows it, or
-    // undefined when there is none (a server that asked for no client certificate).
+    // peerCertificate(id, detailed) → the peer's certificates as getPeerCertificate()
+    // shows each: its own, or with `detailed` the chain up to a self-issued one (what the
+    // peer sent, then issuers from `ca`); empty when there is none (a server that asked
+    // for no client certificate).
     def(
         obj,
         "peerCertificate",
-        move |ctx: Ctx<'js>, id: usize| -> Result<Value<'js>> {
-            let der = t
-                .borrow()
-                .get(id)
-                .and_then(|s| s.conn.peer_certificates().and_then(|c| c.first()))
-                .map(|c| c.as_ref().to_vec());
-            let Some(fields) = der.as_deref().and_then(super::x509::describe) else {
-                return Ok(Value::new_undefined(ctx));
-            };
-            use super::x509::Field;
-            let out = Object::new(ctx.clone())?;
-            for (key, field) in fields {
-                let value = match field {
-                    Field::Name(pairs) => {
-                        let names = Array::new(ctx.clone())?;
-                        for (i, (k, v)) in pairs.into_iter().enumerate() {
-                            names.set(i, vec![k, v])?;
-                        }
-                        names.into_value()
-                    }
-                    Field::Text(t) => rquickjs::String::from_str(ctx.clone(), &t)?.into_value(),
-                    Field::Bool(b) => Value::new_bool(ctx.clone(), b),
-                    Field::Number(n) => Value::new_number(ctx.clone(), n),
-                    Field::List(l) => {
-                        let a = Array::new(ctx.clone())?;
-                        for (i, v) in l.into_iter().enumerate() {
-                            a.set(i, v)?;
-                        }
-                        a.into_value()
-                    }
-                    Field::Bytes(b) => super::buffer::new_buffer(&ctx, b)?,
+        move |ctx: Ctx<'js>, id: usize, detailed: Opt<bool>| -> Result<Array<'js>> {
+            let (sent, trusted) = {
+                let all = t.borrow();
+                let Some(s) = all.get(id) else {
+                    return Array::new(ctx.clone());
                 };
-                out.set(key, value)?;
+                let sent: Vec<Vec<u8>> = s
+                    .conn
+                    .peer_certificates()
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|c| c.as_ref().to_vec())
+                    .collect();
+                (sent, s.trusted.clone())
+            };
+            let chain = if detailed.0.unwrap_or(false) {
+                super::x509::complete_chain(&sent, &trusted)
+            } else {
+                sent.into_iter().take(1).collect()
+            };
+            let out = Array::new(ctx.clone())?;
+            for (i, der) in chain.iter().enumerate() {
+                let Some(fields) = super::x509::describe(der) else {
+                    break;
+                };
+                out.set(i, certificate_object(&ctx, fields)?)?;
             }
-            Ok(out.into_value())
+            Ok(out)
         },
     )?;
     def(obj, "free", move |id: usize| {

@@ -312,24 +312,49 @@ pub fn describe(der: &[u8]) -> Option<Vec<(&'static str, Field)>> {
     Some(out)
 }
 
-/// Whether a certificate names itself as its issuer (a self-signed leaf).
+/// A certificate's issuer and subject names, as their DER encodings.
+pub fn issuer_and_subject(der: &[u8]) -> Option<(&[u8], &[u8])> {
+    let cert = tlv(der)?;
+    let tbs = tlv(cert.contents)?;
+    let mut fields = children(tbs.contents).into_iter();
+    let mut first = fields.next()?;
+    if first.tag == 0xa0 {
+        first = fields.next()?; // the serial number, after the explicit version
+    }
+    let _serial = first;
+    let _signature = fields.next()?;
+    let issuer = fields.next()?;
+    let _validity = fields.next()?;
+    let subject = fields.next()?;
+    Some((issuer.whole, subject.whole))
+}
+
+/// Whether a certificate names itself as its issuer (a self-signed leaf or a root).
 pub fn is_self_issued(der: &[u8]) -> bool {
-    let check = || -> Option<bool> {
-        let cert = tlv(der)?;
-        let tbs = tlv(cert.contents)?;
-        let mut fields = children(tbs.contents).into_iter();
-        let mut first = fields.next()?;
-        if first.tag == 0xa0 {
-            first = fields.next()?; // the serial number, after the explicit version
+    issuer_and_subject(der).is_some_and(|(issuer, subject)| issuer == subject)
+}
+
+/// The peer's chain as `getPeerCertificate(true)` walks it: what the peer sent, then the
+/// issuers found among `trusted` (the `ca` certificates) until a self-issued one.
+pub fn complete_chain(sent: &[Vec<u8>], trusted: &[Vec<u8>]) -> Vec<Vec<u8>> {
+    let mut chain = sent.to_vec();
+    while let Some(last) = chain.last() {
+        if is_self_issued(last) || chain.len() > 16 {
+            break;
         }
-        let _serial = first;
-        let _signature = fields.next()?;
-        let issuer = fields.next()?;
-        let _validity = fields.next()?;
-        let subject = fields.next()?;
-        Some(issuer.whole == subject.whole)
-    };
-    check().unwrap_or(false)
+        let Some((issuer, _)) = issuer_and_subject(last) else {
+            break;
+        };
+        let found = trusted.iter().find(|c| {
+            issuer_and_subject(c).is_some_and(|(_, subject)| subject == issuer)
+                && !chain.contains(c)
+        });
+        match found {
+            Some(c) => chain.push(c.clone()),
+            None => break,
+        }
+    }
+    chain
 }
 
 #[cfg(test)]
