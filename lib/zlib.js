@@ -1,12 +1,12 @@
 'use strict';
-// zlib: deflate/inflate in zlib, gzip and raw framing (and unzip, which detects which),
-// as Transform streams and one-shot calls, over flate2 in Rust. Brotli is not there yet.
+// zlib: deflate/inflate in zlib, gzip and raw framing (and unzip, which detects which) and
+// brotli, as Transform streams and one-shot calls, over flate2 and brotli in Rust.
 
 const { Buffer } = require('buffer');
 const { Transform } = require('stream');
 const binding = internalBinding('zlib');
 const {
-  codes: { ERR_INVALID_ARG_TYPE, ERR_FEATURE_UNAVAILABLE_ON_PLATFORM },
+  codes: { ERR_INVALID_ARG_TYPE },
   validateFunction,
 } = require('internal/errors');
 
@@ -17,11 +17,38 @@ const constants = {
   Z_NO_COMPRESSION: 0, Z_BEST_SPEED: 1, Z_BEST_COMPRESSION: 9, Z_DEFAULT_COMPRESSION: -1,
   Z_FILTERED: 1, Z_HUFFMAN_ONLY: 2, Z_RLE: 3, Z_FIXED: 4, Z_DEFAULT_STRATEGY: 0, ZLIB_VERNUM: 4865,
   DEFLATE: 1, INFLATE: 2, GZIP: 3, GUNZIP: 4, DEFLATERAW: 5, INFLATERAW: 6, UNZIP: 7,
-  BROTLI_DECODE: 8, BROTLI_ENCODE: 9,
   Z_MIN_WINDOWBITS: 8, Z_MAX_WINDOWBITS: 15, Z_DEFAULT_WINDOWBITS: 15,
   Z_MIN_CHUNK: 64, Z_MAX_CHUNK: Infinity, Z_DEFAULT_CHUNK: 16384,
   Z_MIN_MEMLEVEL: 1, Z_MAX_MEMLEVEL: 9, Z_DEFAULT_MEMLEVEL: 8,
   Z_MIN_LEVEL: -1, Z_MAX_LEVEL: 9, Z_DEFAULT_LEVEL: -1,
+  BROTLI_DECODE: 8, BROTLI_ENCODE: 9, BROTLI_OPERATION_PROCESS: 0, BROTLI_OPERATION_FLUSH: 1,
+  BROTLI_OPERATION_FINISH: 2, BROTLI_OPERATION_EMIT_METADATA: 3, BROTLI_PARAM_MODE: 0,
+  BROTLI_MODE_GENERIC: 0, BROTLI_MODE_TEXT: 1, BROTLI_MODE_FONT: 2, BROTLI_DEFAULT_MODE: 0,
+  BROTLI_PARAM_QUALITY: 1, BROTLI_MIN_QUALITY: 0, BROTLI_MAX_QUALITY: 11,
+  BROTLI_DEFAULT_QUALITY: 11, BROTLI_PARAM_LGWIN: 2, BROTLI_MIN_WINDOW_BITS: 10,
+  BROTLI_MAX_WINDOW_BITS: 24, BROTLI_LARGE_MAX_WINDOW_BITS: 30, BROTLI_DEFAULT_WINDOW: 22,
+  BROTLI_PARAM_LGBLOCK: 3, BROTLI_MIN_INPUT_BLOCK_BITS: 16, BROTLI_MAX_INPUT_BLOCK_BITS: 24,
+  BROTLI_PARAM_DISABLE_LITERAL_CONTEXT_MODELING: 4, BROTLI_PARAM_SIZE_HINT: 5,
+  BROTLI_PARAM_LARGE_WINDOW: 6, BROTLI_PARAM_NPOSTFIX: 7, BROTLI_PARAM_NDIRECT: 8,
+  BROTLI_DECODER_RESULT_ERROR: 0, BROTLI_DECODER_RESULT_SUCCESS: 1,
+  BROTLI_DECODER_RESULT_NEEDS_MORE_INPUT: 2, BROTLI_DECODER_RESULT_NEEDS_MORE_OUTPUT: 3,
+  BROTLI_DECODER_PARAM_DISABLE_RING_BUFFER_REALLOCATION: 0, BROTLI_DECODER_PARAM_LARGE_WINDOW: 1,
+  BROTLI_DECODER_NO_ERROR: 0, BROTLI_DECODER_SUCCESS: 1, BROTLI_DECODER_NEEDS_MORE_INPUT: 2,
+  BROTLI_DECODER_NEEDS_MORE_OUTPUT: 3, BROTLI_DECODER_ERROR_FORMAT_EXUBERANT_NIBBLE: -1,
+  BROTLI_DECODER_ERROR_FORMAT_RESERVED: -2, BROTLI_DECODER_ERROR_FORMAT_EXUBERANT_META_NIBBLE: -3,
+  BROTLI_DECODER_ERROR_FORMAT_SIMPLE_HUFFMAN_ALPHABET: -4,
+  BROTLI_DECODER_ERROR_FORMAT_SIMPLE_HUFFMAN_SAME: -5, BROTLI_DECODER_ERROR_FORMAT_CL_SPACE: -6,
+  BROTLI_DECODER_ERROR_FORMAT_HUFFMAN_SPACE: -7,
+  BROTLI_DECODER_ERROR_FORMAT_CONTEXT_MAP_REPEAT: -8,
+  BROTLI_DECODER_ERROR_FORMAT_BLOCK_LENGTH_1: -9, BROTLI_DECODER_ERROR_FORMAT_BLOCK_LENGTH_2: -10,
+  BROTLI_DECODER_ERROR_FORMAT_TRANSFORM: -11, BROTLI_DECODER_ERROR_FORMAT_DICTIONARY: -12,
+  BROTLI_DECODER_ERROR_FORMAT_WINDOW_BITS: -13, BROTLI_DECODER_ERROR_FORMAT_PADDING_1: -14,
+  BROTLI_DECODER_ERROR_FORMAT_PADDING_2: -15, BROTLI_DECODER_ERROR_FORMAT_DISTANCE: -16,
+  BROTLI_DECODER_ERROR_DICTIONARY_NOT_SET: -19, BROTLI_DECODER_ERROR_INVALID_ARGUMENTS: -20,
+  BROTLI_DECODER_ERROR_ALLOC_CONTEXT_MODES: -21, BROTLI_DECODER_ERROR_ALLOC_TREE_GROUPS: -22,
+  BROTLI_DECODER_ERROR_ALLOC_CONTEXT_MAP: -25, BROTLI_DECODER_ERROR_ALLOC_RING_BUFFER_1: -26,
+  BROTLI_DECODER_ERROR_ALLOC_RING_BUFFER_2: -27, BROTLI_DECODER_ERROR_ALLOC_BLOCK_TYPE_TREES: -30,
+  BROTLI_DECODER_ERROR_UNREACHABLE: -31,
 };
 Object.freeze(constants);
 
@@ -45,10 +72,33 @@ function toBuffer(buffer) {
   throw new ERR_INVALID_ARG_TYPE('buffer', ['string', 'Buffer', 'TypedArray', 'DataView', 'ArrayBuffer'], buffer);
 }
 
+const isBrotli = (mode) => mode === constants.BROTLI_ENCODE || mode === constants.BROTLI_DECODE;
+
+// Brotli streams take BROTLI_OPERATION_* where zlib's take Z_* flush kinds; the native side
+// speaks the latter.
+function brotliFlush(operation) {
+  if (operation === constants.BROTLI_OPERATION_FINISH) return constants.Z_FINISH;
+  if (operation === constants.BROTLI_OPERATION_FLUSH) return constants.Z_SYNC_FLUSH;
+  return constants.Z_NO_FLUSH;
+}
+
+// The compression level: `level` for zlib, params[BROTLI_PARAM_QUALITY] for brotli.
+function levelOf(opts, mode) {
+  if (isBrotli(mode)) {
+    const quality = opts && opts.params ? opts.params[constants.BROTLI_PARAM_QUALITY] : undefined;
+    return typeof quality === 'number' ? quality : constants.BROTLI_DEFAULT_QUALITY;
+  }
+  return opts && typeof opts.level === 'number' ? opts.level : constants.Z_DEFAULT_COMPRESSION;
+}
+
 function Zlib(opts, mode) {
-  const level = opts && typeof opts.level === 'number' ? opts.level : constants.Z_DEFAULT_COMPRESSION;
+  const level = levelOf(opts, mode);
   this._finishFlushFlag = opts && typeof opts.finishFlush === 'number' ? opts.finishFlush : constants.Z_FINISH;
   this._defaultFlushFlag = opts && typeof opts.flush === 'number' ? opts.flush : constants.Z_NO_FLUSH;
+  if (isBrotli(mode)) {
+    this._finishFlushFlag = opts && typeof opts.finishFlush === 'number' ? brotliFlush(opts.finishFlush) : constants.Z_FINISH;
+    this._defaultFlushFlag = opts && typeof opts.flush === 'number' ? brotliFlush(opts.flush) : constants.Z_NO_FLUSH;
+  }
   Transform.call(this, { ...opts, autoDestroy: true });
   this._mode = mode;
   this._level = level;
@@ -139,19 +189,12 @@ const DeflateRaw = defineClass('DeflateRaw', constants.DEFLATERAW);
 const InflateRaw = defineClass('InflateRaw', constants.INFLATERAW);
 const Unzip = defineClass('Unzip', constants.UNZIP);
 
-function brotliUnavailable() {
-  throw new ERR_FEATURE_UNAVAILABLE_ON_PLATFORM('Brotli compression in unode');
-}
-const BrotliCompress = function BrotliCompress() {
-  brotliUnavailable();
-};
-const BrotliDecompress = function BrotliDecompress() {
-  brotliUnavailable();
-};
+const BrotliCompress = defineClass('BrotliCompress', constants.BROTLI_ENCODE);
+const BrotliDecompress = defineClass('BrotliDecompress', constants.BROTLI_DECODE);
 
 function oneShotSync(mode) {
   return function(buffer, opts) {
-    const level = opts && typeof opts.level === 'number' ? opts.level : -1;
+    const level = levelOf(opts, mode);
     const row = binding.oneShot(mode, level, toBuffer(buffer));
     if (row[0] === null) throw zlibError(row);
     const out = Buffer.from(row[0]);
@@ -189,13 +232,14 @@ const api = {
   createDeflateRaw: (o) => new DeflateRaw(o),
   createInflateRaw: (o) => new InflateRaw(o),
   createUnzip: (o) => new Unzip(o),
-  createBrotliCompress: brotliUnavailable,
-  createBrotliDecompress: brotliUnavailable,
+  createBrotliCompress: (o) => new BrotliCompress(o),
+  createBrotliDecompress: (o) => new BrotliDecompress(o),
 };
 for (const [name, mode] of [
   ['deflate', constants.DEFLATE], ['inflate', constants.INFLATE], ['gzip', constants.GZIP],
   ['gunzip', constants.GUNZIP], ['deflateRaw', constants.DEFLATERAW], ['inflateRaw', constants.INFLATERAW],
-  ['unzip', constants.UNZIP],
+  ['unzip', constants.UNZIP], ['brotliCompress', constants.BROTLI_ENCODE],
+  ['brotliDecompress', constants.BROTLI_DECODE],
 ]) {
   api[`${name}Sync`] = oneShotSync(mode);
   api[name] = oneShotAsync(api[`${name}Sync`]);

@@ -1,5 +1,6 @@
 //! The native half of lib/zlib.js: deflate/inflate in their three framings (zlib, gzip,
-//! raw) on flate2's pure-Rust backend, as streams JS feeds chunk by chunk.
+//! raw) on flate2's pure-Rust backend, and brotli on the brotli crate, as streams JS feeds
+//! chunk by chunk.
 
 use super::def;
 use super::slots;
@@ -19,6 +20,8 @@ const GUNZIP: u32 = 4;
 const DEFLATERAW: u32 = 5;
 const INFLATERAW: u32 = 6;
 const UNZIP: u32 = 7;
+const BROTLI_DECODE: u32 = 8;
+const BROTLI_ENCODE: u32 = 9;
 
 // Flush kinds (Node's Z_* values).
 const Z_NO_FLUSH: u32 = 0;
@@ -33,12 +36,82 @@ enum Codec {
     InflateRaw(DeflateDecoder<Vec<u8>>),
     /// Unzip before its first two bytes tell gzip from zlib.
     Undecided(Vec<u8>),
+    /// None once finished.
+    BrotliEncode(Option<brotli::CompressorWriter<Vec<u8>>>),
+    BrotliDecode(Box<BrotliDecoder>),
+}
+
+type BrotliState = brotli::BrotliState<
+    brotli::HeapAlloc<u8>,
+    brotli::HeapAlloc<u32>,
+    brotli::HeapAlloc<brotli::HuffmanCode>,
+>;
+
+/// Brotli decoding over the decoder's streaming call, which (unlike its io::Write
+/// wrapper) tells which error it met: Node reports that code.
+struct BrotliDecoder {
+    state: BrotliState,
+    done: bool,
+}
+
+impl BrotliDecoder {
+    fn new() -> Self {
+        BrotliDecoder {
+            state: BrotliState::new(
+                brotli::HeapAlloc::new(0),
+                brotli::HeapAlloc::new(0),
+                brotli::HeapAlloc::new(brotli::HuffmanCode::default()),
+            ),
+            done: false,
+        }
+    }
+
+    fn feed(&mut self, input: &[u8], finish: bool) -> std::result::Result<Vec<u8>, ZError> {
+        let mut out = Vec::new();
+        let mut buf = vec![0u8; 64 * 1024];
+        let (mut available_in, mut input_offset) = (input.len(), 0);
+        while !self.done {
+            let (mut available_out, mut output_offset, mut total_out) = (buf.len(), 0, 0);
+            let result = brotli::BrotliDecompressStream(
+                &mut available_in,
+                &mut input_offset,
+                input,
+                &mut available_out,
+                &mut output_offset,
+                &mut buf,
+                &mut total_out,
+                &mut self.state,
+            );
+            out.extend_from_slice(&buf[..output_offset]);
+            match result {
+                brotli::BrotliResult::NeedsMoreOutput => continue,
+                brotli::BrotliResult::ResultSuccess => self.done = true,
+                brotli::BrotliResult::NeedsMoreInput if finish => return Err(eof_error()),
+                brotli::BrotliResult::NeedsMoreInput => break,
+                brotli::BrotliResult::ResultFailure => {
+                    let code = self.state.error_code;
+                    return Err(brotli_error(&format!("{code:?}"), code as i32));
+                }
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// Node's error for a brotli stream the decoder rejects: "Decompression failed", with the
+/// decoder's error as code (`BROTLI_DECODER_ERROR_X` → `ERR__ERROR_X`) and number.
+fn brotli_error(name: &str, errno: i32) -> ZError {
+    ZError {
+        message: "Decompression failed",
+        code: format!("ERR_{}", name.trim_start_matches("BROTLI_DECODER")),
+        errno,
+    }
 }
 
 /// A failed (de)compression: zlib's message, code name and number.
 pub struct ZError {
     pub message: &'static str,
-    pub code: &'static str,
+    pub code: String,
     pub errno: i32,
 }
 
@@ -49,7 +122,7 @@ fn data_error(header: bool) -> ZError {
         } else {
             "invalid block type"
         },
-        code: "Z_DATA_ERROR",
+        code: "Z_DATA_ERROR".into(),
         errno: -3,
     }
 }
@@ -57,15 +130,15 @@ fn data_error(header: bool) -> ZError {
 fn eof_error() -> ZError {
     ZError {
         message: "unexpected end of file",
-        code: "Z_BUF_ERROR",
+        code: "Z_BUF_ERROR".into(),
         errno: -5,
     }
 }
 
 impl Codec {
-    fn new(mode: u32, level: i32) -> Option<Codec> {
-        let level = if (0..=9).contains(&level) {
-            Compression::new(level as u32)
+    fn new(mode: u32, raw_level: i32) -> Option<Codec> {
+        let level = if (0..=9).contains(&raw_level) {
+            Compression::new(raw_level as u32)
         } else {
             Compression::default()
         };
@@ -77,6 +150,18 @@ impl Codec {
             GUNZIP => Codec::Gunzip(MultiGzDecoder::new(Vec::new())),
             INFLATERAW => Codec::InflateRaw(DeflateDecoder::new(Vec::new())),
             UNZIP => Codec::Undecided(Vec::new()),
+            // Brotli's quality runs 0–11 and defaults to 11, its window to 22 bits (Node's).
+            BROTLI_ENCODE => Codec::BrotliEncode(Some(brotli::CompressorWriter::new(
+                Vec::new(),
+                4096,
+                if (0..=11).contains(&raw_level) {
+                    raw_level as u32
+                } else {
+                    11
+                },
+                22,
+            ))),
+            BROTLI_DECODE => Codec::BrotliDecode(Box::new(BrotliDecoder::new())),
             _ => return None,
         })
     }
@@ -84,7 +169,7 @@ impl Codec {
     fn decoding(&self) -> bool {
         !matches!(
             self,
-            Codec::Deflate(_) | Codec::Gzip(_) | Codec::DeflateRaw(_)
+            Codec::Deflate(_) | Codec::Gzip(_) | Codec::DeflateRaw(_) | Codec::BrotliEncode(_)
         )
     }
 
@@ -111,6 +196,24 @@ impl Codec {
                 Codec::Inflate(ZlibDecoder::new(Vec::new()))
             };
             return self.write(&head, flush);
+        }
+        match self {
+            Codec::BrotliDecode(d) => return d.feed(input, flush == Z_FINISH),
+            Codec::BrotliEncode(slot) => {
+                let Some(c) = slot.as_mut() else {
+                    return Ok(Vec::new());
+                };
+                let failed = |_| data_error(false);
+                c.write_all(input).map_err(failed)?;
+                if flush == Z_FINISH {
+                    return Ok(slot.take().map(|c| c.into_inner()).unwrap_or_default());
+                }
+                if flush != Z_NO_FLUSH {
+                    c.flush().map_err(failed)?;
+                }
+                return Ok(std::mem::take(c.get_mut()));
+            }
+            _ => {}
         }
         let decoding = self.decoding();
         // A decoder that fails within its framing's header reports zlib's header error.
@@ -147,7 +250,7 @@ impl Codec {
             Codec::Inflate(c) => drive!(c),
             Codec::Gunzip(c) => drive!(c),
             Codec::InflateRaw(c) => drive!(c),
-            Codec::Undecided(_) => Ok(Vec::new()),
+            Codec::Undecided(_) | Codec::BrotliEncode(_) | Codec::BrotliDecode(_) => Ok(Vec::new()),
         }
     }
 }
@@ -171,7 +274,7 @@ fn outcome<'js>(ctx: &Ctx<'js>, r: std::result::Result<Vec<u8>, ZError>) -> Resu
         Err(e) => {
             arr.set(0, Value::new_null(ctx.clone()))?;
             arr.set(1, e.message)?;
-            arr.set(2, e.code)?;
+            arr.set(2, e.code.as_str())?;
             arr.set(3, e.errno)?;
         }
     }
@@ -256,7 +359,7 @@ mod tests {
             .err()
             .unwrap();
         assert_eq!(
-            (e.code, e.message),
+            (e.code.as_str(), e.message),
             ("Z_DATA_ERROR", "incorrect header check")
         );
         let packed = Codec::new(GZIP, 6)
@@ -270,5 +373,35 @@ mod tests {
             .err()
             .unwrap();
         assert_eq!(e.code, "Z_BUF_ERROR");
+    }
+
+    #[test]
+    fn brotli_round_trips_chunk_by_chunk_and_names_its_errors() {
+        let text = b"brotli brotli brotli brotli".repeat(200);
+        let mut enc = Codec::new(BROTLI_ENCODE, -1).unwrap();
+        let mut packed = enc.write(&text[..1000], Z_NO_FLUSH).ok().unwrap();
+        packed.extend(enc.write(&text[1000..], Z_FINISH).ok().unwrap());
+        assert!(packed.len() < text.len() / 10);
+        let mut dec = Codec::new(BROTLI_DECODE, -1).unwrap();
+        let mut out = Vec::new();
+        for piece in packed.chunks(5) {
+            out.extend(dec.write(piece, Z_NO_FLUSH).ok().unwrap());
+        }
+        out.extend(dec.write(&[], Z_FINISH).ok().unwrap());
+        assert_eq!(out, text);
+        let cut = Codec::new(BROTLI_DECODE, -1)
+            .unwrap()
+            .write(&packed[..packed.len() - 3], Z_FINISH)
+            .err()
+            .unwrap();
+        assert_eq!((cut.code.as_str(), cut.errno), ("Z_BUF_ERROR", -5));
+        let bad = Codec::new(BROTLI_DECODE, -1)
+            .unwrap()
+            .write(b"hello world", Z_FINISH)
+            .err()
+            .unwrap();
+        assert_eq!(bad.message, "Decompression failed");
+        assert!(bad.code.starts_with("ERR__ERROR_FORMAT_"), "{}", bad.code);
+        assert!(bad.errno < 0);
     }
 }
