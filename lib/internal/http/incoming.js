@@ -28,12 +28,13 @@ function addHeaderLine(dest, field, value, joinDuplicates) {
 // The Readable state is made on first stream use (see kLazy below): most GET requests are
 // answered without their body stream ever being touched, and building and ending it is a
 // good part of a request's cost in an interpreter.
-const kLazyOptions = Symbol('kLazyOptions');
+// The socket whose readableHighWaterMark the stream will take, when it is made.
+const kLazySocket = Symbol('kLazySocket');
 const kLazyEnded = Symbol('kLazyEnded');
 
 function IncomingMessage(socket) {
   if (!(this instanceof IncomingMessage)) return new IncomingMessage(socket);
-  this[kLazyOptions] = socket ? { highWaterMark: socket.readableHighWaterMark } : null;
+  this[kLazySocket] = socket || null;
   this[kLazyEnded] = false;
   this.socket = socket;
   this.httpVersionMajor = null;
@@ -66,8 +67,8 @@ Object.defineProperty(IncomingMessage.prototype, '_readableState', {
   __proto__: null,
   configurable: true,
   get() {
-    const options = this[kLazyOptions];
-    Readable.call(this, options === null ? undefined : options);
+    const socket = this[kLazySocket];
+    Readable.call(this, socket === null ? undefined : { highWaterMark: socket.readableHighWaterMark });
     const state = this._readableState;
     state.readingMore = true;
     if (this[kLazyEnded] && this._dumped) {

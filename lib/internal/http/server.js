@@ -255,6 +255,9 @@ function connectionListener(socket) {
     keepAliveTimeoutSet: 0,
     idleSince: 0,
   };
+  // Made once per connection, not per request.
+  state.connection = { socket, state, server };
+  state.responseOptions = { highWaterMark: socket.writableHighWaterMark };
   socket._httpState = state;
   socket.parser = state.parser;
   server._connectionSockets.add(socket);
@@ -422,12 +425,12 @@ function onHead(server, socket, state, ev) {
     socket._paused = true;
     socket.pause();
   }
-  const res = new server.ServerResponse(req, { highWaterMark: socket.writableHighWaterMark });
+  const res = new server.ServerResponse(req, state.responseOptions);
   res._keepAliveTimeout = server.keepAliveTimeout;
   res._maxRequestsPerSocket = server.maxRequestsPerSocket;
   // Shared functions reading the connection from the response, not closures over it: a
   // closure held by the response it captures is a cycle only the GC can free.
-  res._httpConnection = { socket, state, server };
+  res._httpConnection = state.connection;
   res._onPendingData = resOnPendingData;
   res.shouldKeepAlive = keepAlive && res.shouldKeepAlive;
   res[kUniqueHeaders] = server[kUniqueHeaders];
