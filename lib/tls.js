@@ -4,6 +4,8 @@
 
 const { TLSSocket, Server, connect, createServer, DEFAULT_MIN_VERSION, DEFAULT_MAX_VERSION } = require('internal/tls/wrap');
 
+let rootCertificates;
+
 module.exports = {
   CLIENT_RENEG_LIMIT: 3,
   CLIENT_RENEG_WINDOW: 600,
@@ -21,3 +23,14 @@ module.exports = {
     'ecdhe-rsa-aes128-gcm-sha256', 'ecdhe-rsa-aes256-gcm-sha384', 'ecdhe-rsa-chacha20-poly1305',
   ],
 };
+
+// Mozilla's root certificates as PEM, the default trust: made on first use.
+Object.defineProperty(module.exports, 'rootCertificates', {
+  __proto__: null,
+  configurable: false,
+  enumerable: true,
+  get() {
+    rootCertificates ??= Object.freeze(internalBinding('tls_wrap').rootCertificates());
+    return rootCertificates;
+  },
+});

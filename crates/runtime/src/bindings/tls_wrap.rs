@@ -377,31 +377,77 @@ fn cert_and_key(
     }
 }
 
-/// The certificates of `ca` (PEM texts) as DER.
-fn ca_der(ctx: &Ctx<'_>, ca: &[String]) -> Result<Arc<Vec<Vec<u8>>>> {
-    let mut all = Vec::new();
-    for pem in ca {
-        for cert in certs_from_pem(pem).map_err(|e| js_err(ctx, &e))? {
-            all.push(cert.as_ref().to_vec());
-        }
-    }
-    Ok(Arc::new(all))
+/// A `ca` option made ready: its certificates (DER, to complete peer chains) and the roots
+/// they make (Mozilla's when there are none).
+#[derive(Clone)]
+struct Trust {
+    certs: Arc<Vec<Vec<u8>>>,
+    roots: Arc<RootCertStore>,
 }
 
-/// The roots of `ca` (PEM texts), or Mozilla's when there are none.
-fn roots_of(ctx: &Ctx<'_>, ca: &[String]) -> Result<Arc<RootCertStore>> {
+thread_local! {
+    /// Trust made from `ca` lists, by the lists' text: every connection of a client with a
+    /// `ca` (often all of tls.rootCertificates and one more) would otherwise parse it anew.
+    static TRUST: std::cell::RefCell<std::collections::HashMap<u64, Trust>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
+}
+
+fn trust_of(ctx: &Ctx<'_>, ca: &[String]) -> Result<Trust> {
     if ca.is_empty() {
-        return Ok(default_roots());
+        return Ok(Trust {
+            certs: Arc::new(Vec::new()),
+            roots: default_roots(),
+        });
     }
+    let key = {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        ca.hash(&mut h);
+        h.finish()
+    };
+    if let Some(t) = TRUST.with_borrow(|m| m.get(&key).cloned()) {
+        return Ok(t);
+    }
+    let mut certs = Vec::new();
     let mut store = RootCertStore::empty();
     for pem in ca {
         for cert in certs_from_pem(pem).map_err(|e| js_err(ctx, &e))? {
+            certs.push(cert.as_ref().to_vec());
             store
                 .add(cert)
                 .map_err(|e| js_err(ctx, &format!("bad CA certificate: {e}")))?;
         }
     }
-    Ok(Arc::new(store))
+    let trust = Trust {
+        certs: Arc::new(certs),
+        roots: Arc::new(store),
+    };
+    TRUST.with_borrow_mut(|m| {
+        // A handful of distinct lists is the norm; a program making them by the thousand
+        // does not keep them all.
+        if m.len() >= 32 {
+            m.clear();
+        }
+        m.insert(key, trust.clone());
+    });
+    Ok(trust)
+}
+
+/// Mozilla's root certificates as PEM texts (tls.rootCertificates).
+fn root_certificates_pem() -> Vec<String> {
+    webpki_root_certs::TLS_SERVER_ROOT_CERTS
+        .iter()
+        .map(|der| {
+            let b64 = base64_simd::STANDARD.encode_to_string(der.as_ref());
+            let mut pem = String::from("-----BEGIN CERTIFICATE-----\n");
+            for line in b64.as_bytes().chunks(64) {
+                pem.push_str(std::str::from_utf8(line).unwrap_or_default());
+                pem.push('\n');
+            }
+            pem.push_str("-----END CERTIFICATE-----");
+            pem
+        })
+        .collect()
 }
 
 /// ring, not rustls's default aws-lc-rs: it builds with only a C compiler, keeping the
@@ -460,9 +506,10 @@ fn client(ctx: &Ctx<'_>, opts: &Object<'_>) -> Result<Session> {
     let reject: bool = opts
         .get::<_, Option<bool>>("rejectUnauthorized")?
         .unwrap_or(true);
-    let ca = strings(opts.get("ca")?)?;
-    let trusted = ca_der(ctx, &ca)?;
-    let roots = roots_of(ctx, &ca)?;
+    let Trust {
+        certs: trusted,
+        roots,
+    } = trust_of(ctx, &strings(opts.get("ca")?)?)?;
     let inner = WebPkiServerVerifier::builder_with_provider(roots, provider())
         .build()
         .map_err(|e| js_err(ctx, &e.to_string()))?;
@@ -512,10 +559,11 @@ fn server_context(ctx: &Ctx<'_>, opts: &Object<'_>) -> Result<ServerContext> {
         .with_protocol_versions(&protocol_versions(ctx, opts)?)
         .map_err(|e| js_err(ctx, &e.to_string()))?;
     let request_cert = opts.get::<_, Option<bool>>("requestCert")?.unwrap_or(false);
-    let ca = strings(opts.get("ca")?)?;
-    let trusted = ca_der(ctx, &ca)?;
+    let Trust {
+        certs: trusted,
+        roots,
+    } = trust_of(ctx, &strings(opts.get("ca")?)?)?;
     let client_auth = if request_cert {
-        let roots = roots_of(ctx, &ca)?;
         let inner = WebPkiClientVerifier::builder_with_provider(roots, provider())
             .allow_unauthenticated()
             .build()
@@ -819,6 +867,15 @@ pub fn init<'js>(obj: &Object<'js>) -> Result<()> {
                 (sent, s.trusted.clone())
             };
             let chain = if detailed.0.unwrap_or(false) {
+                // Without a `ca`, the trust is Mozilla's roots.
+                let trusted: Vec<&[u8]> = if trusted.is_empty() {
+                    webpki_root_certs::TLS_SERVER_ROOT_CERTS
+                        .iter()
+                        .map(|c| c.as_ref())
+                        .collect()
+                } else {
+                    trusted.iter().map(Vec::as_slice).collect()
+                };
                 super::x509::complete_chain(&sent, &trusted)
             } else {
                 sent.into_iter().take(1).collect()
@@ -833,6 +890,7 @@ pub fn init<'js>(obj: &Object<'js>) -> Result<()> {
             Ok(out)
         },
     )?;
+    def(obj, "rootCertificates", root_certificates_pem)?;
     def(obj, "free", move |id: usize| {
         sessions.borrow_mut().take(id);
     })?;

@@ -335,8 +335,8 @@ pub fn is_self_issued(der: &[u8]) -> bool {
 }
 
 /// The peer's chain as `getPeerCertificate(true)` walks it: what the peer sent, then the
-/// issuers found among `trusted` (the `ca` certificates) until a self-issued one.
-pub fn complete_chain(sent: &[Vec<u8>], trusted: &[Vec<u8>]) -> Vec<Vec<u8>> {
+/// issuers found among `trusted` (the trusted certificates) until a self-issued one.
+pub fn complete_chain(sent: &[Vec<u8>], trusted: &[&[u8]]) -> Vec<Vec<u8>> {
     let mut chain = sent.to_vec();
     while let Some(last) = chain.last() {
         if is_self_issued(last) || chain.len() > 16 {
@@ -347,10 +347,10 @@ pub fn complete_chain(sent: &[Vec<u8>], trusted: &[Vec<u8>]) -> Vec<Vec<u8>> {
         };
         let found = trusted.iter().find(|c| {
             issuer_and_subject(c).is_some_and(|(_, subject)| subject == issuer)
-                && !chain.contains(c)
+                && !chain.iter().any(|have| have.as_slice() == **c)
         });
         match found {
-            Some(c) => chain.push(c.clone()),
+            Some(c) => chain.push(c.to_vec()),
             None => break,
         }
     }
