@@ -37,7 +37,7 @@ enum Codec {
     /// Unzip before its first two bytes tell gzip from zlib.
     Undecided(Vec<u8>),
     /// None once finished.
-    BrotliEncode(Option<brotli::CompressorWriter<Vec<u8>>>),
+    BrotliEncode(Option<Box<brotli::CompressorWriter<Vec<u8>>>>),
     BrotliDecode(Box<BrotliDecoder>),
 }
 
@@ -151,7 +151,7 @@ impl Codec {
             INFLATERAW => Codec::InflateRaw(DeflateDecoder::new(Vec::new())),
             UNZIP => Codec::Undecided(Vec::new()),
             // Brotli's quality runs 0–11 and defaults to 11, its window to 22 bits (Node's).
-            BROTLI_ENCODE => Codec::BrotliEncode(Some(brotli::CompressorWriter::new(
+            BROTLI_ENCODE => Codec::BrotliEncode(Some(Box::new(brotli::CompressorWriter::new(
                 Vec::new(),
                 4096,
                 if (0..=11).contains(&raw_level) {
@@ -160,7 +160,7 @@ impl Codec {
                     11
                 },
                 22,
-            ))),
+            )))),
             BROTLI_DECODE => Codec::BrotliDecode(Box::new(BrotliDecoder::new())),
             _ => return None,
         })
