@@ -39,7 +39,8 @@ Object.setPrototypeOf(Agent.prototype, http.Agent.prototype);
 Object.setPrototypeOf(Agent, http.Agent);
 
 Agent.prototype.createConnection = function createConnection(options, cb) {
-  const socket = tlsConnect(options);
+  // An agent resumes TLS sessions unless told to cache none (Node's maxCachedSessions).
+  const socket = tlsConnect({ ...options, _resumeSessions: options.maxCachedSessions !== 0 });
   if (cb) {
     socket.once('secureConnect', () => cb(null, socket));
     socket.once('error', (err) => cb(err));

@@ -63,6 +63,7 @@ function TLSSocket(socket, options = {}) {
   this.alpnProtocol = false;
   this._secureEstablished = false;
   this._closeEmitted = false;
+  this._sessionReceived = false;
   this._rejectUnauthorized = options.isServer ? false : (options.rejectUnauthorized ?? defaultRejectUnauthorized());
   this._isServer = Boolean(options.isServer);
   this.servername = options.isServer ? null : options.servername;
@@ -76,6 +77,9 @@ function TLSSocket(socket, options = {}) {
       alpn: options.ALPNProtocols ? options.ALPNProtocols.map(String) : [],
       key: pemJoined(options.key),
       cert: pemJoined(options.cert),
+      // Sessions are resumed when asked for, as Node resumes the `session` given (https
+      // agents ask): from a cache of the sessions made with the same trust and identity.
+      resume: options.session != null || options._resumeSessions === true,
       ...protocolRange(options),
     });
   }
@@ -127,13 +131,17 @@ TLSSocket.prototype._flushTls = function(cb) {
 
 TLSSocket.prototype._onCipher = function(data) {
   if (this._tlsId === null) return;
-  const [plain, closed, handshakeDone, code, message] = binding.feed(this._tlsId, data);
+  const [plain, closed, handshakeDone, code, message, newSession] = binding.feed(this._tlsId, data);
   this._flushTls();
   if (code !== null) {
     this.destroy(tlsError(code, message, this));
     return;
   }
   if (handshakeDone && !this._secureEstablished) this._onSecure();
+  if (newSession) {
+    this._sessionReceived = true;
+    this.emit('session', kSessionToken);
+  }
   if (plain !== null) {
     this._bytesRead += plain.length;
     this._touch();
@@ -268,8 +276,15 @@ TLSSocket.prototype.getPeerCertificate = function(detailed) {
   }
   return chain[0];
 };
-TLSSocket.prototype.isSessionReused = () => false;
-TLSSocket.prototype.getSession = () => undefined;
+TLSSocket.prototype.isSessionReused = function() {
+  return this._tlsId !== null && binding.info(this._tlsId)[7] === true;
+};
+// The session itself stays in the native cache: what a client gets to pass back as
+// `session` only asks for resumption.
+const kSessionToken = Buffer.from('unode tls session');
+TLSSocket.prototype.getSession = function() {
+  return this._sessionReceived ? kSessionToken : undefined;
+};
 TLSSocket.prototype.setServername = function(name) {
   this.servername = name;
 };

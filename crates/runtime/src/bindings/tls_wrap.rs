@@ -433,6 +433,132 @@ fn trust_of(ctx: &Ctx<'_>, ca: &[String]) -> Result<Trust> {
     Ok(trust)
 }
 
+/// A view of the session cache shared by a group of verified clients (see
+/// [`VerifiedClients`]): every connection stores the sessions it is given and counts them,
+/// so that it can tell one came (Node's 'session' event); only a connection asked to
+/// resume (`offer`) takes one back.
+#[derive(Debug)]
+struct SessionCache {
+    inner: Arc<rustls::client::ClientSessionMemoryCache>,
+    received: Arc<std::sync::atomic::AtomicU64>,
+    offer: bool,
+}
+
+impl SessionCache {
+    fn note(&self) {
+        self.received
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    }
+}
+
+impl rustls::client::ClientSessionStore for SessionCache {
+    fn set_kx_hint(&self, name: ServerName<'static>, group: rustls::NamedGroup) {
+        self.inner.set_kx_hint(name, group)
+    }
+
+    fn kx_hint(&self, name: &ServerName<'_>) -> Option<rustls::NamedGroup> {
+        self.inner.kx_hint(name)
+    }
+
+    fn set_tls12_session(
+        &self,
+        name: ServerName<'static>,
+        value: rustls::client::Tls12ClientSessionValue,
+    ) {
+        self.note();
+        self.inner.set_tls12_session(name, value)
+    }
+
+    fn tls12_session(
+        &self,
+        name: &ServerName<'_>,
+    ) -> Option<rustls::client::Tls12ClientSessionValue> {
+        self.offer.then(|| self.inner.tls12_session(name)).flatten()
+    }
+
+    fn remove_tls12_session(&self, name: &ServerName<'static>) {
+        self.inner.remove_tls12_session(name)
+    }
+
+    fn insert_tls13_ticket(
+        &self,
+        name: ServerName<'static>,
+        value: rustls::client::Tls13ClientSessionValue,
+    ) {
+        self.note();
+        self.inner.insert_tls13_ticket(name, value)
+    }
+
+    fn take_tls13_ticket(
+        &self,
+        name: &ServerName<'static>,
+    ) -> Option<rustls::client::Tls13ClientSessionValue> {
+        self.offer
+            .then(|| self.inner.take_tls13_ticket(name))
+            .flatten()
+    }
+}
+
+/// What the verified clients of one trust, identity, ALPN list and protocol range share.
+/// rustls resumes a session only under the verifier and certificate resolver that made it
+/// (it compares them by pointer), so these clients share one configuration — in two
+/// forms, resuming and not — rather than each building its own. Their verdict slot is
+/// shared too: with `rejectUnauthorized` it only names a failure, read in the same `feed`.
+#[derive(Clone)]
+struct VerifiedClients {
+    resuming: Arc<ClientConfig>,
+    storing: Arc<ClientConfig>,
+    verdict: Verdict,
+    received: Arc<std::sync::atomic::AtomicU64>,
+    trusted: Arc<Vec<Vec<u8>>>,
+}
+
+thread_local! {
+    static VERIFIED_CLIENTS: std::cell::RefCell<std::collections::HashMap<u64, VerifiedClients>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
+}
+
+fn verified_clients(ctx: &Ctx<'_>, opts: &Object<'_>) -> Result<VerifiedClients> {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    strings(opts.get("ca")?)?.hash(&mut h);
+    strings(opts.get("alpn")?)?.hash(&mut h);
+    for key in ["key", "cert", "minVersion", "maxVersion"] {
+        opts.get::<_, Option<String>>(key)?.hash(&mut h);
+    }
+    let key = h.finish();
+    if let Some(group) = VERIFIED_CLIENTS.with_borrow(|m| m.get(&key).cloned()) {
+        return Ok(group);
+    }
+    let (mut resuming, verdict, trusted) = client_config(ctx, opts, true)?;
+    let inner = Arc::new(rustls::client::ClientSessionMemoryCache::new(64));
+    let received = Arc::new(std::sync::atomic::AtomicU64::new(0));
+    let view = |offer| {
+        rustls::client::Resumption::store(Arc::new(SessionCache {
+            inner: inner.clone(),
+            received: received.clone(),
+            offer,
+        }))
+    };
+    let mut storing = resuming.clone();
+    resuming.resumption = view(true);
+    storing.resumption = view(false);
+    let group = VerifiedClients {
+        resuming: Arc::new(resuming),
+        storing: Arc::new(storing),
+        verdict,
+        received,
+        trusted,
+    };
+    VERIFIED_CLIENTS.with_borrow_mut(|m| {
+        if m.len() >= 64 {
+            m.clear();
+        }
+        m.insert(key, group.clone());
+    });
+    Ok(group)
+}
+
 /// Mozilla's root certificates as PEM texts (tls.rootCertificates).
 fn root_certificates_pem() -> Vec<String> {
     webpki_root_certs::TLS_SERVER_ROOT_CERTS
@@ -485,6 +611,9 @@ fn certs_from_pem(pem: &str) -> std::result::Result<Vec<CertificateDer<'static>>
 struct Session {
     conn: Connection,
     verdict: Verdict,
+    /// A verified client's count of sessions received by its group, and the count when this
+    /// connection last looked.
+    sessions: Option<(Arc<std::sync::atomic::AtomicU64>, u64)>,
     /// A server's client check, when it asked for certificates.
     client_auth: Option<Arc<ClientAuth>>,
     /// The `ca` certificates (DER) the peer is checked against, to complete its chain.
@@ -501,11 +630,15 @@ fn strings(v: Option<Array<'_>>) -> Result<Vec<String>> {
         .map(Option::unwrap_or_default)
 }
 
-fn client(ctx: &Ctx<'_>, opts: &Object<'_>) -> Result<Session> {
-    let servername: String = opts.get("servername")?;
-    let reject: bool = opts
-        .get::<_, Option<bool>>("rejectUnauthorized")?
-        .unwrap_or(true);
+/// The DER certificates of a `ca` option.
+type CaCerts = Arc<Vec<Vec<u8>>>;
+
+/// A client configuration of these options, its verdict slot and its `ca` certificates.
+fn client_config(
+    ctx: &Ctx<'_>,
+    opts: &Object<'_>,
+    reject: bool,
+) -> Result<(ClientConfig, Verdict, CaCerts)> {
     let Trust {
         certs: trusted,
         roots,
@@ -534,15 +667,47 @@ fn client(ctx: &Ctx<'_>, opts: &Object<'_>) -> Result<Session> {
         .into_iter()
         .map(String::into_bytes)
         .collect();
+    Ok((config, verdict, trusted))
+}
+
+fn client(ctx: &Ctx<'_>, opts: &Object<'_>) -> Result<Session> {
+    let servername: String = opts.get("servername")?;
+    let reject: bool = opts
+        .get::<_, Option<bool>>("rejectUnauthorized")?
+        .unwrap_or(true);
+    let resume = opts.get::<_, Option<bool>>("resume")?.unwrap_or(false);
+    // A client that lets a failed check pass keeps its verdict for `authorized` after the
+    // handshake: its configuration is its own, and it never resumes (a resumed session is
+    // not checked again).
+    let (config, verdict, sessions, trusted) = if reject {
+        let group = verified_clients(ctx, opts)?;
+        let config = if resume {
+            group.resuming
+        } else {
+            group.storing
+        };
+        let seen = group.received.load(std::sync::atomic::Ordering::Relaxed);
+        (
+            config,
+            group.verdict,
+            Some((group.received, seen)),
+            group.trusted,
+        )
+    } else {
+        let (mut config, verdict, trusted) = client_config(ctx, opts, false)?;
+        config.resumption = rustls::client::Resumption::disabled();
+        (Arc::new(config), verdict, None, trusted)
+    };
     let name = ServerName::try_from(servername.clone())
         .map_err(|_| js_err(ctx, &format!("invalid servername {servername:?}")))?;
-    let mut conn = rustls::ClientConnection::new(Arc::new(config), name)
-        .map_err(|e| js_err(ctx, &e.to_string()))?;
+    let mut conn =
+        rustls::ClientConnection::new(config, name).map_err(|e| js_err(ctx, &e.to_string()))?;
     // The stream above holds back writers; rustls need not cap what waits for the handshake.
     conn.set_buffer_limit(None);
     Ok(Session {
         conn: conn.into(),
         verdict,
+        sessions,
         client_auth: None,
         trusted,
     })
@@ -594,7 +759,7 @@ fn server_context(ctx: &Ctx<'_>, opts: &Object<'_>) -> Result<ServerContext> {
 }
 
 /// Runs ciphertext through the session: [plaintext Buffer or null, peer closed (close_notify),
-/// handshake done, error code or null, error message or null].
+/// handshake done, error code or null, error message or null, a session to resume came].
 fn feed<'js>(ctx: &Ctx<'js>, s: &mut Session, mut input: &[u8]) -> Result<Array<'js>> {
     let out = Array::new(ctx.clone())?;
     let mut plain = Vec::new();
@@ -654,6 +819,13 @@ fn feed<'js>(ctx: &Ctx<'js>, s: &mut Session, mut input: &[u8]) -> Result<Array<
             out.set(4, Value::new_null(ctx.clone()))?;
         }
     }
+    let mut new_session = false;
+    if let Some((received, seen)) = &mut s.sessions {
+        let now = received.load(std::sync::atomic::Ordering::Relaxed);
+        new_session = now != *seen;
+        *seen = now;
+    }
+    out.set(5, new_session)?;
     Ok(out)
 }
 
@@ -725,6 +897,7 @@ pub fn init<'js>(obj: &Object<'js>) -> Result<()> {
         Ok(t.borrow_mut().insert(Session {
             conn: conn.into(),
             verdict: Verdict::default(),
+            sessions: None,
             client_auth,
             trusted,
         }))
@@ -799,7 +972,7 @@ pub fn init<'js>(obj: &Object<'js>) -> Result<()> {
     })?;
     let t = sessions.clone();
     // info(id) → [protocol, cipher, alpn, authorizationError code, its message, servername,
-    // whether the session checks its peer's certificate]
+    // whether the session checks its peer's certificate, whether it was resumed]
     def(
         obj,
         "info",
@@ -839,6 +1012,10 @@ pub fn init<'js>(obj: &Object<'js>) -> Result<()> {
             out.set(
                 6,
                 matches!(s.conn, Connection::Client(_)) || s.client_auth.is_some(),
+            )?;
+            out.set(
+                7,
+                s.conn.handshake_kind() == Some(rustls::HandshakeKind::Resumed),
             )?;
             Ok(out)
         },
