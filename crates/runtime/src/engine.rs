@@ -177,15 +177,14 @@ pub fn bigint<'js>(ctx: &Ctx<'js>, v: i64) -> Value<'js> {
     unsafe { Value::from_raw(ctx.clone(), qjs::JS_NewBigInt64(ctx.as_raw().as_ptr(), v)) }
 }
 
-/// Runs `f` over a JS string as a path for a system call — NUL-terminated UTF-8, unpaired
-/// surrogates replaced as Node replaces them — and as text (for errors), without copying
-/// it where QuickJS need not (ASCII). A NUL inside gives None (lib/ makes that Node's
-/// ERR_INVALID_ARG_VALUE).
-pub fn with_path<R>(
+/// Runs `f` over a JS string's contents as WTF-8 followed by a NUL (UTF-8, except that
+/// unpaired surrogates are kept as their 3-byte encodings). ASCII strings are borrowed
+/// without copying.
+fn with_string_and_nul<R>(
     ctx: &Ctx<'_>,
     value: &Value<'_>,
-    f: impl FnOnce(&std::ffi::CStr, &str) -> R,
-) -> Result<Option<R>> {
+    f: impl FnOnce(&[u8]) -> R,
+) -> Result<R> {
     let raw = ctx.as_raw().as_ptr();
     let mut len: qjs::size_t = 0;
     // SAFETY: JS_ToCStringLen2 returns `len` bytes followed by a NUL that stay valid
@@ -195,9 +194,27 @@ pub fn with_path<R>(
         if ptr.is_null() {
             return Err(Error::Exception);
         }
-        let with_nul = std::slice::from_raw_parts(ptr as *const u8, len as usize + 1);
-        let wtf8 = &with_nul[..len as usize];
-        let result = match std::str::from_utf8(wtf8) {
+        let result = f(std::slice::from_raw_parts(
+            ptr as *const u8,
+            len as usize + 1,
+        ));
+        qjs::JS_FreeCString(raw, ptr);
+        Ok(result)
+    }
+}
+
+/// Runs `f` over a JS string as a path for a system call — NUL-terminated UTF-8, unpaired
+/// surrogates replaced as Node replaces them — and as text (for errors), without copying
+/// it where QuickJS need not (ASCII). A NUL inside gives None (lib/ makes that Node's
+/// ERR_INVALID_ARG_VALUE).
+pub fn with_path<R>(
+    ctx: &Ctx<'_>,
+    value: &Value<'_>,
+    f: impl FnOnce(&std::ffi::CStr, &str) -> R,
+) -> Result<Option<R>> {
+    with_string_and_nul(ctx, value, |with_nul| {
+        let wtf8 = &with_nul[..with_nul.len() - 1];
+        match std::str::from_utf8(wtf8) {
             Ok(text) => std::ffi::CStr::from_bytes_with_nul(with_nul)
                 .ok()
                 .map(|c| f(c, text)),
@@ -207,10 +224,8 @@ pub fn with_path<R>(
                     .ok()
                     .map(|c| f(&c, &utf8))
             }
-        };
-        qjs::JS_FreeCString(raw, ptr);
-        Ok(result)
-    }
+        }
+    })
 }
 
 /// Runs `f` over a JS string's contents as WTF-8: UTF-8, except that unpaired surrogates
@@ -220,19 +235,7 @@ pub fn with_string_wtf8<R>(
     value: &Value<'_>,
     f: impl FnOnce(&[u8]) -> R,
 ) -> Result<R> {
-    let raw = ctx.as_raw().as_ptr();
-    let mut len: qjs::size_t = 0;
-    // SAFETY: JS_ToCStringLen2 returns a NUL-terminated buffer of `len` bytes that stays
-    // valid until JS_FreeCString, which runs after `f` is done with it.
-    unsafe {
-        let ptr = qjs::JS_ToCStringLen2(raw, &mut len, value.as_raw(), false);
-        if ptr.is_null() {
-            return Err(Error::Exception);
-        }
-        let result = f(std::slice::from_raw_parts(ptr as *const u8, len as usize));
-        qjs::JS_FreeCString(raw, ptr);
-        Ok(result)
-    }
+    with_string_and_nul(ctx, value, |with_nul| f(&with_nul[..with_nul.len() - 1]))
 }
 
 /// A JS string from UTF-8 bytes (QuickJS picks the 8- or 16-bit representation).

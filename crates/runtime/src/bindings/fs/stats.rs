@@ -385,6 +385,25 @@ unsafe fn define_field(
     1
 }
 
+/// The data, index and attributes of field `prop` of a Stats whose fields are still
+/// virtual, if `prop` is one of them and not deleted.
+///
+/// # Safety
+/// `obj` must be a live value of the runtime on this thread.
+unsafe fn virtual_field<'a>(
+    obj: qjs::JSValue,
+    prop: qjs::JSAtom,
+) -> Option<(&'a StatsData, usize, u8)> {
+    // SAFETY: the caller's contract.
+    let (class, data) = unsafe { stats_of(obj) }?;
+    if data.materialized.get() {
+        return None;
+    }
+    let i = class.atoms.iter().position(|&a| a == prop)?;
+    let attributes = data.attributes[i].get();
+    (attributes != DELETED).then_some((data, i, attributes))
+}
+
 unsafe extern "C" fn get_own_property(
     ctx: *mut qjs::JSContext,
     desc: *mut qjs::JSPropertyDescriptor,
@@ -394,19 +413,9 @@ unsafe extern "C" fn get_own_property(
     // SAFETY: QuickJS calls this with a live context and object of this class; `desc`
     // is null or points to a descriptor for us to fill (values owned by the caller).
     unsafe {
-        let Some((class, data)) = stats_of(obj) else {
+        let Some((data, i, attributes)) = virtual_field(obj, prop) else {
             return 0;
         };
-        if data.materialized.get() {
-            return 0;
-        }
-        let Some(i) = class.atoms.iter().position(|&a| a == prop) else {
-            return 0;
-        };
-        let attributes = data.attributes[i].get();
-        if attributes == DELETED {
-            return 0;
-        }
         if let Some(desc) = desc.as_mut() {
             let value = field_value(ctx, data, i);
             if qjs::JS_IsException(value) {
@@ -510,19 +519,9 @@ unsafe extern "C" fn delete_property(
 ) -> c_int {
     // SAFETY: QuickJS calls this with a live context and object of this class.
     unsafe {
-        let Some((class, data)) = stats_of(obj) else {
+        let Some((data, i, attributes)) = virtual_field(obj, prop) else {
             return 1;
         };
-        if data.materialized.get() {
-            return 1;
-        }
-        let Some(i) = class.atoms.iter().position(|&a| a == prop) else {
-            return 1;
-        };
-        let attributes = data.attributes[i].get();
-        if attributes == DELETED {
-            return 1;
-        }
         if attributes as u32 & qjs::JS_PROP_CONFIGURABLE == 0 {
             return 0;
         }
