@@ -149,6 +149,8 @@ function Socket(options) {
   this._pendingData = null;
   this._pendingEncoding = '';
   this._pendingWrite = null;
+  // A write the event loop holds until the end of its batch: { chunk, cb } (see _writeNow).
+  this._heldWrite = null;
   this._reading = false;
   // Set by a consumer that parses the bytes itself (see _readReady).
   this._consumer = null;
@@ -380,6 +382,29 @@ Socket.prototype._writeGeneric = function(writev, data, encoding, cb) {
 // Writes what the socket takes now; the rest waits for EPOLLOUT. `cb` runs once all of
 // it is in the kernel, as libuv's write request completes.
 Socket.prototype._writeChunks = function(chunks, cb) {
+  if (this._heldWrite !== null) {
+    const held = this._takeHeld();
+    chunks = [held.chunk, ...chunks];
+    const after = cb;
+    cb = (err) => {
+      process.nextTick(held.cb, err);
+      after(err);
+    };
+  }
+  if (this._pendingWrite !== null) {
+    // Behind the rest of a held write the kernel did not take at once.
+    const pending = this._pendingWrite;
+    const before = pending.cb;
+    for (let i = 0; i < chunks.length; i++) {
+      const c = chunks[i];
+      pending.chunks.push(typeof c === 'string' ? Buffer.from(c, 'utf8') : c);
+    }
+    pending.cb = (err) => {
+      before(err);
+      cb(err);
+    };
+    return;
+  }
   let total = 0;
   for (let i = 0; i < chunks.length; i++) total += typeof chunks[i] === 'string' ? Buffer.byteLength(chunks[i]) : chunks[i].byteLength;
   const n = total === 0 ? 0 : binding.writev(this._handle.fd, chunks);
@@ -405,11 +430,15 @@ Socket.prototype._writeChunks = function(chunks, cb) {
 // to report, an ended or unconnected socket).
 Socket.prototype._writeNow = function(data, encoding, cb) {
   const state = this._writableState;
-  if (this._handle === null || this.connecting || this._pendingWrite !== null || state.length !== 0 ||
-    state.writing || state.corked || state.ending || state.destroyed || state.errored) {
+  if (this._handle === null || this.connecting || this._pendingWrite !== null || this._heldWrite !== null ||
+    state.length !== 0 || state.writing || state.corked || state.ending || state.destroyed || state.errored) {
     return false;
   }
   const chunk = toWritable(data, encoding || 'utf8');
+  if (eventLoop.holdWrite(this)) {
+    this._heldWrite = { chunk, cb };
+    return true;
+  }
   const total = typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.byteLength;
   const n = total === 0 ? 0 : binding.writev(this._handle.fd, [chunk]);
   if (n < 0 || (n === 0 && total !== 0)) return false;
@@ -438,6 +467,23 @@ function remainderOf(chunks, skip) {
   return rest;
 }
 
+Socket.prototype._takeHeld = function() {
+  const held = this._heldWrite;
+  this._heldWrite = null;
+  return held;
+};
+
+// Writes what the loop held (see _writeNow): what the kernel does not take now waits for
+// EPOLLOUT, and a write that fails destroys the socket, as the write would have.
+Socket.prototype._flushHeld = function() {
+  if (this._heldWrite === null || this._handle === null) return;
+  const held = this._takeHeld();
+  this._writeChunks([held.chunk], (err) => {
+    if (err) this.destroy(err);
+    process.nextTick(held.cb, err);
+  });
+};
+
 Socket.prototype._flushPending = function() {
   const { chunks, cb } = this._pendingWrite;
   this._pendingWrite = null;
@@ -458,6 +504,18 @@ Socket.prototype._final = function(cb) {
     return this.once('connect', () => this._final(cb));
   }
   if (this._handle === null) return cb();
+  this._flushHeld();
+  if (this._pendingWrite !== null) {
+    // The end follows the rest of a held write.
+    const pending = this._pendingWrite;
+    const before = pending.cb;
+    pending.cb = (err) => {
+      before(err);
+      if (err) cb(err);
+      else this._final(cb);
+    };
+    return;
+  }
   const err = binding.shutdown(this._handle.fd);
   // ENOTCONN: the peer already went away; the end of our side is not an error then.
   if (err < 0 && err !== -107) return cb(errnoException(err, 'shutdown'));
@@ -467,7 +525,10 @@ Socket.prototype._final = function(cb) {
 Socket.prototype._destroy = function(exception, cb) {
   this.connecting = false;
   this._reading = false;
+  // What Node would have written before the close reaches the kernel; the rest is dropped.
+  this._flushHeld();
   this._pendingWrite = null;
+  this._heldWrite = null;
   if (this._timeoutTimer !== null) {
     clearTimeout(this._timeoutTimer);
     this._timeoutTimer = null;
@@ -641,6 +702,8 @@ defineGetter('bytesWritten', function() {
   let bytes = this._bytesDispatched;
   const pending = this._pendingWrite;
   if (pending !== null) for (const c of pending.chunks) bytes += c.byteLength;
+  const held = this._heldWrite;
+  if (held !== null) bytes += typeof held.chunk === 'string' ? Buffer.byteLength(held.chunk) : held.chunk.byteLength;
   for (const { chunk, encoding } of this.writableBuffer || []) {
     bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk, encoding) : chunk.length;
   }

@@ -328,3 +328,44 @@ fn accept_out_of_descriptors_is_reported_and_survived() {
     assert!(stdout.contains("server error EMFILE accept"), "{stdout}");
     assert!(stdout.contains("all 40 clients connected"), "{stdout}");
 }
+
+/// A response the server sends just before process.exit() arrives whole, even when it
+/// was answered inside a batch (the loop holds a batch's writes until the batch ends):
+/// six requests arrive while the first is busy and the server exits after its fourth answer.
+#[test]
+fn responses_written_before_exit_arrive() {
+    const CLIENTS: usize = 6;
+    let (mut srv, port) = start_server("unode", "exit_after_end_server.js", &["4"]);
+    let first = std::thread::spawn(move || get(port, "/first"));
+    std::thread::sleep(Duration::from_millis(50));
+    let rest: Vec<_> = (1..CLIENTS)
+        .map(|i| std::thread::spawn(move || get(port, &format!("/r{i}"))))
+        .collect();
+    let mut replies = vec![first.join().expect("client thread")];
+    replies.extend(rest.into_iter().map(|t| t.join().expect("client thread")));
+    assert_eq!(
+        wait_with_timeout(&mut srv, Duration::from_secs(10)),
+        Some(0)
+    );
+    let mut answered = 0;
+    for (i, reply) in replies.iter().enumerate() {
+        let path = if i == 0 {
+            "/first".to_string()
+        } else {
+            format!("/r{i}")
+        };
+        if reply.is_empty() {
+            continue;
+        }
+        assert!(
+            reply.starts_with("HTTP/1.1 200 OK\r\n"),
+            "{path}: {reply:?}"
+        );
+        assert!(
+            reply.ends_with(&format!(" to {path}\n")),
+            "{path}: {reply:?}"
+        );
+        answered += 1;
+    }
+    assert_eq!(answered, 4, "replies: {replies:?}");
+}

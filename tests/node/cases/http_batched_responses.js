@@ -1,0 +1,90 @@
+// Requests that arrive together (the server is busy while eight clients send theirs) are
+// answered as a batch; what a handler does right after end() must see the response as
+// written: the socket destroyed at once, more bytes written behind it, the socket ended,
+// bytesWritten read, a body larger than the socket buffer. (process.exit() right after
+// end() is tests/net_interop.rs's.)
+const http = require('http');
+const net = require('net');
+
+const big = 'y'.repeat(3 * 1024 * 1024);
+let served = 0;
+const server = http.createServer((req, res) => {
+  served++;
+  if (req.url === '/busy') {
+    // Holds the loop while the other clients' requests arrive.
+    const until = Date.now() + 150;
+    while (Date.now() < until);
+    res.end('busy done\n');
+    return;
+  }
+  const body = `body of ${req.url}\n`;
+  switch (req.url) {
+    case '/destroy':
+      res.end(body);
+      res.socket.destroy();
+      break;
+    case '/write-after':
+      res.end(body);
+      res.socket.write('trailing bytes\n');
+      break;
+    case '/end-socket':
+      res.setHeader('Connection', 'close');
+      res.end(body);
+      res.socket.end();
+      break;
+    case '/bytes': {
+      const before = res.socket.bytesWritten;
+      res.end(body);
+      console.log('bytesWritten grew by the response:', res.socket.bytesWritten - before > body.length);
+      break;
+    }
+    case '/big':
+      res.end(big);
+      break;
+    default:
+      res.end(body);
+  }
+});
+
+function send(port, path, keepOpen) {
+  return new Promise((resolve) => {
+    const c = net.connect(port, '127.0.0.1');
+    const parts = [];
+    c.on('data', (d) => parts.push(d));
+    c.on('error', () => {});
+    c.on('close', () => resolve(Buffer.concat(parts).toString('latin1')));
+    c.on('connect', () => {
+      c.write(`GET ${path} HTTP/1.1\r\nHost: x\r\n${keepOpen ? '' : 'Connection: close\r\n'}\r\n`);
+      if (path === '/big') {
+        c.pause();
+        setTimeout(() => c.resume(), 300);
+      }
+    });
+  });
+}
+
+function summary(path, text) {
+  const at = text.indexOf('\r\n\r\n');
+  const head = text.slice(0, at).split('\r\n');
+  const body = text.slice(at + 4);
+  const shown = body.length > 100 ? `${body.length} bytes of ${JSON.stringify(body[0])}` : JSON.stringify(body);
+  return `${path}: ${head[0]} | ${head.filter((h) => /^(content-length|connection):/i.test(h)).join(' | ')} | ${shown}`;
+}
+
+server.listen(0, '127.0.0.1', async () => {
+  const { port } = server.address();
+  const busy = send(port, '/busy');
+  await new Promise((r) => setTimeout(r, 30));
+  const paths = ['/destroy', '/write-after', '/end-socket', '/bytes', '/big', '/plain-1', '/plain-2', '/plain-3'];
+  const replies = await Promise.all([busy, ...paths.map((p) => send(port, p, p === '/write-after'))]);
+  console.log(summary('/busy', replies[0]));
+  paths.forEach((p, i) => {
+    if (p === '/write-after') {
+      console.log(summary(p, replies[i + 1].replace('trailing bytes\n', '')), '| trailing:', replies[i + 1].endsWith('trailing bytes\n'));
+    } else {
+      console.log(summary(p, replies[i + 1]));
+    }
+  });
+  console.log('served', served);
+  server.close();
+});
