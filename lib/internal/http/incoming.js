@@ -32,29 +32,38 @@ function addHeaderLine(dest, field, value, joinDuplicates) {
 const kLazySocket = Symbol('kLazySocket');
 const kLazyEnded = Symbol('kLazyEnded');
 
+// A message's fields as one object literal, as OutgoingMessage's (see messageFields there).
+function messageFields(proto, socket) {
+  return {
+    __proto__: proto,
+    [kLazySocket]: socket || null,
+    [kLazyEnded]: false,
+    socket,
+    httpVersionMajor: null,
+    httpVersionMinor: null,
+    httpVersion: null,
+    complete: false,
+    rawHeaders: [],
+    rawTrailers: [],
+    joinDuplicateHeaders: false,
+    aborted: false,
+    upgrade: null,
+    url: '',
+    method: null,
+    statusCode: null,
+    statusMessage: null,
+    client: socket,
+    _consuming: false,
+    _dumped: false,
+    _headers: null,
+    _trailers: null,
+  };
+}
+
 function IncomingMessage(socket) {
+  if (new.target !== undefined) return messageFields(new.target.prototype, socket);
   if (!(this instanceof IncomingMessage)) return new IncomingMessage(socket);
-  this[kLazySocket] = socket || null;
-  this[kLazyEnded] = false;
-  this.socket = socket;
-  this.httpVersionMajor = null;
-  this.httpVersionMinor = null;
-  this.httpVersion = null;
-  this.complete = false;
-  this.rawHeaders = [];
-  this.rawTrailers = [];
-  this.joinDuplicateHeaders = false;
-  this.aborted = false;
-  this.upgrade = null;
-  this.url = '';
-  this.method = null;
-  this.statusCode = null;
-  this.statusMessage = null;
-  this.client = socket;
-  this._consuming = false;
-  this._dumped = false;
-  this._headers = null;
-  this._trailers = null;
+  return Object.assign(this, messageFields(null, socket));
 }
 Object.setPrototypeOf(IncomingMessage.prototype, Readable.prototype);
 Object.setPrototypeOf(IncomingMessage, Readable);

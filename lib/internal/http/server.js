@@ -4,7 +4,7 @@
 
 const net = require('net');
 const { Buffer } = require('buffer');
-const { OutgoingMessage, kOutHeaders, kUniqueHeaders } = require('internal/http/outgoing');
+const { OutgoingMessage, initOutgoing, kOutHeaders, kUniqueHeaders } = require('internal/http/outgoing');
 const { IncomingMessage } = require('internal/http/incoming');
 const {
   HTTPParser, parseError, STATUS_CODES, checkInvalidHeaderChar,
@@ -29,21 +29,23 @@ const { loopTime } = require('internal/timers');
 const continueExpression = /(?:^|\W)100-continue(?:$|\W)/i;
 
 function ServerResponse(req, options) {
-  OutgoingMessage.call(this, options);
-  if (req.method === 'HEAD') this._hasBody = false;
-  this.req = req;
-  this.sendDate = true;
-  this._sent100 = false;
-  this._expect_continue = false;
-  this.statusCode = 200;
-  this.statusMessage = undefined;
+  const self = initOutgoing(this, new.target, options);
+  if (req.method === 'HEAD') self._hasBody = false;
+  self.req = req;
+  self.sendDate = true;
+  self._sent100 = false;
+  self._expect_continue = false;
   if (req.httpVersionMajor < 1 || req.httpVersionMinor < 1) {
-    this.useChunkedEncodingByDefault = /(?:^|\W)chunked(?:$|\W)/i.test(req.headers.te || '');
-    this.shouldKeepAlive = false;
+    self.useChunkedEncodingByDefault = /(?:^|\W)chunked(?:$|\W)/i.test(req.headers.te || '');
+    self.shouldKeepAlive = false;
   }
+  return self;
 }
 Object.setPrototypeOf(ServerResponse.prototype, OutgoingMessage.prototype);
 Object.setPrototypeOf(ServerResponse, OutgoingMessage);
+// Defaults a response takes from its prototype until set, as in Node.
+ServerResponse.prototype.statusCode = 200;
+ServerResponse.prototype.statusMessage = undefined;
 
 ServerResponse.prototype._finish = function() {
   OutgoingMessage.prototype._finish.call(this);
