@@ -5,6 +5,8 @@
 
 use memchr::memmem;
 
+pub mod fields;
+
 /// Which side of the connection this parser reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {

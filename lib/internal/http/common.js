@@ -116,6 +116,9 @@ const METHODS = [
 ];
 
 module.exports = {
+  storeHeaders: binding.storeHeaders,
+  framingOf: binding.framingOf,
+  framing: binding.framing,
   EV_ERROR,
   EV_HEAD,
   EV_BODY,

@@ -21,7 +21,9 @@ const {
     ERR_STREAM_WRITE_AFTER_END,
   },
 } = require('internal/errors');
-const { validateHeaderName, validateHeaderValue, checkInvalidHeaderChar, checkIsHttpToken } = require('internal/http/common');
+const {
+  validateHeaderName, validateHeaderValue, checkInvalidHeaderChar, checkIsHttpToken, storeHeaders, framingOf, framing,
+} = require('internal/http/common');
 
 const kOutHeaders = Symbol('kOutHeaders');
 const kCorked = Symbol('corked');
@@ -207,9 +209,18 @@ OutgoingMessage.prototype._writeRaw = function(data, encoding, callback) {
 };
 
 OutgoingMessage.prototype._storeHeader = function(firstLine, headers) {
-  const state = { connection: false, contLen: false, te: false, date: false, expect: false, trailer: false, header: firstLine };
+  // `framing`: the bits of internalBinding('http_parser').framing the fields set.
+  const state = { framing: 0, contentLength: undefined, header: firstLine };
   if (headers) {
-    if (headers === this[kOutHeaders]) {
+    const stored = headers === this[kOutHeaders];
+    // The head is built natively, unless a field needs JS: an invalid one (to throw
+    // Node's error), one that is not a string or number, unique headers, a list.
+    const built = this[kUniqueHeaders] || Array.isArray(headers) ? undefined : storeHeaders(firstLine, headers, stored);
+    if (built !== undefined) {
+      state.header = built[0];
+      state.framing = built[1];
+      state.contentLength = built[2];
+    } else if (stored) {
       for (const key in headers) {
         const entry = headers[key];
         processHeader(this, state, entry[0], entry[1], false);
@@ -226,14 +237,29 @@ OutgoingMessage.prototype._storeHeader = function(firstLine, headers) {
       for (let i = 0; i < keys.length; i++) processHeader(this, state, keys[i], headers[keys[i]], true);
     }
   }
-  let { header } = state;
-  if (this.sendDate && !state.date) header += 'Date: ' + utcDate() + '\r\n';
+  const f = state.framing;
+  if (f & framing.CONNECTION) {
+    this._removedConnection = false;
+    if (f & framing.CONNECTION_CLOSE) this._last = true;
+    if (f & framing.CONNECTION_KEEP) this.shouldKeepAlive = true;
+  }
+  if (f & framing.TRANSFER_ENCODING) {
+    this._removedTE = false;
+    if (f & framing.CHUNKED) this.chunkedEncoding = true;
+  }
+  if (f & framing.CONTENT_LENGTH) {
+    this._contentLength = +state.contentLength;
+    this._removedContLen = false;
+  }
+  if (f & framing.KEEP_ALIVE) this._defaultKeepAlive = false;
+  let header = state.header;
+  if (this.sendDate && !(f & framing.DATE)) header += 'Date: ' + utcDate() + '\r\n';
   if (this.chunkedEncoding && (this.statusCode === 204 || this.statusCode === 304)) {
     this._last = true;
     this.chunkedEncoding = false;
   }
-  if (!state.connection) {
-    const shouldSendKeepAlive = this.shouldKeepAlive && (state.contLen || this.useChunkedEncodingByDefault || this.agent);
+  if (!(f & framing.CONNECTION)) {
+    const shouldSendKeepAlive = this.shouldKeepAlive && (f & framing.CONTENT_LENGTH || this.useChunkedEncodingByDefault || this.agent);
     if (shouldSendKeepAlive && this.maxRequestsOnConnectionReached) {
       header += 'Connection: close\r\n';
     } else if (shouldSendKeepAlive) {
@@ -244,12 +270,12 @@ OutgoingMessage.prototype._storeHeader = function(firstLine, headers) {
       header += 'Connection: close\r\n';
     }
   }
-  if (!state.contLen && !state.te) {
+  if (!(f & (framing.CONTENT_LENGTH | framing.TRANSFER_ENCODING))) {
     if (!this._hasBody) {
       this.chunkedEncoding = false;
     } else if (!this.useChunkedEncodingByDefault) {
       this._last = true;
-    } else if (!state.trailer && !this._removedContLen && typeof this._contentLength === 'number') {
+    } else if (!(f & framing.TRAILER) && !this._removedContLen && typeof this._contentLength === 'number') {
       header += 'Content-Length: ' + this._contentLength + '\r\n';
     } else if (!this._removedTE) {
       header += 'Transfer-Encoding: chunked\r\n';
@@ -258,10 +284,10 @@ OutgoingMessage.prototype._storeHeader = function(firstLine, headers) {
       this._last = true;
     }
   }
-  if (this.chunkedEncoding !== true && state.trailer) throw new ERR_HTTP_TRAILER_INVALID();
+  if (this.chunkedEncoding !== true && f & framing.TRAILER) throw new ERR_HTTP_TRAILER_INVALID();
   this._header = header + '\r\n';
   this._headerSent = false;
-  if (state.expect) this._send('');
+  if (f & framing.EXPECT) this._send('');
 };
 
 // The Keep-Alive header line, made once per server setting rather than per response.
@@ -297,38 +323,9 @@ function isCookieField(s) {
 function storeHeader(self, state, key, value, validate) {
   if (validate) validateHeaderValue(key, value);
   state.header += key + ': ' + value + '\r\n';
-  matchHeader(self, state, key, value);
-}
-
-function matchHeader(self, state, field, value) {
-  if (field.length < 4 || field.length > 17) return;
-  field = field.toLowerCase();
-  switch (field) {
-    case 'connection':
-      state.connection = true;
-      self._removedConnection = false;
-      if (/(?:^|\W)close(?:$|\W)/i.test(value)) self._last = true;
-      else self.shouldKeepAlive = true;
-      break;
-    case 'transfer-encoding':
-      state.te = true;
-      self._removedTE = false;
-      if (/(?:^|\W)chunked(?:$|\W)/i.test(value)) self.chunkedEncoding = true;
-      break;
-    case 'content-length':
-      state.contLen = true;
-      self._contentLength = +value;
-      self._removedContLen = false;
-      break;
-    case 'date':
-    case 'expect':
-    case 'trailer':
-      state[field] = true;
-      break;
-    case 'keep-alive':
-      self._defaultKeepAlive = false;
-      break;
-  }
+  const f = framingOf(key, String(value));
+  if (f & framing.CONTENT_LENGTH) state.contentLength = value;
+  state.framing |= f;
 }
 
 OutgoingMessage.prototype.setHeader = function(name, value) {

@@ -1,11 +1,14 @@
-//! The native half of lib/_http_common.js: one HTTP/1.1 parser (crate `unode-http`) per
-//! connection, fed the bytes the socket reads. Each call returns the events the bytes
-//! completed as rows, so a whole pipelined batch costs one crossing into Rust.
+//! The native half of lib/internal/http/common.js: one HTTP/1.1 parser (crate
+//! `unode-http`) per connection, fed the bytes the socket reads. Each call returns the
+//! events the bytes completed as rows, so a whole pipelined batch costs one crossing into
+//! Rust. Also the head an outgoing message's header fields make (`storeHeaders`).
 
 use super::def;
 use super::slots::{self, Shared};
 use crate::engine::bytes_of;
+use rquickjs::convert::Coerced;
 use rquickjs::{Array, ArrayBuffer, Ctx, Exception, Object, Result, Value};
+use unode_http::fields::{self, framing};
 use unode_http::{Event, Kind, Parser};
 
 const EV_ERROR: i32 = 0;
@@ -109,7 +112,148 @@ fn with_parser<R>(
     }
 }
 
+/// A field value as the text JS's `name + ': ' + value` makes of it: strings and numbers
+/// only (None for anything whose conversion JS must do, or report, itself).
+fn field_text(value: &Value<'_>) -> Result<Option<String>> {
+    if let Some(s) = value.as_string() {
+        return s.to_string().map(Some);
+    }
+    if value.is_number() {
+        return Ok(Some(value.get::<Coerced<String>>()?.0));
+    }
+    Ok(None)
+}
+
+/// A head being built from header fields, and how they frame the message.
+struct HeadBuilder<'js> {
+    head: String,
+    framing: u32,
+    content_length: Option<Value<'js>>,
+}
+
+impl<'js> HeadBuilder<'js> {
+    /// Adds `name: value`; false when JS must handle the field (see `store_headers`).
+    fn field(&mut self, name: &str, value: Value<'js>, check: bool) -> Result<bool> {
+        let Some(text) = field_text(&value)? else {
+            return Ok(false);
+        };
+        if check && !fields::is_field_value(&text) {
+            return Ok(false);
+        }
+        self.head.push_str(name);
+        self.head.push_str(": ");
+        self.head.push_str(&text);
+        self.head.push_str("\r\n");
+        let f = fields::framing_of(name, &text);
+        if f & framing::CONTENT_LENGTH != 0 {
+            self.content_length = Some(value);
+        }
+        self.framing |= f;
+        Ok(true)
+    }
+
+    /// Adds a field whose value may be a list: one line per value, except that a Cookie
+    /// with several values is one line joined by "; " (as Node sends them).
+    fn fields(&mut self, name: &str, value: Value<'js>, check: bool) -> Result<bool> {
+        let Some(list) = value.as_array() else {
+            return self.field(name, value, check);
+        };
+        if list.len() >= 2 && name.eq_ignore_ascii_case("cookie") {
+            let mut joined = String::new();
+            for (i, v) in list.iter::<Value>().enumerate() {
+                let v = v?;
+                if i > 0 {
+                    joined.push_str("; ");
+                }
+                if v.is_null() || v.is_undefined() {
+                    continue;
+                }
+                let Some(text) = field_text(&v)? else {
+                    return Ok(false);
+                };
+                joined.push_str(&text);
+            }
+            let joined = rquickjs::String::from_str(value.ctx().clone(), &joined)?.into_value();
+            return self.field(name, joined, check);
+        }
+        for v in list.iter::<Value>() {
+            if !self.field(name, v?, check)? {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    }
+}
+
+/// The head `first_line` and an outgoing message's header fields make, as
+/// `[head, framing bits, last Content-Length value]`. `headers` is the message's own map
+/// (`stored`: lower-cased name → [name, value], checked when set) or the plain object
+/// writeHead was given (checked here). Undefined, with nothing changed, for whatever JS
+/// must handle or report itself: an invalid name or value, a value neither a string nor
+/// a number nor a list of them.
+fn store_headers<'js>(
+    ctx: Ctx<'js>,
+    first_line: String,
+    headers: Object<'js>,
+    stored: bool,
+) -> Result<Value<'js>> {
+    let mut b = HeadBuilder {
+        head: first_line,
+        framing: 0,
+        content_length: None,
+    };
+    let undefined = Value::new_undefined(ctx.clone());
+    for key in headers.keys::<String>() {
+        let key = key?;
+        let value: Value = headers.get(key.as_str())?;
+        let done = if stored {
+            let Some(entry) = value.as_array() else {
+                return Ok(undefined);
+            };
+            let Some(name) = entry.get::<Value>(0)?.as_string().map(|s| s.to_string()) else {
+                return Ok(undefined);
+            };
+            b.fields(&name?, entry.get(1)?, false)?
+        } else {
+            fields::is_token(&key) && b.fields(&key, value, true)?
+        };
+        if !done {
+            return Ok(undefined);
+        }
+    }
+    let out = Array::new(ctx.clone())?;
+    out.set(0, b.head)?;
+    out.set(1, b.framing)?;
+    out.set(2, b.content_length.unwrap_or(undefined))?;
+    Ok(out.into_value())
+}
+
+/// Each [`framing`] bit by name, for JS.
+fn framing_bits<'js>(ctx: &Ctx<'js>) -> Result<Object<'js>> {
+    let o = Object::new(ctx.clone())?;
+    for (name, bit) in [
+        ("CONNECTION", framing::CONNECTION),
+        ("CONNECTION_CLOSE", framing::CONNECTION_CLOSE),
+        ("CONNECTION_KEEP", framing::CONNECTION_KEEP),
+        ("TRANSFER_ENCODING", framing::TRANSFER_ENCODING),
+        ("CHUNKED", framing::CHUNKED),
+        ("CONTENT_LENGTH", framing::CONTENT_LENGTH),
+        ("DATE", framing::DATE),
+        ("EXPECT", framing::EXPECT),
+        ("TRAILER", framing::TRAILER),
+        ("KEEP_ALIVE", framing::KEEP_ALIVE),
+    ] {
+        o.set(name, bit)?;
+    }
+    Ok(o)
+}
+
 pub fn init<'js>(obj: &Object<'js>) -> Result<()> {
+    obj.set("framing", framing_bits(obj.ctx())?)?;
+    def(obj, "storeHeaders", store_headers)?;
+    def(obj, "framingOf", |name: String, value: String| {
+        fields::framing_of(&name, &value)
+    })?;
     let parsers = slots::shared::<Parser>();
     let p = parsers.clone();
     def(obj, "create", move |response: bool, max_head_size: f64| {
