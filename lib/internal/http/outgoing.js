@@ -444,13 +444,12 @@ function writeChunk(msg, chunk, encoding, callback, fromEnd) {
     else if (callback) process.nextTick(callback, err);
     return false;
   }
-  let len;
   if (chunk === null) throw new ERR_STREAM_NULL_VALUES();
-  if (typeof chunk === 'string') len = Buffer.byteLength(chunk, encoding);
-  else if (chunk instanceof Uint8Array) len = chunk.length;
-  else throw new ERR_INVALID_ARG_TYPE('chunk', ['string', 'Buffer', 'Uint8Array'], chunk);
+  if (typeof chunk !== 'string' && !(chunk instanceof Uint8Array)) {
+    throw new ERR_INVALID_ARG_TYPE('chunk', ['string', 'Buffer', 'Uint8Array'], chunk);
+  }
   if (!msg._header) {
-    if (fromEnd) msg._contentLength = len;
+    if (fromEnd) msg._contentLength = chunkLength(chunk, encoding);
     msg._implicitHeader();
   }
   if (!msg._hasBody) {
@@ -465,6 +464,7 @@ function writeChunk(msg, chunk, encoding, callback, fromEnd) {
   if (msg.chunkedEncoding) {
     // From end(), the callback waits for the last chunk, which end() writes.
     if (fromEnd) callback = null;
+    const len = chunkLength(chunk, encoding);
     if (len !== 0) {
       msg._send(len.toString(16) + '\r\n', 'latin1', null);
       msg._send(chunk, encoding, null);
@@ -476,6 +476,11 @@ function writeChunk(msg, chunk, encoding, callback, fromEnd) {
     return kCallbackQueued;
   }
   return msg._send(chunk, encoding, callback);
+}
+
+// A body chunk's size in bytes, asked for only when the framing needs it.
+function chunkLength(chunk, encoding) {
+  return typeof chunk === 'string' ? Buffer.byteLength(chunk, encoding) : chunk.length;
 }
 
 // writeChunk's answer to end() when the callback went out with the chunk.

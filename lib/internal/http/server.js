@@ -47,10 +47,6 @@ Object.setPrototypeOf(ServerResponse, OutgoingMessage);
 ServerResponse.prototype.statusCode = 200;
 ServerResponse.prototype.statusMessage = undefined;
 
-ServerResponse.prototype._finish = function() {
-  OutgoingMessage.prototype._finish.call(this);
-};
-
 ServerResponse.prototype.assignSocket = function(socket) {
   if (socket._httpMessage) throw new ERR_HTTP_SOCKET_ASSIGNED();
   socket._httpMessage = this;
@@ -412,7 +408,7 @@ function handleEvents(server, socket, state, events, data) {
 
 function onHead(server, socket, state, ev) {
   // Indexed, not destructured: QuickJS destructures an array through its iterator.
-  const method = ev[1], major = ev[3], minor = ev[4], rawHeaders = ev[5], upgrade = ev[8], keepAlive = ev[9];
+  const method = ev[1], major = ev[3], minor = ev[4], upgrade = ev[8], keepAlive = ev[9], expect = ev[10];
   const req = new server.IncomingMessage(socket);
   req._setHead(ev, server.joinDuplicateHeaders, server.maxHeadersCount);
   state.current = req;
@@ -444,7 +440,6 @@ function onHead(server, socket, state, ev) {
   res._onFinish = resOnFinishEvent;
   let handled = false;
   if (major === 1 && minor === 1) {
-    const expect = rawHeaderValue(rawHeaders, 'expect');
     if (expect !== undefined && continueExpression.test(expect)) {
       res._expect_continue = true;
       if (server.listenerCount('checkContinue') > 0) {
@@ -466,17 +461,6 @@ function onHead(server, socket, state, ev) {
   }
   if (!handled) server.emit('request', req, res);
   return 0;
-}
-
-// One header's value(s) from the raw list, without building req.headers for every request.
-function rawHeaderValue(raw, name) {
-  let value;
-  for (let i = 0; i < raw.length; i += 2) {
-    if (raw[i].length === name.length && raw[i].toLowerCase() === name) {
-      value = value === undefined ? raw[i + 1] : `${value}, ${raw[i + 1]}`;
-    }
-  }
-  return value;
 }
 
 function onUpgrade(server, socket, state, head) {
@@ -528,8 +512,13 @@ function resOnFinishEvent() {
 }
 
 function resOnFinish(req, res, socket, state, server) {
-  const i = state.incoming.indexOf(req);
-  if (i !== -1) state.incoming.splice(i, 1);
+  const incoming = state.incoming;
+  if (incoming[0] === req) {
+    incoming.shift();
+  } else {
+    const i = incoming.indexOf(req);
+    if (i !== -1) incoming.splice(i, 1);
+  }
   if (req._untouched()) req._dumped = true;
   else if (!req._consuming && !req._readableState.resumeScheduled) req._dump();
   res.detachSocket(socket);

@@ -31,6 +31,17 @@ fn header_list<'js>(ctx: &Ctx<'js>, headers: &[(String, Vec<u8>)]) -> Result<Arr
     Ok(arr)
 }
 
+/// The Expect field's values, joined as Node joins a repeated field (the server answers
+/// `100-continue` and refuses other expectations before the request is handed over).
+fn expect_of(headers: &[(String, Vec<u8>)]) -> Option<String> {
+    let mut values = headers
+        .iter()
+        .filter(|(name, _)| name.eq_ignore_ascii_case("expect"))
+        .map(|(_, value)| latin1(value));
+    let first = values.next()?;
+    Some(values.fold(first, |joined, v| joined + ", " + &v))
+}
+
 fn row<'js>(ctx: &Ctx<'js>, values: Vec<Value<'js>>) -> Result<Array<'js>> {
     let arr = Array::new(ctx.clone())?;
     for (i, v) in values.into_iter().enumerate() {
@@ -39,6 +50,10 @@ fn row<'js>(ctx: &Ctx<'js>, values: Vec<Value<'js>>) -> Result<Array<'js>> {
     Ok(arr)
 }
 
+/// The parser's events as JS rows: `[EV_HEAD, method, url, major, minor, rawHeaders,
+/// status, reason, upgrade, keepAlive, expect]`, `[EV_BODY, ArrayBuffer]`,
+/// `[EV_END, rawTrailers]`, `[EV_UPGRADE, rest]`, and last, for bytes the parser rejects,
+/// `[EV_ERROR, code, reason, bytesParsed]`.
 fn events_to_js<'js>(
     ctx: &Ctx<'js>,
     events: Vec<Event>,
@@ -64,6 +79,10 @@ fn events_to_js<'js>(
                     string(&h.reason)?,
                     Value::new_bool(ctx.clone(), h.upgrade),
                     Value::new_bool(ctx.clone(), h.keep_alive),
+                    match expect_of(&h.headers) {
+                        Some(v) => string(&v)?,
+                        None => Value::new_undefined(ctx.clone()),
+                    },
                 ],
             )?,
             Event::Body(b) => row(
