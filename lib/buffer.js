@@ -213,6 +213,7 @@ Buffer.byteLength = function byteLength(value, encoding) {
     if (ArrayBuffer.isView(value) || isArrayBufferLike(value)) return value.byteLength;
     throw new codes.ERR_INVALID_ARG_TYPE('string', ['string', 'Buffer', 'ArrayBuffer'], value);
   }
+  if (encoding === undefined) return binding.byteLength(value, UTF8);
   return binding.byteLength(value, kEncodingIds[encoding] ?? kEncodingIds[normalizeEncoding(encoding)] ?? UTF8);
 };
 

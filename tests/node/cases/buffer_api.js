@@ -70,6 +70,7 @@ show('bigint type', () => Buffer.alloc(8).writeBigInt64LE(5));
 show('bigint range', () => Buffer.alloc(8).writeBigUInt64LE(-1n));
 show('json', () => JSON.stringify(Buffer.from('hi')));
 show('isEncoding', () => ['utf8', 'UTF-8', 'Hex', 'binary', 'nope', '', 1].map((e) => Buffer.isEncoding(e)));
+show('byteLength of surrogates', () => ['\ud800', 'a\udc00b', '\ud800\ud800', '\ud83d\ude00', 'caf\u00e9'].map((t) => [Buffer.byteLength(t), Buffer.byteLength(t, 'utf8'), Buffer.from(t).length]));
 show('byteLength', () => [Buffer.byteLength('€'), Buffer.byteLength('€', 'utf16le'), Buffer.byteLength(new ArrayBuffer(7)), Buffer.byteLength(new Uint16Array(3))]);
 show('byteLength bad', () => Buffer.byteLength(5));
 show('inspect', () => [Buffer.alloc(60, 1), Buffer.from('')]);

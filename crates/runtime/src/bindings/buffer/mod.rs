@@ -170,7 +170,11 @@ pub fn init<'js>(obj: &Object<'js>) -> Result<()> {
         "byteLength",
         |ctx: Ctx<'js>, s: Value<'js>, enc: Value<'js>| -> Result<f64> {
             let e = encoding(&ctx, &enc)?;
-            with_string_wtf8(&ctx, &s, |w| codec::encode(w, e).len() as f64)
+            // In UTF-8 an unpaired surrogate becomes U+FFFD: 3 bytes, as in WTF-8.
+            with_string_wtf8(&ctx, &s, |w| match e {
+                Encoding::Utf8 => w.len() as f64,
+                _ => codec::encode(w, e).len() as f64,
+            })
         },
     )?;
     // decode(view, encoding, start, end) → string of bytes [start, end).
