@@ -149,8 +149,10 @@ function Socket(options) {
   this._pendingData = null;
   this._pendingEncoding = '';
   this._pendingWrite = null;
-  // A write the event loop holds until the end of its batch: { chunk, cb } (see _writeNow).
-  this._heldWrite = null;
+  // A write the event loop holds until the end of its batch, and its callback (see
+  // _writeNow).
+  this._heldChunk = null;
+  this._heldCb = null;
   this._reading = false;
   // Set by a consumer that parses the bytes itself (see _readReady).
   this._consumer = null;
@@ -382,12 +384,13 @@ Socket.prototype._writeGeneric = function(writev, data, encoding, cb) {
 // Writes what the socket takes now; the rest waits for EPOLLOUT. `cb` runs once all of
 // it is in the kernel, as libuv's write request completes.
 Socket.prototype._writeChunks = function(chunks, cb) {
-  if (this._heldWrite !== null) {
-    const held = this._takeHeld();
-    chunks = [held.chunk, ...chunks];
+  if (this._heldChunk !== null) {
+    const heldCb = this._heldCb;
+    chunks = [this._heldChunk, ...chunks];
+    this._heldChunk = this._heldCb = null;
     const after = cb;
     cb = (err) => {
-      process.nextTick(held.cb, err);
+      if (typeof heldCb === 'function') process.nextTick(heldCb, err);
       after(err);
     };
   }
@@ -430,13 +433,14 @@ Socket.prototype._writeChunks = function(chunks, cb) {
 // to report, an ended or unconnected socket).
 Socket.prototype._writeNow = function(data, encoding, cb) {
   const state = this._writableState;
-  if (this._handle === null || this.connecting || this._pendingWrite !== null || this._heldWrite !== null ||
+  if (this._handle === null || this.connecting || this._pendingWrite !== null || this._heldChunk !== null ||
     state.length !== 0 || state.writing || state.corked || state.ending || state.destroyed || state.errored) {
     return false;
   }
   const chunk = toWritable(data, encoding || 'utf8');
   if (eventLoop.holdWrite(this)) {
-    this._heldWrite = { chunk, cb };
+    this._heldChunk = chunk;
+    this._heldCb = cb;
     return true;
   }
   const total = typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.byteLength;
@@ -467,20 +471,20 @@ function remainderOf(chunks, skip) {
   return rest;
 }
 
-Socket.prototype._takeHeld = function() {
-  const held = this._heldWrite;
-  this._heldWrite = null;
-  return held;
-};
-
 // Writes what the loop held (see _writeNow): what the kernel does not take now waits for
 // EPOLLOUT, and a write that fails destroys the socket, as the write would have.
 Socket.prototype._flushHeld = function() {
-  if (this._heldWrite === null || this._handle === null) return;
-  const held = this._takeHeld();
-  this._writeChunks([held.chunk], (err) => {
+  const chunk = this._heldChunk;
+  if (chunk === null || this._handle === null) return;
+  const cb = this._heldCb;
+  this._heldChunk = this._heldCb = null;
+  this._touch();
+  this._writeChunks([chunk], (err) => {
     if (err) this.destroy(err);
-    process.nextTick(held.cb, err);
+    if (typeof cb === 'function') {
+      if (err) process.nextTick(cb, err);
+      else process.nextTick(cb);
+    }
   });
 };
 
@@ -528,7 +532,7 @@ Socket.prototype._destroy = function(exception, cb) {
   // What Node would have written before the close reaches the kernel; the rest is dropped.
   this._flushHeld();
   this._pendingWrite = null;
-  this._heldWrite = null;
+  this._heldChunk = this._heldCb = null;
   if (this._timeoutTimer !== null) {
     clearTimeout(this._timeoutTimer);
     this._timeoutTimer = null;
@@ -702,8 +706,8 @@ defineGetter('bytesWritten', function() {
   let bytes = this._bytesDispatched;
   const pending = this._pendingWrite;
   if (pending !== null) for (const c of pending.chunks) bytes += c.byteLength;
-  const held = this._heldWrite;
-  if (held !== null) bytes += typeof held.chunk === 'string' ? Buffer.byteLength(held.chunk) : held.chunk.byteLength;
+  const held = this._heldChunk;
+  if (held !== null) bytes += typeof held === 'string' ? Buffer.byteLength(held) : held.byteLength;
   for (const { chunk, encoding } of this.writableBuffer || []) {
     bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk, encoding) : chunk.length;
   }

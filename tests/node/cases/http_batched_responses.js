@@ -1,7 +1,7 @@
 // Requests that arrive together (the server is busy while eight clients send theirs) are
 // answered as a batch; what a handler does right after end() must see the response as
 // written: the socket destroyed at once, more bytes written behind it, the socket ended,
-// bytesWritten read, a body larger than the socket buffer. (process.exit() right after
+// bytesWritten read, a body larger than the socket buffer, a 100 Continue. (process.exit() right after
 // end() is tests/net_interop.rs's.)
 const http = require('http');
 const net = require('net');
@@ -41,6 +41,13 @@ const server = http.createServer((req, res) => {
     case '/big':
       res.end(big);
       break;
+    case '/continue': {
+      let got = '';
+      req.setEncoding('utf8');
+      req.on('data', (d) => (got += d));
+      req.on('end', () => res.end(`continued with ${got}\n`));
+      break;
+    }
     default:
       res.end(body);
   }
@@ -54,6 +61,12 @@ function send(port, path, keepOpen) {
     c.on('error', () => {});
     c.on('close', () => resolve(Buffer.concat(parts).toString('latin1')));
     c.on('connect', () => {
+      if (path === '/continue') {
+        // The body follows the server's 100 Continue, written in the batch.
+        c.write('POST /continue HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 4\r\nConnection: close\r\n\r\n');
+        c.once('data', () => c.write('body'));
+        return;
+      }
       c.write(`GET ${path} HTTP/1.1\r\nHost: x\r\n${keepOpen ? '' : 'Connection: close\r\n'}\r\n`);
       if (path === '/big') {
         c.pause();
@@ -75,11 +88,13 @@ server.listen(0, '127.0.0.1', async () => {
   const { port } = server.address();
   const busy = send(port, '/busy');
   await new Promise((r) => setTimeout(r, 30));
-  const paths = ['/destroy', '/write-after', '/end-socket', '/bytes', '/big', '/plain-1', '/plain-2', '/plain-3'];
+  const paths = ['/destroy', '/write-after', '/end-socket', '/bytes', '/big', '/continue', '/plain-1', '/plain-2', '/plain-3'];
   const replies = await Promise.all([busy, ...paths.map((p) => send(port, p, p === '/write-after'))]);
   console.log(summary('/busy', replies[0]));
   paths.forEach((p, i) => {
-    if (p === '/write-after') {
+    if (p === '/continue') {
+      console.log(`${p}:`, JSON.stringify(replies[i + 1].replace(/Date: [^\r]*\r\n/, '')));
+    } else if (p === '/write-after') {
       console.log(summary(p, replies[i + 1].replace('trailing bytes\n', '')), '| trailing:', replies[i + 1].endsWith('trailing bytes\n'));
     } else {
       console.log(summary(p, replies[i + 1]));
