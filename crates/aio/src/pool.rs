@@ -182,7 +182,13 @@ mod tests {
         let mut got = vec![];
         while got.len() < 100 {
             let mut events = vec![];
-            reactor.poll(Some(5_000_000_000), &mut events).unwrap();
+            reactor
+                .poll(
+                    Some(5_000_000_000),
+                    unode_sys::time::monotonic_ns(),
+                    &mut events,
+                )
+                .unwrap();
             assert!(events.contains(&Event::Wake), "no wake-up within 5 s");
             got.extend(pool.take_completed());
         }
@@ -204,7 +210,13 @@ mod tests {
             }
             while pool.pending() > 0 {
                 let mut events = vec![];
-                reactor.poll(Some(5_000_000_000), &mut events).unwrap();
+                reactor
+                    .poll(
+                        Some(5_000_000_000),
+                        unode_sys::time::monotonic_ns(),
+                        &mut events,
+                    )
+                    .unwrap();
                 assert!(!events.is_empty(), "a completion was never announced");
                 got += pool.take_completed().len();
             }
@@ -223,7 +235,13 @@ mod tests {
         let mut n = 0;
         while n < 4 {
             let mut ev = vec![];
-            reactor.poll(Some(5_000_000_000), &mut ev).unwrap();
+            reactor
+                .poll(
+                    Some(5_000_000_000),
+                    unode_sys::time::monotonic_ns(),
+                    &mut ev,
+                )
+                .unwrap();
             n += pool.take_completed().len();
         }
         let took = unode_sys::time::monotonic_ns() - start;

@@ -3,7 +3,7 @@
 use crate::TimerHeap;
 use std::sync::Arc;
 use unode_sys::epoll::{self, EpollEvent};
-use unode_sys::{event, fs, time, Errno, Result};
+use unode_sys::{event, fs, Errno, Result};
 
 /// The token reserved for the reactor's own eventfd.
 pub const WAKE_TOKEN: u64 = u64::MAX;
@@ -84,15 +84,21 @@ impl Reactor {
 
     /// Waits for readiness, a wake-up, or the next timer deadline, whichever is first;
     /// `max_wait_ns` caps the wait (`Some(0)` only polls, `None` may block forever).
+    /// Deadlines are measured from `now_ns`, the caller's time (a loop's time of its
+    /// turn, as libuv's: the clock is a system call here, not read again for the wait).
     /// Ready events are appended to `out`; due timers stay in [`Reactor::timers`].
-    pub fn poll(&mut self, max_wait_ns: Option<u64>, out: &mut Vec<Event>) -> Result<()> {
-        // The clock is a system call here: read only when a timer could shorten the wait.
+    pub fn poll(
+        &mut self,
+        max_wait_ns: Option<u64>,
+        now_ns: u64,
+        out: &mut Vec<Event>,
+    ) -> Result<()> {
         let timer_wait = match max_wait_ns {
             Some(0) => None,
             _ => self
                 .timers
                 .next_deadline()
-                .map(|d| d.saturating_sub(time::monotonic_ns())),
+                .map(|d| d.saturating_sub(now_ns)),
         };
         let wait = match (max_wait_ns, timer_wait) {
             (Some(a), Some(b)) => Some(a.min(b)),
@@ -131,6 +137,7 @@ impl Drop for Reactor {
 mod tests {
     use super::*;
     use unode_sys::fs::{pipe2, write_all, O_CLOEXEC, O_NONBLOCK};
+    use unode_sys::time;
 
     #[test]
     fn reports_readable_pipe() {
@@ -138,10 +145,11 @@ mod tests {
         let (rd, wr) = pipe2(O_CLOEXEC | O_NONBLOCK).unwrap();
         r.register(rd, 7, epoll::EPOLLIN).unwrap();
         let mut out = vec![];
-        r.poll(Some(0), &mut out).unwrap();
+        r.poll(Some(0), time::monotonic_ns(), &mut out).unwrap();
         assert!(out.is_empty());
         write_all(wr, b"x").unwrap();
-        r.poll(Some(1_000_000_000), &mut out).unwrap();
+        r.poll(Some(1_000_000_000), time::monotonic_ns(), &mut out)
+            .unwrap();
         assert_eq!(
             out,
             vec![Event::Io {
@@ -160,7 +168,8 @@ mod tests {
         let w = r.waker();
         let t = std::thread::spawn(move || w.wake());
         let mut out = vec![];
-        r.poll(Some(5_000_000_000), &mut out).unwrap();
+        r.poll(Some(5_000_000_000), time::monotonic_ns(), &mut out)
+            .unwrap();
         t.join().unwrap();
         assert_eq!(out, vec![Event::Wake]);
     }
@@ -171,7 +180,7 @@ mod tests {
         let start = time::monotonic_ns();
         r.timers.arm(1, start + 20_000_000);
         let mut out = vec![];
-        r.poll(None, &mut out).unwrap();
+        r.poll(None, time::monotonic_ns(), &mut out).unwrap();
         let now = time::monotonic_ns();
         assert!(
             now - start >= 20_000_000,

@@ -151,8 +151,9 @@ fn poll<'js>(ctx: &Ctx<'js>, state: &Shared, block: bool) -> Result<Array<'js>> 
     {
         let mut st = state.borrow_mut();
         let wait = if block { None } else { Some(0) };
+        let now_ns = st.now_ms * 1_000_000;
         st.reactor
-            .poll(wait, &mut events)
+            .poll(wait, now_ns, &mut events)
             .map_err(|e| super::throw_uv(ctx, e, "epoll_wait", None))?;
         st.update_time();
     }
