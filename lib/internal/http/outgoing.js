@@ -28,15 +28,16 @@ const {
 const kOutHeaders = Symbol('kOutHeaders');
 const kCorked = Symbol('corked');
 
-let cachedDate;
-function utcDate() {
-  if (cachedDate === undefined) {
-    cachedDate = new Date().toUTCString();
+// The Date line, made once a second rather than per message.
+let cachedDateLine;
+function dateLine() {
+  if (cachedDateLine === undefined) {
+    cachedDateLine = 'Date: ' + new Date().toUTCString() + '\r\n';
     setTimeout(() => {
-      cachedDate = undefined;
+      cachedDateLine = undefined;
     }, 1000 - new Date().getMilliseconds()).unref();
   }
-  return cachedDate;
+  return cachedDateLine;
 }
 
 // A new message's fields as one object literal: QuickJS defines a literal's fields
@@ -253,7 +254,7 @@ OutgoingMessage.prototype._storeHeader = function(firstLine, headers) {
   }
   if (f & framing.KEEP_ALIVE) this._defaultKeepAlive = false;
   let header = state.header;
-  if (this.sendDate && !(f & framing.DATE)) header += 'Date: ' + utcDate() + '\r\n';
+  if (this.sendDate && !(f & framing.DATE)) header += dateLine();
   if (this.chunkedEncoding && (this.statusCode === 204 || this.statusCode === 304)) {
     this._last = true;
     this.chunkedEncoding = false;

@@ -129,13 +129,20 @@ ServerResponse.prototype.writeHead = function(statusCode, reason, obj) {
     headers = obj;
   }
   if (checkInvalidHeaderChar(this.statusMessage)) throw new ERR_INVALID_CHAR('statusMessage');
-  const statusLine = `HTTP/1.1 ${statusCode} ${this.statusMessage}\r\n`;
+  const statusLine = this.statusMessage === STATUS_CODES[statusCode] ? standardStatusLine(statusCode)
+    : `HTTP/1.1 ${statusCode} ${this.statusMessage}\r\n`;
   if (statusCode === 204 || statusCode === 304 || (statusCode >= 100 && statusCode <= 199)) this._hasBody = false;
   if (this._expect_continue && !this._sent100) this.shouldKeepAlive = false;
   this._storeHeader(statusLine, headers);
   return this;
 };
 ServerResponse.prototype.writeHeader = ServerResponse.prototype.writeHead;
+
+// Status lines with their standard reasons, made once each.
+const standardStatusLines = [];
+function standardStatusLine(statusCode) {
+  return standardStatusLines[statusCode] ??= `HTTP/1.1 ${statusCode} ${STATUS_CODES[statusCode]}\r\n`;
+}
 
 // --- Server ------------------------------------------------------------------------
 
