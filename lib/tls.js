@@ -12,16 +12,18 @@ module.exports = {
   DEFAULT_ECDH_CURVE: 'auto',
   DEFAULT_MIN_VERSION,
   DEFAULT_MAX_VERSION,
+  // Node's default list; of it, rustls speaks the ECDHE AES-GCM and ChaCha20 suites.
+  DEFAULT_CIPHERS: 'TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:TLS_AES_128_GCM_SHA256:' +
+    'ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES256-GCM-SHA384:' +
+    'ECDHE-ECDSA-AES256-GCM-SHA384:DHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-SHA256:DHE-RSA-AES128-SHA256:' +
+    'ECDHE-RSA-AES256-SHA384:DHE-RSA-AES256-SHA384:ECDHE-RSA-AES256-SHA256:DHE-RSA-AES256-SHA256:HIGH:' +
+    '!aNULL:!eNULL:!EXPORT:!DES:!RC4:!MD5:!PSK:!SRP:!CAMELLIA',
   TLSSocket,
   Server,
   connect,
   createServer,
   // The suites rustls offers, in Node's lowercase naming.
-  getCiphers: () => [
-    'tls_aes_128_gcm_sha256', 'tls_aes_256_gcm_sha384', 'tls_chacha20_poly1305_sha256',
-    'ecdhe-ecdsa-aes128-gcm-sha256', 'ecdhe-ecdsa-aes256-gcm-sha384', 'ecdhe-ecdsa-chacha20-poly1305',
-    'ecdhe-rsa-aes128-gcm-sha256', 'ecdhe-rsa-aes256-gcm-sha384', 'ecdhe-rsa-chacha20-poly1305',
-  ],
+  getCiphers: () => internalBinding('tls_wrap').cipherNames(),
 };
 
 // Mozilla's root certificates as PEM, the default trust: made on first use.

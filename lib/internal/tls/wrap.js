@@ -25,9 +25,22 @@ function defaultRejectUnauthorized() {
 
 const kProtocolVersions = ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'];
 
-// minVersion/maxVersion as Node checks them (rustls then speaks what it can of the range).
+// minVersion/maxVersion and ciphers as Node checks them (rustls then speaks what it can
+// of the range, with the suites the list selects).
 function protocolRange(options) {
   const range = {};
+  const { ciphers } = options;
+  if (ciphers !== undefined && ciphers !== null) {
+    if (typeof ciphers !== 'string') throw new codes.ERR_INVALID_ARG_TYPE('options.ciphers', 'string', ciphers);
+    if (!binding.cipherMatch(ciphers)) {
+      const err = new Error('error:0A0000B9:SSL routines::no cipher match');
+      err.library = 'SSL routines';
+      err.reason = 'no cipher match';
+      err.code = 'ERR_SSL_NO_CIPHER_MATCH';
+      throw err;
+    }
+    range.ciphers = ciphers;
+  }
   for (const [key, kind] of [['minVersion', 'minimum'], ['maxVersion', 'maximum']]) {
     const version = options[key];
     if (version == null) continue;
@@ -250,7 +263,7 @@ TLSSocket.prototype.getProtocol = function() {
 TLSSocket.prototype.getCipher = function() {
   const info = this._tlsId === null ? [] : binding.info(this._tlsId);
   if (!info[1]) return undefined;
-  return { name: info[1], standardName: info[1], version: info[0] };
+  return { name: info[1], standardName: info[8], version: info[0] };
 };
 // The peer's certificate with Node's field names ({} when there is none); `detailed`
 // links each to its issuer (issuerCertificate), a self-issued one to itself.
@@ -307,6 +320,8 @@ function connect(...args) {
   if (options.servername === undefined || options.servername === '') {
     options.servername = options.servername === '' ? host : host.replace(/^\[|\]$/g, '');
   }
+  // Bad options throw before a connection is begun (TLSSocket checks them again).
+  protocolRange(options);
   const raw = options.socket || net.connect({ ...options, host });
   const socket = new TLSSocket(raw, options);
   socket.once('secure', () => {
@@ -343,6 +358,8 @@ function attachTls(server, options, onSecure) {
     cert: pemJoined(options.cert),
     alpn: options.ALPNProtocols ? options.ALPNProtocols.map(String) : [],
     requestCert: Boolean(options.requestCert),
+    // A server's own order by default, as Node's.
+    honorCipherOrder: options.honorCipherOrder === undefined ? true : Boolean(options.honorCipherOrder),
     rejectUnauthorized: options.rejectUnauthorized !== false,
     ca: pemText(options.ca),
     ...protocolRange(options),

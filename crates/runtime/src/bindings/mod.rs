@@ -22,6 +22,7 @@ mod net;
 mod os;
 mod process;
 mod slots;
+mod tls_ciphers;
 mod tls_wrap;
 mod util;
 mod uv;

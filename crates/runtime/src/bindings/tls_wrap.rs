@@ -9,6 +9,7 @@
 
 use super::def;
 use super::slots;
+use super::tls_ciphers;
 use crate::engine::bytes_of;
 use rquickjs::function::Opt;
 use rquickjs::{Array, Ctx, Exception, Object, Result, Value};
@@ -319,9 +320,11 @@ struct ServerContext {
 
 /// The protocol versions between `minVersion` and `maxVersion` (validated by lib/). rustls
 /// speaks TLS 1.2 and 1.3 only, so a range that allows neither is an error.
+/// The versions of the minVersion..maxVersion range that `provider` has suites for.
 fn protocol_versions(
     ctx: &Ctx<'_>,
     opts: &Object<'_>,
+    provider: &rustls::crypto::CryptoProvider,
 ) -> Result<Vec<&'static SupportedProtocolVersion>> {
     let rank = |v: Option<String>, default: u8| match v.as_deref() {
         Some("TLSv1.3") => 13,
@@ -336,6 +339,12 @@ fn protocol_versions(
         .into_iter()
         .filter(|(v, _)| (min..=max).contains(v))
         .map(|(_, version)| version)
+        .filter(|version| {
+            provider
+                .cipher_suites
+                .iter()
+                .any(|s| s.version() == *version)
+        })
         .collect();
     if versions.is_empty() {
         return Err(js_err(
@@ -511,7 +520,7 @@ fn verified_clients(ctx: &Ctx<'_>, opts: &Object<'_>) -> Result<VerifiedClients>
     let mut h = std::collections::hash_map::DefaultHasher::new();
     strings(opts.get("ca")?)?.hash(&mut h);
     strings(opts.get("alpn")?)?.hash(&mut h);
-    for key in ["key", "cert", "minVersion", "maxVersion"] {
+    for key in ["key", "cert", "minVersion", "maxVersion", "ciphers"] {
         opts.get::<_, Option<String>>(key)?.hash(&mut h);
     }
     let key = h.finish();
@@ -572,6 +581,20 @@ fn provider() -> Arc<rustls::crypto::CryptoProvider> {
     PROVIDER
         .get_or_init(|| Arc::new(rustls::crypto::ring::default_provider()))
         .clone()
+}
+
+/// The provider with the suites of a `ciphers` option (checked by JS, which reports a
+/// list that selects none as Node does), or the default one.
+fn provider_for(ctx: &Ctx<'_>, opts: &Object<'_>) -> Result<Arc<rustls::crypto::CryptoProvider>> {
+    let Some(list) = opts.get::<_, Option<String>>("ciphers")? else {
+        return Ok(provider());
+    };
+    let suites = tls_ciphers::select(&list)
+        .ok_or_else(|| js_err(ctx, &format!("no cipher match: {list}")))?;
+    Ok(Arc::new(rustls::crypto::CryptoProvider {
+        cipher_suites: suites,
+        ..(*provider()).clone()
+    }))
 }
 
 /// Verifies against Mozilla's roots, built once per process (parsing them is not free).
@@ -640,8 +663,9 @@ fn client_config(
         reject,
         verdict: VerdictSlot(verdict.clone()),
     };
-    let builder = ClientConfig::builder_with_provider(provider())
-        .with_protocol_versions(&protocol_versions(ctx, opts)?)
+    let suites = provider_for(ctx, opts)?;
+    let builder = ClientConfig::builder_with_provider(suites.clone())
+        .with_protocol_versions(&protocol_versions(ctx, opts, &suites)?)
         .map_err(|e| js_err(ctx, &e.to_string()))?
         .dangerous()
         .with_custom_certificate_verifier(Arc::new(verifier));
@@ -708,8 +732,9 @@ fn server_context(ctx: &Ctx<'_>, opts: &Object<'_>) -> Result<ServerContext> {
             "a TLS server needs `key` and `cert` (PEM) in its options",
         ));
     };
-    let builder = ServerConfig::builder_with_provider(provider())
-        .with_protocol_versions(&protocol_versions(ctx, opts)?)
+    let suites = provider_for(ctx, opts)?;
+    let builder = ServerConfig::builder_with_provider(suites.clone())
+        .with_protocol_versions(&protocol_versions(ctx, opts, &suites)?)
         .map_err(|e| js_err(ctx, &e.to_string()))?;
     let request_cert = opts.get::<_, Option<bool>>("requestCert")?.unwrap_or(false);
     let Trust {
@@ -735,6 +760,9 @@ fn server_context(ctx: &Ctx<'_>, opts: &Object<'_>) -> Result<ServerContext> {
     let mut config = builder
         .with_single_cert(certs, key)
         .map_err(|e| js_err(ctx, &format!("key and certificate do not match: {e}")))?;
+    config.ignore_client_order = opts
+        .get::<_, Option<bool>>("honorCipherOrder")?
+        .unwrap_or(false);
     config.alpn_protocols = strings(opts.get("alpn")?)?
         .into_iter()
         .map(String::into_bytes)
@@ -853,6 +881,12 @@ fn certificate_object<'js>(
 pub fn init<'js>(obj: &Object<'js>) -> Result<()> {
     let sessions = slots::shared::<Session>();
     let contexts = slots::shared::<ServerContext>();
+    // cipherMatch(list) → whether a `ciphers` list selects any suite.
+    def(obj, "cipherMatch", |list: String| {
+        tls_ciphers::select(&list).is_some()
+    })?;
+    // cipherNames() → the suites' names, lower case (tls.getCiphers()).
+    def(obj, "cipherNames", tls_ciphers::all_names)?;
     let t = sessions.clone();
     // client({ servername, ca, rejectUnauthorized, alpn }) → session id
     def(obj, "client", move |ctx: Ctx<'js>, opts: Object<'js>| {
@@ -959,8 +993,9 @@ pub fn init<'js>(obj: &Object<'js>) -> Result<()> {
         }
     })?;
     let t = sessions.clone();
-    // info(id) → [protocol, cipher, alpn, authorizationError code, its message, servername,
-    // whether the session checks its peer's certificate, whether it was resumed]
+    // info(id) → [protocol, cipher (OpenSSL's name), alpn, authorizationError code, its
+    // message, servername, whether the session checks its peer's certificate, whether it
+    // was resumed, the cipher's IANA name]
     def(
         obj,
         "info",
@@ -975,10 +1010,7 @@ pub fn init<'js>(obj: &Object<'js>) -> Result<()> {
                 rustls::ProtocolVersion::TLSv1_2 => "TLSv1.2".to_string(),
                 other => format!("{other:?}"),
             });
-            let cipher = s
-                .conn
-                .negotiated_cipher_suite()
-                .map(|c| format!("{:?}", c.suite()));
+            let cipher = s.conn.negotiated_cipher_suite().map(tls_ciphers::names);
             let alpn = s
                 .conn
                 .alpn_protocol()
@@ -992,7 +1024,7 @@ pub fn init<'js>(obj: &Object<'js>) -> Result<()> {
                 Connection::Client(_) => None,
             };
             out.set(0, protocol)?;
-            out.set(1, cipher)?;
+            out.set(1, cipher.map(|c| c.0))?;
             out.set(2, alpn)?;
             out.set(3, verdict.as_ref().map(|v| v.0))?;
             out.set(4, verdict.map(|v| v.1))?;
@@ -1005,6 +1037,7 @@ pub fn init<'js>(obj: &Object<'js>) -> Result<()> {
                 7,
                 s.conn.handshake_kind() == Some(rustls::HandshakeKind::Resumed),
             )?;
+            out.set(8, cipher.map(|c| c.1))?;
             Ok(out)
         },
     )?;
