@@ -168,6 +168,19 @@ mod tests {
     use super::*;
     use crate::{Event, Reactor};
 
+    /// What the reactor reports within 5 s.
+    fn wait(reactor: &mut Reactor) -> Vec<Event> {
+        let mut events = vec![];
+        reactor
+            .poll(
+                Some(5_000_000_000),
+                unode_sys::time::monotonic_ns(),
+                &mut events,
+            )
+            .unwrap();
+        events
+    }
+
     #[test]
     fn completions_return_through_the_reactor() {
         let mut reactor = Reactor::new().unwrap();
@@ -181,14 +194,7 @@ mod tests {
         assert_eq!(pool.pending(), 100);
         let mut got = vec![];
         while got.len() < 100 {
-            let mut events = vec![];
-            reactor
-                .poll(
-                    Some(5_000_000_000),
-                    unode_sys::time::monotonic_ns(),
-                    &mut events,
-                )
-                .unwrap();
+            let events = wait(&mut reactor);
             assert!(events.contains(&Event::Wake), "no wake-up within 5 s");
             got.extend(pool.take_completed());
         }
@@ -209,14 +215,7 @@ mod tests {
                 pool.submit(round * 50 + i, move || i);
             }
             while pool.pending() > 0 {
-                let mut events = vec![];
-                reactor
-                    .poll(
-                        Some(5_000_000_000),
-                        unode_sys::time::monotonic_ns(),
-                        &mut events,
-                    )
-                    .unwrap();
+                let events = wait(&mut reactor);
                 assert!(!events.is_empty(), "a completion was never announced");
                 got += pool.take_completed().len();
             }
@@ -234,14 +233,7 @@ mod tests {
         }
         let mut n = 0;
         while n < 4 {
-            let mut ev = vec![];
-            reactor
-                .poll(
-                    Some(5_000_000_000),
-                    unode_sys::time::monotonic_ns(),
-                    &mut ev,
-                )
-                .unwrap();
+            wait(&mut reactor);
             n += pool.take_completed().len();
         }
         let took = unode_sys::time::monotonic_ns() - start;
