@@ -128,7 +128,13 @@ function flushHeldWrites() {
   if (heldWrites.length === 0) return;
   const sockets = heldWrites;
   heldWrites = [];
-  for (let i = 0; i < sockets.length; i++) sockets[i]._flushHeld();
+  for (let i = 0; i < sockets.length; i++) {
+    try {
+      sockets[i]._flushHeld();
+    } catch (err) {
+      require('internal/process/execution').triggerUncaughtException(err, false);
+    }
+  }
 }
 
 // `events` is loop.poll()'s flat list: four slots per event (kind, id, two values).
