@@ -210,35 +210,20 @@ OutgoingMessage.prototype._writeRaw = function(data, encoding, callback) {
 };
 
 OutgoingMessage.prototype._storeHeader = function(firstLine, headers) {
-  // `framing`: the bits of internalBinding('http_parser').framing the fields set.
-  const state = { framing: 0, contentLength: undefined, header: firstLine };
+  let header = firstLine;
+  // The bits of internalBinding('http_parser').framing the fields set.
+  let f = 0;
+  let contentLength;
   if (headers) {
     const stored = headers === this[kOutHeaders];
     // The head is built natively, unless a field needs JS: an invalid one (to throw
     // Node's error), one that is not a string or number, unique headers, a list.
-    const built = this[kUniqueHeaders] || Array.isArray(headers) ? undefined : storeHeaders(firstLine, headers, stored);
-    if (built !== undefined) {
-      state.header = built[0];
-      state.framing = built[1];
-      state.contentLength = built[2];
-    } else if (stored) {
-      for (const key in headers) {
-        const entry = headers[key];
-        processHeader(this, state, entry[0], entry[1], false);
-      }
-    } else if (Array.isArray(headers)) {
-      if (headers.length && Array.isArray(headers[0])) {
-        for (const [k, v] of headers) processHeader(this, state, k, v, true);
-      } else {
-        if (headers.length % 2 !== 0) throw new ERR_INVALID_ARG_VALUE('headers', headers);
-        for (let n = 0; n < headers.length; n += 2) processHeader(this, state, headers[n], headers[n + 1], true);
-      }
-    } else {
-      const keys = Object.keys(headers);
-      for (let i = 0; i < keys.length; i++) processHeader(this, state, keys[i], headers[keys[i]], true);
-    }
+    const built = (!this[kUniqueHeaders] && !Array.isArray(headers) && storeHeaders(firstLine, headers, stored)) ||
+      storeHeadersInJs(this, firstLine, headers, stored);
+    header = built[0];
+    f = built[1];
+    contentLength = built[2];
   }
-  const f = state.framing;
   if (f & framing.CONNECTION) {
     this._removedConnection = false;
     if (f & framing.CONNECTION_CLOSE) this._last = true;
@@ -249,11 +234,10 @@ OutgoingMessage.prototype._storeHeader = function(firstLine, headers) {
     if (f & framing.CHUNKED) this.chunkedEncoding = true;
   }
   if (f & framing.CONTENT_LENGTH) {
-    this._contentLength = +state.contentLength;
+    this._contentLength = +contentLength;
     this._removedContLen = false;
   }
   if (f & framing.KEEP_ALIVE) this._defaultKeepAlive = false;
-  let header = state.header;
   if (this.sendDate && !(f & framing.DATE)) header += dateLine();
   if (this.chunkedEncoding && (this.statusCode === 204 || this.statusCode === 304)) {
     this._last = true;
@@ -290,6 +274,29 @@ OutgoingMessage.prototype._storeHeader = function(firstLine, headers) {
   this._headerSent = false;
   if (f & framing.EXPECT) this._send('');
 };
+
+// What storeHeaders makes natively ([head, framing bits, last Content-Length value]), for
+// the fields it leaves to JS; throws Node's errors for invalid ones.
+function storeHeadersInJs(msg, firstLine, headers, stored) {
+  const state = { framing: 0, contentLength: undefined, header: firstLine };
+  if (stored) {
+    for (const key in headers) {
+      const entry = headers[key];
+      processHeader(msg, state, entry[0], entry[1], false);
+    }
+  } else if (Array.isArray(headers)) {
+    if (headers.length && Array.isArray(headers[0])) {
+      for (const [k, v] of headers) processHeader(msg, state, k, v, true);
+    } else {
+      if (headers.length % 2 !== 0) throw new ERR_INVALID_ARG_VALUE('headers', headers);
+      for (let n = 0; n < headers.length; n += 2) processHeader(msg, state, headers[n], headers[n + 1], true);
+    }
+  } else {
+    const keys = Object.keys(headers);
+    for (let i = 0; i < keys.length; i++) processHeader(msg, state, keys[i], headers[keys[i]], true);
+  }
+  return [state.header, state.framing, state.contentLength];
+}
 
 // The Keep-Alive header line, made once per server setting rather than per response.
 let lastKeepAlive = { timeout: 0, max: 0, line: '' };
