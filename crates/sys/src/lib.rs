@@ -2,7 +2,8 @@
 //!
 //! `raw` holds the `syscall` instruction; `nr` the x86_64 syscall numbers; `errno` the
 //! error type; the other modules are thin typed wrappers, one per kernel concern. Nothing
-//! here calls libc: every wrapper ends in [`raw::syscall6`].
+//! here calls libc: every wrapper ends in [`raw::syscall6`], except clock reads, which use
+//! the kernel's own vDSO code where it is mapped ([`vdso`]).
 
 #[cfg(not(all(target_os = "linux", target_arch = "x86_64")))]
 compile_error!("unode-sys supports Linux on x86_64 only (aarch64 is planned)");
@@ -20,6 +21,7 @@ pub mod process;
 pub mod raw;
 pub mod signal;
 pub mod time;
+pub mod vdso;
 
 pub use errno::{Errno, Result};
 
