@@ -6,7 +6,7 @@ const net = require('net');
 const { Buffer } = require('buffer');
 const { URL, urlToHttpOptions } = require('internal/url');
 const { OutgoingMessage, kOutHeaders } = require('internal/http/outgoing');
-const { IncomingMessage } = require('internal/http/incoming');
+const { IncomingMessage, incomingFromHead } = require('internal/http/incoming');
 const { Agent, globalAgent } = require('internal/http/agent');
 const {
   HTTPParser, parseError, checkIsHttpToken, EV_ERROR, EV_HEAD, EV_BODY, EV_END, EV_UPGRADE,
@@ -345,8 +345,7 @@ function onResponseHead(state, ev) {
   // Indexed, not destructured: QuickJS destructures an array through its iterator.
   const major = ev[3], minor = ev[4], rawHeaders = ev[5], statusCode = ev[6], statusMessage = ev[7];
   const upgrade = ev[8], keepAlive = ev[9];
-  const res = new IncomingMessage(socket);
-  res._setHead(ev, req.joinDuplicateHeaders, req.maxHeadersCount);
+  const res = incomingFromHead(IncomingMessage, socket, ev, req.joinDuplicateHeaders, req.maxHeadersCount);
   if (statusCode >= 100 && statusCode < 200 && statusCode !== 101) {
     state.pendingInfo = true;
     if (statusCode === 100) req.emit('continue');

@@ -32,32 +32,44 @@ function addHeaderLine(dest, field, value, joinDuplicates) {
 const kLazySocket = Symbol('kLazySocket');
 const kLazyEnded = Symbol('kLazyEnded');
 
-// A message's fields as one object literal, as OutgoingMessage's (see messageFields there).
-function messageFields(proto, socket) {
+// A message's fields as one object literal, as OutgoingMessage's (see messageFields there),
+// filled from a parser's head row when there is one (see _setHead for the row's slots).
+function messageFields(proto, socket, row, joinDuplicateHeaders, maxHeadersCount) {
+  const head = row !== undefined;
+  const isRequest = head && row[6] === 0;
+  const major = head ? row[3] : null, minor = head ? row[4] : null;
   return {
     __proto__: proto,
     [kLazySocket]: socket || null,
     [kLazyEnded]: false,
     socket,
-    httpVersionMajor: null,
-    httpVersionMinor: null,
-    httpVersion: null,
+    httpVersionMajor: major,
+    httpVersionMinor: minor,
+    httpVersion: head ? httpVersionOf(major, minor) : null,
     complete: false,
-    rawHeaders: [],
+    rawHeaders: head ? headerLines(row[5], maxHeadersCount) : [],
     rawTrailers: [],
-    joinDuplicateHeaders: false,
+    joinDuplicateHeaders: head && !!joinDuplicateHeaders,
     aborted: false,
-    upgrade: null,
-    url: '',
-    method: null,
-    statusCode: null,
-    statusMessage: null,
+    upgrade: head ? row[8] : null,
+    url: isRequest ? row[2] : '',
+    method: isRequest ? row[1] : null,
+    statusCode: head && !isRequest ? row[6] : null,
+    statusMessage: head && !isRequest ? row[7] : null,
     client: socket,
     _consuming: false,
     _dumped: false,
     _headers: null,
     _trailers: null,
   };
+}
+
+function httpVersionOf(major, minor) {
+  return major === 1 && minor === 1 ? '1.1' : `${major}.${minor}`;
+}
+
+function headerLines(rawHeaders, maxHeadersCount) {
+  return maxHeadersCount ? rawHeaders.slice(0, maxHeadersCount * 2) : rawHeaders;
 }
 
 function IncomingMessage(socket) {
@@ -67,6 +79,17 @@ function IncomingMessage(socket) {
 }
 Object.setPrototypeOf(IncomingMessage.prototype, Readable.prototype);
 Object.setPrototypeOf(IncomingMessage, Readable);
+
+// The message for a parser's head row: made whole in one step for IncomingMessage itself,
+// and through the constructor and _setHead for a class a server or agent was given.
+function incomingFromHead(Class, socket, row, joinDuplicateHeaders, maxHeadersCount) {
+  if (Class === IncomingMessage) {
+    return messageFields(IncomingMessage.prototype, socket, row, joinDuplicateHeaders, maxHeadersCount);
+  }
+  const msg = new Class(socket);
+  msg._setHead(row, joinDuplicateHeaders, maxHeadersCount);
+  return msg;
+}
 
 function hasStream(msg) {
   return Object.prototype.hasOwnProperty.call(msg, '_readableState');
@@ -237,7 +260,7 @@ IncomingMessage.prototype._setHead = function(row, joinDuplicateHeaders, maxHead
   const statusCode = row[6], statusMessage = row[7], upgrade = row[8];
   this.httpVersionMajor = major;
   this.httpVersionMinor = minor;
-  this.httpVersion = major === 1 && minor === 1 ? '1.1' : `${major}.${minor}`;
+  this.httpVersion = httpVersionOf(major, minor);
   if (statusCode === 0) {
     this.method = method;
     this.url = url;
@@ -247,7 +270,7 @@ IncomingMessage.prototype._setHead = function(row, joinDuplicateHeaders, maxHead
   }
   this.upgrade = upgrade;
   this.joinDuplicateHeaders = !!joinDuplicateHeaders;
-  this._addHeaderLines(maxHeadersCount ? rawHeaders.slice(0, maxHeadersCount * 2) : rawHeaders);
+  this._addHeaderLines(headerLines(rawHeaders, maxHeadersCount));
 };
 
 IncomingMessage.prototype._addHeaderLines = function(headers) {
@@ -255,4 +278,4 @@ IncomingMessage.prototype._addHeaderLines = function(headers) {
   this._headers = null;
 };
 
-module.exports = { IncomingMessage, addHeaderLine };
+module.exports = { IncomingMessage, incomingFromHead, addHeaderLine };

@@ -27,6 +27,7 @@ const {
 
 const kOutHeaders = Symbol('kOutHeaders');
 const kCorked = Symbol('corked');
+const kUniqueHeaders = Symbol('kUniqueHeaders');
 
 // The Date line, made once a second rather than per message.
 let cachedDateLine;
@@ -75,8 +76,8 @@ function messageFields(proto, options) {
     _header: null,
     [kOutHeaders]: null,
     _closed: false,
-    _onPendingData: null,
     _keepAliveTimeout: 0,
+    [kUniqueHeaders]: null,
     _highWaterMark: options?.highWaterMark ?? 16 * 1024,
   };
 }
@@ -98,6 +99,9 @@ Object.setPrototypeOf(OutgoingMessage, Stream);
 // Called just before 'finish' is emitted, ahead of every listener: the HTTP server's own
 // bookkeeping for a finished response, without a listener added per response.
 OutgoingMessage.prototype._onFinish = null;
+// Called with the change in bytes queued before a socket was assigned (the HTTP server
+// pauses a connection whose queued responses grow too large).
+OutgoingMessage.prototype._onPendingData = null;
 
 function getter(name, get) {
   Object.defineProperty(OutgoingMessage.prototype, name, { __proto__: null, configurable: true, enumerable: true, get });
@@ -321,8 +325,6 @@ function processHeader(self, state, key, value, validate) {
   }
   storeHeader(self, state, key, value, validate);
 }
-
-const kUniqueHeaders = Symbol('kUniqueHeaders');
 
 function isCookieField(s) {
   return s.length === 6 && s.toLowerCase() === 'cookie';

@@ -5,7 +5,7 @@
 const net = require('net');
 const { Buffer } = require('buffer');
 const { OutgoingMessage, initOutgoing, kOutHeaders, kUniqueHeaders } = require('internal/http/outgoing');
-const { IncomingMessage } = require('internal/http/incoming');
+const { IncomingMessage, incomingFromHead } = require('internal/http/incoming');
 const {
   HTTPParser, parseError, STATUS_CODES, checkInvalidHeaderChar,
   EV_ERROR, EV_HEAD, EV_BODY, EV_END, EV_UPGRADE,
@@ -33,8 +33,6 @@ function ServerResponse(req, options) {
   if (req.method === 'HEAD') self._hasBody = false;
   self.req = req;
   self.sendDate = true;
-  self._sent100 = false;
-  self._expect_continue = false;
   if (req.httpVersionMajor < 1 || req.httpVersionMinor < 1) {
     self.useChunkedEncodingByDefault = /(?:^|\W)chunked(?:$|\W)/i.test(req.headers.te || '');
     self.shouldKeepAlive = false;
@@ -46,6 +44,14 @@ Object.setPrototypeOf(ServerResponse, OutgoingMessage);
 // Defaults a response takes from its prototype until set, as in Node.
 ServerResponse.prototype.statusCode = 200;
 ServerResponse.prototype.statusMessage = undefined;
+ServerResponse.prototype._sent100 = false;
+ServerResponse.prototype._expect_continue = false;
+// A response made by a server's connection has the connection ({ socket, state, server })
+// and the server's limit of requests per connection; the server's hooks below find the
+// connection through it rather than through closures per response (a closure held by the
+// response it captures is a cycle only the GC can free).
+ServerResponse.prototype._httpConnection = null;
+ServerResponse.prototype._maxRequestsPerSocket = 0;
 
 ServerResponse.prototype.assignSocket = function(socket) {
   if (socket._httpMessage) throw new ERR_HTTP_SOCKET_ASSIGNED();
@@ -416,8 +422,7 @@ function handleEvents(server, socket, state, events, data) {
 function onHead(server, socket, state, ev) {
   // Indexed, not destructured: QuickJS destructures an array through its iterator.
   const method = ev[1], major = ev[3], minor = ev[4], upgrade = ev[8], keepAlive = ev[9], expect = ev[10];
-  const req = new server.IncomingMessage(socket);
-  req._setHead(ev, server.joinDuplicateHeaders, server.maxHeadersCount);
+  const req = incomingFromHead(server.IncomingMessage, socket, ev, server.joinDuplicateHeaders, server.maxHeadersCount);
   state.current = req;
   if (upgrade) {
     req.upgrade = method === 'CONNECT' || server.listenerCount('upgrade') > 0;
@@ -432,19 +437,15 @@ function onHead(server, socket, state, ev) {
   }
   const res = new server.ServerResponse(req, state.responseOptions);
   res._keepAliveTimeout = server.keepAliveTimeout;
-  res._maxRequestsPerSocket = server.maxRequestsPerSocket;
-  // Shared functions reading the connection from the response, not closures over it: a
-  // closure held by the response it captures is a cycle only the GC can free.
   res._httpConnection = state.connection;
-  res._onPendingData = resOnPendingData;
   res.shouldKeepAlive = keepAlive && res.shouldKeepAlive;
-  res[kUniqueHeaders] = server[kUniqueHeaders];
-  if (server.maxRequestsPerSocket > 0 && state.requestsCount >= server.maxRequestsPerSocket) {
-    res.maxRequestsOnConnectionReached = true;
+  if (server[kUniqueHeaders] !== null) res[kUniqueHeaders] = server[kUniqueHeaders];
+  if (server.maxRequestsPerSocket > 0) {
+    res._maxRequestsPerSocket = server.maxRequestsPerSocket;
+    if (state.requestsCount >= server.maxRequestsPerSocket) res.maxRequestsOnConnectionReached = true;
   }
   if (socket._httpMessage) state.outgoing.push(res);
   else res.assignSocket(socket);
-  res._onFinish = resOnFinishEvent;
   let handled = false;
   if (major === 1 && minor === 1) {
     if (expect !== undefined && continueExpression.test(expect)) {
@@ -508,15 +509,15 @@ function socketOnDrain(socket, state) {
   }
 }
 
-function resOnPendingData(delta) {
-  const { socket, state } = this._httpConnection;
-  updateOutgoingData(socket, state, delta);
-}
+ServerResponse.prototype._onPendingData = function(delta) {
+  const connection = this._httpConnection;
+  if (connection !== null) updateOutgoingData(connection.socket, connection.state, delta);
+};
 
-function resOnFinishEvent() {
-  const { socket, state, server } = this._httpConnection;
-  resOnFinish(this.req, this, socket, state, server);
-}
+ServerResponse.prototype._onFinish = function() {
+  const connection = this._httpConnection;
+  if (connection !== null) resOnFinish(this.req, this, connection.socket, connection.state, connection.server);
+};
 
 function resOnFinish(req, res, socket, state, server) {
   const incoming = state.incoming;
