@@ -33,7 +33,7 @@ const {
 } = require('internal/errors');
 
 const binding = internalBinding('net');
-const { constants: C } = binding;
+const { constants: C, PARTIAL_WRITE } = binding;
 
 const EPOLLIN = 0x001;
 const EPOLLOUT = 0x004;
@@ -443,14 +443,16 @@ Socket.prototype._writeNow = function(data, encoding, cb) {
     this._heldCb = cb;
     return true;
   }
-  const total = typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.byteLength;
-  const n = total === 0 ? 0 : binding.writev(this._handle.fd, [chunk]);
-  if (n < 0 || (n === 0 && total !== 0)) return false;
-  this._bytesDispatched += n;
+  const r = binding.writeChunk(this._handle.fd, chunk);
+  // An error (EAGAIN included) is the stream's to retry or report.
+  if (r < 0 && r > PARTIAL_WRITE) return false;
   this._touch();
-  if (n === total) {
+  if (r >= 0) {
+    this._bytesDispatched += r;
     if (typeof cb === 'function') process.nextTick(cb);
   } else {
+    const n = PARTIAL_WRITE - r;
+    this._bytesDispatched += n;
     this.write(remainderOf([chunk], n)[0], cb);
   }
   return true;
@@ -479,14 +481,36 @@ Socket.prototype._flushHeld = function() {
   const cb = this._heldCb;
   this._heldChunk = this._heldCb = null;
   this._touch();
-  this._writeChunks([chunk], (err) => {
-    if (err) this.destroy(err);
+  if (this._pendingWrite !== null) {
+    this._writeChunks([chunk], afterHeldWrite(this, cb));
+    return;
+  }
+  const r = binding.writeChunk(this._handle.fd, chunk);
+  if (r >= 0) {
+    this._bytesDispatched += r;
+    if (typeof cb === 'function') process.nextTick(cb);
+  } else if (r <= PARTIAL_WRITE || r === UV_EAGAIN) {
+    // The rest waits for EPOLLOUT.
+    const n = r === UV_EAGAIN ? 0 : PARTIAL_WRITE - r;
+    this._bytesDispatched += n;
+    this._pendingWrite = { chunks: remainderOf([chunk], n), cb: afterHeldWrite(this, cb) };
+    this._updateInterest();
+  } else {
+    afterHeldWrite(this, cb)(errnoException(r, 'write'));
+  }
+};
+
+// The end of a held write that did not go out whole at once: a failure destroys the
+// socket, as the write would have, and the write's callback runs on the next tick.
+function afterHeldWrite(socket, cb) {
+  return (err) => {
+    if (err) socket.destroy(err);
     if (typeof cb === 'function') {
       if (err) process.nextTick(cb, err);
       else process.nextTick(cb);
     }
-  });
-};
+  };
+}
 
 Socket.prototype._flushPending = function() {
   const { chunks, cb } = this._pendingWrite;

@@ -49,6 +49,16 @@ function validateHeaderValue(name, value) {
   if (checkInvalidHeaderChar(String(value))) throw new ERR_INVALID_CHAR('header content', name);
 }
 
+// Whether emitting `type` on `emitter` can reach anyone: a listener for it, or an emit()
+// replaced by someone watching all events. A message emits a few events nobody usually
+// listens for on every request, and an emit() call with its argument array costs QuickJS
+// several times this check.
+const kEmit = require('events').prototype.emit;
+function isListened(emitter, type) {
+  const events = emitter._events;
+  return events === undefined || events[type] !== undefined || emitter.emit !== kEmit;
+}
+
 // A parser for one connection. `execute` returns the rows the bytes completed:
 // see crates/runtime/src/bindings/http_parser.rs.
 class HTTPParser {
@@ -125,6 +135,7 @@ module.exports = {
   EV_END,
   EV_UPGRADE,
   HTTPParser,
+  isListened,
   parseError,
   checkIsHttpToken,
   checkInvalidHeaderChar,

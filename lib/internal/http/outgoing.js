@@ -23,7 +23,16 @@ const {
 } = require('internal/errors');
 const {
   validateHeaderName, validateHeaderValue, checkInvalidHeaderChar, checkIsHttpToken, storeHeaders, framingOf, framing,
+  isListened,
 } = require('internal/http/common');
+
+// The bits of internalBinding('http_parser').framing, read once: a property lookup on the
+// binding per test would cost a head a dozen lookups.
+const {
+  CHUNKED: F_CHUNKED, CONNECTION: F_CONNECTION, CONNECTION_CLOSE: F_CONNECTION_CLOSE,
+  CONNECTION_KEEP: F_CONNECTION_KEEP, CONTENT_LENGTH: F_CONTENT_LENGTH, DATE: F_DATE, EXPECT: F_EXPECT,
+  KEEP_ALIVE: F_KEEP_ALIVE, TRAILER: F_TRAILER, TRANSFER_ENCODING: F_TRANSFER_ENCODING,
+} = framing;
 
 const kOutHeaders = Symbol('kOutHeaders');
 const kCorked = Symbol('corked');
@@ -215,7 +224,7 @@ OutgoingMessage.prototype._writeRaw = function(data, encoding, callback) {
 
 OutgoingMessage.prototype._storeHeader = function(firstLine, headers) {
   let header = firstLine;
-  // The bits of internalBinding('http_parser').framing the fields set.
+  // The framing bits (F_*) the fields set.
   let f = 0;
   let contentLength;
   if (headers) {
@@ -228,27 +237,27 @@ OutgoingMessage.prototype._storeHeader = function(firstLine, headers) {
     f = built[1];
     contentLength = built[2];
   }
-  if (f & framing.CONNECTION) {
+  if (f & F_CONNECTION) {
     this._removedConnection = false;
-    if (f & framing.CONNECTION_CLOSE) this._last = true;
-    if (f & framing.CONNECTION_KEEP) this.shouldKeepAlive = true;
+    if (f & F_CONNECTION_CLOSE) this._last = true;
+    if (f & F_CONNECTION_KEEP) this.shouldKeepAlive = true;
   }
-  if (f & framing.TRANSFER_ENCODING) {
+  if (f & F_TRANSFER_ENCODING) {
     this._removedTE = false;
-    if (f & framing.CHUNKED) this.chunkedEncoding = true;
+    if (f & F_CHUNKED) this.chunkedEncoding = true;
   }
-  if (f & framing.CONTENT_LENGTH) {
+  if (f & F_CONTENT_LENGTH) {
     this._contentLength = +contentLength;
     this._removedContLen = false;
   }
-  if (f & framing.KEEP_ALIVE) this._defaultKeepAlive = false;
-  if (this.sendDate && !(f & framing.DATE)) header += dateLine();
+  if (f & F_KEEP_ALIVE) this._defaultKeepAlive = false;
+  if (this.sendDate && !(f & F_DATE)) header += dateLine();
   if (this.chunkedEncoding && (this.statusCode === 204 || this.statusCode === 304)) {
     this._last = true;
     this.chunkedEncoding = false;
   }
-  if (!(f & framing.CONNECTION)) {
-    const shouldSendKeepAlive = this.shouldKeepAlive && (f & framing.CONTENT_LENGTH || this.useChunkedEncodingByDefault || this.agent);
+  if (!(f & F_CONNECTION)) {
+    const shouldSendKeepAlive = this.shouldKeepAlive && (f & F_CONTENT_LENGTH || this.useChunkedEncodingByDefault || this.agent);
     if (shouldSendKeepAlive && this.maxRequestsOnConnectionReached) {
       header += 'Connection: close\r\n';
     } else if (shouldSendKeepAlive) {
@@ -259,12 +268,12 @@ OutgoingMessage.prototype._storeHeader = function(firstLine, headers) {
       header += 'Connection: close\r\n';
     }
   }
-  if (!(f & (framing.CONTENT_LENGTH | framing.TRANSFER_ENCODING))) {
+  if (!(f & (F_CONTENT_LENGTH | F_TRANSFER_ENCODING))) {
     if (!this._hasBody) {
       this.chunkedEncoding = false;
     } else if (!this.useChunkedEncodingByDefault) {
       this._last = true;
-    } else if (!(f & framing.TRAILER) && !this._removedContLen && typeof this._contentLength === 'number') {
+    } else if (!(f & F_TRAILER) && !this._removedContLen && typeof this._contentLength === 'number') {
       header += 'Content-Length: ' + this._contentLength + '\r\n';
     } else if (!this._removedTE) {
       header += 'Transfer-Encoding: chunked\r\n';
@@ -273,10 +282,10 @@ OutgoingMessage.prototype._storeHeader = function(firstLine, headers) {
       this._last = true;
     }
   }
-  if (this.chunkedEncoding !== true && f & framing.TRAILER) throw new ERR_HTTP_TRAILER_INVALID();
+  if (this.chunkedEncoding !== true && f & F_TRAILER) throw new ERR_HTTP_TRAILER_INVALID();
   this._header = header + '\r\n';
   this._headerSent = false;
-  if (f & framing.EXPECT) this._send('');
+  if (f & F_EXPECT) this._send('');
 };
 
 // What storeHeaders makes natively ([head, framing bits, last Content-Length value]), for
@@ -334,7 +343,7 @@ function storeHeader(self, state, key, value, validate) {
   if (validate) validateHeaderValue(key, value);
   state.header += key + ': ' + value + '\r\n';
   const f = framingOf(key, String(value));
-  if (f & framing.CONTENT_LENGTH) state.contentLength = value;
+  if (f & F_CONTENT_LENGTH) state.contentLength = value;
   state.framing |= f;
 }
 
@@ -523,7 +532,7 @@ OutgoingMessage.prototype.end = function(chunk, encoding, callback) {
   const finish = () => {
     if (this.socket && this.socket._hadError) return;
     if (this._onFinish !== null) this._onFinish();
-    this.emit('finish');
+    if (isListened(this, 'finish')) this.emit('finish');
   };
   let finishQueued = false;
   if (chunk) {
@@ -573,7 +582,7 @@ OutgoingMessage.prototype.end = function(chunk, encoding, callback) {
 };
 
 OutgoingMessage.prototype._finish = function() {
-  this.emit('prefinish');
+  if (isListened(this, 'prefinish')) this.emit('prefinish');
 };
 
 // Writes what was queued before the socket was assigned.

@@ -7,7 +7,7 @@ const { Buffer } = require('buffer');
 const { OutgoingMessage, initOutgoing, kOutHeaders, kUniqueHeaders } = require('internal/http/outgoing');
 const { IncomingMessage, incomingFromHead } = require('internal/http/incoming');
 const {
-  HTTPParser, parseError, STATUS_CODES, checkInvalidHeaderChar,
+  HTTPParser, parseError, STATUS_CODES, checkInvalidHeaderChar, isListened,
   EV_ERROR, EV_HEAD, EV_BODY, EV_END, EV_UPGRADE,
 } = require('internal/http/common');
 const {
@@ -63,7 +63,7 @@ ServerResponse.prototype.assignSocket = function(socket) {
     socket.on('close', onServerResponseClose);
   }
   this.socket = socket;
-  this.emit('socket', socket);
+  if (isListened(this, 'socket')) this.emit('socket', socket);
   this._flush();
 };
 
@@ -81,7 +81,7 @@ function emitCloseNT(res) {
   if (res._closed) return;
   res.destroyed = true;
   res._closed = true;
-  res.emit('close');
+  if (isListened(res, 'close')) res.emit('close');
 }
 
 ServerResponse.prototype.writeContinue = function(cb) {

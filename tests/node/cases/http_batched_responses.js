@@ -1,12 +1,13 @@
 // Requests that arrive together (the server is busy while eight clients send theirs) are
 // answered as a batch; what a handler does right after end() must see the response as
 // written: the socket destroyed at once, more bytes written behind it, the socket ended,
-// bytesWritten read, a body larger than the socket buffer, a 100 Continue. (process.exit() right after
-// end() is tests/net_interop.rs's.)
+// bytesWritten read, a body larger than both ends' socket buffers (so a held write goes
+// out in parts), a 100 Continue. (process.exit() right after end() is
+// tests/net_interop.rs's.)
 const http = require('http');
 const net = require('net');
 
-const big = 'y'.repeat(3 * 1024 * 1024);
+const big = 'y'.repeat(24 * 1024 * 1024);
 let served = 0;
 const server = http.createServer((req, res) => {
   served++;

@@ -170,6 +170,38 @@ fn writev<'js>(ctx: &Ctx<'js>, fd: i32, chunks: Array<'js>) -> Result<f64> {
     }
 }
 
+/// What `writeChunk` answers when the kernel took only part of a chunk: `PARTIAL_WRITE - n`
+/// for `n` bytes taken. Below every negated errno (-1..-4095), so one number tells all three
+/// outcomes apart without an array per write.
+const PARTIAL_WRITE: f64 = -4096.0;
+
+/// Writes one chunk (a string as UTF-8, or an ArrayBufferView): its length when all of it
+/// went, `PARTIAL_WRITE - n` when the kernel took `n` bytes of it, or a negative errno.
+fn write_chunk<'js>(ctx: &Ctx<'js>, fd: i32, chunk: Value<'js>) -> Result<f64> {
+    let write = |bytes: &[u8]| -> f64 {
+        if bytes.is_empty() {
+            return 0.0;
+        }
+        match sfs::write(fd, bytes) {
+            Ok(n) if n == bytes.len() => n as f64,
+            Ok(n) => PARTIAL_WRITE - n as f64,
+            Err(e) => neg(e),
+        }
+    };
+    if chunk.is_string() {
+        return with_string_wtf8(ctx, &chunk, |b| write(&wtf8_to_utf8(b)));
+    }
+    match bytes_of(ctx, &chunk) {
+        // SAFETY: bytes_of gives the view's live backing bytes; QuickJS does not run (so
+        // cannot free or detach them) during the call.
+        Some((p, n)) => Ok(write(unsafe { std::slice::from_raw_parts(p, n) })),
+        None => Err(rquickjs::Exception::throw_type(
+            ctx,
+            "chunk must be a string or an ArrayBufferView",
+        )),
+    }
+}
+
 fn bind(fd: i32, family: u32, address: &str, port: u16, flags: u32) -> f64 {
     let Some(addr) = parse_addr(family, address, port) else {
         return neg(Errno::EINVAL);
@@ -386,6 +418,12 @@ pub fn init<'js>(obj: &Object<'js>) -> Result<()> {
         "writev",
         |ctx: Ctx<'js>, fd: i32, chunks: Array<'js>| writev(&ctx, fd, chunks),
     )?;
+    def(
+        obj,
+        "writeChunk",
+        |ctx: Ctx<'js>, fd: i32, chunk: Value<'js>| write_chunk(&ctx, fd, chunk),
+    )?;
+    obj.set("PARTIAL_WRITE", PARTIAL_WRITE)?;
     def(obj, "shutdown", |fd: i32| {
         ret(sn::shutdown(fd, sn::SHUT_WR))
     })?;
