@@ -44,6 +44,30 @@ pub fn load_builtin<'js>(ctx: &Ctx<'js>, id: &str) -> Result<Function<'js>> {
     Function::from_value(value)
 }
 
+/// An array of `values`, made in one step: QuickJS sizes it once and takes the values,
+/// where setting elements one by one grows it and looks each index up.
+pub fn array_from<'js>(ctx: &Ctx<'js>, values: Vec<Value<'js>>) -> Result<rquickjs::Array<'js>> {
+    let raw: Vec<qjs::JSValue> = values
+        .into_iter()
+        .map(|v| {
+            let r = v.as_raw();
+            // The array takes this reference: JS_NewArrayFrom owns its values.
+            std::mem::forget(v);
+            r
+        })
+        .collect();
+    // SAFETY: `raw` holds `raw.len()` live values whose references are handed over (their
+    // Value wrappers were forgotten); JS_NewArrayFrom frees them itself if it fails.
+    let array = unsafe {
+        let v = qjs::JS_NewArrayFrom(ctx.as_raw().as_ptr(), raw.len() as _, raw.as_ptr());
+        if qjs::JS_IsException(v) {
+            return Err(Error::Exception);
+        }
+        Value::from_raw(ctx.clone(), v)
+    };
+    rquickjs::Array::from_value(array)
+}
+
 /// Compiles `source` as the body of a sloppy-mode function taking `params`, named after
 /// `filename` in stack traces. The header sits on the body's first line so line numbers
 /// match the file.

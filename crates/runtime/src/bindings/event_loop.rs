@@ -159,15 +159,8 @@ fn poll<'js>(ctx: &Ctx<'js>, state: &Shared, block: bool) -> Result<Array<'js>> 
     }
     // One flat array, four slots per event (kind, id, and two values): a nested array per
     // event cost an allocation and four property stores each, every loop turn.
-    let out = Array::new(ctx.clone())?;
-    let mut len = 0;
-    let mut push = |row: [Value<'js>; 4]| -> Result<()> {
-        for v in row {
-            out.set(len, v)?;
-            len += 1;
-        }
-        Ok(())
-    };
+    let mut slots = Vec::with_capacity(events.len() * 4);
+    let mut push = |row: [Value<'js>; 4]| slots.extend(row);
     let num = |v: f64| Value::new_number(ctx.clone(), v);
     let none = || Value::new_undefined(ctx.clone());
     for ev in events {
@@ -178,7 +171,7 @@ fn poll<'js>(ctx: &Ctx<'js>, state: &Shared, block: bool) -> Result<Array<'js>> 
             } => {
                 let fd = state.borrow().signal_fd;
                 while let Some(sig) = fd.and_then(|fd| signal::read_signal(fd).ok()) {
-                    push([num(EV_SIGNAL as f64), num(sig as f64), none(), none()])?;
+                    push([num(EV_SIGNAL as f64), num(sig as f64), none(), none()]);
                 }
             }
             Event::Io { token, readiness } => {
@@ -187,7 +180,7 @@ fn poll<'js>(ctx: &Ctx<'js>, state: &Shared, block: bool) -> Result<Array<'js>> 
                     num(token as f64),
                     num(readiness as f64),
                     none(),
-                ])?;
+                ]);
             }
             Event::Wake => {
                 let done = state.borrow().pool.take_completed();
@@ -202,10 +195,10 @@ fn poll<'js>(ctx: &Ctx<'js>, state: &Shared, block: bool) -> Result<Array<'js>> 
                             Value::new_undefined(ctx.clone()),
                         ),
                     };
-                    push([num(EV_POOL as f64), num(id as f64), err, value])?;
+                    push([num(EV_POOL as f64), num(id as f64), err, value]);
                 }
             }
         }
     }
-    Ok(out)
+    crate::engine::array_from(ctx, slots)
 }

@@ -5,7 +5,7 @@
 
 use super::def;
 use super::slots::{self, Shared};
-use crate::engine::bytes_of;
+use crate::engine::{array_from, bytes_of};
 use rquickjs::convert::Coerced;
 use rquickjs::{Array, ArrayBuffer, Ctx, Exception, Object, Result, Value};
 use unode_http::fields::{self, framing};
@@ -23,12 +23,12 @@ fn latin1(bytes: &[u8]) -> String {
 }
 
 fn header_list<'js>(ctx: &Ctx<'js>, headers: &[(String, Vec<u8>)]) -> Result<Array<'js>> {
-    let arr = Array::new(ctx.clone())?;
-    for (i, (name, value)) in headers.iter().enumerate() {
-        arr.set(2 * i, name.as_str())?;
-        arr.set(2 * i + 1, latin1(value))?;
+    let mut values = Vec::with_capacity(headers.len() * 2);
+    for (name, value) in headers {
+        values.push(rquickjs::String::from_str(ctx.clone(), name)?.into_value());
+        values.push(rquickjs::String::from_str(ctx.clone(), &latin1(value))?.into_value());
     }
-    Ok(arr)
+    array_from(ctx, values)
 }
 
 /// The Expect field's values, joined as Node joins a repeated field (the server answers
@@ -42,14 +42,6 @@ fn expect_of(headers: &[(String, Vec<u8>)]) -> Option<String> {
     Some(values.fold(first, |joined, v| joined + ", " + &v))
 }
 
-fn row<'js>(ctx: &Ctx<'js>, values: Vec<Value<'js>>) -> Result<Array<'js>> {
-    let arr = Array::new(ctx.clone())?;
-    for (i, v) in values.into_iter().enumerate() {
-        arr.set(i, v)?;
-    }
-    Ok(arr)
-}
-
 /// The parser's events as JS rows: `[EV_HEAD, method, url, major, minor, rawHeaders,
 /// status, reason, upgrade, keepAlive, expect]`, `[EV_BODY, ArrayBuffer]`,
 /// `[EV_END, rawTrailers]`, `[EV_UPGRADE, rest]`, and last, for bytes the parser rejects,
@@ -59,14 +51,14 @@ fn events_to_js<'js>(
     events: Vec<Event>,
     error: Option<unode_http::Error>,
 ) -> Result<Array<'js>> {
-    let out = Array::new(ctx.clone())?;
+    let mut rows = Vec::with_capacity(events.len() + 1);
     let int = |v: i32| Value::new_int(ctx.clone(), v);
     let string = |s: &str| -> Result<Value<'js>> {
         Ok(rquickjs::String::from_str(ctx.clone(), s)?.into_value())
     };
     for ev in events {
         let r = match ev {
-            Event::Head(h) => row(
+            Event::Head(h) => array_from(
                 ctx,
                 vec![
                     int(EV_HEAD),
@@ -85,15 +77,15 @@ fn events_to_js<'js>(
                     },
                 ],
             )?,
-            Event::Body(b) => row(
+            Event::Body(b) => array_from(
                 ctx,
                 vec![int(EV_BODY), ArrayBuffer::new(ctx.clone(), b)?.into_value()],
             )?,
-            Event::End(trailers) => row(
+            Event::End(trailers) => array_from(
                 ctx,
                 vec![int(EV_END), header_list(ctx, &trailers)?.into_value()],
             )?,
-            Event::Upgrade(rest) => row(
+            Event::Upgrade(rest) => array_from(
                 ctx,
                 vec![
                     int(EV_UPGRADE),
@@ -101,10 +93,10 @@ fn events_to_js<'js>(
                 ],
             )?,
         };
-        out.set(out.len(), r)?;
+        rows.push(r.into_value());
     }
     if let Some(e) = error {
-        let r = row(
+        let r = array_from(
             ctx,
             vec![
                 int(EV_ERROR),
@@ -113,9 +105,9 @@ fn events_to_js<'js>(
                 Value::new_number(ctx.clone(), e.consumed as f64),
             ],
         )?;
-        out.set(out.len(), r)?;
+        rows.push(r.into_value());
     }
-    Ok(out)
+    array_from(ctx, rows)
 }
 
 fn with_parser<R>(
@@ -240,11 +232,13 @@ fn store_headers<'js>(
             return Ok(undefined);
         }
     }
-    let out = Array::new(ctx.clone())?;
-    out.set(0, b.head)?;
-    out.set(1, b.framing)?;
-    out.set(2, b.content_length.unwrap_or(undefined))?;
-    Ok(out.into_value())
+    let head = rquickjs::String::from_str(ctx.clone(), &b.head)?.into_value();
+    let framing = Value::new_int(ctx.clone(), b.framing as i32);
+    Ok(array_from(
+        &ctx,
+        vec![head, framing, b.content_length.unwrap_or(undefined)],
+    )?
+    .into_value())
 }
 
 /// Each [`framing`] bit by name, for JS.
