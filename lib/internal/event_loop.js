@@ -137,9 +137,17 @@ function flushHeldWrites() {
   }
 }
 
-// `events` is loop.poll()'s flat list: four slots per event (kind, id, two values).
+// The loop's time in ms as of this iteration's clock reads (libuv's uv_now): what idle
+// and request timeouts count from, with no clock read of their own.
+let loopTime = loop.now();
+function now() {
+  return loopTime;
+}
+
+// `events` is loop.poll()'s flat list: the loop's time, then four slots per event (kind,
+// id, two values).
 function dispatch(events) {
-  for (let i = 0; i < events.length; i += 4) {
+  for (let i = 1; i < events.length; i += 4) {
     holdingWrites = i + 4 < events.length;
     if (!holdingWrites) flushHeldWrites();
     switch (events[i]) {
@@ -206,13 +214,14 @@ function run(fromPoll = false) {
       }
       if (!isAlive(timers)) return;
     }
-    loop.updateTime();
+    loopTime = loop.updateTime();
     if (skipTimers) skipTimers = false;
     else timers.runTimers();
     runPending();
     const block = isAlive(timers) && !timers.hasImmediates() && closeQueue.length === 0 && pendingQueue.length === 0 &&
       pollQueue.length === 0;
     const events = loop.poll(block);
+    loopTime = events[0];
     if (pollQueue.length > 0) {
       const batch = pollQueue.splice(0);
       for (const cb of batch) invoke(cb);
@@ -224,6 +233,6 @@ function run(fromPoll = false) {
 }
 
 module.exports = {
-  run, ref, unref, watch, rewatch, unwatch, defer, deferToPoll, setWatchRef, poolRequest, onClose, invoke,
+  run, now, ref, unref, watch, rewatch, unwatch, defer, deferToPoll, setWatchRef, poolRequest, onClose, invoke,
   holdWrite, flushHeldWrites,
 };

@@ -229,8 +229,6 @@ function runImmediates() {
 module.exports = {
   Timeout,
   restart,
-  // The loop's cached monotonic time in ms (no clock read).
-  loopTime: () => loop.now(),
   Immediate,
   setTimeout,
   setInterval,

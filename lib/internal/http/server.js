@@ -24,7 +24,7 @@ const {
   validateObject,
 } = require('internal/errors');
 
-const { loopTime } = require('internal/timers');
+const { now: loopTime } = require('internal/event_loop');
 
 const continueExpression = /(?:^|\W)100-continue(?:$|\W)/i;
 

@@ -19,7 +19,11 @@ pub fn init<'js>(obj: &Object<'js>, state: &Shared) -> Result<()> {
     let s = state.clone();
     def(obj, "now", move || s.borrow().now_ms as f64)?;
     let s = state.clone();
-    def(obj, "updateTime", move || s.borrow_mut().update_time())?;
+    def(obj, "updateTime", move || {
+        let mut st = s.borrow_mut();
+        st.update_time();
+        st.now_ms as f64
+    })?;
     let s = state.clone();
     def(
         obj,
@@ -157,9 +161,11 @@ fn poll<'js>(ctx: &Ctx<'js>, state: &Shared, block: bool) -> Result<Array<'js>> 
             .map_err(|e| super::throw_uv(ctx, e, "epoll_wait", None))?;
         st.update_time();
     }
-    // One flat array, four slots per event (kind, id, and two values): a nested array per
-    // event cost an allocation and four property stores each, every loop turn.
-    let mut slots = Vec::with_capacity(events.len() * 4);
+    // One flat array: the loop's time after the wait, then four slots per event (kind, id,
+    // and two values): a nested array per event cost an allocation and four property stores
+    // each, every loop turn.
+    let mut slots = Vec::with_capacity(1 + events.len() * 4);
+    slots.push(Value::new_number(ctx.clone(), state.borrow().now_ms as f64));
     let mut push = |row: [Value<'js>; 4]| slots.extend(row);
     let num = |v: f64| Value::new_number(ctx.clone(), v);
     let none = || Value::new_undefined(ctx.clone());
