@@ -210,11 +210,16 @@ OutgoingMessage.prototype._writeRaw = function(data, encoding, callback) {
     callback = encoding;
     encoding = null;
   }
-  if (conn && conn._httpMessage === this && conn.writable) {
-    if (this.outputData.length) this._flushOutput(conn);
-    // An idle net.Socket takes the bytes at once (see net's _writeNow).
-    if (conn._writeNow !== undefined && conn._writeNow(data, encoding, callback)) return true;
-    return conn.write(data, encoding, callback);
+  if (conn && conn._httpMessage === this) {
+    // An idle net.Socket takes the bytes at once (see net's _writeNow); it refuses them
+    // when the socket is not writable.
+    if (this.outputData.length === 0 && conn._writeNow !== undefined && conn._writeNow(data, encoding, callback)) {
+      return true;
+    }
+    if (conn.writable) {
+      if (this.outputData.length) this._flushOutput(conn);
+      return conn.write(data, encoding, callback);
+    }
   }
   this.outputData.push({ data, encoding, callback });
   this.outputSize += data.length;
@@ -587,6 +592,8 @@ OutgoingMessage.prototype._finish = function() {
 
 // Writes what was queued before the socket was assigned.
 OutgoingMessage.prototype._flush = function() {
+  // Nothing queued, corked, owed a 'drain' or finished: nothing to do (a new response).
+  if (this.outputData.length === 0 && this[kCorked] === 0 && !this[kNeedDrain] && !this.finished) return;
   const socket = this.socket;
   if (socket && socket.writable) {
     const ret = this._flushOutput(socket);

@@ -431,7 +431,7 @@ function onHead(server, socket, state, ev) {
   state.incoming.push(req);
   state.requestsCount++;
   const ws = socket._writableState;
-  if (!socket._paused && (ws.needDrain || state.outgoingData >= socket.writableHighWaterMark)) {
+  if (!socket._paused && (ws.needDrain || state.outgoingData >= ws.highWaterMark)) {
     socket._paused = true;
     socket.pause();
   }
