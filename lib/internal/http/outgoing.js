@@ -266,8 +266,7 @@ OutgoingMessage.prototype._storeHeader = function(firstLine, headers) {
     if (shouldSendKeepAlive && this.maxRequestsOnConnectionReached) {
       header += 'Connection: close\r\n';
     } else if (shouldSendKeepAlive) {
-      header += 'Connection: keep-alive\r\n';
-      if (this._keepAliveTimeout && this._defaultKeepAlive) header += keepAliveLine(this);
+      header += this._keepAliveTimeout && this._defaultKeepAlive ? keepAliveLines(this) : 'Connection: keep-alive\r\n';
     } else {
       this._last = true;
       header += 'Connection: close\r\n';
@@ -316,16 +315,18 @@ function storeHeadersInJs(msg, firstLine, headers, stored) {
   return [state.header, state.framing, state.contentLength];
 }
 
-// The Keep-Alive header line, made once per server setting rather than per response.
-let lastKeepAlive = { timeout: 0, max: 0, line: '' };
-function keepAliveLine(msg) {
+// The Connection and Keep-Alive lines of a keep-alive response, made once per server
+// setting rather than per response.
+let lastKeepAlive = { timeout: 0, max: 0, lines: '' };
+function keepAliveLines(msg) {
   const timeout = msg._keepAliveTimeout;
   const max = ~~msg._maxRequestsPerSocket;
   if (lastKeepAlive.timeout !== timeout || lastKeepAlive.max !== max) {
     const maxPart = max > 0 ? `, max=${max}` : '';
-    lastKeepAlive = { timeout, max, line: `Keep-Alive: timeout=${Math.floor(timeout / 1000)}${maxPart}\r\n` };
+    const lines = `Connection: keep-alive\r\nKeep-Alive: timeout=${Math.floor(timeout / 1000)}${maxPart}\r\n`;
+    lastKeepAlive = { timeout, max, lines };
   }
-  return lastKeepAlive.line;
+  return lastKeepAlive.lines;
 }
 
 function processHeader(self, state, key, value, validate) {

@@ -134,9 +134,13 @@ ServerResponse.prototype.writeHead = function(statusCode, reason, obj) {
   } else {
     headers = obj;
   }
-  if (checkInvalidHeaderChar(this.statusMessage)) throw new ERR_INVALID_CHAR('statusMessage');
-  const statusLine = this.statusMessage === STATUS_CODES[statusCode] ? standardStatusLine(statusCode)
-    : `HTTP/1.1 ${statusCode} ${this.statusMessage}\r\n`;
+  let statusLine;
+  if (this.statusMessage === STATUS_CODES[statusCode]) {
+    statusLine = standardStatusLine(statusCode);
+  } else {
+    if (checkInvalidHeaderChar(this.statusMessage)) throw new ERR_INVALID_CHAR('statusMessage');
+    statusLine = `HTTP/1.1 ${statusCode} ${this.statusMessage}\r\n`;
+  }
   if (statusCode === 204 || statusCode === 304 || (statusCode >= 100 && statusCode <= 199)) this._hasBody = false;
   if (this._expect_continue && !this._sent100) this.shouldKeepAlive = false;
   this._storeHeader(statusLine, headers);

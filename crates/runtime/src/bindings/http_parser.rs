@@ -214,9 +214,8 @@ fn store_headers<'js>(
         content_length: None,
     };
     let undefined = Value::new_undefined(ctx.clone());
-    for key in headers.keys::<String>() {
-        let key = key?;
-        let value: Value = headers.get(key.as_str())?;
+    for prop in headers.props::<String, Value>() {
+        let (key, value) = prop?;
         let done = if stored {
             let Some(entry) = value.as_array() else {
                 return Ok(undefined);
