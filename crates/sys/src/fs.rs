@@ -186,6 +186,28 @@ pub fn read(fd: i32, buf: &mut [u8]) -> Result<usize> {
     })
 }
 
+/// Reads into `buf`'s spare capacity (memory that need not be zeroed first) and grows its
+/// length by what was read.
+pub fn read_spare(fd: i32, buf: &mut Vec<u8>) -> Result<usize> {
+    let spare = buf.spare_capacity_mut();
+    // SAFETY: the spare capacity is writable for its length; the kernel writes at most
+    // that many bytes.
+    let n = check(unsafe {
+        syscall6(
+            nr::READ,
+            fd as usize,
+            spare.as_mut_ptr() as usize,
+            spare.len(),
+            0,
+            0,
+            0,
+        )
+    })?;
+    // SAFETY: the kernel initialised the first n bytes of the spare capacity.
+    unsafe { buf.set_len(buf.len() + n) };
+    Ok(n)
+}
+
 pub fn write(fd: i32, buf: &[u8]) -> Result<usize> {
     // SAFETY: buf is readable for its length.
     check(unsafe {
@@ -909,6 +931,27 @@ mod tests {
         let st = stat(c"/").unwrap();
         assert!(st.is_dir());
         assert!(!st.is_file());
+    }
+
+    #[test]
+    fn read_spare_appends_what_it_read() {
+        let (r, w) = pipe2(O_CLOEXEC).unwrap();
+        let mut buf = Vec::with_capacity(4);
+        buf.push(b'>');
+        let spare = buf.capacity() - 1;
+        let sent: Vec<u8> = (0..spare as u8 + 2).collect();
+        write_all(w, &sent).unwrap();
+        assert_eq!(
+            read_spare(r, &mut buf).unwrap(),
+            spare,
+            "only the spare capacity"
+        );
+        assert_eq!(buf[1..], sent[..spare]);
+        buf.reserve(8);
+        assert_eq!(read_spare(r, &mut buf).unwrap(), 2);
+        assert_eq!(buf[1..], sent[..]);
+        close(r).unwrap();
+        close(w).unwrap();
     }
 
     #[test]

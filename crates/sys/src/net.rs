@@ -275,22 +275,47 @@ pub fn sendto(fd: i32, data: &[u8], flags: u32, addr: Option<&[u8]>) -> Result<u
 /// recvfrom(2): the length of the datagram (which may exceed `buf` with `MSG_TRUNC`)
 /// and the sender's address.
 pub fn recvfrom(fd: i32, buf: &mut [u8], flags: u32) -> Result<(usize, Option<SockAddr>)> {
+    // SAFETY: buf is writable for its length.
+    unsafe { recvfrom_raw(fd, buf.as_mut_ptr(), buf.len(), flags) }
+}
+
+/// recvfrom(2) into `buf`'s spare capacity, growing its length by the bytes received.
+pub fn recvfrom_spare(fd: i32, buf: &mut Vec<u8>, flags: u32) -> Result<(usize, Option<SockAddr>)> {
+    let spare = buf.spare_capacity_mut();
+    // SAFETY: the spare capacity is writable for its length.
+    let (n, from) = unsafe { recvfrom_raw(fd, spare.as_mut_ptr().cast(), spare.len(), flags)? };
+    // The kernel wrote at most the spare length (a longer datagram is cut short, and n
+    // then says how long it was only with MSG_TRUNC).
+    let n = n.min(buf.capacity() - buf.len());
+    // SAFETY: the kernel initialised the first n bytes of the spare capacity.
+    unsafe { buf.set_len(buf.len() + n) };
+    Ok((n, from))
+}
+
+/// # Safety
+/// `ptr` must be writable for `len` bytes.
+unsafe fn recvfrom_raw(
+    fd: i32,
+    ptr: *mut u8,
+    len: usize,
+    flags: u32,
+) -> Result<(usize, Option<SockAddr>)> {
     let mut sa = [0u8; 128];
-    let mut len: u32 = sa.len() as u32;
-    // SAFETY: buf, sa and len are writable for their lengths.
+    let mut sa_len: u32 = sa.len() as u32;
+    // SAFETY: the caller vouches for ptr..ptr+len; sa and sa_len are writable.
     let n = check(unsafe {
         syscall6(
             nr::RECVFROM,
             fd as usize,
-            buf.as_mut_ptr() as usize,
-            buf.len(),
+            ptr as usize,
+            len,
             flags as usize,
             sa.as_mut_ptr() as usize,
-            &mut len as *mut u32 as usize,
+            &mut sa_len as *mut u32 as usize,
         )
     })?;
-    let len = (len as usize).min(sa.len());
-    Ok((n, SockAddr::from_bytes(&sa[..len])))
+    let sa_len = (sa_len as usize).min(sa.len());
+    Ok((n, SockAddr::from_bytes(&sa[..sa_len])))
 }
 
 /// writev(2) over (ptr, len) pairs.
@@ -390,6 +415,20 @@ mod tests {
         assert_eq!(fs::read(conn, &mut buf).unwrap(), 4);
         assert_eq!(&buf, b"ping");
         for fd in [conn, cli, srv] {
+            fs::close(fd).unwrap();
+        }
+    }
+
+    #[test]
+    fn recvfrom_spare_cuts_a_long_datagram_to_the_spare_capacity() {
+        let (a, b) = socketpair(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC).unwrap();
+        let mut buf = Vec::with_capacity(4);
+        let sent: Vec<u8> = (0..buf.capacity() as u8 + 4).collect();
+        fs::write_all(a, &sent).unwrap();
+        let (n, _) = recvfrom_spare(b, &mut buf, 0).unwrap();
+        assert_eq!(n, buf.capacity());
+        assert_eq!(buf, sent[..n]);
+        for fd in [a, b] {
             fs::close(fd).unwrap();
         }
     }

@@ -25,10 +25,10 @@ const BIND_REUSEPORT: u32 = 4;
 const READ_SIZE: usize = 64 * 1024;
 
 thread_local! {
-    /// Where reads land before the bytes are copied into an exactly sized buffer: a chunk
-    /// must not keep 64 KiB alive for the few bytes it holds, and a fresh zeroed 64 KiB
-    /// per read would cost more than the copy.
-    static SCRATCH: std::cell::RefCell<Vec<u8>> = std::cell::RefCell::new(vec![0u8; READ_SIZE]);
+    /// Where reads land (in its spare capacity: nothing is zeroed first) before a small
+    /// read is copied into an exactly sized buffer: a chunk must not keep 64 KiB alive for
+    /// the few bytes it holds.
+    static SCRATCH: std::cell::RefCell<Vec<u8>> = std::cell::RefCell::new(Vec::with_capacity(READ_SIZE));
 }
 
 fn neg(e: Errno) -> f64 {
@@ -131,23 +131,23 @@ impl Chunk {
     }
 }
 
-/// The first `n` bytes of the scratch buffer as their own allocation: a small read is
-/// copied out; a big one takes the buffer itself (at most half of it is slack) and leaves
-/// a fresh one behind, which is cheaper than copying tens of KiB.
-fn take_bytes(scratch: &mut Vec<u8>, n: usize) -> Vec<u8> {
-    if n > READ_SIZE / 2 {
-        let mut bytes = std::mem::replace(scratch, vec![0u8; READ_SIZE]);
-        bytes.truncate(n);
-        bytes
+/// What the scratch buffer read, as its own allocation, leaving the scratch empty: a small
+/// read is copied out; a big one takes the buffer itself (at most half of it is slack) and
+/// leaves a fresh, unzeroed one behind, which is cheaper than copying tens of KiB.
+fn take_bytes(scratch: &mut Vec<u8>) -> Vec<u8> {
+    if scratch.len() > READ_SIZE / 2 {
+        std::mem::replace(scratch, Vec::with_capacity(READ_SIZE))
     } else {
-        scratch[..n].to_vec()
+        let bytes = scratch.to_vec();
+        scratch.clear();
+        bytes
     }
 }
 
 /// A read's result: the bytes, 0 at end of stream, or a negative errno (`-EAGAIN` when
 /// nothing is there).
 fn read<'js>(ctx: &Ctx<'js>, fd: i32) -> Result<Value<'js>> {
-    match SCRATCH.with_borrow_mut(|buf| sfs::read(fd, buf).map(|n| take_bytes(buf, n))) {
+    match SCRATCH.with_borrow_mut(|buf| sfs::read_spare(fd, buf).map(|_| take_bytes(buf))) {
         Ok(bytes) if bytes.is_empty() => Ok(Value::new_int(ctx.clone(), 0)),
         Ok(bytes) => Ok(ArrayBuffer::new(ctx.clone(), bytes)?.into_value()),
         Err(e) => Ok(Value::new_number(ctx.clone(), neg(e))),
@@ -234,7 +234,7 @@ fn bind(fd: i32, family: u32, address: &str, port: u16, flags: u32) -> f64 {
 
 fn recvfrom<'js>(ctx: &Ctx<'js>, fd: i32) -> Result<Value<'js>> {
     let received = SCRATCH.with_borrow_mut(|buf| {
-        sn::recvfrom(fd, buf, 0).map(|(n, from)| (take_bytes(buf, n.min(buf.len())), from))
+        sn::recvfrom_spare(fd, buf, 0).map(|(_, from)| (take_bytes(buf), from))
     });
     match received {
         Ok((bytes, from)) => {
@@ -497,14 +497,19 @@ mod tests {
 
     #[test]
     fn read_chunks_do_not_keep_the_whole_scratch_buffer() {
-        let mut scratch = vec![7u8; READ_SIZE];
-        let small = take_bytes(&mut scratch, 10);
+        let mut scratch = Vec::with_capacity(READ_SIZE);
+        scratch.extend_from_slice(&[7u8; 10]);
+        let small = take_bytes(&mut scratch);
         assert_eq!((small.len(), small.capacity()), (10, 10));
-        let big = take_bytes(&mut scratch, READ_SIZE - 1);
+        assert!(
+            scratch.is_empty() && scratch.capacity() == READ_SIZE,
+            "the scratch is kept"
+        );
+        scratch.resize(READ_SIZE - 1, 7);
+        let big = take_bytes(&mut scratch);
         assert_eq!(big.len(), READ_SIZE - 1);
-        assert_eq!(
-            scratch.len(),
-            READ_SIZE,
+        assert!(
+            scratch.is_empty() && scratch.capacity() == READ_SIZE,
             "a fresh scratch buffer is left behind"
         );
     }
