@@ -331,7 +331,7 @@ function onReadableStreamEnd() {
 }
 
 function writeAfterFIN(chunk, encoding, cb) {
-  if (!this.writableEnded) return Duplex.prototype.write.call(this, chunk, encoding, cb);
+  if (!this.writableEnded) return Socket.prototype.write.call(this, chunk, encoding, cb);
   if (typeof encoding === 'function') {
     cb = encoding;
     encoding = null;
@@ -428,35 +428,64 @@ Socket.prototype._writeChunks = function(chunks, cb) {
 // Writes `data` straight to the descriptor when the socket has nothing queued or in
 // flight, skipping the Writable bookkeeping (the HTTP server answers most requests this
 // way). `cb` runs as a Writable write's would: on the next tick once all of it is in the
-// kernel; what the kernel did not take goes through write() behind it. False, with
+// kernel; what the kernel did not take goes through Writable behind it. False, with
 // nothing written, when the stream must take the write (queued data, a cork, an error
 // to report, an ended or unconnected socket).
 Socket.prototype._writeNow = function(data, encoding, cb) {
+  if (!this._canWriteNow()) return false;
+  return writeIdle(this, toWritable(data, encoding || 'utf8'), cb) !== undefined;
+};
+
+// Whether a write can go straight to the descriptor: nothing queued, held or in flight,
+// and the socket connected, uncorked, not ending and not failed.
+Socket.prototype._canWriteNow = function() {
   const state = this._writableState;
-  if (this._handle === null || this.connecting || this._pendingWrite !== null || this._heldChunk !== null ||
-    state.length !== 0 || state.writing || state.corked || state.ending || state.destroyed || state.errored) {
-    return false;
+  return !(this._handle === null || this.connecting || this._pendingWrite !== null || this._heldChunk !== null ||
+    state.length !== 0 || state.writing || state.corked || state.ending || state.destroyed || state.errored);
+};
+
+// write() of a Buffer or UTF-8 string to an idle socket goes out as _writeNow sends it,
+// without the Writable bookkeeping (which would find nothing to queue); every other
+// write goes through Writable. A subclass with its own _write or _writev keeps the
+// Writable path.
+Socket.prototype.write = function(chunk, encoding, cb) {
+  if (typeof encoding === 'function') {
+    cb = encoding;
+    encoding = undefined;
   }
-  const chunk = toWritable(data, encoding || 'utf8');
-  if (eventLoop.holdWrite(this)) {
-    this._heldChunk = chunk;
-    this._heldCb = cb;
+  if ((chunk instanceof Uint8Array || (typeof chunk === 'string' && (encoding == null || encoding === 'utf8'))) &&
+    this._write === socketWrite && this._writev === socketWritev && this._canWriteNow()) {
+    const ret = writeIdle(this, chunk, cb);
+    if (ret !== undefined) return ret;
+  }
+  return Duplex.prototype.write.call(this, chunk, encoding, cb);
+};
+
+// Sends `chunk` (a string, as UTF-8, or a buffer) on an idle socket: write()'s answer
+// (true, or the Writable's for what the kernel left of it), or undefined, with nothing
+// written, for an error the stream must report. A string may be held until the end of
+// the loop's batch of events (see event_loop's holdWrite); a buffer's bytes go now, as
+// the caller may reuse the buffer once the write returns (with node they are usually in
+// the kernel by then).
+function writeIdle(socket, chunk, cb) {
+  if (typeof chunk === 'string' && eventLoop.holdWrite(socket)) {
+    socket._heldChunk = chunk;
+    socket._heldCb = cb;
     return true;
   }
-  const r = binding.writeChunk(this._handle.fd, chunk);
+  const r = binding.writeChunk(socket._handle.fd, chunk);
   // An error (EAGAIN included) is the stream's to retry or report.
-  if (r < 0 && r > PARTIAL_WRITE) return false;
-  this._touch();
+  if (r < 0 && r > PARTIAL_WRITE) return undefined;
+  socket._touch();
   if (r >= 0) {
-    this._bytesDispatched += r;
+    socket._bytesDispatched += r;
     if (typeof cb === 'function') process.nextTick(cb);
-  } else {
-    const n = PARTIAL_WRITE - r;
-    this._bytesDispatched += n;
-    this.write(remainderOf([chunk], n)[0], cb);
+    return true;
   }
-  return true;
-};
+  const n = PARTIAL_WRITE - r;
+  socket._bytesDispatched += n;
+  return Duplex.prototype.write.call(socket, remainderOf([chunk], n)[0], cb);
+}
 
 function remainderOf(chunks, skip) {
   const rest = [];
@@ -522,10 +551,12 @@ Socket.prototype._flushPending = function() {
 Socket.prototype._writev = function(chunks, cb) {
   this._writeGeneric(true, chunks, '', cb);
 };
+const socketWritev = Socket.prototype._writev;
 
 Socket.prototype._write = function(data, encoding, cb) {
   this._writeGeneric(false, data, encoding, cb);
 };
+const socketWrite = Socket.prototype._write;
 
 Socket.prototype._final = function(cb) {
   if (this.pending) {
