@@ -890,27 +890,9 @@ pub fn read_fd_to_end(fd: i32) -> Result<Vec<u8>> {
         if out.capacity() - out.len() < 4096 && (size == 0 || out.len() >= size) {
             out.reserve(out.capacity().max(8192));
         }
-        let spare = out.spare_capacity_mut();
-        // SAFETY: the kernel only writes into the spare capacity; we then mark exactly the
-        // bytes it reported as initialised.
-        let n = crate::retry(|| {
-            check(unsafe {
-                syscall6(
-                    nr::READ,
-                    fd as usize,
-                    spare.as_mut_ptr() as usize,
-                    spare.len(),
-                    0,
-                    0,
-                    0,
-                )
-            })
-        })?;
-        if n == 0 {
+        if crate::retry(|| read_spare(fd, &mut out))? == 0 {
             return Ok(out);
         }
-        // SAFETY: n bytes were written by read(2).
-        unsafe { out.set_len(out.len() + n) };
     }
 }
 
