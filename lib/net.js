@@ -173,6 +173,10 @@ function Socket(options) {
   options.autoDestroy = true;
   options.decodeStrings = false;
   Duplex.call(this, options);
+  // The loop reads the descriptor for as long as the stream wants data (see _read and
+  // _readReady), as libuv does for Node: the Readable's own read-more round after each
+  // chunk (a tick and a read(0) per chunk) would find nothing to do.
+  this._readableState.readingMore = true;
 
   if (options.handle) {
     this._attach(options.handle);
