@@ -165,6 +165,11 @@ impl Parser {
         }
     }
 
+    /// Whether this parser reads requests or responses.
+    pub fn kind(&self) -> Kind {
+        self.kind
+    }
+
     /// Whether a message is partly read (a head started, a body unfinished).
     pub fn in_message(&self) -> bool {
         match self.state {

@@ -395,6 +395,8 @@ function handleEvents(server, socket, state, events, data) {
           onUpgrade(server, socket, state, rest);
           return;
         }
+        // A request without a body ends with its head (the row's `ended` slot).
+        if (ev[11] === true) onEnd(state, undefined);
         break;
       case EV_BODY: {
         const req = state.current;
@@ -403,17 +405,9 @@ function handleEvents(server, socket, state, events, data) {
         }
         break;
       }
-      case EV_END: {
-        const req = state.current;
-        state.requestStart = 0;
-        if (req !== null) {
-          req.rawTrailers = ev[1];
-          req.complete = true;
-          req._pushEnd();
-          state.current = null;
-        }
+      case EV_END:
+        onEnd(state, ev[1]);
         break;
-      }
       case EV_UPGRADE:
         break;
       case EV_ERROR:
@@ -473,6 +467,18 @@ function onHead(server, socket, state, ev) {
   }
   if (!handled) server.emit('request', req, res);
   return 0;
+}
+
+// The end of the current request; `rawTrailers` undefined when it had none.
+function onEnd(state, rawTrailers) {
+  const req = state.current;
+  state.requestStart = 0;
+  if (req !== null) {
+    if (rawTrailers !== undefined) req.rawTrailers = rawTrailers;
+    req.complete = true;
+    req._pushEnd();
+    state.current = null;
+  }
 }
 
 function onUpgrade(server, socket, state, head) {

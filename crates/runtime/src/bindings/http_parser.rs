@@ -43,40 +43,53 @@ fn expect_of(headers: &[(String, Vec<u8>)]) -> Option<String> {
 }
 
 /// The parser's events as JS rows: `[EV_HEAD, method, url, major, minor, rawHeaders,
-/// status, reason, upgrade, keepAlive, expect]`, `[EV_BODY, ArrayBuffer]`,
+/// status, reason, upgrade, keepAlive, expect, ended]`, `[EV_BODY, ArrayBuffer]`,
 /// `[EV_END, rawTrailers]`, `[EV_UPGRADE, rest]`, and last, for bytes the parser rejects,
-/// `[EV_ERROR, code, reason, bytesParsed]`.
+/// `[EV_ERROR, code, reason, bytesParsed]`. With `fold_ends` (a server's requests), a
+/// head whose message ends right after it without trailers (a request with no body)
+/// says so in its `ended` slot and has no End row: most requests then cost one row.
 fn events_to_js<'js>(
     ctx: &Ctx<'js>,
     events: Vec<Event>,
     error: Option<unode_http::Error>,
+    fold_ends: bool,
 ) -> Result<Array<'js>> {
     let mut rows = Vec::with_capacity(events.len() + 1);
     let int = |v: i32| Value::new_int(ctx.clone(), v);
     let string = |s: &str| -> Result<Value<'js>> {
         Ok(rquickjs::String::from_str(ctx.clone(), s)?.into_value())
     };
-    for ev in events {
+    let mut events = events.into_iter().peekable();
+    while let Some(ev) = events.next() {
         let r = match ev {
-            Event::Head(h) => array_from(
-                ctx,
-                vec![
-                    int(EV_HEAD),
-                    string(&h.method)?,
-                    string(&h.url)?,
-                    int(h.version.0 as i32),
-                    int(h.version.1 as i32),
-                    header_list(ctx, &h.headers)?.into_value(),
-                    int(h.status as i32),
-                    string(&h.reason)?,
-                    Value::new_bool(ctx.clone(), h.upgrade),
-                    Value::new_bool(ctx.clone(), h.keep_alive),
-                    match expect_of(&h.headers) {
-                        Some(v) => string(&v)?,
-                        None => Value::new_undefined(ctx.clone()),
-                    },
-                ],
-            )?,
+            Event::Head(h) => {
+                let ended = fold_ends
+                    && !h.upgrade
+                    && matches!(events.peek(), Some(Event::End(trailers)) if trailers.is_empty());
+                if ended {
+                    events.next();
+                }
+                array_from(
+                    ctx,
+                    vec![
+                        int(EV_HEAD),
+                        string(&h.method)?,
+                        string(&h.url)?,
+                        int(h.version.0 as i32),
+                        int(h.version.1 as i32),
+                        header_list(ctx, &h.headers)?.into_value(),
+                        int(h.status as i32),
+                        string(&h.reason)?,
+                        Value::new_bool(ctx.clone(), h.upgrade),
+                        Value::new_bool(ctx.clone(), h.keep_alive),
+                        match expect_of(&h.headers) {
+                            Some(v) => string(&v)?,
+                            None => Value::new_undefined(ctx.clone()),
+                        },
+                        Value::new_bool(ctx.clone(), ended),
+                    ],
+                )?
+            }
             Event::Body(b) => array_from(
                 ctx,
                 vec![int(EV_BODY), ArrayBuffer::new(ctx.clone(), b)?.into_value()],
@@ -290,8 +303,13 @@ pub fn init<'js>(obj: &Object<'js>) -> Result<()> {
             // SAFETY: bytes_of returned a live buffer; no JS runs while the parser reads it.
             let input = unsafe { std::slice::from_raw_parts(ptr, len) };
             let mut events = Vec::new();
-            let result = with_parser(&ctx, &p, id, |parser| parser.feed(input, &mut events))?;
-            events_to_js(&ctx, events, result.err())
+            let (result, requests) = with_parser(&ctx, &p, id, |parser| {
+                (
+                    parser.feed(input, &mut events),
+                    parser.kind() == Kind::Request,
+                )
+            })?;
+            events_to_js(&ctx, events, result.err(), requests)
         },
     )?;
     let p = parsers.clone();
@@ -300,8 +318,10 @@ pub fn init<'js>(obj: &Object<'js>) -> Result<()> {
         "finish",
         move |ctx: Ctx<'js>, id: usize| -> Result<Array<'js>> {
             let mut events = Vec::new();
-            let result = with_parser(&ctx, &p, id, |parser| parser.finish(&mut events))?;
-            events_to_js(&ctx, events, result.err())
+            let (result, requests) = with_parser(&ctx, &p, id, |parser| {
+                (parser.finish(&mut events), parser.kind() == Kind::Request)
+            })?;
+            events_to_js(&ctx, events, result.err(), requests)
         },
     )?;
     let p = parsers.clone();
