@@ -31,6 +31,10 @@ function addHeaderLine(dest, field, value, joinDuplicates) {
 // The socket whose readableHighWaterMark the stream will take, when it is made.
 const kLazySocket = Symbol('kLazySocket');
 const kLazyEnded = Symbol('kLazyEnded');
+// Set when the stream state is made (by the setter below, which every Readable.call goes
+// through): a property read, where an own-property check is a call through
+// Object.prototype.hasOwnProperty.
+const kHasStream = Symbol('kHasStream');
 
 // A message's fields as one object literal, as OutgoingMessage's (see messageFields there),
 // filled from a parser's head row when there is one (see _setHead for the row's slots).
@@ -92,8 +96,9 @@ function incomingFromHead(Class, socket, row, joinDuplicateHeaders, maxHeadersCo
 }
 
 function hasStream(msg) {
-  return Object.prototype.hasOwnProperty.call(msg, '_readableState');
+  return msg[kHasStream];
 }
+IncomingMessage.prototype[kHasStream] = false;
 
 Object.defineProperty(IncomingMessage.prototype, '_readableState', {
   __proto__: null,
@@ -117,6 +122,7 @@ Object.defineProperty(IncomingMessage.prototype, '_readableState', {
   },
   set(value) {
     Object.defineProperty(this, '_readableState', { __proto__: null, value, writable: true, configurable: true, enumerable: true });
+    this[kHasStream] = true;
   },
 });
 
