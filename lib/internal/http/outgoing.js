@@ -204,19 +204,20 @@ OutgoingMessage.prototype._send = function(data, encoding, callback) {
 };
 
 OutgoingMessage.prototype._writeRaw = function(data, encoding, callback) {
-  const conn = this.socket;
-  if (conn && conn.destroyed) return false;
   if (typeof encoding === 'function') {
     callback = encoding;
     encoding = null;
   }
-  if (conn && conn._httpMessage === this) {
+  const conn = this.socket;
+  if (conn) {
+    const attached = conn._httpMessage === this;
     // An idle net.Socket takes the bytes at once (see net's _writeNow); it refuses them
-    // when the socket is not writable.
-    if (this.outputData.length === 0 && conn._writeNow !== undefined && conn._writeNow(data, encoding, callback)) {
+    // when the socket is not writable (or destroyed).
+    if (attached && this.outputData.length === 0 && conn._writeNow !== undefined && conn._writeNow(data, encoding, callback)) {
       return true;
     }
-    if (conn.writable) {
+    if (conn.destroyed) return false;
+    if (attached && conn.writable) {
       if (this.outputData.length) this._flushOutput(conn);
       return conn.write(data, encoding, callback);
     }
