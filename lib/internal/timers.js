@@ -3,6 +3,7 @@
 // keeps the objects, their ref state and the setImmediate queue.
 
 const loop = internalBinding('event_loop');
+const eventLoop = require('internal/event_loop');
 const { processTicksAndRejections } = require('internal/process/task_queues');
 
 const TIMEOUT_MAX = 2 ** 31 - 1;
@@ -82,6 +83,11 @@ class Timeout {
   }
 }
 
+// No timer is due before this loop time (ms): the timers phase asks the native heap only
+// from then on. Never later than the heap's earliest deadline; a timer stopped since may
+// leave it earlier, which costs one needless look.
+let earliestDeadline = Infinity;
+
 // `fromLoopTime`: the delay counts from the loop's cached time, not a fresh clock read.
 function arm(timer, fromLoopTime = false) {
   const id = timer[kId];
@@ -89,7 +95,8 @@ function arm(timer, fromLoopTime = false) {
     active.set(id, timer);
     if (timer[kRefed]) refedCount++;
   }
-  loop.timerStart(id, timer._idleTimeout, fromLoopTime);
+  const deadline = loop.timerStart(id, timer._idleTimeout, fromLoopTime);
+  if (deadline < earliestDeadline) earliestDeadline = deadline;
 }
 
 function disarm(timer) {
@@ -129,6 +136,7 @@ function clearTimeout(timer) {
 
 // Timers phase: every timer due at the loop's cached time, earliest first.
 function runTimers() {
+  if (eventLoop.now() < earliestDeadline) return;
   let id;
   while ((id = loop.nextDueTimer()) !== 0) {
     const timer = active.get(id);
@@ -148,6 +156,7 @@ function runTimers() {
     rearmIfRepeating(timer);
     processTicksAndRejections();
   }
+  earliestDeadline = loop.nextDeadline();
 }
 
 function rearmIfRepeating(timer) {
@@ -163,6 +172,8 @@ function rearmIfRepeating(timer) {
 // the next iteration.
 let immediateQueue = [];
 let refedImmediates = 0;
+// Immediates queued and not yet run or cleared (refed or not): whether the loop may block.
+let pendingImmediates = 0;
 
 class Immediate {
   constructor(callback, args) {
@@ -171,6 +182,7 @@ class Immediate {
     this._destroyed = false;
     this[kRefed] = true;
     refedImmediates++;
+    pendingImmediates++;
     immediateQueue.push(this);
   }
 
@@ -203,6 +215,7 @@ function setImmediate(callback, ...args) {
 function clearImmediate(immediate) {
   if (!immediate || immediate._destroyed || !(immediate instanceof Immediate)) return;
   immediate._destroyed = true;
+  pendingImmediates--;
   if (immediate[kRefed]) refedImmediates--;
   immediate._onImmediate = null;
 }
@@ -211,9 +224,11 @@ function runImmediates() {
   if (immediateQueue.length === 0) return;
   const batch = immediateQueue;
   immediateQueue = [];
-  for (const imm of batch) {
+  for (let i = 0; i < batch.length; i++) {
+    const imm = batch[i];
     if (imm._destroyed) continue;
     imm._destroyed = true;
+    pendingImmediates--;
     if (imm[kRefed]) refedImmediates--;
     try {
       const args = imm._argv;
@@ -239,6 +254,6 @@ module.exports = {
   runTimers,
   runImmediates,
   refedTimers: () => refedCount,
-  hasImmediates: () => immediateQueue.some((i) => !i._destroyed),
+  hasImmediates: () => pendingImmediates > 0,
   hasRefedImmediates: () => refedImmediates > 0,
 };

@@ -37,8 +37,11 @@ pub fn init<'js>(obj: &Object<'js>, state: &Shared) -> Result<()> {
             if !loop_time.0.unwrap_or(false) {
                 st.update_time();
             }
-            let deadline = (st.now_ms + ms.max(0.0) as u64) * 1_000_000;
-            st.reactor.timers.arm(id as u64, deadline);
+            let deadline_ms = st.now_ms + ms.max(0.0) as u64;
+            st.reactor.timers.arm(id as u64, deadline_ms * 1_000_000);
+            // The deadline in the loop's ms, for lib/internal/timers.js to know when the
+            // timers phase has something to do without asking every iteration.
+            deadline_ms as f64
         },
     )?;
     let s = state.clone();
@@ -50,6 +53,14 @@ pub fn init<'js>(obj: &Object<'js>, state: &Shared) -> Result<()> {
         let mut st = s.borrow_mut();
         let now = st.now_ms * 1_000_000;
         st.reactor.timers.pop_due(now).map_or(0.0, |id| id as f64)
+    })?;
+    let s = state.clone();
+    def(obj, "nextDeadline", move || {
+        let mut st = s.borrow_mut();
+        st.reactor
+            .timers
+            .next_deadline()
+            .map_or(f64::INFINITY, |ns| (ns / 1_000_000) as f64)
     })?;
     let s = state.clone();
     def(

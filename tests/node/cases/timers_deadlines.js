@@ -1,0 +1,35 @@
+// The timers phase runs only once a deadline has come: a cleared earliest timer, a
+// shorter timer armed from inside a timer, an interval re-armed each time, refresh(), and
+// cleared or unref'd immediates (which must neither keep the loop busy nor alive).
+const log = (m) => console.log(m);
+
+const early = setTimeout(() => log('cleared: must not run'), 5);
+clearTimeout(early);
+setTimeout(() => log('timer 100'), 100);
+
+setTimeout(() => {
+  log('timer 10');
+  // Earlier than the 100 ms one still armed.
+  setTimeout(() => log('timer 10 + 5'), 5);
+}, 10);
+
+let ticks = 0;
+const iv = setInterval(() => {
+  ticks++;
+  if (ticks === 3) {
+    clearInterval(iv);
+    log('interval ran 3 times');
+  }
+}, 40);
+
+const refreshed = setTimeout(() => log('refreshed timer'), 150);
+setTimeout(() => refreshed.refresh(), 140);
+
+const imm = setImmediate(() => log('cleared immediate: must not run'));
+clearImmediate(imm);
+setImmediate(() => log('unref immediate still runs')).unref();
+
+setTimeout(() => {
+  const start = Date.now();
+  setTimeout(() => log(`late timer waited its delay: ${Date.now() - start >= 20}`), 20);
+}, 200);
