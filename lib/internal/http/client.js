@@ -402,13 +402,12 @@ function responseKeepAlive(req) {
 }
 
 function socketCloseListener(state) {
-  const { req, socket, parser } = state;
+  const { req, socket } = state;
   const res = req.res;
   req.destroyed = true;
   if (res) {
     if (!res.complete) {
-      const events = parser.finish();
-      handleEvents(state, events);
+      finishParser(state);
       if (!res.complete) res.destroy(connResetException('aborted'));
     }
     req._closed = true;
@@ -443,13 +442,19 @@ function socketErrorListener(state, err) {
 }
 
 function socketOnEnd(state) {
-  const { req, socket, parser } = state;
+  const { req, socket } = state;
   if (!req.res && !req.socket._hadError) {
     req.socket._hadError = true;
     req.emit('error', connResetException('socket hang up'));
   }
-  handleEvents(state, parser.finish());
+  finishParser(state);
   socket.destroy();
+}
+
+// The end of the bytes: a body read until the close ends here; one cut short is aborted
+// by the close, not reported as a parse error (Node lets finish()'s error go too).
+function finishParser(state) {
+  handleEvents(state, state.parser.finish().filter((ev) => ev[0] !== EV_ERROR));
 }
 
 module.exports = { ClientRequest, Agent, globalAgent };

@@ -561,10 +561,12 @@ function resOnFinish(req, res, socket, state, server) {
   }
 }
 
+// The connection closed before these requests were answered: each is aborted, complete
+// or not, as in Node (its 'aborted' event, and 'error' for whoever listens).
 function abortIncoming(state) {
   while (state.incoming.length) {
     const req = state.incoming.shift();
-    if (!req.complete) req.destroy(connResetException('aborted'));
+    req.destroy(connResetException('aborted'));
   }
   const req = state.current;
   if (req && !req.complete && !req.destroyed) req.destroy(connResetException('aborted'));
@@ -581,7 +583,7 @@ function socketOnEnd(server, socket, state) {
   handleEvents(server, socket, state, events);
   if (socket.destroyed) return;
   if (!server.httpAllowHalfOpen) {
-    abortIncoming(state);
+    // Ending our side closes the socket; the close aborts what is still unanswered.
     if (socket.writable) socket.end();
   } else if (state.outgoing.length) {
     state.outgoing[state.outgoing.length - 1]._last = true;
