@@ -2,7 +2,8 @@
 # Every test: formatting, lints, Rust unit tests, the CLI tests, the differential suite
 # against the machine's node, the VMM's tiny-guest tests (where /dev/kvm exists), and the
 # guest half (our kernel + initramfs + unode as init) under QEMU's microvm, and real npm
-# packages (tests/npm) under both runtimes.
+# packages (tests/npm) under both runtimes, and the files of Node's own test/parallel that
+# pass under unode (tests/node-suite).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,6 +24,13 @@ if UNODE_NPM_FIXTURES=$(bash scripts/install-npm-fixtures.sh); then
   export UNODE_NPM_FIXTURES
 else
   echo "[test] npm install failed: the package tests will say they were skipped" >&2
+fi
+
+echo "[test] Node's own tests (test/parallel from Debian's nodejs source)" >&2
+if UNODE_NODE_SUITE=$(bash scripts/fetch-node-suite.sh); then
+  export UNODE_NODE_SUITE
+else
+  echo "[test] fetching Node's tests failed: the node-suite test will say it was skipped" >&2
 fi
 
 # Release: the tests exercise the static binary that ships.
