@@ -18,6 +18,10 @@ const {
 
 const kEaiErrno = { ENOTFOUND: -3008, EAI_AGAIN: -3001 };
 const validFamilies = [0, 4, 6];
+// getaddrinfo's hint flags as Linux numbers them (dns.ADDRCONFIG and friends).
+const AI_V4MAPPED = 8;
+const AI_ALL = 16;
+const AI_ADDRCONFIG = 32;
 let defaultOrder = 'verbatim';
 
 function dnsException(code, syscall, hostname) {
@@ -60,7 +64,13 @@ function parseLookupOptions(options, callback, hostname, argc) {
     throw new ERR_INVALID_ARG_TYPE('options', ['integer', 'object'], options);
   } else {
     if (callback !== null) validateFunction(callback, 'callback');
-    if (options?.hints != null) validateNumber(options.hints, 'options.hints');
+    if (options?.hints != null) {
+      validateNumber(options.hints, 'options.hints');
+      // Only the getaddrinfo flags Node knows.
+      if (((options.hints >>> 0) & ~(AI_ADDRCONFIG | AI_ALL | AI_V4MAPPED)) !== 0) {
+        throw new ERR_INVALID_ARG_VALUE('hints', options.hints);
+      }
+    }
     if (options?.family != null) {
       if (options.family === 'IPv4') family = 4;
       else if (options.family === 'IPv6') family = 6;
@@ -361,9 +371,9 @@ module.exports = {
   getDefaultResultOrder,
   setDefaultResultOrder,
   ...bound,
-  ADDRCONFIG: 1024,
-  ALL: 256,
-  V4MAPPED: 2048,
+  ADDRCONFIG: AI_ADDRCONFIG,
+  ALL: AI_ALL,
+  V4MAPPED: AI_V4MAPPED,
   ...errorCodes,
   get promises() {
     if (promises === undefined) promises = require('dns/promises');

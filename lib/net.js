@@ -8,7 +8,7 @@ const { Duplex } = require('stream');
 const { Buffer } = require('buffer');
 const eventLoop = require('internal/event_loop');
 const { isIP, isIPv4, isIPv6 } = require('internal/net/ip');
-const { restart: restartTimer } = require('internal/timers');
+const { restart: restartTimer, getTimerDuration } = require('internal/timers');
 const {
   codes: {
     ERR_INVALID_ADDRESS_FAMILY,
@@ -16,6 +16,7 @@ const {
     ERR_INVALID_ARG_VALUE,
     ERR_INVALID_FD_TYPE,
     ERR_INVALID_IP_ADDRESS,
+    ERR_MISSING_ARGS,
     ERR_SERVER_ALREADY_LISTEN,
     ERR_SERVER_NOT_RUNNING,
     ERR_SOCKET_CLOSED,
@@ -137,8 +138,8 @@ function Socket(options) {
   if (!(this instanceof Socket)) return new Socket(options);
   if (typeof options === 'number') options = { fd: options };
   else options = { ...options };
-  if (options.objectMode) {
-    throw new ERR_INVALID_ARG_VALUE('options.objectMode', options.objectMode, 'is not supported');
+  for (const key of ['objectMode', 'readableObjectMode', 'writableObjectMode']) {
+    if (options[key]) throw new ERR_INVALID_ARG_VALUE(`options.${key}`, options[key], 'is not supported');
   }
   this.connecting = false;
   this._hadError = false;
@@ -280,10 +281,9 @@ Socket.prototype._readReady = function() {
       this._updateInterest();
       if (r === 0) {
         this.push(null);
-        // Lets 'end' out even when nobody reads, as Node's onStreamRead does.
+        // Lets 'end' out even when nobody reads, as Node's onStreamRead does; a socket
+        // whose own side is done then goes away after 'end' (the stream's autoDestroy).
         this.read(0);
-        // A socket whose peer ended and whose own side is done goes away (Node's onStreamRead).
-        if (!this.allowHalfOpen && this.writableFinished) this.destroy();
         return;
       }
       this.destroy(errnoException(r, 'read'));
@@ -636,7 +636,7 @@ Socket.prototype._touch = function() {
 
 Socket.prototype.setTimeout = function(msecs, callback) {
   if (this.destroyed) return this;
-  validateNumber(msecs, 'msecs', 0);
+  msecs = getTimerDuration(msecs, 'msecs');
   this.timeout = msecs;
   if (this._timeoutTimer !== null) {
     clearTimeout(this._timeoutTimer);
@@ -806,6 +806,9 @@ Socket.prototype.connect = function(...args) {
   if (Array.isArray(args[0]) && args[0].length > 0) normalized = args[0];
   else normalized = normalizeArgs(args);
   const [options, cb] = normalized;
+  if (cb !== null) this.once('connect', cb);
+  // A null port is refused later, with its own error.
+  if (options.port === undefined && options.path == null) throw new ERR_MISSING_ARGS(['options', 'port', 'path']);
   if (this.write !== Socket.prototype.write) this.write = Socket.prototype.write;
   if (this.destroyed) {
     this._handle = null;
@@ -816,7 +819,6 @@ Socket.prototype.connect = function(...args) {
   const { path } = options;
   const pipe = !!path;
   if (pipe) validateString(path, 'options.path');
-  if (cb !== null) this.once('connect', cb);
   this._touch();
   this.connecting = true;
   if (pipe) {

@@ -169,6 +169,7 @@ const kMessages = {
   ERR_CRYPTO_HASH_FINALIZED: [Error, 'Digest already called'],
   ERR_CRYPTO_HASH_UPDATE_FAILED: [Error, 'Hash update failed'],
   ERR_CRYPTO_TIMING_SAFE_EQUAL_LENGTH: [RangeError, 'Input buffers must have the same byte length'],
+  ERR_HTTP_BODY_NOT_ALLOWED: [Error, 'Adding content for this request method or response status is not allowed.'],
   ERR_HTTP_CONTENT_LENGTH_MISMATCH: [Error, 'Response body\'s content-length of %s byte(s) does not match the content-length of %s byte(s) set in header'],
   ERR_HTTP_SOCKET_ASSIGNED: [Error, 'ServerResponse has an already assigned socket'],
   ERR_HTTP_SOCKET_ENCODING: [Error, 'Changing the socket encoding is not allowed per RFC7230 Section 3.'],

@@ -36,6 +36,21 @@ function normalizeDelay(after) {
   return after;
 }
 
+// The duration of a stream's or socket's idle timeout (Node's getTimerDuration): a finite
+// number of ms ≥ 0, capped with a warning at what a timer can hold.
+function getTimerDuration(msecs, name) {
+  const { codes, validateNumber } = require('internal/errors');
+  validateNumber(msecs, name);
+  if (msecs < 0 || !Number.isFinite(msecs)) {
+    throw new codes.ERR_OUT_OF_RANGE(name, 'a non-negative finite number', msecs);
+  }
+  if (msecs > TIMEOUT_MAX) {
+    process.emitWarning(`${msecs} does not fit into a 32-bit signed integer.\nTimer duration was truncated to ${TIMEOUT_MAX}.`, 'TimeoutOverflowWarning');
+    return TIMEOUT_MAX;
+  }
+  return msecs;
+}
+
 class Timeout {
   constructor(callback, after, args, isRepeat, isRefed) {
     this._idleTimeout = normalizeDelay(after);
@@ -243,6 +258,7 @@ function runImmediates() {
 
 module.exports = {
   Timeout,
+  getTimerDuration,
   restart,
   Immediate,
   setTimeout,

@@ -16,11 +16,13 @@ function addHeaderLine(dest, field, value, joinDuplicates) {
   if (lower === 'set-cookie') {
     if (dest[lower] === undefined) dest[lower] = [value];
     else dest[lower].push(value);
+  } else if (!kDropDuplicates.has(lower)) {
+    // A list; what a name finds before its first line may be inherited ('constructor').
+    if (typeof dest[lower] === 'string') dest[lower] += (lower === 'cookie' ? '; ' : ', ') + value;
+    else dest[lower] = value;
   } else if (dest[lower] === undefined) {
     dest[lower] = value;
-  } else if (lower === 'cookie') {
-    dest[lower] += '; ' + value;
-  } else if (joinDuplicates || !kDropDuplicates.has(lower)) {
+  } else if (joinDuplicates) {
     dest[lower] += ', ' + value;
   }
 }

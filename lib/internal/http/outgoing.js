@@ -7,6 +7,8 @@ const { Stream } = require('internal/streams/legacy');
 const { Buffer } = require('buffer');
 const {
   codes: {
+    ERR_HTTP_BODY_NOT_ALLOWED,
+    ERR_HTTP_CONTENT_LENGTH_MISMATCH,
     ERR_HTTP_HEADERS_SENT,
     ERR_HTTP_TRAILER_INVALID,
     ERR_INVALID_ARG_TYPE,
@@ -37,6 +39,10 @@ const {
 const kOutHeaders = Symbol('kOutHeaders');
 const kCorked = Symbol('corked');
 const kUniqueHeaders = Symbol('kUniqueHeaders');
+// Body bytes written so far, counted only under strictContentLength.
+const kBytesWritten = Symbol('kBytesWritten');
+// Set from the server's rejectNonStandardBodyWrites: a body where none is allowed throws.
+const kRejectNonStandardBodyWrites = Symbol('kRejectNonStandardBodyWrites');
 
 // The Date line, made once a second rather than per message.
 let cachedDateLine;
@@ -111,6 +117,8 @@ OutgoingMessage.prototype._onFinish = null;
 // Called with the change in bytes queued before a socket was assigned (the HTTP server
 // pauses a connection whose queued responses grow too large).
 OutgoingMessage.prototype._onPendingData = null;
+OutgoingMessage.prototype[kBytesWritten] = 0;
+OutgoingMessage.prototype[kRejectNonStandardBodyWrites] = false;
 
 function getter(name, get) {
   Object.defineProperty(OutgoingMessage.prototype, name, { __proto__: null, configurable: true, enumerable: true, get });
@@ -262,7 +270,10 @@ OutgoingMessage.prototype._storeHeader = function(firstLine, headers) {
     this._last = true;
     this.chunkedEncoding = false;
   }
-  if (!(f & F_CONNECTION)) {
+  if (this._removedConnection) {
+    // No Connection line, as asked: then the connection closes after this message.
+    this._last = true;
+  } else if (!(f & F_CONNECTION)) {
     const shouldSendKeepAlive = this.shouldKeepAlive && (f & F_CONTENT_LENGTH || this.useChunkedEncodingByDefault || this.agent);
     if (shouldSendKeepAlive && this.maxRequestsOnConnectionReached) {
       header += 'Connection: close\r\n';
@@ -474,11 +485,20 @@ function writeChunk(msg, chunk, encoding, callback, fromEnd) {
   if (typeof chunk !== 'string' && !(chunk instanceof Uint8Array)) {
     throw new ERR_INVALID_ARG_TYPE('chunk', ['string', 'Buffer', 'Uint8Array'], chunk);
   }
+  if (msg.strictContentLength) {
+    const len = chunkLength(chunk, encoding);
+    const total = msg[kBytesWritten] + len;
+    if (hasStrictContentLength(msg) && (fromEnd ? total !== msg._contentLength : total > msg._contentLength)) {
+      throw new ERR_HTTP_CONTENT_LENGTH_MISMATCH(total, msg._contentLength);
+    }
+    msg[kBytesWritten] = total;
+  }
   if (!msg._header) {
     if (fromEnd) msg._contentLength = chunkLength(chunk, encoding);
     msg._implicitHeader();
   }
   if (!msg._hasBody) {
+    if (msg[kRejectNonStandardBodyWrites]) throw new ERR_HTTP_BODY_NOT_ALLOWED();
     // end() sends the head itself, with its callback.
     if (callback && !fromEnd) process.nextTick(callback);
     return true;
@@ -502,6 +522,13 @@ function writeChunk(msg, chunk, encoding, callback, fromEnd) {
     return kCallbackQueued;
   }
   return msg._send(chunk, encoding, callback);
+}
+
+// Whether strictContentLength holds the body to the Content-Length sent (Node's
+// strictContentLength()): only a length-framed body with its length known.
+function hasStrictContentLength(msg) {
+  return msg.strictContentLength && msg._contentLength != null && msg._hasBody && !msg._removedContLen &&
+    !msg.chunkedEncoding && !msg.hasHeader('transfer-encoding');
 }
 
 // A body chunk's size in bytes, asked for only when the framing needs it.
@@ -567,6 +594,9 @@ OutgoingMessage.prototype.end = function(chunk, encoding, callback) {
     if (this.socket) this.socket.cork();
     this._contentLength = 0;
     this._implicitHeader();
+  }
+  if (hasStrictContentLength(this) && this[kBytesWritten] !== this._contentLength) {
+    throw new ERR_HTTP_CONTENT_LENGTH_MISMATCH(this[kBytesWritten], this._contentLength);
   }
   if (typeof callback === 'function') this.once('finish', callback);
   if (this._hasBody && this.chunkedEncoding) {
@@ -637,4 +667,4 @@ OutgoingMessage.prototype[Symbol.for('nodejs.rejection')] = function(err) {
   this.destroy(err);
 };
 
-module.exports = { OutgoingMessage, initOutgoing, kOutHeaders, kUniqueHeaders };
+module.exports = { OutgoingMessage, initOutgoing, kOutHeaders, kUniqueHeaders, kRejectNonStandardBodyWrites };

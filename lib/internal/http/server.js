@@ -4,7 +4,9 @@
 
 const net = require('net');
 const { Buffer } = require('buffer');
-const { OutgoingMessage, initOutgoing, kOutHeaders, kUniqueHeaders } = require('internal/http/outgoing');
+const {
+  OutgoingMessage, initOutgoing, kOutHeaders, kUniqueHeaders, kRejectNonStandardBodyWrites,
+} = require('internal/http/outgoing');
 const { IncomingMessage, incomingFromHead } = require('internal/http/incoming');
 const {
   HTTPParser, parseError, STATUS_CODES, checkInvalidHeaderChar, isListened,
@@ -18,6 +20,7 @@ const {
     ERR_HTTP_SOCKET_ASSIGNED,
     ERR_INVALID_CHAR,
     ERR_INVALID_ARG_TYPE,
+    ERR_INVALID_ARG_VALUE,
   },
   validateInteger,
   validateBoolean,
@@ -122,11 +125,10 @@ ServerResponse.prototype.writeHead = function(statusCode, reason, obj) {
   let headers;
   if (this[kOutHeaders]) {
     if (Array.isArray(obj)) {
-      if (obj.length && Array.isArray(obj[0])) {
-        for (const [k, v] of obj) this.appendHeader(k, v);
-      } else {
-        for (let i = 0; i < obj.length; i += 2) this.appendHeader(obj[i], obj[i + 1]);
-      }
+      // Flat name/value pairs, each set over what was set before (as Node 20 does; a
+      // list of pairs is taken only when nothing was set before, by _storeHeader).
+      if (obj.length % 2 !== 0) throw new ERR_INVALID_ARG_VALUE('headers', obj);
+      for (let i = 0; i < obj.length; i += 2) if (obj[i]) this.setHeader(obj[i], obj[i + 1]);
     } else if (obj) {
       for (const k of Object.keys(obj)) if (k) this.setHeader(k, obj[k]);
     }
@@ -438,6 +440,7 @@ function onHead(server, socket, state, ev) {
   res._httpConnection = state.connection;
   res.shouldKeepAlive = keepAlive && res.shouldKeepAlive;
   if (server[kUniqueHeaders] !== null) res[kUniqueHeaders] = server[kUniqueHeaders];
+  if (server.rejectNonStandardBodyWrites) res[kRejectNonStandardBodyWrites] = true;
   if (server.maxRequestsPerSocket > 0) {
     res._maxRequestsPerSocket = server.maxRequestsPerSocket;
     if (state.requestsCount >= server.maxRequestsPerSocket) res.maxRequestsOnConnectionReached = true;

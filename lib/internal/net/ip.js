@@ -7,8 +7,10 @@ const kV4Part = /^(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])$/;
 const kV6Group = /^[0-9a-fA-F]{1,4}$/;
 const kZone = /^[0-9a-zA-Z\-.:]+$/;
 
+// Like Node's (a RegExp test), these take any value by its string form.
 function isIPv4(s) {
-  if (typeof s !== 'string' || s.length > 15) return false;
+  if (typeof s !== 'string') s = `${s}`;
+  if (s.length > 15) return false;
   const parts = s.split('.');
   if (parts.length !== 4) return false;
   for (let i = 0; i < 4; i++) if (!kV4Part.test(parts[i])) return false;
@@ -23,7 +25,7 @@ function v6Groups(part) {
 }
 
 function isIPv6(s) {
-  if (typeof s !== 'string') return false;
+  if (typeof s !== 'string') s = `${s}`;
   const pct = s.indexOf('%');
   if (pct !== -1) {
     if (!kZone.test(s.slice(pct + 1))) return false;
