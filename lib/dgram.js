@@ -255,6 +255,22 @@ class UdpHandle {
     return binding.membership(this.fd, family, group, iface, add);
   }
 
+  // libuv's uv_udp_set_source_membership: the group's family decides, the source must
+  // be of the same one.
+  setSourceMembership(source, group, iface, add) {
+    const family = addressFamily(group);
+    if (family === 0 || addressFamily(source) !== family) return UV_EINVAL;
+    if (this.fd < 0) {
+      const err = this.bind(family === 4 ? '0.0.0.0' : '::', 0, C.BIND_REUSEADDR);
+      if (err < 0) return err;
+    }
+    if (family === 6 && iface !== undefined) {
+      if (addressFamily(iface) !== 6) return UV_EINVAL;
+      iface = scopeOf(iface);
+    }
+    return binding.sourceMembership(this.fd, source, group, iface, add);
+  }
+
   // libuv's uv_recv_buffer_size / uv_send_buffer_size: 0 reads the size, anything else
   // sets it.
   bufferSize(size, recv) {
@@ -698,6 +714,23 @@ Socket.prototype.addMembership = function(multicastAddress, interfaceAddress) {
 
 Socket.prototype.dropMembership = function(multicastAddress, interfaceAddress) {
   membership(this, multicastAddress, interfaceAddress, false, 'dropMembership');
+};
+
+function sourceMembership(socket, sourceAddress, groupAddress, interfaceAddress, add, syscall) {
+  healthCheck(socket);
+  validateString(sourceAddress, 'sourceAddress');
+  validateString(groupAddress, 'groupAddress');
+  const iface = interfaceAddress == null ? undefined : String(interfaceAddress);
+  const err = socket[kStateSymbol].handle.setSourceMembership(sourceAddress, groupAddress, iface, add);
+  if (err) throw errnoException(err, syscall);
+}
+
+Socket.prototype.addSourceSpecificMembership = function(sourceAddress, groupAddress, interfaceAddress) {
+  sourceMembership(this, sourceAddress, groupAddress, interfaceAddress, true, 'addSourceSpecificMembership');
+};
+
+Socket.prototype.dropSourceSpecificMembership = function(sourceAddress, groupAddress, interfaceAddress) {
+  sourceMembership(this, sourceAddress, groupAddress, interfaceAddress, false, 'dropSourceSpecificMembership');
 };
 
 Socket.prototype.ref = function() {

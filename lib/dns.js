@@ -7,6 +7,7 @@ const { Channel, getaddrinfo, hostsReverse } = require('internal/dns/resolver');
 const { types } = internalBinding('dns');
 const {
   codes: { ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_INVALID_IP_ADDRESS, ERR_MISSING_ARGS },
+  makeCodeError,
   validateBoolean,
   validateFunction,
   validateNumber,
@@ -18,6 +19,8 @@ const {
 
 const kEaiErrno = { ENOTFOUND: -3008, EAI_AGAIN: -3001 };
 const validFamilies = [0, 4, 6];
+// setLocalAddress' errors, as Node's binding words them.
+const ERR_LOCAL_ADDRESS = makeCodeError('ERR_INVALID_ARG_VALUE', TypeError, '%s');
 // getaddrinfo's hint flags as Linux numbers them (dns.ADDRCONFIG and friends).
 const AI_V4MAPPED = 8;
 const AI_ALL = 16;
@@ -177,8 +180,8 @@ function lookupServiceCore(address, port, done) {
   channel().query(reverseName(address), types.PTR, (code, answers) => {
     const ptr = !code && answers.find((a) => a.type === 'PTR');
     if (ptr) done(null, ptr.value, serviceName(port));
-    else if (code === 'ENOTFOUND' || !code) done(null, address, serviceName(port));
-    else done(dnsException(code, 'getnameinfo', address));
+    // A name is required (Node asks getnameinfo with NI_NAMEREQD): no name is ENOTFOUND.
+    else done(dnsException(code || 'ENOTFOUND', 'getnameinfo', address));
   });
 }
 
@@ -231,8 +234,8 @@ function resolveCore(ch, type, name, ttl, syscall, done) {
   });
 }
 
-function parseServer(server) {
-  validateString(server, 'servers[i]');
+function parseServer(server, i) {
+  validateString(server, `servers[${i}]`);
   let m;
   let address = server;
   let port = 53;
@@ -272,13 +275,18 @@ class Resolver {
     this._channel.servers = servers.map(parseServer);
   }
 
-  setLocalAddress(ipv4, ipv6) {
-    validateString(ipv4, 'ipv4');
-    if (!isIPv4(ipv4)) throw new ERR_INVALID_ARG_VALUE('ipv4', ipv4);
-    if (ipv6 !== undefined) {
-      validateString(ipv6, 'ipv6');
-      if (!isIPv6(ipv6)) throw new ERR_INVALID_ARG_VALUE('ipv6', ipv6);
+  // The addresses queries are sent from: one of either family, or one of each.
+  setLocalAddress(first, second) {
+    validateString(first, 'ipv4');
+    if (second !== undefined) validateString(second, 'ipv6');
+    const local = { 4: null, 6: null };
+    for (const address of second === undefined ? [first] : [first, second]) {
+      const family = isIP(address);
+      if (family === 0) throw new ERR_LOCAL_ADDRESS('Invalid IP address.');
+      if (local[family] !== null) throw new ERR_LOCAL_ADDRESS(`Cannot specify two IPv${family} addresses.`);
+      local[family] = address;
     }
+    this._channel.localAddress = local;
   }
 
   resolve(hostname, rrtype, callback) {
@@ -357,11 +365,13 @@ const errorCodes = {
   CANCELLED: 'ECANCELLED',
 };
 
+// The default resolver's methods the module has, in Node's order (not setLocalAddress).
+const kQueryMethods = [
+  'getServers', 'resolve', 'resolve4', 'resolve6', 'resolveAny', 'resolveCaa', 'resolveCname', 'resolveMx',
+  'resolveNaptr', 'resolveNs', 'resolvePtr', 'resolveSoa', 'resolveSrv', 'resolveTxt', 'reverse',
+];
 const bound = {};
-for (const name of Object.getOwnPropertyNames(Resolver.prototype)) {
-  if (name === 'constructor' || name === 'cancel') continue;
-  bound[name] = Resolver.prototype[name].bind(defaultResolver);
-}
+for (const name of kQueryMethods) bound[name] = Resolver.prototype[name].bind(defaultResolver);
 
 let promises;
 module.exports = {
@@ -370,11 +380,12 @@ module.exports = {
   Resolver,
   getDefaultResultOrder,
   setDefaultResultOrder,
-  ...bound,
+  setServers: Resolver.prototype.setServers.bind(defaultResolver),
   ADDRCONFIG: AI_ADDRCONFIG,
   ALL: AI_ALL,
   V4MAPPED: AI_V4MAPPED,
   ...errorCodes,
+  ...bound,
   get promises() {
     if (promises === undefined) promises = require('dns/promises');
     return promises;
@@ -382,5 +393,8 @@ module.exports = {
 };
 
 Object.defineProperty(module.exports, '_internal', {
-  value: { lookupCore, lookupServiceCore, resolveCore, parseLookupOptions, kSyscalls, pick, defaultResolver, dnsException, reverseName, types },
+  value: {
+    lookupCore, lookupServiceCore, resolveCore, parseLookupOptions, kSyscalls, pick, defaultResolver, dnsException,
+    reverseName, types, errorCodes, kQueryMethods,
+  },
 });

@@ -4,7 +4,7 @@
 const dns = require('dns');
 const { validateString } = require('internal/errors');
 
-const { lookupCore, lookupServiceCore, parseLookupOptions, defaultResolver } = dns._internal;
+const { lookupCore, lookupServiceCore, parseLookupOptions, defaultResolver, errorCodes, kQueryMethods } = dns._internal;
 
 function lookup(hostname, options) {
   const o = parseLookupOptions(options, null, hostname, 2);
@@ -58,7 +58,7 @@ const defaultPromiseResolver = new Resolver();
 defaultPromiseResolver._resolver = defaultResolver;
 
 const bound = {};
-for (const name of methods) bound[name] = Resolver.prototype[name].bind(defaultPromiseResolver);
+for (const name of kQueryMethods) bound[name] = Resolver.prototype[name].bind(defaultPromiseResolver);
 
 module.exports = {
   lookup,
@@ -66,5 +66,7 @@ module.exports = {
   Resolver,
   getDefaultResultOrder: dns.getDefaultResultOrder,
   setDefaultResultOrder: dns.setDefaultResultOrder,
+  setServers: Resolver.prototype.setServers.bind(defaultPromiseResolver),
+  ...errorCodes,
   ...bound,
 };

@@ -665,6 +665,7 @@ function validatePort(port, name = 'Port', allowZero = true) {
 
 module.exports = {
   codes,
+  makeCodeError,
   AbortError,
   hideStackFrames,
   uvException,

@@ -141,6 +141,8 @@ class Query {
     const fd = netBinding.socket(family, netBinding.constants.SOCK_DGRAM);
     if (fd < 0) return this.fail('ECONNREFUSED');
     this.fd = fd;
+    const local = this.channel.localAddress[family];
+    if (local !== null && netBinding.bind(fd, family, local, 0, 0) < 0) return this.fail('ECONNREFUSED');
     // A connected UDP socket hears ICMP "port unreachable" as ECONNREFUSED.
     if (netBinding.connect(fd, family, address, port) < 0 || netBinding.sendto(fd, [this.msg], family) < 0) {
       return this.fail('ECONNREFUSED');
@@ -175,7 +177,8 @@ class Query {
 
   viaTcp(address, port) {
     const { Buffer } = require('buffer');
-    const socket = require('net').connect({ host: address, port });
+    const localAddress = this.channel.localAddress[isIP(address.split('%')[0])] ?? undefined;
+    const socket = require('net').connect({ host: address, port, localAddress });
     this.tcp = socket;
     const len = Buffer.alloc(2);
     len.writeUInt16BE(this.msg.length);
@@ -204,6 +207,8 @@ class Channel {
     this.timeout = options.timeout > 0 ? options.timeout : conf.timeout;
     this.tries = options.tries > 0 ? options.tries : conf.attempts;
     this.pending = new Set();
+    // Where queries are sent from, by family (Resolver#setLocalAddress); null: any.
+    this.localAddress = { 4: null, 6: null };
   }
 
   query(name, type, done) {

@@ -21,6 +21,7 @@ const {
     ERR_INVALID_CHAR,
     ERR_INVALID_ARG_TYPE,
     ERR_INVALID_ARG_VALUE,
+    ERR_OUT_OF_RANGE,
   },
   validateInteger,
   validateBoolean,
@@ -96,15 +97,29 @@ ServerResponse.prototype.writeProcessing = function(cb) {
   this._writeRaw('HTTP/1.1 102 Processing\r\n\r\n', 'ascii', cb);
 };
 
+// Hints go out only with a Link field, which must be well formed; the other fields follow
+// it as given (Node's writeEarlyHints).
 ServerResponse.prototype.writeEarlyHints = function(hints, cb) {
   validateObject(hints, 'hints');
-  let head = 'HTTP/1.1 103 Early Hints\r\n';
-  for (const key of Object.keys(hints)) {
-    const value = hints[key];
-    for (const v of Array.isArray(value) ? value : [value]) head += `${key}: ${v}\r\n`;
-  }
+  if (hints.link == null) return;
+  const link = linkHeaderValue(hints.link);
+  if (link.length === 0) return;
+  let head = 'HTTP/1.1 103 Early Hints\r\nLink: ' + link + '\r\n';
+  for (const key of Object.keys(hints)) if (key !== 'link') head += key + ': ' + hints[key] + '\r\n';
   this._writeRaw(head + '\r\n', 'ascii', cb);
 };
+
+const kLinkValue = /^(?:<[^>]*>)(?:\s*;\s*[^;"\s]+(?:=(")?[^;"\s]*\1)?)*$/;
+const kLinkFormat = 'must be an array or string of format "</styles.css>; rel=preload; as=style"';
+
+function linkHeaderValue(link) {
+  const links = typeof link === 'string' ? [link] : link;
+  if (!Array.isArray(links)) throw new ERR_INVALID_ARG_VALUE('hints', link, kLinkFormat);
+  for (const one of links) {
+    if (one === undefined || !kLinkValue.test(one)) throw new ERR_INVALID_ARG_VALUE('hints', one, kLinkFormat);
+  }
+  return links.join(', ');
+}
 
 ServerResponse.prototype._implicitHeader = function() {
   this.writeHead(this.statusCode);
@@ -167,8 +182,11 @@ function storeHTTPOptions(options) {
   this.insecureHTTPParser = options.insecureHTTPParser;
   this.requestTimeout = options.requestTimeout !== undefined ? options.requestTimeout : 300000;
   validateInteger(this.requestTimeout, 'requestTimeout', 0);
-  this.headersTimeout = options.headersTimeout !== undefined ? options.headersTimeout : Math.min(60000, this.requestTimeout || 60000);
+  this.headersTimeout = options.headersTimeout !== undefined ? options.headersTimeout : Math.min(60000, this.requestTimeout);
   validateInteger(this.headersTimeout, 'headersTimeout', 0);
+  if (this.requestTimeout > 0 && this.headersTimeout > this.requestTimeout) {
+    throw new ERR_OUT_OF_RANGE('headersTimeout', '<= requestTimeout', options.headersTimeout);
+  }
   this.connectionsCheckingInterval = options.connectionsCheckingInterval ?? 30000;
   this.joinDuplicateHeaders = options.joinDuplicateHeaders;
   this.rejectNonStandardBodyWrites = !!options.rejectNonStandardBodyWrites;

@@ -320,6 +320,46 @@ fn membership(fd: i32, family: u32, group: &str, iface: Option<String>, add: boo
     ret(result)
 }
 
+/// Joins or leaves `group` for datagrams from `source` only (libuv's
+/// uv_udp_set_source_membership): `ip_mreq_source` for IPv4, `group_source_req` (the
+/// interface by its index) for IPv6.
+fn source_membership(fd: i32, source: &str, group: &str, iface: Option<String>, add: bool) -> f64 {
+    if let (Ok(s), Ok(g)) = (source.parse::<Ipv4Addr>(), group.parse::<Ipv4Addr>()) {
+        let Ok(i) = iface.as_deref().unwrap_or("0.0.0.0").parse::<Ipv4Addr>() else {
+            return neg(Errno::EINVAL);
+        };
+        // struct ip_mreq_source: group, interface, source.
+        let mut mreq = g.octets().to_vec();
+        mreq.extend_from_slice(&i.octets());
+        mreq.extend_from_slice(&s.octets());
+        let name = if add {
+            sn::IP_ADD_SOURCE_MEMBERSHIP
+        } else {
+            sn::IP_DROP_SOURCE_MEMBERSHIP
+        };
+        return ret(sn::setsockopt_bytes(fd, sn::IPPROTO_IP, name, &mreq));
+    }
+    let (Ok(s), Ok(g)) = (source.parse::<Ipv6Addr>(), group.parse::<Ipv6Addr>()) else {
+        return neg(Errno::EINVAL);
+    };
+    let index: u32 = iface.and_then(|i| i.parse().ok()).unwrap_or(0);
+    // struct group_source_req: the interface index (padded to 8), then the group and the
+    // source as sockaddr_storage (128 bytes each) holding a sockaddr_in6.
+    const STORAGE: usize = 128;
+    let mut req = vec![0u8; 8 + 2 * STORAGE];
+    req[..4].copy_from_slice(&index.to_ne_bytes());
+    for (slot, addr) in [(8, g), (8 + STORAGE, s)] {
+        req[slot..slot + 2].copy_from_slice(&(sn::AF_INET6 as u16).to_ne_bytes());
+        req[slot + 8..slot + 24].copy_from_slice(&addr.octets());
+    }
+    let name = if add {
+        sn::MCAST_JOIN_SOURCE_GROUP
+    } else {
+        sn::MCAST_LEAVE_SOURCE_GROUP
+    };
+    ret(sn::setsockopt_bytes(fd, sn::IPPROTO_IPV6, name, &req))
+}
+
 /// Dissolves a datagram socket's association (connect to an AF_UNSPEC address). Like
 /// libuv, EAFNOSUPPORT counts as success: some kernels answer so yet drop the peer.
 fn disconnect(fd: i32) -> f64 {
@@ -454,6 +494,13 @@ pub fn init<'js>(obj: &Object<'js>) -> Result<()> {
         "membership",
         |fd: i32, family: u32, group: String, iface: Option<String>, add: bool| {
             membership(fd, family, &group, iface, add)
+        },
+    )?;
+    def(
+        obj,
+        "sourceMembership",
+        |fd: i32, source: String, group: String, iface: Option<String>, add: bool| {
+            source_membership(fd, &source, &group, iface, add)
         },
     )?;
     def(
