@@ -1099,6 +1099,9 @@ Server.prototype.listen = function(...args) {
   if (options.path && isPipeName(options.path)) {
     const backlog = options.backlog || backlogFromArgs;
     listenOn(this, options.path, -1, -1, backlog, undefined, 0);
+    if (this._handle !== null && (options.readableAll === true || options.writableAll === true)) {
+      allowAllOn(this, options.path, options.readableAll === true, options.writableAll === true);
+    }
     return this;
   }
   if (!('port' in options) && !('path' in options)) {
@@ -1106,6 +1109,21 @@ Server.prototype.listen = function(...args) {
   }
   throw new ERR_INVALID_ARG_VALUE('options', options);
 };
+
+// readableAll / writableAll: the socket file's read or write bits for everyone, added to
+// what it has (libuv's uv_pipe_chmod); a failure closes the server and throws.
+function allowAllOn(server, path, readable, writable) {
+  const fs = require('fs');
+  const wanted = (readable ? 0o444 : 0) | (writable ? 0o222 : 0);
+  try {
+    const mode = fs.statSync(path).mode;
+    if ((mode & wanted) !== wanted) fs.chmodSync(path, (mode | wanted) & 0o7777);
+  } catch (e) {
+    server._handle.close();
+    server._handle = null;
+    throw errnoException(e.errno, 'uv_pipe_chmod');
+  }
+}
 
 function bindListenFd(address, port, family, flags) {
   const fd = newSocketFd(family);

@@ -69,7 +69,8 @@ function ClientRequest(input, options, cb) {
   const defaultPort = options.defaultPort || (this.agent?.defaultPort);
   const optsWithoutSignal = { __proto__: null, ...options };
   const port = optsWithoutSignal.port = options.port || defaultPort || 80;
-  const host = optsWithoutSignal.host = options.hostname || options.host || 'localhost';
+  const host = optsWithoutSignal.host = validateHost(options.hostname, 'hostname') || validateHost(options.host, 'host') ||
+    'localhost';
   const setHost = options.setHost === undefined || Boolean(options.setHost);
   this.socketPath = options.socketPath;
   if (options.timeout !== undefined) this.timeout = validateTimeout(options.timeout);
@@ -366,6 +367,13 @@ function onResponseHead(state, ev) {
   res.on('end', responseOnEnd);
   req.on('finish', requestOnFinish);
   if (req.aborted || !req.emit('response', res)) res._dump();
+}
+
+function validateHost(host, name) {
+  if (host != null && typeof host !== 'string') {
+    throw new ERR_INVALID_ARG_TYPE(`options.${name}`, ['string', 'undefined', 'null'], host);
+  }
+  return host;
 }
 
 function responseOnEnd() {

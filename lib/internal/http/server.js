@@ -190,6 +190,8 @@ function storeHTTPOptions(options) {
   this.connectionsCheckingInterval = options.connectionsCheckingInterval ?? 30000;
   this.joinDuplicateHeaders = options.joinDuplicateHeaders;
   this.rejectNonStandardBodyWrites = !!options.rejectNonStandardBodyWrites;
+  if (options.requireHostHeader !== undefined) validateBoolean(options.requireHostHeader, 'options.requireHostHeader');
+  this.requireHostHeader = options.requireHostHeader ?? true;
   this.highWaterMark = options.highWaterMark;
   this[kUniqueHeaders] = options.uniqueHeaders ? new Set(options.uniqueHeaders.map((h) => h.toLowerCase())) : null;
 }
@@ -447,7 +449,6 @@ function onHead(server, socket, state, ev) {
     if (req.upgrade) return 2;
   }
   state.incoming.push(req);
-  state.requestsCount++;
   const ws = socket._writableState;
   if (!socket._paused && (ws.needDrain || state.outgoingData >= ws.highWaterMark)) {
     socket._paused = true;
@@ -459,15 +460,30 @@ function onHead(server, socket, state, ev) {
   res.shouldKeepAlive = keepAlive && res.shouldKeepAlive;
   if (server[kUniqueHeaders] !== null) res[kUniqueHeaders] = server[kUniqueHeaders];
   if (server.rejectNonStandardBodyWrites) res[kRejectNonStandardBodyWrites] = true;
-  if (server.maxRequestsPerSocket > 0) {
-    res._maxRequestsPerSocket = server.maxRequestsPerSocket;
-    if (state.requestsCount >= server.maxRequestsPerSocket) res.maxRequestsOnConnectionReached = true;
-  }
+  const limit = server.maxRequestsPerSocket;
+  if (limit > 0) res._maxRequestsPerSocket = limit;
   if (socket._httpMessage) state.outgoing.push(res);
   else res.assignSocket(socket);
   let handled = false;
   if (major === 1 && minor === 1) {
-    if (expect !== undefined && continueExpression.test(expect)) {
+    // RFC 9112 3.2: an HTTP/1.1 request without Host is a 400.
+    if (server.requireHostHeader && !hasHostField(req.rawHeaders)) {
+      res.writeHead(400, ['Connection', 'close']);
+      res.end();
+      return 0;
+    }
+    // Requests past maxRequestsPerSocket on one connection are turned away (Node counts
+    // HTTP/1.1 requests only).
+    if (typeof limit === 'number' && limit > 0) {
+      state.requestsCount++;
+      res.maxRequestsOnConnectionReached = limit <= state.requestsCount;
+    }
+    if (typeof limit === 'number' && limit > 0 && limit < state.requestsCount) {
+      handled = true;
+      server.emit('dropRequest', req, socket);
+      res.writeHead(503);
+      res.end();
+    } else if (expect !== undefined && continueExpression.test(expect)) {
       res._expect_continue = true;
       if (server.listenerCount('checkContinue') > 0) {
         server.emit('checkContinue', req, res);
@@ -488,6 +504,15 @@ function onHead(server, socket, state, ev) {
   }
   if (!handled) server.emit('request', req, res);
   return 0;
+}
+
+// Whether a head's raw fields hold a Host line (without folding them all into headers).
+function hasHostField(rawHeaders) {
+  for (let i = 0; i < rawHeaders.length; i += 2) {
+    const name = rawHeaders[i];
+    if (name.length === 4 && name.toLowerCase() === 'host') return true;
+  }
+  return false;
 }
 
 // The end of the current request; `rawTrailers` undefined when it had none.

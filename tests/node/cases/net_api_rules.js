@@ -27,6 +27,21 @@ const s = new net.Socket();
 for (const d of [-0.001, -1, -Infinity, Infinity, NaN, '100', null]) tryIt(`setTimeout(${String(d)})`, () => s.setTimeout(d));
 s.setTimeout(0);
 
+// A Unix socket path's mode with readableAll / writableAll.
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+async function pipeModes() {
+  for (const [r, w] of [[true, false], [false, true], [true, true]]) {
+    const p = path.join(os.tmpdir(), `net_api_rules_${process.pid}_${r}_${w}.sock`);
+    const srv = net.createServer();
+    await new Promise((resolve) => srv.listen({ path: p, readableAll: r, writableAll: w }, resolve));
+    const mode = fs.statSync(p).mode;
+    console.log('pipe', r, w, (mode & 0o444) === 0o444, (mode & 0o222) === 0o222);
+    await new Promise((resolve) => srv.close(resolve));
+  }
+}
+
 // 'end' comes before the socket is destroyed, and 'close' after 'end', also for a
 // reader that only reads a while later.
 const server = net.createServer((socket) => {
@@ -36,7 +51,7 @@ const server = net.createServer((socket) => {
   socket.on('close', () => {
     order.push('close');
     console.log('server side:', order.join(', '));
-    server.close();
+    server.close(pipeModes);
   });
   socket.end('foo');
 });
