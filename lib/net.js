@@ -586,6 +586,8 @@ Socket.prototype._final = function(cb) {
 };
 
 Socket.prototype._destroy = function(exception, cb) {
+  // Node's socket has its handle from connect() on, also while its host is looked up.
+  const hadHandle = this._handle !== null || this.connecting;
   this.connecting = false;
   this._reading = false;
   // What Node would have written before the close reaches the kernel; the rest is dropped.
@@ -596,18 +598,23 @@ Socket.prototype._destroy = function(exception, cb) {
     clearTimeout(this._timeoutTimer);
     this._timeoutTimer = null;
   }
-  if (this._handle !== null) {
+  if (hadHandle) {
     const isException = exception ? true : false;
-    this._handle.close();
+    if (this._handle !== null) this._handle.close();
     this._handle = null;
     eventLoop.onClose(() => this.emit('close', isException));
   }
   cb(exception);
+  if (!hadHandle) process.nextTick(emitCloseNT, this);
   if (this._server) {
     this._server._connections--;
     if (this._server._emitCloseIfDrained) this._server._emitCloseIfDrained();
   }
 };
+
+function emitCloseNT(socket) {
+  socket.emit('close');
+}
 
 Socket.prototype.destroySoon = function() {
   if (this.writable) this.end();

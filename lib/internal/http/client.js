@@ -195,16 +195,36 @@ const kError = Symbol('kError');
 
 ClientRequest.prototype.onSocket = function(socket, err) {
   process.nextTick(() => {
-    if (err) {
-      this.destroyed = true;
-      this.emit('error', err);
-      this._closed = true;
-      this.emit('close');
+    if (this.destroyed || err) {
+      onSocketAfterDestroy(this, socket, err);
       return;
     }
     tickOnSocket(this, socket);
   });
 };
+
+// A socket (or an error) for a request already destroyed: an agent's healthy socket goes
+// back to the pool, any other is destroyed; the request then reports 'socket hang up'
+// (unless it was aborted, or had an error of its own) and closes.
+function onSocketAfterDestroy(req, socket, err) {
+  req.destroyed = true;
+  const finish = (error) => {
+    if (!req.aborted && !error) error = connResetException('socket hang up');
+    if (error) req.emit('error', error);
+    req._closed = true;
+    req.emit('close');
+  };
+  if (socket) {
+    if (!err && req.agent && !socket.destroyed) {
+      socket.emit('free');
+    } else {
+      const { finished } = require('stream');
+      finished(socket.destroy(err || req[kError]), (e) => finish(e?.code === 'ERR_STREAM_PREMATURE_CLOSE' ? err : e || err));
+      return;
+    }
+  }
+  finish(err || req[kError]);
+}
 
 function tickOnSocket(req, socket) {
   const parser = new HTTPParser(true, req.maxHeaderSize);
