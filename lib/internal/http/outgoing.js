@@ -595,7 +595,7 @@ OutgoingMessage.prototype.end = function(chunk, encoding, callback) {
     this._contentLength = 0;
     this._implicitHeader();
   }
-  if (hasStrictContentLength(this) && this[kBytesWritten] !== this._contentLength) {
+  if (this.strictContentLength && hasStrictContentLength(this) && this[kBytesWritten] !== this._contentLength) {
     throw new ERR_HTTP_CONTENT_LENGTH_MISMATCH(this[kBytesWritten], this._contentLength);
   }
   if (typeof callback === 'function') this.once('finish', callback);

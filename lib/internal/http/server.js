@@ -474,11 +474,13 @@ function onHead(server, socket, state, ev) {
     }
     // Requests past maxRequestsPerSocket on one connection are turned away (Node counts
     // HTTP/1.1 requests only).
-    if (typeof limit === 'number' && limit > 0) {
+    let dropped = false;
+    if (limit > 0 && typeof limit === 'number') {
       state.requestsCount++;
       res.maxRequestsOnConnectionReached = limit <= state.requestsCount;
+      dropped = limit < state.requestsCount;
     }
-    if (typeof limit === 'number' && limit > 0 && limit < state.requestsCount) {
+    if (dropped) {
       handled = true;
       server.emit('dropRequest', req, socket);
       res.writeHead(503);
@@ -510,7 +512,7 @@ function onHead(server, socket, state, ev) {
 function hasHostField(rawHeaders) {
   for (let i = 0; i < rawHeaders.length; i += 2) {
     const name = rawHeaders[i];
-    if (name.length === 4 && name.toLowerCase() === 'host') return true;
+    if (name === 'Host' || name === 'host' || (name.length === 4 && name.toLowerCase() === 'host')) return true;
   }
   return false;
 }
