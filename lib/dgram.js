@@ -242,24 +242,24 @@ class UdpHandle {
 
   setMembership(group, iface, add) {
     const family = addressFamily(group);
-    if (family === 0) return UV_EINVAL;
-    // libuv binds a socket that is not bound yet to the wildcard address first.
-    if (this.fd < 0) {
-      const err = this.bind(family === 4 ? '0.0.0.0' : '::', 0, C.BIND_REUSEADDR);
-      if (err < 0) return err;
-    }
-    if (family === 6 && iface !== undefined) {
-      if (addressFamily(iface) !== 6) return UV_EINVAL;
-      iface = scopeOf(iface);
-    }
-    return binding.membership(this.fd, family, group, iface, add);
+    const target = this.membershipTarget(family, iface);
+    return typeof target === 'number' ? target : binding.membership(this.fd, family, group, target.iface, add);
   }
 
   // libuv's uv_udp_set_source_membership: the group's family decides, the source must
   // be of the same one.
   setSourceMembership(source, group, iface, add) {
     const family = addressFamily(group);
-    if (family === 0 || addressFamily(source) !== family) return UV_EINVAL;
+    if (addressFamily(source) !== family) return UV_EINVAL;
+    const target = this.membershipTarget(family, iface);
+    return typeof target === 'number' ? target : binding.sourceMembership(this.fd, source, group, target.iface, add);
+  }
+
+  // What a membership change needs first, as libuv does it: a group of a known family, a
+  // socket bound (to the wildcard address when it was not yet), an IPv6 interface as its
+  // index. `{ iface }`, or an error number.
+  membershipTarget(family, iface) {
+    if (family === 0) return UV_EINVAL;
     if (this.fd < 0) {
       const err = this.bind(family === 4 ? '0.0.0.0' : '::', 0, C.BIND_REUSEADDR);
       if (err < 0) return err;
@@ -268,7 +268,7 @@ class UdpHandle {
       if (addressFamily(iface) !== 6) return UV_EINVAL;
       iface = scopeOf(iface);
     }
-    return binding.sourceMembership(this.fd, source, group, iface, add);
+    return { iface };
   }
 
   // libuv's uv_recv_buffer_size / uv_send_buffer_size: 0 reads the size, anything else
