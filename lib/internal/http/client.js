@@ -314,7 +314,8 @@ function handleEvents(state, events, data) {
     const ev = events[i];
     switch (ev[0]) {
       case EV_HEAD:
-        onResponseHead(state, ev);
+        // A second response to one request: the socket is destroyed, the rest unread.
+        if (onResponseHead(state, ev) === kDoubleResponse) return;
         break;
       case EV_BODY: {
         const res = req.res;
@@ -361,6 +362,8 @@ function handleEvents(state, events, data) {
   }
 }
 
+const kDoubleResponse = 1;
+
 function onResponseHead(state, ev) {
   const { req, socket } = state;
   // Indexed, not destructured: QuickJS destructures an array through its iterator.
@@ -378,7 +381,7 @@ function onResponseHead(state, ev) {
   }
   if (req.res) {
     socket.destroy();
-    return;
+    return kDoubleResponse;
   }
   req.res = res;
   res.req = req;

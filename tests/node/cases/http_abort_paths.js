@@ -114,8 +114,34 @@ async function bodyUntilClose() {
   server.close();
 }
 
+// 5. A server that answers one request twice: the first response ends as usual, the
+//    second is not read into it, and the socket goes away.
+async function doubleResponse() {
+  const net = require('net');
+  const full = 'HTTP/1.1 500 Internal Server Error\r\nContent-Length: 13\r\n\r\nhello world\r\n';
+  const server = net.createServer((s) => {
+    s.on('error', () => {});
+    s.once('data', () => {
+      s.write(full);
+      s.end(full);
+    });
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  await new Promise((resolve) => {
+    http.get({ port: server.address().port, host: '127.0.0.1' }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (d) => (body += d));
+      res.on('error', (e) => log('5 client res error', e.message));
+      res.on('end', () => log('5 body', res.statusCode, JSON.stringify(body)));
+      res.on('close', resolve);
+    });
+  });
+  server.close();
+}
+
 (async () => {
-  for (const scenario of [clientAbortsChunked, serverDestroysResponse, clientGoesAwayBeforeAnswer, bodyUntilClose]) {
+  for (const scenario of [clientAbortsChunked, serverDestroysResponse, clientGoesAwayBeforeAnswer, bodyUntilClose, doubleResponse]) {
     await scenario();
     flush();
   }
