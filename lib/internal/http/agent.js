@@ -190,8 +190,8 @@ Agent.prototype.removeSocket = function(s, options) {
   }
   const requests = this.requests[name];
   if (requests && requests.length && (!this.sockets[name] || this.sockets[name].length < this.maxSockets)) {
-    const req = requests.shift();
-    if (requests.length === 0) delete this.requests[name];
+    // The first waiting request stays queued: the new socket's 'free' takes it from there.
+    const req = requests[0];
     this.createSocket(req, options, (err, socket) => {
       if (err) req.onSocket(socket, err);
       else socket.emit('free');
