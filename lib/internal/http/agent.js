@@ -70,6 +70,8 @@ Object.setPrototypeOf(Agent.prototype, EventEmitter.prototype);
 Object.setPrototypeOf(Agent, EventEmitter);
 
 Agent.defaultMaxSockets = Infinity;
+// What a queued request's socket is made with (see removeSocket).
+const kRequestOptions = Symbol('kRequestOptions');
 Agent.prototype.createConnection = net.createConnection;
 
 Agent.prototype.getName = function(options = {}) {
@@ -103,6 +105,7 @@ Agent.prototype.addRequest = function(req, options, port, localAddress) {
     this.reuseSocket(socket, req);
     setRequestSocket(this, req, socket);
     this.sockets[name].push(socket);
+    this.totalSocketCount++;
   } else if (sockLen < this.maxSockets && this.totalSocketCount < this.maxTotalSockets) {
     this.createSocket(req, options, (err, s) => {
       if (err) req.onSocket(s, err);
@@ -111,6 +114,8 @@ Agent.prototype.addRequest = function(req, options, port, localAddress) {
   } else {
     this.requests[name] ||= [];
     this.requests[name].push(req);
+    // What the request's socket is made with when another origin's socket frees room.
+    req[kRequestOptions] = options;
   }
 };
 
@@ -157,7 +162,6 @@ function installListeners(agent, s, options) {
   }
   s.on('free', onFree);
   function onClose() {
-    agent.totalSocketCount--;
     agent.removeSocket(s, options);
   }
   s.on('close', onClose);
@@ -167,7 +171,6 @@ function installListeners(agent, s, options) {
   }
   s.on('timeout', onTimeout);
   function onRemove() {
-    agent.totalSocketCount--;
     agent.removeSocket(s, options);
     s.removeListener('close', onClose);
     s.removeListener('free', onFree);
@@ -177,6 +180,9 @@ function installListeners(agent, s, options) {
   s.on('agentRemove', onRemove);
 }
 
+// A socket leaves the agent's sets (closed, removed, or going to the free pool); a request
+// waiting for this origin, or else for an origin with no socket in use, gets a new one.
+// totalSocketCount counts the sockets in use (this.sockets), as maxTotalSockets limits them.
 Agent.prototype.removeSocket = function(s, options) {
   const name = this.getName(options);
   for (const sets of [this.sockets, this.freeSockets]) {
@@ -186,12 +192,24 @@ Agent.prototype.removeSocket = function(s, options) {
     if (i !== -1) {
       list.splice(i, 1);
       if (list.length === 0) delete sets[name];
+      if (sets === this.sockets) this.totalSocketCount--;
     }
   }
+  let req;
   const requests = this.requests[name];
-  if (requests && requests.length && (!this.sockets[name] || this.sockets[name].length < this.maxSockets)) {
-    // The first waiting request stays queued: the new socket's 'free' takes it from there.
-    const req = requests[0];
+  if (requests && requests.length) {
+    if (!this.sockets[name] || this.sockets[name].length < this.maxSockets) req = requests[0];
+  } else {
+    // Not FIFO across origins (nor is Node's): the first origin waiting, if it has no
+    // socket in use.
+    const waiting = Object.keys(this.requests)[0];
+    if (waiting !== undefined && !this.sockets[waiting]?.length) {
+      req = this.requests[waiting][0];
+      options = req[kRequestOptions];
+    }
+  }
+  if (req !== undefined && this.totalSocketCount < this.maxTotalSockets) {
+    // The request stays queued: the new socket's 'free' takes it from there.
     this.createSocket(req, options, (err, socket) => {
       if (err) req.onSocket(socket, err);
       else socket.emit('free');

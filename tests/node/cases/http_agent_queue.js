@@ -1,5 +1,6 @@
 // Requests queued behind an agent's maxSockets: every one is answered, in order, when the
-// sockets before them close (Connection: close) or go back to the pool (keep-alive).
+// sockets before them close (Connection: close) or go back to the pool (keep-alive); and
+// behind maxTotalSockets, across two origins.
 const http = require('http');
 
 const server = http.Server((req, res) => {
@@ -10,12 +11,12 @@ const server = http.Server((req, res) => {
   }, 1);
 });
 
-function run(agent, headers, count) {
+function run(agent, headers, count, port = server.address().port) {
   return new Promise((resolve) => {
     const seen = [];
     let left = count;
     for (let i = 0; i < count; i++) {
-      http.get({ port: server.address().port, host: '127.0.0.1', path: `/${i}`, agent, headers }, (res) => {
+      http.get({ port, host: '127.0.0.1', path: `/${i}`, agent, headers }, (res) => {
         let body = '';
         res.on('data', (d) => (body += d));
         res.on('end', () => {
@@ -33,5 +34,15 @@ server.listen(0, '127.0.0.1', async () => {
   const pooled = new http.Agent({ maxSockets: 1, keepAlive: true });
   console.log('keep-alive, 1 socket:', (await run(pooled, {}, 6)).join(' '));
   pooled.destroy();
+
+  const other = http.Server((req, res) => res.end(`other${req.url}`));
+  await new Promise((r) => other.listen(0, '127.0.0.1', r));
+  for (const [maxTotalSockets, maxSockets] of [[2, 3], [3, 2], [2, 2]]) {
+    const agent = new http.Agent({ keepAlive: true, maxTotalSockets, maxSockets, maxFreeSockets: 3 });
+    const [a, b] = await Promise.all([run(agent, {}, 6), run(agent, {}, 6, other.address().port)]);
+    console.log(`total ${maxTotalSockets}, per origin ${maxSockets}:`, a.sort().join(' '), '|', b.sort().join(' '));
+    agent.destroy();
+  }
+  other.close();
   server.close();
 });
