@@ -882,13 +882,13 @@ function lookupAndConnect(self, options) {
       return;
     }
     if (Array.isArray(ip)) {
-      const addrs = ip.filter((a) => isIP(a.address));
+      const addrs = attemptOrder(self, ip, host);
+      if (addrs === null) return;
       if (addrs.length === 0) {
         self.destroy(new ERR_INVALID_ADDRESS_FAMILY(ip[0] && ip[0].family, host, port));
         return;
       }
       if (addrs.length === 1) {
-        self.emit('lookup', null, addrs[0].address, addrs[0].family, host);
         internalConnect(self, addrs[0].family, addrs[0].address, port, localAddress, localPort);
         return;
       }
@@ -949,6 +949,29 @@ function internalConnect(self, family, address, port, localAddress, localPort) {
 
 // Happy eyeballs (RFC 8305) as Node 20 does it: one address at a time, moving on when an
 // attempt fails or takes longer than the attempt timeout.
+// The addresses autoSelectFamily tries, as Node orders them: each once, the two families
+// alternating, starting with the first address's. A 'lookup' event for each address;
+// null when a listener destroyed the socket.
+function attemptOrder(self, addresses, host) {
+  const byFamily = { 4: [], 6: [] };
+  let first = 0;
+  for (const a of addresses) {
+    self.emit('lookup', null, a.address, a.family, host);
+    if (!self.connecting) return null;
+    if (!isIP(a.address) || (a.family !== 4 && a.family !== 6)) continue;
+    first ||= a.family;
+    if (!byFamily[a.family].some((b) => b.address === a.address)) byFamily[a.family].push(a);
+  }
+  if (first === 0) return [];
+  const [primary, secondary] = first === 6 ? [byFamily[6], byFamily[4]] : [byFamily[4], byFamily[6]];
+  const order = [];
+  for (let i = 0; i < Math.max(primary.length, secondary.length); i++) {
+    if (i < primary.length) order.push(primary[i]);
+    if (i < secondary.length) order.push(secondary[i]);
+  }
+  return order;
+}
+
 function internalConnectMultiple(self, addrs, index, port, localAddress, localPort, timeout, errors) {
   if (!self.connecting) return;
   if (index >= addrs.length) {
