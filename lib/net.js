@@ -15,6 +15,7 @@ const {
     ERR_INVALID_ARG_TYPE,
     ERR_INVALID_ARG_VALUE,
     ERR_INVALID_FD_TYPE,
+    ERR_INVALID_HANDLE_TYPE,
     ERR_INVALID_IP_ADDRESS,
     ERR_MISSING_ARGS,
     ERR_SERVER_ALREADY_LISTEN,
@@ -623,14 +624,22 @@ Socket.prototype.destroySoon = function() {
 };
 
 Socket.prototype.resetAndDestroy = function() {
-  if (this._handle !== null) {
-    // SO_LINGER 0 would send RST; closing without it still drops the connection.
-    this.destroy(null);
+  if (this.connecting) {
+    this.once('connect', () => resetNow(this));
+  } else if (this._handle !== null) {
+    if (this._handle.family === 0) throw new ERR_INVALID_HANDLE_TYPE();
+    resetNow(this);
   } else {
     this.destroy(new ERR_SOCKET_CLOSED());
   }
   return this;
 };
+
+// The close that destroy() makes then resets the connection (RST).
+function resetNow(socket) {
+  if (socket._handle !== null) binding.lingerZero(socket._handle.fd);
+  socket.destroy();
+}
 
 // --- timeouts --------------------------------------------------------------------------
 
@@ -885,7 +894,11 @@ function lookupAndConnect(self, options) {
       const addrs = attemptOrder(self, ip, host);
       if (addrs === null) return;
       if (addrs.length === 0) {
-        self.destroy(new ERR_INVALID_ADDRESS_FAMILY(ip[0] && ip[0].family, host, port));
+        // Nothing to try: the first answer says why.
+        const first = ip[0] || {};
+        const err = !isIP(first.address) ? new ERR_INVALID_IP_ADDRESS(first.address) :
+          new ERR_INVALID_ADDRESS_FAMILY(first.family, host, port);
+        process.nextTick(() => self.destroy(err));
         return;
       }
       if (addrs.length === 1) {

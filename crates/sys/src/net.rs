@@ -17,6 +17,7 @@ pub const SO_BROADCAST: u32 = 6;
 pub const SO_SNDBUF: u32 = 7;
 pub const SO_RCVBUF: u32 = 8;
 pub const SO_KEEPALIVE: u32 = 9;
+pub const SO_LINGER: u32 = 13;
 pub const SO_REUSEPORT: u32 = 15;
 pub const IPPROTO_IP: u32 = 0;
 pub const IPPROTO_TCP: u32 = 6;

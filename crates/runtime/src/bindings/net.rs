@@ -467,6 +467,17 @@ pub fn init<'js>(obj: &Object<'js>) -> Result<()> {
     def(obj, "shutdown", |fd: i32| {
         ret(sn::shutdown(fd, sn::SHUT_WR))
     })?;
+    // A linger of zero seconds: the close that follows resets the connection (RST), as
+    // libuv's uv_tcp_close_reset does.
+    def(obj, "lingerZero", |fd: i32| {
+        let linger = [1i32.to_ne_bytes(), 0i32.to_ne_bytes()].concat();
+        ret(sn::setsockopt_bytes(
+            fd,
+            sn::SOL_SOCKET,
+            sn::SO_LINGER,
+            &linger,
+        ))
+    })?;
     def(obj, "close", |fd: i32| ret(sfs::close(fd)))?;
     def(
         obj,
