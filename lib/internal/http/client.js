@@ -300,6 +300,7 @@ function detach(state) {
   socket.removeListener('error', state.onError);
   socket.removeListener('drain', ondrain);
   if (state.req.timeoutCb) socket.removeListener('timeout', state.req.timeoutCb);
+  socket.removeListener('timeout', responseOnTimeout);
   socket._clientState = null;
   state.parser.free();
 }
@@ -389,6 +390,8 @@ function onResponseHead(state, ev) {
   if (req.shouldKeepAlive && !keepAlive && !req.upgradeOrConnect) req.shouldKeepAlive = false;
   res.on('end', responseOnEnd);
   req.on('finish', requestOnFinish);
+  // The socket's idle timeout is the response's too (res.setTimeout).
+  socket.on('timeout', responseOnTimeout);
   if (req.aborted || !req.emit('response', res)) res._dump();
 }
 
@@ -397,6 +400,11 @@ function validateHost(host, name) {
     throw new ERR_INVALID_ARG_TYPE(`options.${name}`, ['string', 'undefined', 'null'], host);
   }
   return host;
+}
+
+function responseOnTimeout() {
+  const res = this._httpMessage?.res;
+  if (res) res.emit('timeout');
 }
 
 function responseOnEnd() {

@@ -140,8 +140,28 @@ async function doubleResponse() {
   server.close();
 }
 
+// 6. A response that stalls: res.setTimeout() fires on the response, which destroys it.
+async function responseTimeout() {
+  const server = await serve((req, res) => res.flushHeaders());
+  await new Promise((resolve) => {
+    const req = http.get({ port: server.address().port, host: '127.0.0.1' }, (res) => {
+      res.on('timeout', () => {
+        log('6 client res timeout');
+        req.destroy();
+      });
+      res.on('close', () => {
+        log('6 client res close', res.complete);
+        resolve();
+      });
+      res.setTimeout(20);
+    });
+    req.on('error', (e) => log('6 client req error', e.code));
+  });
+  server.close();
+}
+
 (async () => {
-  for (const scenario of [clientAbortsChunked, serverDestroysResponse, clientGoesAwayBeforeAnswer, bodyUntilClose, doubleResponse]) {
+  for (const scenario of [clientAbortsChunked, serverDestroysResponse, clientGoesAwayBeforeAnswer, bodyUntilClose, doubleResponse, responseTimeout]) {
     await scenario();
     flush();
   }
