@@ -2,14 +2,7 @@
 // join and a leave on the loopback interface (the same kernel answers both runtimes).
 const dgram = require('dgram');
 
-const tryIt = (label, fn) => {
-  try {
-    fn();
-    console.log(label, 'ok');
-  } catch (e) {
-    console.log(label, e.name, e.code, e.syscall, e.message);
-  }
-};
+const tryIt = require('../fixtures/try_it');
 
 const s4 = dgram.createSocket('udp4');
 tryIt('no source', () => s4.addSourceSpecificMembership());

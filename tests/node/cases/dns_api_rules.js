@@ -2,14 +2,7 @@
 // and setLocalAddress' argument rules.
 const dns = require('dns');
 
-const tryIt = (label, fn) => {
-  try {
-    fn();
-    console.log(label, 'ok');
-  } catch (e) {
-    console.log(label, e.name, e.code, e.message);
-  }
-};
+const tryIt = require('../fixtures/try_it');
 
 console.log(Object.keys(dns).join(' '));
 console.log(Object.keys(dns.promises).join(' '));

@@ -3,14 +3,7 @@
 const http = require('http');
 const net = require('net');
 const res = new http.ServerResponse(new http.IncomingMessage(null));
-const tryIt = (label, fn) => {
-  try {
-    fn();
-    console.log(label, 'ok');
-  } catch (e) {
-    console.log(label, e.name, e.code, e.message);
-  }
-};
+const tryIt = require('../fixtures/try_it');
 tryIt('bad header name', () => res.setHeader('bad name', 'x'));
 tryIt('undefined value', () => res.setHeader('x-a', undefined));
 tryIt('bad value', () => res.setHeader('x-a', 'a\nb'));

@@ -13,14 +13,7 @@ function raw(port, text) {
   });
 }
 
-const tryIt = (label, fn) => {
-  try {
-    fn();
-    console.log(label, 'ok');
-  } catch (e) {
-    console.log(label, e.name, e.code, e.message);
-  }
-};
+const tryIt = require('../fixtures/try_it');
 
 tryIt('headers > request', () => http.createServer({ headersTimeout: 10000, requestTimeout: 1000 }));
 tryIt('headers = request', () => http.createServer({ headersTimeout: 1000, requestTimeout: 1000 }));

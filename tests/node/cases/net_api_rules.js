@@ -2,14 +2,7 @@
 const net = require('net');
 const dns = require('dns');
 
-const tryIt = (label, fn) => {
-  try {
-    fn();
-    console.log(label, 'no error');
-  } catch (e) {
-    console.log(label, e.name, e.code, e.message);
-  }
-};
+const tryIt = require('../fixtures/try_it');
 
 console.log(net.isIP({ toString: () => '::2001:252:1:255.255.255.255' }), net.isIP({ toString: () => '127.0.0.1' }),
   net.isIP({ toString: () => 'bla' }), net.isIP(), net.isIP(null), net.isIPv4({ toString: () => '1.2.3.4' }), net.isIPv6(123));
