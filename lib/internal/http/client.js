@@ -342,7 +342,10 @@ function handleEvents(state, events, data) {
         req.upgradeOrConnect = true;
         const event = req.method === 'CONNECT' ? 'connect' : 'upgrade';
         if (req.listenerCount(event) > 0) {
+          // The socket is the listener's now: out of the agent's pool and counts.
+          socket.emit('agentRemove');
           socket._httpMessage = null;
+          socket.readableFlowing = null;
           req.emit(event, res, socket, head);
           req.destroyed = true;
           req._closed = true;

@@ -1,6 +1,6 @@
 // Requests queued behind an agent's maxSockets: every one is answered, in order, when the
 // sockets before them close (Connection: close) or go back to the pool (keep-alive); and
-// behind maxTotalSockets, across two origins.
+// behind maxTotalSockets, across two origins. An upgraded socket leaves the agent.
 const http = require('http');
 
 const server = http.Server((req, res) => {
@@ -44,5 +44,22 @@ server.listen(0, '127.0.0.1', async () => {
     agent.destroy();
   }
   other.close();
+
+  const upgrading = http.createServer();
+  upgrading.on('upgrade', (req, socket) => socket.end('HTTP/1.1 101 Switching Protocols\r\nUpgrade: x\r\nConnection: Upgrade\r\n\r\nhi'));
+  await new Promise((r) => upgrading.listen(0, '127.0.0.1', r));
+  const agent = new http.Agent({ keepAlive: true });
+  await new Promise((resolve) => {
+    const req = http.request({ port: upgrading.address().port, host: '127.0.0.1', agent, headers: { connection: 'upgrade', upgrade: 'x' } });
+    req.on('upgrade', (res, socket, head) => {
+      console.log('upgraded', res.statusCode, String(head), agent.totalSocketCount, Object.keys(agent.sockets).length,
+        socket.listenerCount('agentRemove'), socket.listenerCount('free'));
+      socket.destroy();
+      resolve();
+    });
+    req.end();
+  });
+  agent.destroy();
+  upgrading.close();
   server.close();
 });
