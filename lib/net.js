@@ -830,6 +830,9 @@ Socket.prototype.connect = function(...args) {
     this._handle = null;
     this._peername = null;
     this._sockname = null;
+    // A new connection counts its own bytes, as a new libuv handle does in Node.
+    this._bytesRead = 0;
+    this._bytesDispatched = 0;
     this._undestroy();
   }
   const { path } = options;

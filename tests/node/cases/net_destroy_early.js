@@ -69,5 +69,23 @@ server.listen(0, '127.0.0.1', async () => {
     });
     req.abort();
   });
+  // A socket connected again counts the new connection's bytes only.
+  await new Promise((resolve) => {
+    const echo = net.createServer((s) => s.on('error', () => {}).resume());
+    echo.listen(0, '127.0.0.1', () => {
+      const s = net.createConnection(echo.address().port, '127.0.0.1');
+      let round = 0;
+      s.on('connect', () => s.end('x'.repeat(round === 0 ? 7 : 3)));
+      s.on('close', () => {
+        console.log('round', round, 'bytesWritten', s.bytesWritten, 'bytesRead', s.bytesRead);
+        if (++round < 2) s.connect(echo.address().port, '127.0.0.1');
+        else {
+          echo.close();
+          resolve();
+        }
+      });
+      s.resume();
+    });
+  });
   server.close();
 });
