@@ -56,7 +56,7 @@ function validateHeaderValue(name, value) {
 const kEmit = require('events').prototype.emit;
 function isListened(emitter, type) {
   const events = emitter._events;
-  return events === undefined || events[type] !== undefined || emitter.emit !== kEmit;
+  return (events !== undefined && events[type] !== undefined) || emitter.emit !== kEmit;
 }
 
 // A parser for one connection. `execute` returns the rows the bytes completed:

@@ -30,44 +30,63 @@ function addHeaderLine(dest, field, value, joinDuplicates) {
 // The Readable state is made on first stream use (see kLazy below): most GET requests are
 // answered without their body stream ever being touched, and building and ending it is a
 // good part of a request's cost in an interpreter.
-// The socket whose readableHighWaterMark the stream will take, when it is made.
-const kLazySocket = Symbol('kLazySocket');
 const kLazyEnded = Symbol('kLazyEnded');
 // Set when the stream state is made (by the setter below, which every Readable.call goes
 // through): a property read, where an own-property check is a call through
 // Object.prototype.hasOwnProperty.
 const kHasStream = Symbol('kHasStream');
 
-// A message's fields as one object literal, as OutgoingMessage's (see messageFields there),
-// filled from a parser's head row when there is one (see _setHead for the row's slots).
+// What every message starts from, kept on the prototype (see OutgoingMessage's
+// messageDefaults): a request's own fields are the few its head gives it.
+const messageDefaults = {
+  [kLazyEnded]: false,
+  [kHasStream]: false,
+  socket: null,
+  httpVersionMajor: null,
+  httpVersionMinor: null,
+  httpVersion: null,
+  complete: false,
+  rawTrailers: Object.freeze([]),
+  joinDuplicateHeaders: false,
+  aborted: false,
+  upgrade: false,
+  url: '',
+  method: null,
+  statusCode: null,
+  statusMessage: null,
+  _consuming: false,
+  _dumped: false,
+  _headers: null,
+  _trailers: null,
+};
+
+// A message's own fields, filled from a parser's head row when there is one (see _setHead
+// for the row's slots).
 function messageFields(proto, socket, row, joinDuplicateHeaders, maxHeadersCount) {
-  const head = row !== undefined;
-  const isRequest = head && row[6] === 0;
-  const major = head ? row[3] : null, minor = head ? row[4] : null;
-  return {
+  if (row === undefined) return { __proto__: proto, socket, rawHeaders: [], upgrade: null };
+  const major = row[3], minor = row[4];
+  const msg = row[6] === 0 ? {
     __proto__: proto,
-    [kLazySocket]: socket || null,
-    [kLazyEnded]: false,
     socket,
     httpVersionMajor: major,
     httpVersionMinor: minor,
-    httpVersion: head ? httpVersionOf(major, minor) : null,
-    complete: false,
-    rawHeaders: head ? headerLines(row[5], maxHeadersCount) : [],
-    rawTrailers: [],
-    joinDuplicateHeaders: head && !!joinDuplicateHeaders,
-    aborted: false,
-    upgrade: head ? row[8] : null,
-    url: isRequest ? row[2] : '',
-    method: isRequest ? row[1] : null,
-    statusCode: head && !isRequest ? row[6] : null,
-    statusMessage: head && !isRequest ? row[7] : null,
-    client: socket,
-    _consuming: false,
-    _dumped: false,
-    _headers: null,
-    _trailers: null,
+    httpVersion: httpVersionOf(major, minor),
+    rawHeaders: headerLines(row[5], maxHeadersCount),
+    url: row[2],
+    method: row[1],
+  } : {
+    __proto__: proto,
+    socket,
+    httpVersionMajor: major,
+    httpVersionMinor: minor,
+    httpVersion: httpVersionOf(major, minor),
+    rawHeaders: headerLines(row[5], maxHeadersCount),
+    statusCode: row[6],
+    statusMessage: row[7],
   };
+  if (row[8]) msg.upgrade = true;
+  if (joinDuplicateHeaders) msg.joinDuplicateHeaders = true;
+  return msg;
 }
 
 function httpVersionOf(major, minor) {
@@ -85,6 +104,7 @@ function IncomingMessage(socket) {
 }
 Object.setPrototypeOf(IncomingMessage.prototype, Readable.prototype);
 Object.setPrototypeOf(IncomingMessage, Readable);
+Object.assign(IncomingMessage.prototype, messageDefaults);
 
 // The message for a parser's head row: made whole in one step for IncomingMessage itself,
 // and through the constructor and _setHead for a class a server or agent was given.
@@ -100,14 +120,13 @@ function incomingFromHead(Class, socket, row, joinDuplicateHeaders, maxHeadersCo
 function hasStream(msg) {
   return msg[kHasStream];
 }
-IncomingMessage.prototype[kHasStream] = false;
 
 Object.defineProperty(IncomingMessage.prototype, '_readableState', {
   __proto__: null,
   configurable: true,
   get() {
-    const socket = this[kLazySocket];
-    Readable.call(this, socket === null ? undefined : { highWaterMark: socket.readableHighWaterMark });
+    const socket = this.socket;
+    Readable.call(this, !socket ? undefined : { highWaterMark: socket.readableHighWaterMark });
     const state = this._readableState;
     state.readingMore = true;
     if (this[kLazyEnded] && this._dumped) {
@@ -157,6 +176,17 @@ function distinct(raw) {
 }
 
 Object.defineProperties(IncomingMessage.prototype, {
+  client: {
+    __proto__: null,
+    configurable: true,
+    enumerable: true,
+    get() {
+      return this.socket;
+    },
+    set(v) {
+      Object.defineProperty(this, 'client', { __proto__: null, value: v, writable: true, configurable: true, enumerable: true });
+    },
+  },
   connection: {
     __proto__: null,
     configurable: true,

@@ -36,7 +36,6 @@ function ServerResponse(req, options) {
   const self = initOutgoing(this, new.target, options);
   if (req.method === 'HEAD') self._hasBody = false;
   self.req = req;
-  self.sendDate = true;
   if (req.httpVersionMajor < 1 || req.httpVersionMinor < 1) {
     self.useChunkedEncodingByDefault = /(?:^|\W)chunked(?:$|\W)/i.test(req.headers.te || '');
     self.shouldKeepAlive = false;
@@ -47,6 +46,7 @@ Object.setPrototypeOf(ServerResponse.prototype, OutgoingMessage.prototype);
 Object.setPrototypeOf(ServerResponse, OutgoingMessage);
 // Defaults a response takes from its prototype until set, as in Node.
 ServerResponse.prototype.statusCode = 200;
+ServerResponse.prototype.sendDate = true;
 ServerResponse.prototype.statusMessage = undefined;
 ServerResponse.prototype._sent100 = false;
 ServerResponse.prototype._expect_continue = false;
@@ -457,7 +457,7 @@ function onHead(server, socket, state, ev) {
   const res = new server.ServerResponse(req, state.responseOptions);
   res._keepAliveTimeout = server.keepAliveTimeout;
   res._httpConnection = state.connection;
-  res.shouldKeepAlive = keepAlive && res.shouldKeepAlive;
+  if (!keepAlive) res.shouldKeepAlive = false;
   if (server[kUniqueHeaders] !== null) res[kUniqueHeaders] = server[kUniqueHeaders];
   if (server.rejectNonStandardBodyWrites) res[kRejectNonStandardBodyWrites] = true;
   const limit = server.maxRequestsPerSocket;

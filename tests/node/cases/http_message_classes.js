@@ -1,7 +1,8 @@
 // http's message classes made every way a program makes them: by the server with its
 // own subclasses (createServer's IncomingMessage/ServerResponse options, as classes and
 // as function-style subclasses calling the parent on `this`), directly and as class
-// subclasses, and the fields Node's messages carry as their own.
+// subclasses, and the values of the fields Node's messages carry (unode keeps their
+// defaults on the prototypes: Object.keys shows fewer of them, reads give the same).
 const http = require('http');
 const net = require('net');
 const { OutgoingMessage } = http;
@@ -26,7 +27,7 @@ OldStyleResponse.prototype.sendText = function(text) {
   this.end(`${text} [${this.extra}]\n`);
 };
 
-// The public fields Node's messages carry as their own (enumerable) properties.
+// The public fields Node's messages carry.
 const incomingFields = ['socket', 'httpVersionMajor', 'httpVersionMinor', 'httpVersion', 'complete', 'rawHeaders',
   'rawTrailers', 'joinDuplicateHeaders', 'aborted', 'upgrade', 'url', 'method', 'statusCode', 'statusMessage'];
 const outgoingFields = ['_events', 'outputData', 'outputSize', 'writable', 'destroyed', 'chunkedEncoding',
@@ -35,10 +36,12 @@ const outgoingFields = ['_events', 'outputData', 'outputSize', 'writable', 'dest
 // (A response's statusCode and statusMessage start on its prototype, as Node's do.)
 const responseFields = [...outgoingFields, 'req'];
 function showKeys(label, obj, fields) {
-  const keys = Object.keys(obj);
-  const own = fields.filter((f) => keys.includes(f));
-  console.log(label, own.length === fields.length ? 'all own' : `only ${own.join(',')}`,
-    fields.map((f) => `${f}=${typeof obj[f] === 'object' && obj[f] !== null ? typeof obj[f] : obj[f]}`).join(' '));
+  // Enumerable, own or inherited, as `for...in` sees them.
+  const seen = [];
+  for (const k in obj) seen.push(k);
+  const listed = fields.filter((f) => seen.includes(f) || f === '_events');
+  console.log(label, listed.length === fields.length ? 'all listed' : `only ${listed.join(',')}`,
+    fields.filter((f) => f !== '_events').map((f) => `${f}=${typeof obj[f] === 'object' && obj[f] !== null ? typeof obj[f] : obj[f]}`).join(' '));
 }
 
 const sock = new net.Socket();
