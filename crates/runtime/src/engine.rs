@@ -68,6 +68,65 @@ pub fn array_from<'js>(ctx: &Ctx<'js>, values: Vec<Value<'js>>) -> Result<rquick
     rquickjs::Array::from_value(array)
 }
 
+/// Calls `f` with each own enumerable string-keyed property of `obj` (Object.keys order),
+/// the key borrowed as WTF-8 rather than copied, until `f` answers false; true when every
+/// property was seen.
+pub fn for_each_own_entry<'js>(
+    ctx: &Ctx<'js>,
+    obj: &rquickjs::Object<'js>,
+    mut f: impl FnMut(&[u8], Value<'js>) -> Result<bool>,
+) -> Result<bool> {
+    let raw = ctx.as_raw().as_ptr();
+    let mut tab: *mut qjs::JSPropertyEnum = std::ptr::null_mut();
+    let mut len: u32 = 0;
+    let flags = (qjs::JS_GPN_STRING_MASK | qjs::JS_GPN_ENUM_ONLY) as i32;
+    // SAFETY: `obj` is a live object; on success `tab` holds `len` entries that are ours
+    // to free with JS_FreePropertyEnum.
+    if unsafe { qjs::JS_GetOwnPropertyNames(raw, &mut tab, &mut len, obj.as_raw(), flags) } < 0 {
+        return Err(Error::Exception);
+    }
+    // SAFETY: see above; the entries stay valid until the JS_FreePropertyEnum below.
+    let entries = unsafe { std::slice::from_raw_parts(tab, len as usize) };
+    let mut result = Ok(true);
+    for entry in entries {
+        // SAFETY: the atom is held by `tab`; the property's value comes back owned (an
+        // exception value holds nothing).
+        let value = unsafe {
+            let value = qjs::JS_GetProperty(raw, obj.as_raw(), entry.atom);
+            if qjs::JS_IsException(value) {
+                result = Err(Error::Exception);
+                break;
+            }
+            Value::from_raw(ctx.clone(), value)
+        };
+        let mut key_len: qjs::size_t = 0;
+        // SAFETY: as for JS_ToCStringLen2 in with_string_and_nul: the bytes stay valid
+        // until the JS_FreeCString after `f`.
+        let key = unsafe { qjs::JS_AtomToCStringLen(raw, &mut key_len, entry.atom) };
+        if key.is_null() {
+            result = Err(Error::Exception);
+            break;
+        }
+        // SAFETY: see above.
+        let seen = f(
+            unsafe { std::slice::from_raw_parts(key as *const u8, key_len as usize) },
+            value,
+        );
+        // SAFETY: `key` came from JS_AtomToCStringLen and is freed once.
+        unsafe { qjs::JS_FreeCString(raw, key) };
+        match seen {
+            Ok(true) => {}
+            other => {
+                result = other;
+                break;
+            }
+        }
+    }
+    // SAFETY: `tab` and `len` are JS_GetOwnPropertyNames's, freed once.
+    unsafe { qjs::JS_FreePropertyEnum(raw, tab, len) };
+    result
+}
+
 /// Compiles `source` as the body of a sloppy-mode function taking `params`, named after
 /// `filename` in stack traces. The header sits on the body's first line so line numbers
 /// match the file.

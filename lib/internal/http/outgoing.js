@@ -263,17 +263,17 @@ OutgoingMessage.prototype._storeHeader = function(firstLine, headers) {
     contentLength = built[2];
   }
   if (f & F_CONNECTION) {
-    this._removedConnection = false;
+    if (this._removedConnection) this._removedConnection = false;
     if (f & F_CONNECTION_CLOSE) this._last = true;
     if (f & F_CONNECTION_KEEP) this.shouldKeepAlive = true;
   }
   if (f & F_TRANSFER_ENCODING) {
-    this._removedTE = false;
+    if (this._removedTE) this._removedTE = false;
     if (f & F_CHUNKED) this.chunkedEncoding = true;
   }
   if (f & F_CONTENT_LENGTH) {
     this._contentLength = +contentLength;
-    this._removedContLen = false;
+    if (this._removedContLen) this._removedContLen = false;
   }
   if (f & F_KEEP_ALIVE) this._defaultKeepAlive = false;
   if (this.sendDate && !(f & F_DATE)) header += dateLine();
@@ -311,7 +311,7 @@ OutgoingMessage.prototype._storeHeader = function(firstLine, headers) {
   }
   if (this.chunkedEncoding !== true && f & F_TRAILER) throw new ERR_HTTP_TRAILER_INVALID();
   this._header = header + '\r\n';
-  this._headerSent = false;
+  if (this._headerSent) this._headerSent = false;
   if (f & F_EXPECT) this._send('');
 };
 

@@ -5,7 +5,7 @@
 
 use super::def;
 use super::slots::{self, Shared};
-use crate::engine::{array_from, bytes_of};
+use crate::engine::{array_from, bytes_of, for_each_own_entry, with_string_wtf8};
 use rquickjs::convert::Coerced;
 use rquickjs::{Array, ArrayBuffer, Ctx, Exception, Object, Result, Value};
 use unode_http::fields::{self, framing};
@@ -136,14 +136,21 @@ fn with_parser<R>(
     }
 }
 
-/// A field value as the text JS's `name + ': ' + value` makes of it: strings and numbers
-/// only (None for anything whose conversion JS must do, or report, itself).
-fn field_text(value: &Value<'_>) -> Result<Option<String>> {
-    if let Some(s) = value.as_string() {
-        return s.to_string().map(Some);
+/// Runs `f` over a field value as the text JS's `name + ': ' + value` makes of it, for
+/// strings and numbers only (None, without calling `f`, for anything whose conversion JS
+/// must do, or report, itself). A string is borrowed, not copied.
+fn with_field_text<'js, R>(value: &Value<'js>, f: impl FnOnce(&str) -> R) -> Result<Option<R>> {
+    if value.is_string() {
+        return with_string_wtf8(value.ctx(), value, |bytes| {
+            // Unpaired surrogates are not field text; JS reports them.
+            std::str::from_utf8(bytes).ok().map(f)
+        });
+    }
+    if let Some(n) = value.as_int() {
+        return Ok(Some(f(&n.to_string())));
     }
     if value.is_number() {
-        return Ok(Some(value.get::<Coerced<String>>()?.0));
+        return Ok(Some(f(&value.get::<Coerced<String>>()?.0)));
     }
     Ok(None)
 }
@@ -158,17 +165,20 @@ struct HeadBuilder<'js> {
 impl<'js> HeadBuilder<'js> {
     /// Adds `name: value`; false when JS must handle the field (see `store_headers`).
     fn field(&mut self, name: &str, value: Value<'js>, check: bool) -> Result<bool> {
-        let Some(text) = field_text(&value)? else {
+        let head = &mut self.head;
+        let added = with_field_text(&value, |text| {
+            if check && !fields::is_field_value(text) {
+                return None;
+            }
+            head.push_str(name);
+            head.push_str(": ");
+            head.push_str(text);
+            head.push_str("\r\n");
+            Some(fields::framing_of(name, text))
+        })?;
+        let Some(Some(f)) = added else {
             return Ok(false);
         };
-        if check && !fields::is_field_value(&text) {
-            return Ok(false);
-        }
-        self.head.push_str(name);
-        self.head.push_str(": ");
-        self.head.push_str(&text);
-        self.head.push_str("\r\n");
-        let f = fields::framing_of(name, &text);
         if f & framing::CONTENT_LENGTH != 0 {
             self.content_length = Some(value);
         }
@@ -192,10 +202,9 @@ impl<'js> HeadBuilder<'js> {
                 if v.is_null() || v.is_undefined() {
                     continue;
                 }
-                let Some(text) = field_text(&v)? else {
+                if with_field_text(&v, |text| joined.push_str(text))?.is_none() {
                     return Ok(false);
-                };
-                joined.push_str(&text);
+                }
             }
             let joined = rquickjs::String::from_str(value.ctx().clone(), &joined)?.into_value();
             return self.field(name, joined, check);
@@ -214,35 +223,51 @@ impl<'js> HeadBuilder<'js> {
 /// (`stored`: lower-cased name → [name, value], checked when set) or the plain object
 /// writeHead was given (checked here). Undefined, with nothing changed, for whatever JS
 /// must handle or report itself: an invalid name or value, a value neither a string nor
-/// a number nor a list of them.
+/// a number nor a list of them. Names and values are read in place, not copied: a
+/// response's head is built on every request.
 fn store_headers<'js>(
     ctx: Ctx<'js>,
-    first_line: String,
+    first_line: Value<'js>,
     headers: Object<'js>,
     stored: bool,
 ) -> Result<Value<'js>> {
+    let Some(first_line) = with_field_text(&first_line, str::to_owned)? else {
+        return Err(Exception::throw_type(
+            &ctx,
+            "the first line must be a string",
+        ));
+    };
     let mut b = HeadBuilder {
         head: first_line,
         framing: 0,
         content_length: None,
     };
-    let undefined = Value::new_undefined(ctx.clone());
-    for prop in headers.props::<String, Value>() {
-        let (key, value) = prop?;
-        let done = if stored {
+    let done = for_each_own_entry(&ctx, &headers, |key, value| {
+        if stored {
             let Some(entry) = value.as_array() else {
-                return Ok(undefined);
+                return Ok(false);
             };
-            let Some(name) = entry.get::<Value>(0)?.as_string().map(|s| s.to_string()) else {
-                return Ok(undefined);
-            };
-            b.fields(&name?, entry.get(1)?, false)?
+            let name: Value = entry.get(0)?;
+            if !name.is_string() {
+                return Ok(false);
+            }
+            let value = entry.get(1)?;
+            let name =
+                with_string_wtf8(&ctx, &name, |n| std::str::from_utf8(n).map(str::to_owned))?;
+            match name {
+                Ok(name) => b.fields(&name, value, false),
+                Err(_) => Ok(false),
+            }
         } else {
-            fields::is_token(&key) && b.fields(&key, value, true)?
-        };
-        if !done {
-            return Ok(undefined);
+            match std::str::from_utf8(key) {
+                Ok(key) if fields::is_token(key) => b.fields(key, value, true),
+                _ => Ok(false),
+            }
         }
+    })?;
+    let undefined = Value::new_undefined(ctx.clone());
+    if !done {
+        return Ok(undefined);
     }
     let head = rquickjs::String::from_str(ctx.clone(), &b.head)?.into_value();
     let framing = Value::new_int(ctx.clone(), b.framing as i32);
