@@ -46,11 +46,13 @@ function runTicks() {
   head = 0;
 }
 
+// Runs after every callback the loop makes, mostly with nothing queued: the checks are
+// inline rather than calls.
 function processTicksAndRejections() {
   do {
-    runTicks();
+    if (head < queue.length) runTicks();
     runMicrotasks();
-  } while (hasTickScheduled() || processPromiseRejections());
+  } while (head < queue.length || (pendingUnhandled.size !== 0 && processPromiseRejections()));
 }
 
 function queueMicrotask(callback) {
