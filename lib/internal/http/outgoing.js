@@ -623,7 +623,7 @@ OutgoingMessage.prototype.end = function(chunk, encoding, callback) {
     this.socket._writableState.corked = 1;
     this.socket.uncork();
   }
-  this[kCorked] = 0;
+  if (this[kCorked] !== 0) this[kCorked] = 0;
   this.finished = true;
   if (this.outputData.length === 0 && this.socket && this.socket._httpMessage === this) this._finish();
   return this;
