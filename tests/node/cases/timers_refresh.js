@@ -1,8 +1,8 @@
-// (Node counts a delay from the loop's cached time, which can lie ms before Date.now(): the
-// refreshed 20 + 40 ms timer is asked for 50 ms, still 10 past an unrefreshed one.)
 // refresh() re-arms from now; intervals keep their period; timers pass arguments. (Which
 // of a 1 ms timer and an immediate runs first from the main module is not defined in
 // Node, so those events are reported sorted.)
+// (Node counts a delay from the loop's cached time, which can lie ms before Date.now(): the
+// refreshed 20 + 40 ms timer is asked for 50 ms, still 10 past an unrefreshed one.)
 const seen = [];
 const start = Date.now();
 const t = setTimeout((a, b) => {
