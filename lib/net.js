@@ -509,7 +509,8 @@ function remainderOf(chunks, skip) {
 
 // Writes what the loop held (see _writeNow): what the kernel does not take now waits for
 // EPOLLOUT, and a write that fails destroys the socket, as the write would have.
-Socket.prototype._flushHeld = function() {
+// `fromLoop`: called by the loop between its callbacks (flushHeldWrites).
+Socket.prototype._flushHeld = function(fromLoop) {
   const chunk = this._heldChunk;
   if (chunk === null || this._handle === null) return;
   const cb = this._heldCb;
@@ -522,7 +523,13 @@ Socket.prototype._flushHeld = function() {
   const r = binding.writeChunk(this._handle.fd, chunk);
   if (r >= 0) {
     this._bytesDispatched += r;
-    if (typeof cb === 'function') process.nextTick(cb);
+    // From the loop, a later turn than the held write(): the callback runs now, as the
+    // tick a write completing at once schedules would. From _final or _destroy it waits
+    // for a tick, as there it would run inside the stream's own steps.
+    if (typeof cb === 'function') {
+      if (fromLoop) cb();
+      else process.nextTick(cb);
+    }
   } else if (r <= PARTIAL_WRITE || r === UV_EAGAIN) {
     // The rest waits for EPOLLOUT.
     const n = r === UV_EAGAIN ? 0 : PARTIAL_WRITE - r;

@@ -124,16 +124,20 @@ function holdWrite(socket) {
   return true;
 }
 
-function flushHeldWrites() {
+// `betweenEvents`: called by dispatch, between the loop's callbacks, where the writes'
+// callbacks may run at once (see net's _flushHeld).
+function flushHeldWrites(betweenEvents = false) {
   if (heldWrites.length === 0) return;
   const sockets = heldWrites;
   heldWrites = [];
   for (let i = 0; i < sockets.length; i++) {
     try {
-      sockets[i]._flushHeld();
+      sockets[i]._flushHeld(betweenEvents);
     } catch (err) {
       require('internal/process/execution').triggerUncaughtException(err, false);
     }
+    // What a write's callback queued runs before the next one, as after any callback.
+    if (betweenEvents) processTicksAndRejections();
   }
 }
 
@@ -149,7 +153,7 @@ function now() {
 function dispatch(events) {
   for (let i = 1; i < events.length; i += 4) {
     holdingWrites = i + 4 < events.length;
-    if (!holdingWrites) flushHeldWrites();
+    if (!holdingWrites) flushHeldWrites(true);
     switch (events[i]) {
       case EV_IO: {
         const w = watchers.get(events[i + 1]);
@@ -175,7 +179,7 @@ function dispatch(events) {
     }
   }
   holdingWrites = false;
-  flushHeldWrites();
+  flushHeldWrites(true);
 }
 
 function signalName(num) {

@@ -585,10 +585,18 @@ function resOnFinish(req, res, socket, state, server) {
     const i = incoming.indexOf(req);
     if (i !== -1) incoming.splice(i, 1);
   }
-  if (req._untouched()) req._dumped = true;
+  const untouched = req._untouched();
+  if (untouched) req._dumped = true;
   else if (!req._consuming && !req._readableState.resumeScheduled) req._dump();
   res.detachSocket(socket);
-  process.nextTick(emitCloseNT, res);
+  // A response whose 'close' and 'finish' nobody listens for, to a request whose body
+  // nobody streamed, closes now rather than on a tick of its own: no one can tell.
+  if (untouched && !isListened(res, 'close') && !isListened(res, 'finish')) {
+    res.destroyed = true;
+    res._closed = true;
+  } else {
+    process.nextTick(emitCloseNT, res);
+  }
   if (res._last) {
     socket.destroySoon();
   } else if (state.outgoing.length === 0) {
