@@ -364,12 +364,23 @@ function processHeader(self, state, key, value, validate) {
   storeHeader(self, state, key, value, validate);
 }
 
+function isContentDispositionField(s) {
+  return s.length === 19 && s.toLowerCase() === 'content-disposition';
+}
+
 function isCookieField(s) {
   return s.length === 6 && s.toLowerCase() === 'cookie';
 }
 
 function storeHeader(self, state, key, value, validate) {
   if (validate) validateHeaderValue(key, value);
+  if (isContentDispositionField(key)) {
+    // Node 20 takes a Content-Disposition value's chars as latin1 bytes and reads them
+    // back as UTF-8 once the body's length is known (from end(), or a nonzero
+    // Content-Length field before it).
+    const length = state.contentLength !== undefined ? +state.contentLength : self._contentLength;
+    if (length) value = Buffer.from(String(value), 'latin1').toString();
+  }
   state.header += key + ': ' + value + '\r\n';
   const f = framingOf(key, String(value));
   if (f & F_CONTENT_LENGTH) state.contentLength = value;

@@ -170,6 +170,11 @@ impl<'js> HeadBuilder<'js> {
             if check && !fields::is_field_value(text) {
                 return None;
             }
+            // Node re-reads a latin1 Content-Disposition value as UTF-8 (see storeHeader
+            // in lib/internal/http/outgoing.js).
+            if !text.is_ascii() && name.eq_ignore_ascii_case("content-disposition") {
+                return None;
+            }
             head.push_str(name);
             head.push_str(": ");
             head.push_str(text);
