@@ -3,9 +3,8 @@
 //! are parsed by `httparse`; the body framing (content-length, chunked with trailers,
 //! read-until-close) and the limits are here.
 
-use memchr::memmem;
-
 pub mod fields;
+mod lines;
 
 /// Which side of the connection this parser reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -82,9 +81,16 @@ pub struct Parser {
     pub response_to_head: bool,
     /// Set when the response answers CONNECT: a 2xx switches protocol.
     pub response_to_connect: bool,
+    /// Node's `insecureHTTPParser`: bare LF line ends, folded header lines, any HTTP
+    /// version and a request body of unknown length are let through.
+    pub lenient: bool,
 }
 
+/// Longest chunk-size line without extensions.
 const MAX_CHUNK_LINE: usize = 4096;
+/// Most bytes of chunk extensions on one chunk-size line (Node's limit: a peer sending
+/// more gets 413).
+const MAX_CHUNK_EXTENSIONS: usize = 16 * 1024;
 
 /// The request methods llhttp knows; like Node, any other method is a parse error.
 pub const METHODS: &[&str] = &[
@@ -125,16 +131,21 @@ pub const METHODS: &[&str] = &[
     "UNSUBSCRIBE",
 ];
 
-/// Whether the start of a request line can still be, or is, a known method: `start` is
-/// the bytes before the first space, `complete` whether that space was seen.
-fn method_ok(start: &[u8], complete: bool) -> bool {
-    METHODS.iter().any(|m| {
-        if complete {
-            m.as_bytes() == start
-        } else {
-            m.as_bytes().starts_with(start)
-        }
-    })
+/// Where the start of a request line stops being a known method (llhttp's bytesParsed
+/// for HPE_INVALID_METHOD), or None while it still is, or can be, one.
+fn method_error_at(bytes: &[u8]) -> Option<usize> {
+    let word_end = memchr::memchr(b' ', bytes);
+    let word = &bytes[..word_end.unwrap_or(bytes.len())];
+    if word_end.is_some() && METHODS.iter().any(|m| m.as_bytes() == word) {
+        return None;
+    }
+    // The longest start of the word some method starts with.
+    let known = METHODS
+        .iter()
+        .map(|m| m.bytes().zip(word).take_while(|(a, b)| a == *b).count())
+        .max()
+        .unwrap_or(0);
+    (word_end.is_some() || known < word.len()).then_some(known)
 }
 
 fn err(code: &'static str, reason: &'static str, consumed: usize) -> Error {
@@ -162,6 +173,7 @@ impl Parser {
             max_headers: 4096,
             response_to_head: false,
             response_to_connect: false,
+            lenient: false,
         }
     }
 
@@ -246,8 +258,9 @@ impl Parser {
         // Look for the blank line from a little before the new bytes, in case it straddles.
         let from = old.saturating_sub(3);
         self.pending.extend_from_slice(input);
-        let Some(end) = memmem::find(&self.pending[from..], b"\r\n\r\n").map(|i| from + i + 4)
-        else {
+        // Where a byte of the head lies in this input (for llhttp's bytesParsed).
+        let at_input = |head_offset: usize| base + head_offset.saturating_sub(old);
+        let Some(end) = lines::head_end(&self.pending, from, self.lenient) else {
             if self.pending.len() > self.max_head_size {
                 return Err(self.fail(err(
                     "HPE_HEADER_OVERFLOW",
@@ -256,8 +269,8 @@ impl Parser {
                 )));
             }
             // Reject a bad start line early instead of buffering to the limit.
-            if let Some(e) = self.early_error() {
-                return Err(self.fail(err(e.0, e.1, base)));
+            if let Some((code, reason, at)) = self.early_error() {
+                return Err(self.fail(err(code, reason, at_input(at))));
             }
             return Ok(input.len());
         };
@@ -266,12 +279,15 @@ impl Parser {
         }
         let head_bytes = std::mem::take(&mut self.pending);
         let used = end - old;
-        if self.bad_method(&head_bytes) {
+        if let Some(at) = self.bad_method(&head_bytes) {
             return Err(self.fail(err(
                 "HPE_INVALID_METHOD",
                 "Invalid method encountered",
-                base,
+                at_input(at),
             )));
+        }
+        if let Err((code, reason, at)) = lines::check(&head_bytes[..end], self.kind, self.lenient) {
+            return Err(self.fail(err(code, reason, at_input(at))));
         }
         let head = match self.parse_head(&head_bytes[..end]) {
             Ok(h) => h,
@@ -279,6 +295,12 @@ impl Parser {
         };
         let framing = match self.framing(&head) {
             Ok(f) => f,
+            // Node hands over a request whose Transfer-Encoding leaves its body's end
+            // unknown, then reports the error.
+            Err((code @ "HPE_INVALID_TRANSFER_ENCODING", reason)) => {
+                out.push(Event::Head(head));
+                return Err(self.fail(err(code, reason, base + used)));
+            }
             Err((code, reason)) => return Err(self.fail(err(code, reason, base + used))),
         };
         let upgrade = head.upgrade;
@@ -298,22 +320,25 @@ impl Parser {
         Ok(used)
     }
 
-    /// A request whose method is not one llhttp knows, judged as soon as its first bytes
-    /// show it.
-    fn bad_method(&self, bytes: &[u8]) -> bool {
+    /// Where a request's method shows it is not one llhttp knows, judged as soon as its
+    /// first bytes show it.
+    fn bad_method(&self, bytes: &[u8]) -> Option<usize> {
         if self.kind != Kind::Request {
-            return false;
+            return None;
         }
-        match memchr::memchr(b' ', bytes) {
-            Some(i) => !method_ok(&bytes[..i], true),
-            // No method is 12 bytes long: that many without a space settles it.
-            None => !method_ok(&bytes[..bytes.len().min(12)], bytes.len() >= 12),
-        }
+        method_error_at(bytes)
     }
 
-    fn early_error(&self) -> Option<(&'static str, &'static str)> {
-        if self.bad_method(&self.pending) {
-            return Some(("HPE_INVALID_METHOD", "Invalid method encountered"));
+    fn early_error(&self) -> Option<lines::Problem> {
+        if let Some(at) = self.bad_method(&self.pending) {
+            return Some(("HPE_INVALID_METHOD", "Invalid method encountered", at));
+        }
+        if let Err(problem) = lines::check(&self.pending, self.kind, self.lenient) {
+            return Some(problem);
+        }
+        // Versions and folds httparse cannot read are judged by `lines`.
+        if self.lenient {
+            return None;
         }
         let mut headers = [httparse::EMPTY_HEADER; 0];
         let r = match self.kind {
@@ -325,23 +350,36 @@ impl Parser {
                 .map(|_| ()),
         };
         match r {
-            Err(httparse::Error::TooManyHeaders) | Ok(()) => None,
-            Err(e) => Some(map_error(self.kind, e)),
+            Err(httparse::Error::TooManyHeaders | httparse::Error::Version) | Ok(()) => None,
+            Err(e) => {
+                let (code, reason) = map_error(self.kind, e);
+                Some((code, reason, 0))
+            }
         }
     }
 
     fn parse_head(&self, bytes: &[u8]) -> Result<Head, (&'static str, &'static str)> {
+        let copy = lines::readable_copy(bytes, self.kind);
+        let (readable, version) = match &copy {
+            Some((copy, version)) => (copy.as_slice(), *version),
+            None => (bytes, None),
+        };
         // Most heads have a few headers: try a small table before a big one.
-        match self.parse_head_with(bytes, 64) {
-            Err(("HPE_HEADER_OVERFLOW", _)) => self.parse_head_with(bytes, self.max_headers),
+        match self.parse_head_with(readable, 64, version) {
+            Err(("HPE_HEADER_OVERFLOW", _)) => {
+                self.parse_head_with(readable, self.max_headers, version)
+            }
             other => other,
         }
     }
 
+    /// Parses a head httparse can read; `version`: the one its start line really names,
+    /// when that was written as 1.1 for httparse (see `lines::readable_copy`).
     fn parse_head_with(
         &self,
         bytes: &[u8],
         max_headers: usize,
+        version: Option<(u8, u8)>,
     ) -> Result<Head, (&'static str, &'static str)> {
         let mut storage = vec![httparse::EMPTY_HEADER; max_headers];
         let mut head = Head {
@@ -366,7 +404,7 @@ impl Parser {
                 complete(req.parse(bytes))?;
                 head.method = req.method.unwrap_or_default().to_owned();
                 head.url = req.path.unwrap_or_default().to_owned();
-                head.version = (1, req.version.unwrap_or(1));
+                head.version = version.unwrap_or((1, req.version.unwrap_or(1)));
                 self.finish_head(head, req.headers)
             }
             Kind::Response => {
@@ -374,7 +412,7 @@ impl Parser {
                 complete(res.parse(bytes))?;
                 head.status = res.code.unwrap_or(0);
                 head.reason = res.reason.unwrap_or_default().to_owned();
-                head.version = (1, res.version.unwrap_or(1));
+                head.version = version.unwrap_or((1, res.version.unwrap_or(1)));
                 self.finish_head(head, res.headers)
             }
         }
@@ -402,7 +440,12 @@ impl Parser {
                 has_upgrade = true;
             }
         }
-        head.keep_alive = if head.version.1 >= 1 { !close } else { keep };
+        // As llhttp: HTTP/1.1 semantics need a major and a minor above 0 (2.0 is read as 1.0).
+        head.keep_alive = if head.version.0 > 0 && head.version.1 > 0 {
+            !close
+        } else {
+            keep
+        };
         head.upgrade = match self.kind {
             Kind::Request => (conn_upgrade && has_upgrade) || head.method == "CONNECT",
             Kind::Response => {
@@ -460,8 +503,10 @@ impl Parser {
             return Ok(State::Chunked(Chunked::Size));
         }
         if has_te {
-            // A request whose body has no known end cannot be read (RFC 9112 §6.3 ¶4).
+            // A request whose body has no known end cannot be read (RFC 9112 §6.3 ¶4),
+            // unless the parser is lenient: then it runs to the end of the connection.
             return match self.kind {
+                Kind::Request if self.lenient => Ok(State::UntilClose),
                 Kind::Request => Err((
                     "HPE_INVALID_TRANSFER_ENCODING",
                     "Request has invalid `Transfer-Encoding`",
@@ -495,16 +540,20 @@ impl Parser {
                 Ok(n)
             }
             Chunked::Size | Chunked::DataEnd => {
-                let Some((line, used)) = self.line(input) else {
-                    if self.pending.len() > MAX_CHUNK_LINE {
-                        return Err(self.fail(err(
-                            "HPE_INVALID_CHUNK_SIZE",
-                            "Chunk size line too long",
-                            base,
-                        )));
+                let Some((line, used, crlf)) = self.line(input) else {
+                    if let Some(e) = chunk_line_overflow(&self.pending) {
+                        return Err(self.fail(err(e.0, e.1, base + input.len())));
+                    }
+                    // Zeros only so far: one stands for them all.
+                    if self.pending.iter().all(|&b| b == b'0') {
+                        self.pending.truncate(1);
                     }
                     return Ok(input.len());
                 };
+                if let Some(e) = chunk_line_overflow(&line) {
+                    // At the line's LF, where llhttp judges the extensions.
+                    return Err(self.fail(err(e.0, e.1, base + used - 1)));
+                }
                 if c == Chunked::DataEnd {
                     if !line.is_empty() {
                         return Err(self.fail(err(
@@ -513,15 +562,34 @@ impl Parser {
                             base,
                         )));
                     }
+                    if !crlf && !self.lenient {
+                        return Err(self.fail(err(
+                            "HPE_CR_EXPECTED",
+                            "Missing expected CR after chunk data",
+                            base + used,
+                        )));
+                    }
                     self.state = State::Chunked(Chunked::Size);
                     return Ok(used);
+                }
+                if !crlf && !self.lenient {
+                    return Err(self.fail(err(
+                        "HPE_CR_EXPECTED",
+                        "Missing expected CR after chunk size",
+                        base + used,
+                    )));
                 }
                 let digits = line
                     .split(|&b| b == b';')
                     .next()
                     .unwrap_or(&[])
                     .trim_ascii();
-                let size = std::str::from_utf8(digits)
+                // Leading zeros do not count toward the size's 16 digits.
+                let significant = match digits.iter().position(|&b| b != b'0') {
+                    Some(i) => &digits[i..],
+                    None => &digits[digits.len().saturating_sub(1)..],
+                };
+                let size = std::str::from_utf8(significant)
                     .ok()
                     .filter(|s| !s.is_empty() && s.len() <= 16)
                     .and_then(|s| u64::from_str_radix(s, 16).ok());
@@ -540,7 +608,7 @@ impl Parser {
                 Ok(used)
             }
             Chunked::Trailers => {
-                let Some((line, used)) = self.line(input) else {
+                let Some((line, used, _)) = self.line(input) else {
                     if self.pending.len() > self.max_head_size {
                         return Err(self.fail(err("HPE_HEADER_OVERFLOW", "Header overflow", base)));
                     }
@@ -566,23 +634,41 @@ impl Parser {
         }
     }
 
-    /// A CRLF-terminated line, joined with any earlier partial line; (line, bytes of
-    /// `input` used). Without a full line the bytes are kept for the next call.
-    fn line(&mut self, input: &[u8]) -> Option<(Vec<u8>, usize)> {
+    /// A line, joined with any earlier partial line: (line without its end, bytes of
+    /// `input` used, whether it ended in CRLF rather than a bare LF). Without a full line
+    /// the bytes are kept for the next call.
+    fn line(&mut self, input: &[u8]) -> Option<(Vec<u8>, usize, bool)> {
         match memchr::memchr(b'\n', input) {
             Some(i) => {
                 let mut line = std::mem::take(&mut self.pending);
                 line.extend_from_slice(&input[..i]);
-                if line.last() == Some(&b'\r') {
+                let crlf = line.last() == Some(&b'\r');
+                if crlf {
                     line.pop();
                 }
-                Some((line, i + 1))
+                Some((line, i + 1, crlf))
             }
             None => {
                 self.pending.extend_from_slice(input);
                 None
             }
         }
+    }
+}
+
+/// A chunk-size line (or its start) too long to take: its extensions past Node's limit, or
+/// without extensions past any size's length.
+fn chunk_line_overflow(line: &[u8]) -> Option<(&'static str, &'static str)> {
+    // Leading zeros are taken in any number, as llhttp takes them.
+    let line = &line[line.iter().position(|&b| b != b'0').unwrap_or(line.len())..];
+    match memchr::memchr(b';', line) {
+        Some(i) if line.len() - i - 1 > MAX_CHUNK_EXTENSIONS => {
+            Some(("HPE_CHUNK_EXTENSIONS_OVERFLOW", "Chunk extensions overflow"))
+        }
+        None if line.len() > MAX_CHUNK_LINE => {
+            Some(("HPE_INVALID_CHUNK_SIZE", "Chunk size line too long"))
+        }
+        _ => None,
     }
 }
 
@@ -623,6 +709,79 @@ mod tests {
             })
             .flatten()
             .collect()
+    }
+
+    fn error_of(kind: Kind, input: &[u8]) -> (&'static str, usize) {
+        let e = run(kind, input, input.len()).unwrap_err();
+        (e.code, e.consumed)
+    }
+
+    #[test]
+    fn errors_where_llhttp_finds_them() {
+        let req = Kind::Request;
+        assert_eq!(
+            error_of(req, b"Oopsie-doopsie\r\n"),
+            ("HPE_INVALID_METHOD", 1)
+        );
+        assert_eq!(
+            error_of(req, b"OPT / HTTP/1.1\r\n\r\n"),
+            ("HPE_INVALID_METHOD", 3)
+        );
+        let chunked = "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n";
+        let size_lf = format!("{chunked}1\nA\r\n0\r\n\r\n");
+        assert_eq!(error_of(req, size_lf.as_bytes()), ("HPE_CR_EXPECTED", 58));
+        let data_lf = format!("{chunked}1\r\nA\n0\r\n\r\n");
+        assert_eq!(error_of(req, data_lf.as_bytes()), ("HPE_CR_EXPECTED", 61));
+        let long_ext = format!("{chunked}2;{}\r\nAA\r\n0\r\n\r\n", "a".repeat(17000));
+        assert_eq!(
+            error_of(req, long_ext.as_bytes()),
+            ("HPE_CHUNK_EXTENSIONS_OVERFLOW", 17059)
+        );
+        // A Transfer-Encoding that leaves the body's end unknown: the head, then the error.
+        let mut p = Parser::new(req);
+        let mut out = Vec::new();
+        let te = b"POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunkedchunked\r\n\r\n";
+        assert_eq!(
+            p.feed(te, &mut out).unwrap_err().code,
+            "HPE_INVALID_TRANSFER_ENCODING"
+        );
+        assert!(matches!(out.as_slice(), [Event::Head(_)]));
+    }
+
+    #[test]
+    fn many_leading_zeros_in_a_chunk_size() {
+        let input = format!(
+            "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n{}2\r\nAA\r\n0\r\n\r\n",
+            "0".repeat(5000)
+        );
+        for step in [1, 100, input.len()] {
+            assert_eq!(
+                body(&run(Kind::Request, input.as_bytes(), step).unwrap()),
+                b"AA"
+            );
+        }
+    }
+
+    #[test]
+    fn lenient_heads() {
+        let mut p = Parser::new(Kind::Response);
+        p.lenient = true;
+        let mut out = Vec::new();
+        p.feed(
+            b"HTTP/1.1 200 OK\nA: text/plain;\n x=1\nContent-Length: 2\n\nok",
+            &mut out,
+        )
+        .unwrap();
+        let Event::Head(h) = &out[0] else {
+            panic!("{out:?}")
+        };
+        assert_eq!(h.headers[0], ("A".to_owned(), b"text/plain; x=1".to_vec()));
+        assert_eq!(body(&out), b"ok");
+        let ev = run(Kind::Request, b"GET / HTTP/2.0\r\nHost: a\r\n\r\n", 3).unwrap();
+        let Event::Head(h) = &ev[0] else {
+            panic!("{ev:?}")
+        };
+        assert_eq!((h.version, h.keep_alive), ((2, 0), false));
     }
 
     #[test]

@@ -87,6 +87,7 @@ function ClientRequest(input, options, cb) {
     this.useChunkedEncodingByDefault = true;
   }
   if (options.insecureHTTPParser !== undefined) validateBoolean(options.insecureHTTPParser, 'options.insecureHTTPParser');
+  this.insecureHTTPParser = options.insecureHTTPParser;
   if (options.maxHeaderSize !== undefined) validateInteger(options.maxHeaderSize, 'maxHeaderSize', 0);
   this.maxHeaderSize = options.maxHeaderSize;
   this.joinDuplicateHeaders = options.joinDuplicateHeaders;
@@ -227,7 +228,7 @@ function onSocketAfterDestroy(req, socket, err) {
 }
 
 function tickOnSocket(req, socket) {
-  const parser = new HTTPParser(true, req.maxHeaderSize);
+  const parser = new HTTPParser(true, req.maxHeaderSize, req.insecureHTTPParser);
   parser.expectResponseTo(req.method);
   req.socket = socket;
   req.parser = parser;

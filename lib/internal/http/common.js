@@ -62,8 +62,9 @@ function isListened(emitter, type) {
 // A parser for one connection. `execute` returns the rows the bytes completed:
 // see crates/runtime/src/bindings/http_parser.rs.
 class HTTPParser {
-  constructor(response, maxHeaderSize) {
-    this.id = binding.create(response, maxHeaderSize || 0);
+  // `lenient`: Node's insecureHTTPParser (see `lenient` in crates/http/src/lib.rs).
+  constructor(response, maxHeaderSize, lenient = false) {
+    this.id = binding.create(response, maxHeaderSize || 0, !!lenient);
   }
 
   execute(data) {

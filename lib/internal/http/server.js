@@ -281,7 +281,7 @@ function connectionListener(socket) {
   if (server.timeout && typeof socket.setTimeout === 'function') socket.setTimeout(server.timeout);
   socket.on('timeout', socketOnTimeout);
   const state = {
-    parser: new HTTPParser(false, server.maxHeaderSize),
+    parser: new HTTPParser(false, server.maxHeaderSize, server.insecureHTTPParser),
     incoming: [],
     outgoing: [],
     outgoingData: 0,
@@ -658,6 +658,7 @@ function socketOnClose(server, socket, state) {
 
 const kBadRequest = 'HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n';
 const kTooLarge = 'HTTP/1.1 431 Request Header Fields Too Large\r\nConnection: close\r\n\r\n';
+const kPayloadTooLarge = 'HTTP/1.1 413 Payload Too Large\r\nConnection: close\r\n\r\n';
 const kTimeout = 'HTTP/1.1 408 Request Timeout\r\nConnection: close\r\n\r\n';
 
 function socketOnError(e) {
@@ -673,6 +674,9 @@ function socketOnError(e) {
     switch (e.code) {
       case 'HPE_HEADER_OVERFLOW':
         response = kTooLarge;
+        break;
+      case 'HPE_CHUNK_EXTENSIONS_OVERFLOW':
+        response = kPayloadTooLarge;
         break;
       case 'ERR_HTTP_REQUEST_TIMEOUT':
         response = kTimeout;

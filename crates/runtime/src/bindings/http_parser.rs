@@ -311,17 +311,22 @@ pub fn init<'js>(obj: &Object<'js>) -> Result<()> {
     })?;
     let parsers = slots::shared::<Parser>();
     let p = parsers.clone();
-    def(obj, "create", move |response: bool, max_head_size: f64| {
-        let mut parser = Parser::new(if response {
-            Kind::Response
-        } else {
-            Kind::Request
-        });
-        if max_head_size > 0.0 {
-            parser.max_head_size = max_head_size as usize;
-        }
-        p.borrow_mut().insert(parser)
-    })?;
+    def(
+        obj,
+        "create",
+        move |response: bool, max_head_size: f64, lenient: bool| {
+            let mut parser = Parser::new(if response {
+                Kind::Response
+            } else {
+                Kind::Request
+            });
+            parser.lenient = lenient;
+            if max_head_size > 0.0 {
+                parser.max_head_size = max_head_size as usize;
+            }
+            p.borrow_mut().insert(parser)
+        },
+    )?;
     let p = parsers.clone();
     def(
         obj,

@@ -1,0 +1,359 @@
+//! The line structure of a head as llhttp judges it, which httparse does not: line ends
+//! (CRLF, or a bare LF only when lenient), obsolete line folding (lenient only), and the
+//! HTTP versions Node takes (0.9, 1.0, 1.1 and 2.0; any single digits when lenient). Also
+//! the copy of an unusual head that httparse can read (another version, folded lines).
+
+use crate::Kind;
+use memchr::{memchr, memchr2};
+
+/// A problem llhttp reports: code, reason, and the offset in the head of the byte that
+/// shows it (llhttp's bytesParsed counts to there).
+pub(crate) type Problem = (&'static str, &'static str, usize);
+
+/// A copy of a head httparse can read, and the version its start line really names when
+/// the copy says 1.1 instead.
+pub(crate) type ReadableCopy = (Vec<u8>, Option<(u8, u8)>);
+
+/// The versions Node's parser takes without `insecureHTTPParser`.
+const STRICT_VERSIONS: [(u8, u8); 4] = [(0, 9), (1, 0), (1, 1), (2, 0)];
+
+/// The `HTTP/d.d` a start line names: the last word of a request line, the first of a
+/// status line, with where it ends. None when it is not of that form (httparse reports
+/// that).
+fn version_of(line: &[u8], kind: Kind) -> Option<((u8, u8), usize)> {
+    let (word, end) = match kind {
+        Kind::Request => {
+            let start = line.iter().rposition(|&b| b == b' ')? + 1;
+            (&line[start..], line.len())
+        }
+        Kind::Response => {
+            let end = memchr(b' ', line).unwrap_or(line.len());
+            (&line[..end], end)
+        }
+    };
+    match word {
+        [b'H', b'T', b'T', b'P', b'/', major, b'.', minor]
+            if major.is_ascii_digit() && minor.is_ascii_digit() =>
+        {
+            Some(((major - b'0', minor - b'0'), end))
+        }
+        _ => None,
+    }
+}
+
+/// Checks a head's lines as far as `bytes` go (a head may be incomplete): the first
+/// problem llhttp would report, if any.
+pub(crate) fn check(bytes: &[u8], kind: Kind, lenient: bool) -> Result<(), Problem> {
+    let Some(eol) = memchr2(b'\r', b'\n', bytes) else {
+        return Ok(());
+    };
+    if let Some((version, end)) = version_of(&bytes[..eol], kind) {
+        if !lenient && !STRICT_VERSIONS.contains(&version) {
+            return Err(("HPE_INVALID_VERSION", "Invalid HTTP version", end));
+        }
+    }
+    let mut pos = match (bytes[eol], bytes.get(eol + 1)) {
+        (b'\r', None) => return Ok(()),
+        (b'\r', Some(b'\n')) => eol + 2,
+        _ if lenient => eol + 1,
+        (b'\r', Some(_)) => return Err(("HPE_STRICT", "Expected CRLF after version", eol + 1)),
+        _ => {
+            return Err(match kind {
+                Kind::Request => (
+                    "HPE_INVALID_VERSION",
+                    "Expected CRLF after version",
+                    eol + 1,
+                ),
+                Kind::Response => (
+                    "HPE_CR_EXPECTED",
+                    "Missing expected CR after response line",
+                    eol,
+                ),
+            })
+        }
+    };
+    loop {
+        let start = pos;
+        match bytes.get(pos) {
+            None => return Ok(()),
+            // The blank line that ends the head.
+            Some(b'\r') => {
+                return match bytes.get(pos + 1) {
+                    None | Some(b'\n') => Ok(()),
+                    Some(_) => Err((
+                        "HPE_LF_EXPECTED",
+                        "Missing expected LF after headers",
+                        pos + 1,
+                    )),
+                };
+            }
+            Some(b'\n') if lenient => return Ok(()),
+            Some(b'\n') => {
+                return Err((
+                    "HPE_INVALID_HEADER_TOKEN",
+                    "Invalid header field char",
+                    pos + 1,
+                ));
+            }
+            Some(b' ' | b'\t') if !lenient => {
+                return Err((
+                    "HPE_INVALID_HEADER_TOKEN",
+                    "Unexpected whitespace after header value",
+                    pos,
+                ));
+            }
+            Some(_) => {}
+        }
+        let Some(eol) = memchr2(b'\r', b'\n', &bytes[pos..]).map(|i| pos + i) else {
+            return Ok(());
+        };
+        pos = match (bytes[eol], bytes.get(eol + 1)) {
+            (b'\r', None) => return Ok(()),
+            (b'\r', Some(b'\n')) => eol + 2,
+            (b'\r', Some(_)) => {
+                return Err((
+                    "HPE_LF_EXPECTED",
+                    "Missing expected LF after header value",
+                    eol + 1,
+                ))
+            }
+            _ if lenient => eol + 1,
+            _ => {
+                let line = &bytes[start..eol];
+                let empty_value = memchr(b':', line)
+                    .is_some_and(|c| line[c + 1..].iter().all(|&b| b == b' ' || b == b'\t'));
+                return Err(if empty_value {
+                    (
+                        "HPE_INVALID_HEADER_TOKEN",
+                        "Invalid header value char",
+                        eol + 1,
+                    )
+                } else {
+                    (
+                        "HPE_CR_EXPECTED",
+                        "Missing expected CR after header value",
+                        eol,
+                    )
+                });
+            }
+        };
+    }
+}
+
+/// Where the head in `bytes` ends (just past its blank line), looking from `from`: CRLF
+/// line ends, or with `lenient` bare LFs as well.
+pub(crate) fn head_end(bytes: &[u8], from: usize, lenient: bool) -> Option<usize> {
+    if !lenient {
+        return memchr::memmem::find(&bytes[from..], b"\r\n\r\n").map(|i| from + i + 4);
+    }
+    let mut pos = from;
+    while let Some(i) = memchr(b'\n', &bytes[pos..]) {
+        let lf = pos + i;
+        match &bytes[lf + 1..] {
+            [b'\n', ..] => return Some(lf + 2),
+            [b'\r', b'\n', ..] => return Some(lf + 3),
+            _ => pos = lf + 1,
+        }
+    }
+    None
+}
+
+/// The version a (checked) head's start line names when httparse cannot read it (not
+/// 1.0 or 1.1), and a copy of the head that it can: that version written as 1.1, a lone
+/// CR after the start line (lenient) as CRLF, and folded lines joined with a space. None
+/// when the head can be read as it is.
+pub(crate) fn readable_copy(head: &[u8], kind: Kind) -> Option<ReadableCopy> {
+    let line_end = memchr2(b'\r', b'\n', head)?;
+    let rest_at = match &head[line_end..] {
+        [b'\r', b'\n', ..] => line_end + 2,
+        _ => line_end + 1,
+    };
+    let lone_cr = head[line_end] == b'\r' && rest_at == line_end + 1;
+    let unusual =
+        version_of(&head[..line_end], kind).filter(|(v, _)| !matches!(v, (1, 0) | (1, 1)));
+    let folded = head[rest_at.saturating_sub(1)..]
+        .windows(2)
+        .any(|w| w[0] == b'\n' && matches!(w[1], b' ' | b'\t'));
+    if unusual.is_none() && !folded && !lone_cr {
+        return None;
+    }
+    let mut copy = Vec::with_capacity(head.len() + 1);
+    match unusual {
+        Some((_, end)) => {
+            copy.extend_from_slice(&head[..end - 3]);
+            copy.extend_from_slice(b"1.1");
+            copy.extend_from_slice(&head[end..line_end]);
+        }
+        None => copy.extend_from_slice(&head[..line_end]),
+    }
+    copy.extend_from_slice(b"\r\n");
+    let mut rest = &head[rest_at..];
+    while !rest.is_empty() {
+        let line_len = memchr(b'\n', rest).map_or(rest.len(), |i| i + 1);
+        let (line, next) = rest.split_at(line_len);
+        if matches!(line.first(), Some(b' ' | b'\t')) && copy.ends_with(b"\n") {
+            // An obsolete fold: the line continues the one before, after one space.
+            copy.pop();
+            if copy.ends_with(b"\r") {
+                copy.pop();
+            }
+            copy.push(b' ');
+            copy.extend_from_slice(line.trim_ascii_start());
+            if line.ends_with(b"\n") && !copy.ends_with(b"\n") {
+                copy.push(b'\n');
+            }
+        } else {
+            copy.extend_from_slice(line);
+        }
+        rest = next;
+    }
+    Some((copy, unusual.map(|(v, _)| v)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn problem(head: &str, kind: Kind, lenient: bool) -> Option<(&'static str, usize)> {
+        check(head.as_bytes(), kind, lenient)
+            .err()
+            .map(|(code, _, at)| (code, at))
+    }
+
+    #[test]
+    fn line_ends_as_node_judges_them() {
+        let req = Kind::Request;
+        assert_eq!(
+            problem("GET / HTTP/1.1\r\nHost: a\r\n\r\n", req, false),
+            None
+        );
+        assert_eq!(problem("GET / HTTP/1.1\rHost: a\r\n\r\n", req, true), None);
+        assert_eq!(
+            problem(
+                "GET / HTTP/1.1\r\nHost: a\r\nDummy: Header\rContent-Length: 1\r\n\r\n",
+                req,
+                false
+            ),
+            Some(("HPE_LF_EXPECTED", 39))
+        );
+        assert_eq!(
+            problem(
+                "GET / HTTP/1.1\r\nHost: a\r\nDummy: x\nContent-Length: 0\r\n\r\n",
+                req,
+                false
+            ),
+            Some(("HPE_CR_EXPECTED", 33))
+        );
+        assert_eq!(
+            problem(
+                "POST / HTTP/1.1\r\nHost: a\r\nx:\nTransfer-Encoding: chunked\r\n\r\n",
+                req,
+                false
+            ),
+            Some(("HPE_INVALID_HEADER_TOKEN", 29))
+        );
+        assert_eq!(
+            problem("GET / HTTP/1.1\nHost: a\n\n", req, false),
+            Some(("HPE_INVALID_VERSION", 15))
+        );
+        assert_eq!(
+            problem("GET / HTTP/1.1\rHost: a\r\n\r\n", req, false),
+            Some(("HPE_STRICT", 15))
+        );
+        assert_eq!(
+            problem("GET / HTTP/1.1\r\nHost: a\r\n\n", req, false),
+            Some(("HPE_INVALID_HEADER_TOKEN", 26))
+        );
+        assert_eq!(
+            problem(
+                "GET / HTTP/1.1\r\nHost: a\r\nX-A: one\r\n two\r\n\r\n",
+                req,
+                false
+            ),
+            Some(("HPE_INVALID_HEADER_TOKEN", 35))
+        );
+        assert_eq!(
+            problem("HTTP/1.1 200 OK\nX: 1\n\n", Kind::Response, false),
+            Some(("HPE_CR_EXPECTED", 15))
+        );
+        // Lenient: bare LFs and folds pass; a CR without its LF does not.
+        assert_eq!(
+            problem("GET / HTTP/1.1\nHost: a\nX: one\n two\n\n", req, true),
+            None
+        );
+        assert_eq!(
+            problem(
+                "GET / HTTP/1.1\r\nDummy: Header\rContent-Length: 1\r\n\r\n",
+                req,
+                true
+            ),
+            Some(("HPE_LF_EXPECTED", 30))
+        );
+        // Incomplete heads are judged as far as they go.
+        assert_eq!(problem("GET / HTTP/1.1\r", req, false), None);
+        assert_eq!(problem("GET / HTTP/1.1\r\nHost: a", req, false), None);
+    }
+
+    #[test]
+    fn versions_node_takes() {
+        for (head, ok) in [
+            ("GET / HTTP/0.9\r\n\r\n", true),
+            ("GET / HTTP/2.0\r\n\r\n", true),
+            ("GET / HTTP/1.2\r\n\r\n", false),
+            ("GET / HTTP/3.0\r\n\r\n", false),
+        ] {
+            assert_eq!(problem(head, Kind::Request, false).is_none(), ok, "{head}");
+            assert_eq!(problem(head, Kind::Request, true), None, "{head}");
+        }
+        assert_eq!(
+            problem("GET / HTTP/1.2\r\n\r\n", Kind::Request, false),
+            Some(("HPE_INVALID_VERSION", 14))
+        );
+    }
+
+    #[test]
+    fn head_ends() {
+        let head = b"GET / HTTP/1.1\r\nHost: a\r\n\r\nrest";
+        assert_eq!(head_end(head, 0, false), Some(27));
+        assert_eq!(head_end(head, 0, true), Some(27));
+        assert_eq!(
+            head_end(b"GET / HTTP/1.1\nHost: a\n\nrest", 0, true),
+            Some(24)
+        );
+        assert_eq!(head_end(b"GET / HTTP/1.1\nHost: a\n\nrest", 0, false), None);
+        assert_eq!(
+            head_end(b"GET / HTTP/1.1\r\nHost: a\n\r\n", 0, true),
+            Some(26)
+        );
+    }
+
+    #[test]
+    fn readable_copies() {
+        assert_eq!(
+            readable_copy(b"GET / HTTP/1.1\r\nHost: a\r\n\r\n", Kind::Request),
+            None
+        );
+        let (copy, version) =
+            readable_copy(b"GET / HTTP/0.9\r\nHost: a\r\n\r\n", Kind::Request).unwrap();
+        assert_eq!(
+            (copy.as_slice(), version),
+            (&b"GET / HTTP/1.1\r\nHost: a\r\n\r\n"[..], Some((0, 9)))
+        );
+        let (copy, _) = readable_copy(b"HTTP/2.0 200 OK\r\n\r\n", Kind::Response).unwrap();
+        assert_eq!(copy, b"HTTP/1.1 200 OK\r\n\r\n");
+        let (copy, _) = readable_copy(b"GET / HTTP/1.1\rHost: a\r\n\r\n", Kind::Request).unwrap();
+        assert_eq!(copy, b"GET / HTTP/1.1\r\nHost: a\r\n\r\n");
+        let (copy, version) = readable_copy(
+            b"HTTP/1.1 200 OK\r\nA: text/plain;\r\n x=1;\r\n\tn=2\r\nB: 3\r\n\r\n",
+            Kind::Response,
+        )
+        .unwrap();
+        assert_eq!(
+            (String::from_utf8(copy).unwrap().as_str(), version),
+            (
+                "HTTP/1.1 200 OK\r\nA: text/plain; x=1; n=2\r\nB: 3\r\n\r\n",
+                None
+            )
+        );
+    }
+}
