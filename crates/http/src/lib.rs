@@ -86,6 +86,10 @@ pub struct Parser {
     pub lenient: bool,
 }
 
+/// Why a request whose Transfer-Encoding leaves its end unknown is refused (after its
+/// head is handed over, as Node does).
+const UNKNOWN_REQUEST_END: &str = "Request has invalid `Transfer-Encoding`";
+
 /// Longest chunk-size line without extensions.
 const MAX_CHUNK_LINE: usize = 4096;
 /// Most bytes of chunk extensions on one chunk-size line (Node's limit: a peer sending
@@ -297,7 +301,7 @@ impl Parser {
             Ok(f) => f,
             // Node hands over a request whose Transfer-Encoding leaves its body's end
             // unknown, then reports the error.
-            Err((code @ "HPE_INVALID_TRANSFER_ENCODING", reason)) => {
+            Err((code, reason @ UNKNOWN_REQUEST_END)) => {
                 out.push(Event::Head(head));
                 return Err(self.fail(err(code, reason, base + used)));
             }
@@ -470,8 +474,21 @@ impl Parser {
         let mut has_te = false;
         for (name, value) in &head.headers {
             if name.eq_ignore_ascii_case("transfer-encoding") {
+                // Only a final "chunked" frames the body; anything after a "chunked" is
+                // refused at once (as llhttp does while it reads the fields).
+                if !self.lenient
+                    && (chunked
+                        || value
+                            .rsplit(|&b| b == b',')
+                            .skip(1)
+                            .any(|t| t.trim_ascii().eq_ignore_ascii_case(b"chunked")))
+                {
+                    return Err((
+                        "HPE_INVALID_TRANSFER_ENCODING",
+                        "Invalid `Transfer-Encoding` header value",
+                    ));
+                }
                 has_te = true;
-                // Only a final "chunked" frames the body.
                 chunked = value
                     .rsplit(|&b| b == b',')
                     .next()
@@ -507,10 +524,7 @@ impl Parser {
             // unless the parser is lenient: then it runs to the end of the connection.
             return match self.kind {
                 Kind::Request if self.lenient => Ok(State::UntilClose),
-                Kind::Request => Err((
-                    "HPE_INVALID_TRANSFER_ENCODING",
-                    "Request has invalid `Transfer-Encoding`",
-                )),
+                Kind::Request => Err(("HPE_INVALID_TRANSFER_ENCODING", UNKNOWN_REQUEST_END)),
                 Kind::Response => Ok(State::UntilClose),
             };
         }
