@@ -1,5 +1,5 @@
-//! Feeds arbitrary bytes to both kinds of parser, split at a point the input chooses,
-//! and checks the framing invariants: no panic, body bytes never exceed the input, and
+//! Feeds arbitrary bytes to both kinds of parser, strict and lenient, split at a point
+//! the input chooses, and checks the framing invariants: no panic, body bytes never exceed the input, and
 //! a parser that reported an error stays stopped.
 #![no_main]
 
@@ -11,9 +11,15 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let at = (split as usize).min(input.len());
-    for kind in [Kind::Request, Kind::Response] {
+    for (kind, lenient) in [
+        (Kind::Request, false),
+        (Kind::Response, false),
+        (Kind::Request, true),
+        (Kind::Response, true),
+    ] {
         let mut parser = Parser::new(kind);
         parser.max_head_size = 1024;
+        parser.lenient = lenient;
         let mut events = Vec::new();
         let ok = parser.feed(&input[..at], &mut events).is_ok()
             && parser.feed(&input[at..], &mut events).is_ok();
