@@ -59,6 +59,19 @@ function isListened(emitter, type) {
   return (events !== undefined && events[type] !== undefined) || emitter.emit !== kEmit;
 }
 
+// `connection`, the name older code reads a message's socket by (both message classes).
+const connectionAccessor = {
+  __proto__: null,
+  configurable: true,
+  enumerable: true,
+  get() {
+    return this.socket;
+  },
+  set(v) {
+    this.socket = v;
+  },
+};
+
 // A parser for one connection. `execute` returns the rows the bytes completed:
 // see crates/runtime/src/bindings/http_parser.rs.
 class HTTPParser {
@@ -137,6 +150,7 @@ module.exports = {
   EV_UPGRADE,
   HTTPParser,
   isListened,
+  connectionAccessor,
   parseError,
   checkIsHttpToken,
   checkInvalidHeaderChar,

@@ -4,6 +4,7 @@
 // dropped, set-cookie collects an array, cookie joins with "; ", the rest with ", ".
 
 const { Readable } = require('stream');
+const { connectionAccessor } = require('internal/http/common');
 
 const kDropDuplicates = new Set([
   'content-type', 'content-length', 'user-agent', 'referer', 'host', 'authorization',
@@ -187,17 +188,7 @@ Object.defineProperties(IncomingMessage.prototype, {
       Object.defineProperty(this, 'client', { __proto__: null, value: v, writable: true, configurable: true, enumerable: true });
     },
   },
-  connection: {
-    __proto__: null,
-    configurable: true,
-    enumerable: true,
-    get() {
-      return this.socket;
-    },
-    set(v) {
-      this.socket = v;
-    },
-  },
+  connection: connectionAccessor,
   headers: {
     __proto__: null,
     configurable: true,

@@ -25,7 +25,7 @@ const {
 } = require('internal/errors');
 const {
   validateHeaderName, validateHeaderValue, checkInvalidHeaderChar, checkIsHttpToken, storeHeaders, framingOf, framing,
-  isListened,
+  isListened, connectionAccessor,
 } = require('internal/http/common');
 
 // The bits of internalBinding('http_parser').framing, read once: a property lookup on the
@@ -162,17 +162,7 @@ getter('closed', function() {
 getter('errored', function() {
   return this[kErrored] ?? null;
 });
-Object.defineProperty(OutgoingMessage.prototype, 'connection', {
-  __proto__: null,
-  configurable: true,
-  enumerable: true,
-  get() {
-    return this.socket;
-  },
-  set(v) {
-    this.socket = v;
-  },
-});
+Object.defineProperty(OutgoingMessage.prototype, 'connection', connectionAccessor);
 const kNeedDrain = Symbol('kNeedDrain');
 const kErrored = Symbol('kErrored');
 
