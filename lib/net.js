@@ -208,9 +208,9 @@ function Socket(options) {
 
 // `onread`: incoming bytes are copied into the caller's buffer (or one its function
 // returns), a buffer-full at a time, and handed to its callback instead of becoming
-// 'data'; the callback returning false pauses the socket, and what is left of the chunk
-// is handed over first when it resumes. (An onread without both parts is ignored, as
-// Node ignores it.)
+// 'data'; the callback (called on the socket) returning false, or pausing the socket,
+// stops the handing over, and what is left of the chunk is handed over first when it
+// resumes. (An onread without both parts is ignored, as Node ignores it.)
 function useOnRead(socket, { buffer, callback }) {
   let rest = null;
   const deliver = (bytes) => {
@@ -221,10 +221,11 @@ function useOnRead(socket, { buffer, callback }) {
       const n = Math.min(view.length, bytes.length - at);
       view.set(bytes.subarray(at, at + n));
       at += n;
-      if (callback(n, target) === false) {
+      if (callback.call(socket, n, target) === false) {
         socket.pause();
         break;
       }
+      if (socket.isPaused()) break;
     }
     rest = at < bytes.length ? bytes.subarray(at) : null;
   };
@@ -232,6 +233,9 @@ function useOnRead(socket, { buffer, callback }) {
   socket.on('resume', () => {
     if (rest !== null) deliver(rest);
   });
+  // The read that finds the end takes a buffer too, as libuv asks for one before every
+  // read (Node's callers count them).
+  if (typeof buffer === 'function') socket.once('end', () => buffer());
 }
 Object.setPrototypeOf(Socket.prototype, Duplex.prototype);
 Object.setPrototypeOf(Socket, Duplex);
@@ -779,7 +783,8 @@ defineGetter('readyState', function() {
   return 'closed';
 });
 defineGetter('bufferSize', function() {
-  if (this._handle !== null) return this.writableLength;
+  // Node's socket has its handle from connect() on, also while its host is looked up.
+  if (this._handle !== null || this.connecting) return this.writableLength;
 });
 defineGetter('bytesRead', function() {
   return this._bytesRead;

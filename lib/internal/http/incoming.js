@@ -250,6 +250,14 @@ IncomingMessage.prototype._read = function() {
   if (socket && socket.readable && !socket._paused && socket.isPaused()) socket.resume();
 };
 
+// A read of the body (not a poke, read(0)) marks it consumed, as Node's _read does: the
+// server then leaves it alone when the response finishes. When the whole body came with
+// the head, it has ended before the first read, and _read is not called any more.
+IncomingMessage.prototype.read = function(n) {
+  if (n !== 0 && !this._consuming) this._consuming = true;
+  return Readable.prototype.read.call(this, n);
+};
+
 IncomingMessage.prototype._destroy = function(err, cb) {
   if (!this.readableEnded || !this.complete) {
     this.aborted = true;

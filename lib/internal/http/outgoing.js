@@ -475,11 +475,13 @@ OutgoingMessage.prototype.write = function(chunk, encoding, callback) {
   return ret;
 };
 
+// As Node: a destroyed message (a response that closed) reports nothing, and 'error'
+// follows the callback only while the message is not destroyed.
 function onError(msg, err, callback) {
-  if (msg.socket && msg.socket._hadError) return;
+  if (msg.destroyed || (msg.socket && msg.socket._hadError)) return;
   process.nextTick(() => {
     if (typeof callback === 'function') callback(err);
-    msg.emit('error', err);
+    if (!msg.destroyed) msg.emit('error', err);
   });
 }
 

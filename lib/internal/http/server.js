@@ -287,7 +287,9 @@ function connectionListener(socket) {
     outgoingData: 0,
     requestsCount: 0,
     current: null,
-    requestStart: 0,
+    // As in Node, a new connection's first request is timed from the accept: one that
+    // sends nothing is dropped with a 408 when headersTimeout or requestTimeout pass.
+    requestStart: loopTime(),
     headComplete: false,
     keepAliveTimeoutSet: 0,
     idleSince: 0,
@@ -585,18 +587,12 @@ function resOnFinish(req, res, socket, state, server) {
     const i = incoming.indexOf(req);
     if (i !== -1) incoming.splice(i, 1);
   }
-  const untouched = req._untouched();
-  if (untouched) req._dumped = true;
+  if (req._untouched()) req._dumped = true;
   else if (!req._consuming && !req._readableState.resumeScheduled) req._dump();
   res.detachSocket(socket);
-  // A response whose 'close' and 'finish' nobody listens for, to a request whose body
-  // nobody streamed, closes now rather than on a tick of its own: no one can tell.
-  if (untouched && !isListened(res, 'close') && !isListened(res, 'finish')) {
-    res.destroyed = true;
-    res._closed = true;
-  } else {
-    process.nextTick(emitCloseNT, res);
-  }
+  // On a tick of its own even when nobody listens: ticks queued before it (a write
+  // after end's error) still see the response open, as in Node.
+  process.nextTick(emitCloseNT, res);
   if (res._last) {
     socket.destroySoon();
   } else if (state.outgoing.length === 0) {
