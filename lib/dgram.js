@@ -102,6 +102,10 @@ class UdpHandle {
     this.receiving = false;
     this.sendQueue = [];
     this.sendQueueSize = 0;
+    // Datagrams the kernel took at once this loop iteration: libuv counts them in the
+    // send queue until it reports them done, on the next iteration.
+    this.sentSize = 0;
+    this.sentCount = 0;
     this.onMessage = null; // (buffer, rinfo)
     this.onRecvError = null; // (errno)
   }
@@ -180,7 +184,11 @@ class UdpHandle {
     // Datagrams go out in order: nothing jumps the queue.
     if (this.sendQueue.length === 0) {
       const r = this.sendNow(list, ip, port);
-      if (r >= 0) return size + 1;
+      if (r >= 0) {
+        if (this.sentCount++ === 0) eventLoop.defer(() => this.clearSent());
+        this.sentSize += size;
+        return size + 1;
+      }
       if (r !== UV_EAGAIN) return r;
     }
     this.sendQueue.push(new SendRequest(list, ip, port, size, done));
@@ -188,6 +196,11 @@ class UdpHandle {
     eventLoop.ref();
     this.updateInterest();
     return 0;
+  }
+
+  clearSent() {
+    this.sentSize = 0;
+    this.sentCount = 0;
   }
 
   sendNow(list, ip, port) {
@@ -762,11 +775,13 @@ Socket.prototype.getSendBufferSize = function() {
 };
 
 Socket.prototype.getSendQueueSize = function() {
-  return this[kStateSymbol].handle.sendQueueSize;
+  const handle = this[kStateSymbol].handle;
+  return handle.sendQueueSize + handle.sentSize;
 };
 
 Socket.prototype.getSendQueueCount = function() {
-  return this[kStateSymbol].handle.sendQueue.length;
+  const handle = this[kStateSymbol].handle;
+  return handle.sendQueue.length + handle.sentCount;
 };
 
 module.exports = { createSocket, Socket };

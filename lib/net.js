@@ -26,6 +26,7 @@ const {
   errnoException,
   exceptionWithHostPort,
   uvExceptionWithHostPort,
+  validateAbortSignal,
   validateFunction,
   validateInt32,
   validateNumber,
@@ -174,6 +175,9 @@ function Socket(options) {
   options.emitClose = false;
   options.autoDestroy = true;
   options.decodeStrings = false;
+  // The socket answers its own signal (below), once: not the Duplex as well.
+  const { signal } = options;
+  options.signal = undefined;
   Duplex.call(this, options);
   // The loop reads the descriptor for as long as the stream wants data (see _read and
   // _readReady), as libuv does for Node: the Readable's own read-more round after each
@@ -203,7 +207,7 @@ function Socket(options) {
       (typeof onread.buffer === 'function' || ArrayBuffer.isView(onread.buffer))) {
     useOnRead(this, onread);
   }
-  if (options.signal) addAbortSignal(this, options.signal);
+  if (signal) addAbortSignal(this, signal);
 }
 
 // `onread`: incoming bytes are copied into the caller's buffer (or one its function
@@ -1124,8 +1128,9 @@ Server.prototype.listen = function(...args) {
   const backlogFromArgs = toNumber(args.length > 1 && args[1]) || toNumber(args.length > 2 && args[2]);
   options = options._handle || options.handle || options;
   const flags = options.ipv6Only ? C.BIND_V6ONLY : 0;
-  if (options.signal) {
+  if (options.signal !== undefined) {
     const signal = options.signal;
+    validateAbortSignal(signal, 'options.signal');
     const onAbort = () => this.close();
     if (signal.aborted) process.nextTick(onAbort);
     else signal.addEventListener('abort', onAbort, { once: true });
@@ -1333,6 +1338,13 @@ Server.prototype.close = function(cb) {
   }
   this._emitCloseIfDrained();
   return this;
+};
+
+// With captureRejections, a 'connection' listener's rejection destroys that socket;
+// any other becomes the server's 'error'.
+Server.prototype[Symbol.for('nodejs.rejection')] = function(err, event, socket) {
+  if (event === 'connection') socket.destroy(err);
+  else this.emit('error', err);
 };
 
 Server.prototype[Symbol.asyncDispose] = function() {

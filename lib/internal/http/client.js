@@ -133,10 +133,10 @@ function ClientRequest(input, options, cb) {
     this._storeHeader(this.method + ' ' + this.path + ' HTTP/1.1\r\n', options.headers);
   }
   if (options.signal) {
+    // The request answers the signal; its socket does not as well.
+    delete optsWithoutSignal.signal;
     const signal = options.signal;
-    const onAbort = () => this.destroy(new (require('internal/errors').AbortError)(undefined, { cause: signal.reason }));
-    if (signal.aborted) process.nextTick(onAbort);
-    else signal.addEventListener('abort', onAbort, { once: true });
+    if (!signal.aborted) signal.addEventListener('abort', () => abortRequest(this, signal), { once: true });
   }
   if (this.agent) {
     this.agent.addRequest(this, optsWithoutSignal);
@@ -159,8 +159,14 @@ function ClientRequest(input, options, cb) {
       this.onSocket(net.createConnection(opts));
     }
   }
+  // An already aborted signal destroys the request before it is returned, as in Node.
+  if (options.signal?.aborted) abortRequest(this, options.signal);
 }
 Object.setPrototypeOf(ClientRequest.prototype, OutgoingMessage.prototype);
+
+function abortRequest(req, signal) {
+  req.destroy(new (require('internal/errors').AbortError)(undefined, { cause: signal.reason }));
+}
 Object.setPrototypeOf(ClientRequest, OutgoingMessage);
 
 function validateTimeout(t) {

@@ -18,6 +18,7 @@ const {
     ERR_HTTP_INVALID_STATUS_CODE,
     ERR_HTTP_REQUEST_TIMEOUT,
     ERR_HTTP_SOCKET_ASSIGNED,
+    ERR_HTTP_SOCKET_ENCODING,
     ERR_INVALID_CHAR,
     ERR_INVALID_ARG_TYPE,
     ERR_INVALID_ARG_VALUE,
@@ -242,6 +243,23 @@ Server.prototype.close = function(cb) {
   return net.Server.prototype.close.call(this, cb);
 };
 
+// With captureRejections, a 'request' listener's rejection answers 500 (without the
+// headers set so far) when nothing was sent yet, and destroys the response otherwise.
+Server.prototype[Symbol.for('nodejs.rejection')] = function(err, event, ...args) {
+  if (event !== 'request') {
+    net.Server.prototype[Symbol.for('nodejs.rejection')].call(this, err, event, ...args);
+    return;
+  }
+  const res = args[1];
+  if (!res.headersSent && !res.writableEnded) {
+    for (const name of res.getHeaderNames()) res.removeHeader(name);
+    res.statusCode = 500;
+    res.end(STATUS_CODES[500]);
+  } else {
+    res.destroy();
+  }
+};
+
 Server.prototype[Symbol.asyncDispose] = function() {
   return new Promise((resolve, reject) => this.close((err) => (err ? reject(err) : resolve())));
 };
@@ -308,11 +326,18 @@ function connectionListener(socket) {
   // 'data' or 'readable' events (Node's consume/unconsume).
   socket._consumer = connectionOnData;
   for (const method of kListenerMethods) socket[method] = unconsumingListenerMethods[method];
+  socket.setEncoding = socketSetEncoding;
   socket.on('end', connectionOnEnd);
   socket.on('close', connectionOnClose);
   socket.on('drain', connectionOnDrain);
   socket.on('error', socketOnError);
   socket._paused = false;
+}
+
+// The parser reads bytes; a connection's text encoding is not the socket's to change
+// (RFC 7230 §3), as Node says.
+function socketSetEncoding() {
+  throw new ERR_HTTP_SOCKET_ENCODING();
 }
 
 function connectionOnData(d) {
