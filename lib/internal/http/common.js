@@ -14,6 +14,10 @@ const EV_BODY = 2;
 const EV_END = 3;
 const EV_UPGRADE = 4;
 
+// What the server looks for in Expect and TE fields.
+const continueExpression = /(?:^|\W)100-continue(?:$|\W)/i;
+const chunkExpression = /(?:^|\W)chunked(?:$|\W)/i;
+
 const kTokenRe = /^[\^_`a-zA-Z\-0-9!#$%&'*+.|~]+$/;
 const kInvalidHeaderCharRe = /[^\t\x20-\x7e\x80-\xff]/;
 
@@ -154,6 +158,8 @@ module.exports = {
   parseError,
   checkIsHttpToken,
   checkInvalidHeaderChar,
+  continueExpression,
+  chunkExpression,
   validateHeaderName,
   validateHeaderValue,
   STATUS_CODES,
