@@ -27,6 +27,7 @@ const {
   exceptionWithHostPort,
   uvExceptionWithHostPort,
   validateAbortSignal,
+  validateBoolean,
   validateFunction,
   validateInt32,
   validateNumber,
@@ -879,7 +880,7 @@ function lookupAndConnect(self, options) {
     port = validatePort(port);
   }
   port |= 0;
-  if (autoSelectFamily != null) autoSelectFamily = Boolean(autoSelectFamily);
+  if (autoSelectFamily != null) validateBoolean(autoSelectFamily, 'options.autoSelectFamily');
   else autoSelectFamily = autoSelectFamilyDefault;
   if (autoSelectFamilyAttemptTimeout != null) {
     validateInt32(autoSelectFamilyAttemptTimeout, 'options.autoSelectFamilyAttemptTimeout', 1);
@@ -1549,6 +1550,15 @@ function setDefaultAutoSelectFamilyAttemptTimeout(value) {
   autoSelectFamilyAttemptTimeoutDefault = value < 10 ? 10 : value;
 }
 
+// A Windows-only tuning knob in Node, a no-op elsewhere; deprecated (DEP0121).
+let warnSimultaneousAccepts = true;
+function _setSimultaneousAccepts() {
+  if (warnSimultaneousAccepts) {
+    process.emitWarning('net._setSimultaneousAccepts() is deprecated and will be removed.', 'DeprecationWarning', 'DEP0121');
+    warnSimultaneousAccepts = false;
+  }
+}
+
 module.exports = {
   BlockList,
   SocketAddress,
@@ -1566,4 +1576,5 @@ module.exports = {
   getDefaultAutoSelectFamilyAttemptTimeout,
   setDefaultAutoSelectFamilyAttemptTimeout,
   _normalizeArgs: normalizeArgs,
+  _setSimultaneousAccepts,
 };

@@ -149,7 +149,8 @@ fn method_error_at(bytes: &[u8]) -> Option<usize> {
         .map(|m| m.bytes().zip(word).take_while(|(a, b)| a == *b).count())
         .max()
         .unwrap_or(0);
-    (word_end.is_some() || known < word.len()).then_some(known)
+    // llhttp counts the first byte as read even when no method starts with it.
+    (word_end.is_some() || known < word.len()).then_some(known.max(1))
 }
 
 fn err(code: &'static str, reason: &'static str, consumed: usize) -> Error {
@@ -741,6 +742,7 @@ mod tests {
             error_of(req, b"OPT / HTTP/1.1\r\n\r\n"),
             ("HPE_INVALID_METHOD", 3)
         );
+        assert_eq!(error_of(req, b"FOO /\r\n"), ("HPE_INVALID_METHOD", 1));
         let chunked = "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n";
         let size_lf = format!("{chunked}1\nA\r\n0\r\n\r\n");
         assert_eq!(error_of(req, size_lf.as_bytes()), ("HPE_CR_EXPECTED", 58));

@@ -136,6 +136,10 @@ function calculateServerName(options, req) {
 
 Agent.prototype.createSocket = function(req, options, cb) {
   options = { __proto__: null, ...options, ...this.options };
+  // A keep-alive agent's sockets probe idle peers from keepAliveMsecs on, as in Node.
+  if (options.keepAlive && options.keepAliveInitialDelay === undefined) {
+    options.keepAliveInitialDelay = this.keepAliveMsecs;
+  }
   if (options.socketPath) options.path = options.socketPath;
   normalizeServerName(options, req);
   const name = this.getName(options);

@@ -280,10 +280,17 @@ ClientRequest.prototype.setTimeout = function(msecs, callback) {
   listenSocketTimeout(this);
   msecs = validateTimeout(msecs);
   if (callback) this.once('timeout', callback);
-  if (this.socket) this.socket.setTimeout(msecs);
-  else this.once('socket', (sock) => sock.setTimeout(msecs));
+  if (this.socket) setSocketTimeout(this.socket, msecs);
+  else this.once('socket', (sock) => setSocketTimeout(sock, msecs));
   return this;
 };
+
+// A socket still connecting keeps the timeout it was made with (the agent's `timeout`)
+// until it connects, as in Node.
+function setSocketTimeout(socket, msecs) {
+  if (socket.connecting) socket.once('connect', () => socket.setTimeout(msecs));
+  else socket.setTimeout(msecs);
+}
 
 ClientRequest.prototype.setNoDelay = function(noDelay) {
   if (this.socket) this.socket.setNoDelay(noDelay);

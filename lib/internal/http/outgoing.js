@@ -163,6 +163,53 @@ getter('errored', function() {
   return this[kErrored] ?? null;
 });
 Object.defineProperty(OutgoingMessage.prototype, 'connection', connectionAccessor);
+
+// The header maps of old Node, kept as Node 20 keeps them: deprecated (DEP0066, warned
+// once), read from and written to the message's own map (name in lower case → [name,
+// value]).
+let warnedHeaderMaps = false;
+function warnHeaderMaps(what) {
+  if (warnedHeaderMaps) return;
+  warnedHeaderMaps = true;
+  process.emitWarning(`OutgoingMessage.prototype.${what} is deprecated`, 'DeprecationWarning', 'DEP0066');
+}
+Object.defineProperties(OutgoingMessage.prototype, {
+  _headers: {
+    __proto__: null,
+    configurable: true,
+    get() {
+      warnHeaderMaps('_headers');
+      return this.getHeaders();
+    },
+    set(value) {
+      warnHeaderMaps('_headers');
+      if (value == null) {
+        this[kOutHeaders] = null;
+      } else if (typeof value === 'object') {
+        const headers = this[kOutHeaders] = { __proto__: null };
+        for (const name of Object.keys(value)) headers[name.toLowerCase()] = [name, value[name]];
+      }
+    },
+  },
+  _headerNames: {
+    __proto__: null,
+    configurable: true,
+    get() {
+      warnHeaderMaps('_headerNames');
+      const headers = this[kOutHeaders];
+      if (headers === null) return null;
+      const names = { __proto__: null };
+      for (const key of Object.keys(headers)) names[key] = headers[key][0];
+      return names;
+    },
+    set(value) {
+      warnHeaderMaps('_headerNames');
+      const headers = this[kOutHeaders];
+      if (typeof value !== 'object' || value === null || !headers) return;
+      for (const key of Object.keys(value)) if (headers[key]) headers[key][0] = value[key];
+    },
+  },
+});
 const kNeedDrain = Symbol('kNeedDrain');
 const kErrored = Symbol('kErrored');
 

@@ -9,7 +9,7 @@ const {
 } = require('internal/http/outgoing');
 const { IncomingMessage, incomingFromHead } = require('internal/http/incoming');
 const {
-  HTTPParser, parseError, STATUS_CODES, checkInvalidHeaderChar, isListened,
+  HTTPParser, parseError, STATUS_CODES, checkInvalidHeaderChar, isListened, continueExpression, chunkExpression,
   EV_ERROR, EV_HEAD, EV_BODY, EV_END, EV_UPGRADE,
 } = require('internal/http/common');
 const {
@@ -31,14 +31,13 @@ const {
 
 const { now: loopTime } = require('internal/event_loop');
 
-const continueExpression = /(?:^|\W)100-continue(?:$|\W)/i;
 
 function ServerResponse(req, options) {
   const self = initOutgoing(this, new.target, options);
   if (req.method === 'HEAD') self._hasBody = false;
   self.req = req;
   if (req.httpVersionMajor < 1 || req.httpVersionMinor < 1) {
-    self.useChunkedEncodingByDefault = /(?:^|\W)chunked(?:$|\W)/i.test(req.headers.te || '');
+    self.useChunkedEncodingByDefault = chunkExpression.test(req.headers.te || '');
     self.shouldKeepAlive = false;
   }
   return self;
@@ -560,18 +559,23 @@ function onUpgrade(server, socket, state, head) {
   const req = state.current;
   state.current = null;
   socket._consumer = null;
-  socket.removeAllListeners('data');
-  socket.removeAllListeners('end');
-  socket.removeAllListeners('close');
-  socket.removeAllListeners('drain');
+  // Only the server's own listeners go, as in Node: the socket's (its 'end' handling)
+  // and the application's stay.
+  socket.removeListener('data', connectionOnData);
+  socket.removeListener('end', connectionOnEnd);
+  socket.removeListener('close', connectionOnClose);
+  socket.removeListener('drain', connectionOnDrain);
+  if (socket._closesResponses) {
+    socket._closesResponses = false;
+    socket.removeListener('close', onServerResponseClose);
+  }
   socket.removeListener('error', socketOnError);
   socket.removeListener('timeout', socketOnTimeout);
   state.parser.free();
   server._connectionSockets.delete(socket);
   socket._httpState = null;
-  socket.on('close', () => {
-    if (server._connections === 0 && !server.listening) server._emitCloseIfDrained();
-  });
+  // The socket is the listener's now, with no listeners of ours (the server still counts
+  // it: net's _destroy tells it when it goes).
   const event = req.method === 'CONNECT' ? 'connect' : 'upgrade';
   if (server.listenerCount(event) > 0) server.emit(event, req, socket, head);
   else socket.destroy();
