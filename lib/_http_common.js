@@ -3,8 +3,16 @@
 // the header checks, the method names and the expressions the server matches.
 
 const {
-  checkIsHttpToken, checkInvalidHeaderChar, chunkExpression, continueExpression, METHODS,
+  checkIsHttpToken, checkInvalidHeaderChar, chunkExpression, continueExpression,
 } = require('internal/http/common');
+
+// The methods in the parser's own order (llhttp's), as Node lists them here.
+const methods = [
+  'DELETE', 'GET', 'HEAD', 'POST', 'PUT', 'CONNECT', 'OPTIONS', 'TRACE', 'COPY', 'LOCK', 'MKCOL', 'MOVE',
+  'PROPFIND', 'PROPPATCH', 'SEARCH', 'UNLOCK', 'BIND', 'REBIND', 'UNBIND', 'ACL', 'REPORT', 'MKACTIVITY',
+  'CHECKOUT', 'MERGE', 'M-SEARCH', 'NOTIFY', 'SUBSCRIBE', 'UNSUBSCRIBE', 'PATCH', 'PURGE', 'MKCALENDAR',
+  'LINK', 'UNLINK', 'SOURCE', 'QUERY',
+];
 
 module.exports = {
   _checkInvalidHeaderChar: checkInvalidHeaderChar,
@@ -12,5 +20,5 @@ module.exports = {
   chunkExpression,
   continueExpression,
   CRLF: '\r\n',
-  methods: METHODS.slice().sort(),
+  methods,
 };
