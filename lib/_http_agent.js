@@ -1,6 +1,5 @@
 'use strict';
 // _http_agent: Node's older name for the HTTP client's connection pool (see http.Agent).
 
-const { Agent, globalAgent } = require('internal/http/agent');
-
-module.exports = { Agent, globalAgent };
+// The same module object as http's, so that a replaced http.globalAgent shows here too.
+module.exports = require('internal/http/agent');

@@ -2,7 +2,9 @@
 // http: the HTTP/1.1 server and client (lib/internal/http/*), parsing in Rust.
 
 const { Server, ServerResponse } = require('internal/http/server');
-const { ClientRequest, Agent, globalAgent } = require('internal/http/client');
+const { ClientRequest } = require('internal/http/client');
+const agents = require('internal/http/agent');
+const { Agent } = agents;
 const { IncomingMessage } = require('internal/http/incoming');
 const { OutgoingMessage } = require('internal/http/outgoing');
 const { METHODS, STATUS_CODES, validateHeaderName, validateHeaderValue } = require('internal/http/common');
@@ -45,6 +47,9 @@ module.exports = {
     maxHeaderSize = v;
   },
   get globalAgent() {
-    return globalAgent;
+    return agents.globalAgent;
+  },
+  set globalAgent(agent) {
+    agents.globalAgent = agent;
   },
 };

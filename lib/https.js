@@ -59,7 +59,7 @@ Agent.prototype.getName = function getName(options = {}) {
   return name;
 };
 
-const globalAgent = new Agent({ keepAlive: true, scheduling: 'lifo', timeout: 5000 });
+let globalAgent = new Agent({ keepAlive: true, scheduling: 'lifo', timeout: 5000 });
 
 function request(...args) {
   const last = args[args.length - 1];
@@ -78,4 +78,17 @@ function get(...args) {
   return req;
 }
 
-module.exports = { Agent, Server, createServer, globalAgent, request, get };
+module.exports = {
+  Agent,
+  Server,
+  createServer,
+  // Replaceable, as in Node: later requests use the new default agent.
+  get globalAgent() {
+    return globalAgent;
+  },
+  set globalAgent(agent) {
+    globalAgent = agent;
+  },
+  request,
+  get,
+};

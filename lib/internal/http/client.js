@@ -7,7 +7,9 @@ const { Buffer } = require('buffer');
 const { URL, urlToHttpOptions } = require('internal/url');
 const { OutgoingMessage, kOutHeaders } = require('internal/http/outgoing');
 const { IncomingMessage, incomingFromHead } = require('internal/http/incoming');
-const { Agent, globalAgent } = require('internal/http/agent');
+// The module itself, not its globalAgent: http.globalAgent can be replaced.
+const agents = require('internal/http/agent');
+const { Agent } = agents;
 const {
   HTTPParser, parseError, checkIsHttpToken, EV_ERROR, EV_HEAD, EV_BODY, EV_END, EV_UPGRADE,
 } = require('internal/http/common');
@@ -48,7 +50,7 @@ function ClientRequest(input, options, cb) {
     options = Object.assign(input || {}, options);
   }
   let agent = options.agent;
-  const defaultAgent = options._defaultAgent || globalAgent;
+  const defaultAgent = options._defaultAgent || agents.globalAgent;
   if (agent === false) {
     agent = new defaultAgent.constructor();
   } else if (agent === null || agent === undefined) {
@@ -513,4 +515,4 @@ function finishParser(state) {
   handleEvents(state, state.parser.finish().filter((ev) => ev[0] !== EV_ERROR));
 }
 
-module.exports = { ClientRequest, Agent, globalAgent };
+module.exports = { ClientRequest };

@@ -19,3 +19,12 @@ console.log('_http_common', common._checkIsHttpToken('x-ok'), common._checkIsHtt
   common.methods.join(), JSON.stringify(common.methods.slice().sort()) === JSON.stringify(http.METHODS), common.CRLF === '\r\n',
   common.continueExpression.test('100-continue'), common.chunkExpression.test('gzip, chunked'));
 console.log(require('module').builtinModules.filter((m) => /^_(http|stream)_/.test(m) && m !== '_stream_wrap').join(' '));
+
+// http.globalAgent and https.globalAgent can be replaced; _http_agent sees the new one.
+const replacement = new http.Agent();
+http.globalAgent = replacement;
+console.log('replaced http agent', http.globalAgent === replacement, require('_http_agent').globalAgent === replacement);
+const https = require('https');
+const secure = new https.Agent();
+https.globalAgent = secure;
+console.log('replaced https agent', https.globalAgent === secure);
