@@ -177,13 +177,10 @@ function distinct(raw) {
 }
 
 Object.defineProperties(IncomingMessage.prototype, {
+  // Reads as `connection` does; a write makes it the message's own field.
   client: {
     __proto__: null,
-    configurable: true,
-    enumerable: true,
-    get() {
-      return this.socket;
-    },
+    ...connectionAccessor,
     set(v) {
       Object.defineProperty(this, 'client', { __proto__: null, value: v, writable: true, configurable: true, enumerable: true });
     },
