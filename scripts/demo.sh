@@ -3,8 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-echo "[demo] building unode (release, static)..." >&2
-cargo build --release -p unode
+bash scripts/build-release.sh
 bin=target/x86_64-unknown-linux-gnu/release/unode
 printf '[demo] %s: %s bytes, %s\n' "$bin" "$(stat -c %s "$bin")" "$(file -b "$bin" 2>/dev/null | cut -d, -f1-2 || echo static)" >&2
 

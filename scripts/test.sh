@@ -33,6 +33,7 @@ else
   echo "[test] fetching Node's tests failed: the node-suite test will say it was skipped" >&2
 fi
 
-# Release: the tests exercise the static binary that ships.
+# Release: the tests exercise the static binary that ships, built as demo.sh builds it.
+bash scripts/build-release.sh
 echo "[test] cargo test --release" >&2
 cargo test --workspace --release -- --nocapture
