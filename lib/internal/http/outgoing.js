@@ -313,41 +313,43 @@ OutgoingMessage.prototype._storeHeader = function(firstLine, headers) {
     if (this._removedContLen) this._removedContLen = false;
   }
   if (f & F_KEEP_ALIVE) this._defaultKeepAlive = false;
-  if (this.sendDate && !(f & F_DATE)) header += dateLine();
+  const date = this.sendDate && !(f & F_DATE) ? dateLine() : '';
   if (this.chunkedEncoding && (this.statusCode === 204 || this.statusCode === 304)) {
     this._last = true;
     this.chunkedEncoding = false;
   }
+  let connection = '';
   if (this._removedConnection) {
     // No Connection line, as asked: then the connection closes after this message.
     this._last = true;
   } else if (!(f & F_CONNECTION)) {
     const shouldSendKeepAlive = this.shouldKeepAlive && (f & F_CONTENT_LENGTH || this.useChunkedEncodingByDefault || this.agent);
     if (shouldSendKeepAlive && this.maxRequestsOnConnectionReached) {
-      header += 'Connection: close\r\n';
+      connection = 'Connection: close\r\n';
     } else if (shouldSendKeepAlive) {
-      header += this._keepAliveTimeout && this._defaultKeepAlive ? keepAliveLines(this) : 'Connection: keep-alive\r\n';
+      connection = this._keepAliveTimeout && this._defaultKeepAlive ? keepAliveLines(this) : 'Connection: keep-alive\r\n';
     } else {
       this._last = true;
-      header += 'Connection: close\r\n';
+      connection = 'Connection: close\r\n';
     }
   }
+  let length = '';
   if (!(f & (F_CONTENT_LENGTH | F_TRANSFER_ENCODING))) {
     if (!this._hasBody) {
       this.chunkedEncoding = false;
     } else if (!this.useChunkedEncodingByDefault) {
       this._last = true;
     } else if (!(f & F_TRAILER) && !this._removedContLen && typeof this._contentLength === 'number') {
-      header += 'Content-Length: ' + this._contentLength + '\r\n';
+      length = 'Content-Length: ' + this._contentLength + '\r\n';
     } else if (!this._removedTE) {
-      header += 'Transfer-Encoding: chunked\r\n';
+      length = 'Transfer-Encoding: chunked\r\n';
       this.chunkedEncoding = true;
     } else {
       this._last = true;
     }
   }
   if (this.chunkedEncoding !== true && f & F_TRAILER) throw new ERR_HTTP_TRAILER_INVALID();
-  this._header = header + '\r\n';
+  this._header = header + (length === '' ? headTail(date, connection) : date + connection + length + '\r\n');
   if (this._headerSent) this._headerSent = false;
   if (f & F_EXPECT) this._send('');
 };
@@ -373,6 +375,17 @@ function storeHeadersInJs(msg, firstLine, headers, stored) {
     for (let i = 0; i < keys.length; i++) processHeader(msg, state, keys[i], headers[keys[i]], true);
   }
   return [state.header, state.framing, state.contentLength];
+}
+
+// The usual end of a head, its Date and Connection lines and the blank line, as one string
+// per second and connection setting: each concatenation costs QuickJS an allocation and a
+// copy of the head so far.
+let lastTail = { date: '', connection: '', tail: '\r\n' };
+function headTail(date, connection) {
+  if (lastTail.date !== date || lastTail.connection !== connection) {
+    lastTail = { date, connection, tail: date + connection + '\r\n' };
+  }
+  return lastTail.tail;
 }
 
 // The Connection and Keep-Alive lines of a keep-alive response, made once per server
@@ -629,6 +642,21 @@ OutgoingMessage.prototype.end = function(chunk, encoding, callback) {
     if (this._onFinish !== null) this._onFinish();
     if (isListened(this, 'finish')) this.emit('finish');
   };
+  // The usual end of a response: a string body after writeHead(), framed by its length,
+  // on a socket that is this message's and idle. Head and body leave in one write with
+  // 'finish' behind it, as the steps below would send them, without those steps' calls.
+  if (typeof chunk === 'string' && chunk !== '' && callback === undefined && (!encoding || encoding === 'utf8') &&
+    this._header !== null && !this._headerSent && !this.finished && this._hasBody && !this.chunkedEncoding &&
+    !this.strictContentLength && !this.destroyed && this.outputData.length === 0 && this[kCorked] === 0) {
+    const socket = this.socket;
+    if (socket !== null && socket._httpMessage === this && socket._writeNow !== undefined &&
+      socket._writeNow(this._header + chunk, 'utf8', finish)) {
+      this._headerSent = true;
+      this.finished = true;
+      this._finish();
+      return this;
+    }
+  }
   let finishQueued = false;
   if (chunk) {
     if (this.finished) {
