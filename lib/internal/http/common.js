@@ -145,6 +145,8 @@ const METHODS = [
 
 module.exports = {
   storeHeaders: binding.storeHeaders,
+  // HTTPParser's execute by parser id, without the method call (once per server read).
+  executeParser: binding.execute,
   framingOf: binding.framingOf,
   framing: binding.framing,
   EV_ERROR,

@@ -66,13 +66,16 @@ const messageDefaults = {
 function messageFields(proto, socket, row, joinDuplicateHeaders, maxHeadersCount) {
   if (row === undefined) return { __proto__: proto, socket, rawHeaders: [], upgrade: null };
   const major = row[3], minor = row[4];
+  // The common version and field list without a call each (this runs once per message).
+  const version = major === 1 && minor === 1 ? '1.1' : httpVersionOf(major, minor);
+  const rawHeaders = maxHeadersCount ? headerLines(row[5], maxHeadersCount) : row[5];
   const msg = row[6] === 0 ? {
     __proto__: proto,
     socket,
     httpVersionMajor: major,
     httpVersionMinor: minor,
-    httpVersion: httpVersionOf(major, minor),
-    rawHeaders: headerLines(row[5], maxHeadersCount),
+    httpVersion: version,
+    rawHeaders,
     url: row[2],
     method: row[1],
   } : {
@@ -80,8 +83,8 @@ function messageFields(proto, socket, row, joinDuplicateHeaders, maxHeadersCount
     socket,
     httpVersionMajor: major,
     httpVersionMinor: minor,
-    httpVersion: httpVersionOf(major, minor),
-    rawHeaders: headerLines(row[5], maxHeadersCount),
+    httpVersion: version,
+    rawHeaders,
     statusCode: row[6],
     statusMessage: row[7],
   };
@@ -118,10 +121,6 @@ function incomingFromHead(Class, socket, row, joinDuplicateHeaders, maxHeadersCo
   return msg;
 }
 
-function hasStream(msg) {
-  return msg[kHasStream];
-}
-
 Object.defineProperty(IncomingMessage.prototype, '_readableState', {
   __proto__: null,
   configurable: true,
@@ -150,14 +149,14 @@ Object.defineProperty(IncomingMessage.prototype, '_readableState', {
 
 // The end of the body: pushed when the stream exists, remembered until then otherwise.
 IncomingMessage.prototype._pushEnd = function() {
-  if (hasStream(this)) this.push(null);
+  if (this[kHasStream]) this.push(null);
   else this[kLazyEnded] = true;
 };
 
 // Whether the body was never used as a stream and is complete: then there is nothing to
 // drain and no one to tell.
 IncomingMessage.prototype._untouched = function() {
-  return !hasStream(this) && this[kLazyEnded];
+  return !this[kHasStream] && this[kLazyEnded];
 };
 
 function foldHeaders(raw, join) {

@@ -9,7 +9,7 @@ const {
 } = require('internal/http/outgoing');
 const { IncomingMessage, incomingFromHead } = require('internal/http/incoming');
 const {
-  HTTPParser, parseError, STATUS_CODES, checkInvalidHeaderChar, isListened, continueExpression, chunkExpression,
+  HTTPParser, executeParser, parseError, STATUS_CODES, checkInvalidHeaderChar, isListened, continueExpression, chunkExpression,
   EV_ERROR, EV_HEAD, EV_BODY, EV_END, EV_UPGRADE,
 } = require('internal/http/common');
 const {
@@ -339,8 +339,20 @@ function socketSetEncoding() {
   throw new ERR_HTTP_SOCKET_ENCODING();
 }
 
+// The bytes of a read (a Buffer from a 'data' event, or an ArrayBuffer from the socket's
+// consumer hook), parsed.
 function connectionOnData(d) {
-  socketOnData(this._httpServer, this, this._httpState, d);
+  const server = this._httpServer, state = this._httpState;
+  if (state.keepAliveTimeoutSet === kIdleSocketTimer) {
+    this.setTimeout(0);
+    if (server.timeout) this.setTimeout(server.timeout);
+  }
+  state.keepAliveTimeoutSet = 0;
+  if (state.requestStart === 0) {
+    state.requestStart = loopTime();
+    state.headComplete = false;
+  }
+  handleEvents(server, this, state, executeParser(state.parser.id, d), d);
 }
 
 function connectionOnEnd() {
@@ -418,21 +430,17 @@ function closeExpiredIdle(server) {
   }
 }
 
-// `d` is a Buffer from a 'data' event or an ArrayBuffer from the socket's consumer hook.
-function socketOnData(server, socket, state, d) {
-  if (state.keepAliveTimeoutSet === kIdleSocketTimer) {
-    socket.setTimeout(0);
-    if (server.timeout) socket.setTimeout(server.timeout);
-  }
-  state.keepAliveTimeoutSet = 0;
-  if (state.requestStart === 0) {
-    state.requestStart = loopTime();
-    state.headComplete = false;
-  }
-  handleEvents(server, socket, state, state.parser.execute(d), d);
-}
-
 function handleEvents(server, socket, state, events, data) {
+  // The usual read: one request without a body (see the head row's `ended` slot).
+  if (events.length === 1) {
+    const ev = events[0];
+    if (ev[0] === EV_HEAD && ev[11] === true && !ev[8]) {
+      state.headComplete = true;
+      onHead(server, socket, state, ev);
+      onEnd(state, undefined);
+      return;
+    }
+  }
   for (let i = 0; i < events.length; i++) {
     const ev = events[i];
     switch (ev[0]) {
