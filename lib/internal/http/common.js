@@ -144,7 +144,10 @@ const METHODS = [
 ];
 
 module.exports = {
-  storeHeaders: binding.storeHeaders,
+  storeHead: binding.storeHead,
+  finishHead: binding.finishHead,
+  HEAD_SEND_NOW: binding.HEAD_SEND_NOW,
+  HEAD_TRAILER_INVALID: binding.HEAD_TRAILER_INVALID,
   // HTTPParser's execute by parser id, without the method call (once per server read).
   executeParser: binding.execute,
   framingOf: binding.framingOf,

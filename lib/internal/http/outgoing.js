@@ -24,17 +24,10 @@ const {
   },
 } = require('internal/errors');
 const {
-  validateHeaderName, validateHeaderValue, checkInvalidHeaderChar, checkIsHttpToken, storeHeaders, framingOf, framing,
+  validateHeaderName, validateHeaderValue, checkInvalidHeaderChar, checkIsHttpToken, storeHead, finishHead,
+  HEAD_SEND_NOW, HEAD_TRAILER_INVALID, framingOf, framing: { CONTENT_LENGTH: F_CONTENT_LENGTH },
   isListened, connectionAccessor,
 } = require('internal/http/common');
-
-// The bits of internalBinding('http_parser').framing, read once: a property lookup on the
-// binding per test would cost a head a dozen lookups.
-const {
-  CHUNKED: F_CHUNKED, CONNECTION: F_CONNECTION, CONNECTION_CLOSE: F_CONNECTION_CLOSE,
-  CONNECTION_KEEP: F_CONNECTION_KEEP, CONTENT_LENGTH: F_CONTENT_LENGTH, DATE: F_DATE, EXPECT: F_EXPECT,
-  KEEP_ALIVE: F_KEEP_ALIVE, TRAILER: F_TRAILER, TRANSFER_ENCODING: F_TRANSFER_ENCODING,
-} = framing;
 
 const kOutHeaders = Symbol('kOutHeaders');
 const kCorked = Symbol('corked');
@@ -284,78 +277,27 @@ OutgoingMessage.prototype._writeRaw = function(data, encoding, callback) {
   return this.outputSize < this.writableHighWaterMark;
 };
 
+// The head: its fields as lines and the framing lines they and the message's settings
+// call for, made natively (storeHead) unless a field needs JS (an invalid one, to throw
+// Node's error; one neither a string nor a number; unique headers; a list of pairs).
 OutgoingMessage.prototype._storeHeader = function(firstLine, headers) {
-  let header = firstLine;
-  // The framing bits (F_*) the fields set.
-  let f = 0;
-  let contentLength;
-  if (headers) {
-    const stored = headers === this[kOutHeaders];
-    // The head is built natively, unless a field needs JS: an invalid one (to throw
-    // Node's error), one that is not a string or number, unique headers, a list.
-    const built = (!this[kUniqueHeaders] && !Array.isArray(headers) && storeHeaders(firstLine, headers, stored)) ||
-      storeHeadersInJs(this, firstLine, headers, stored);
-    header = built[0];
-    f = built[1];
-    contentLength = built[2];
+  const stored = headers === this[kOutHeaders];
+  let done;
+  if (!headers) {
+    done = storeHead(this, firstLine, null, false, dateLine());
+  } else if (!this[kUniqueHeaders] && !Array.isArray(headers)) {
+    done = storeHead(this, firstLine, headers, stored, dateLine());
   }
-  if (f & F_CONNECTION) {
-    if (this._removedConnection) this._removedConnection = false;
-    if (f & F_CONNECTION_CLOSE) this._last = true;
-    if (f & F_CONNECTION_KEEP) this.shouldKeepAlive = true;
+  if (done === undefined) {
+    const built = storeHeadersInJs(this, firstLine, headers, stored);
+    done = finishHead(this, built[0], built[1], built[2], dateLine());
   }
-  if (f & F_TRANSFER_ENCODING) {
-    if (this._removedTE) this._removedTE = false;
-    if (f & F_CHUNKED) this.chunkedEncoding = true;
-  }
-  if (f & F_CONTENT_LENGTH) {
-    this._contentLength = +contentLength;
-    if (this._removedContLen) this._removedContLen = false;
-  }
-  if (f & F_KEEP_ALIVE) this._defaultKeepAlive = false;
-  const date = this.sendDate && !(f & F_DATE) ? dateLine() : '';
-  if (this.chunkedEncoding && (this.statusCode === 204 || this.statusCode === 304)) {
-    this._last = true;
-    this.chunkedEncoding = false;
-  }
-  let connection = '';
-  if (this._removedConnection) {
-    // No Connection line, as asked: then the connection closes after this message.
-    this._last = true;
-  } else if (!(f & F_CONNECTION)) {
-    const shouldSendKeepAlive = this.shouldKeepAlive && (f & F_CONTENT_LENGTH || this.useChunkedEncodingByDefault || this.agent);
-    if (shouldSendKeepAlive && this.maxRequestsOnConnectionReached) {
-      connection = 'Connection: close\r\n';
-    } else if (shouldSendKeepAlive) {
-      connection = this._keepAliveTimeout && this._defaultKeepAlive ? keepAliveLines(this) : 'Connection: keep-alive\r\n';
-    } else {
-      this._last = true;
-      connection = 'Connection: close\r\n';
-    }
-  }
-  let length = '';
-  if (!(f & (F_CONTENT_LENGTH | F_TRANSFER_ENCODING))) {
-    if (!this._hasBody) {
-      this.chunkedEncoding = false;
-    } else if (!this.useChunkedEncodingByDefault) {
-      this._last = true;
-    } else if (!(f & F_TRAILER) && !this._removedContLen && typeof this._contentLength === 'number') {
-      length = 'Content-Length: ' + this._contentLength + '\r\n';
-    } else if (!this._removedTE) {
-      length = 'Transfer-Encoding: chunked\r\n';
-      this.chunkedEncoding = true;
-    } else {
-      this._last = true;
-    }
-  }
-  if (this.chunkedEncoding !== true && f & F_TRAILER) throw new ERR_HTTP_TRAILER_INVALID();
-  this._header = header + (length === '' ? headTail(date, connection) : date + connection + length + '\r\n');
-  if (this._headerSent) this._headerSent = false;
-  if (f & F_EXPECT) this._send('');
+  if (done === HEAD_TRAILER_INVALID) throw new ERR_HTTP_TRAILER_INVALID();
+  if (done === HEAD_SEND_NOW) this._send('');
 };
 
-// What storeHeaders makes natively ([head, framing bits, last Content-Length value]), for
-// the fields it leaves to JS; throws Node's errors for invalid ones.
+// A head's fields as lines for finishHead ([head, framing bits, last Content-Length value]),
+// for the fields storeHead leaves to JS; throws Node's errors for invalid ones.
 function storeHeadersInJs(msg, firstLine, headers, stored) {
   const state = { framing: 0, contentLength: undefined, header: firstLine };
   if (stored) {
@@ -375,31 +317,6 @@ function storeHeadersInJs(msg, firstLine, headers, stored) {
     for (let i = 0; i < keys.length; i++) processHeader(msg, state, keys[i], headers[keys[i]], true);
   }
   return [state.header, state.framing, state.contentLength];
-}
-
-// The usual end of a head, its Date and Connection lines and the blank line, as one string
-// per second and connection setting: each concatenation costs QuickJS an allocation and a
-// copy of the head so far.
-let lastTail = { date: '', connection: '', tail: '\r\n' };
-function headTail(date, connection) {
-  if (lastTail.date !== date || lastTail.connection !== connection) {
-    lastTail = { date, connection, tail: date + connection + '\r\n' };
-  }
-  return lastTail.tail;
-}
-
-// The Connection and Keep-Alive lines of a keep-alive response, made once per server
-// setting rather than per response.
-let lastKeepAlive = { timeout: 0, max: 0, lines: '' };
-function keepAliveLines(msg) {
-  const timeout = msg._keepAliveTimeout;
-  const max = ~~msg._maxRequestsPerSocket;
-  if (lastKeepAlive.timeout !== timeout || lastKeepAlive.max !== max) {
-    const maxPart = max > 0 ? `, max=${max}` : '';
-    const lines = `Connection: keep-alive\r\nKeep-Alive: timeout=${Math.floor(timeout / 1000)}${maxPart}\r\n`;
-    lastKeepAlive = { timeout, max, lines };
-  }
-  return lastKeepAlive.lines;
 }
 
 function processHeader(self, state, key, value, validate) {

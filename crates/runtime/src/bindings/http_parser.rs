@@ -1,14 +1,12 @@
 //! The native half of lib/internal/http/common.js: one HTTP/1.1 parser (crate
 //! `unode-http`) per connection, fed the bytes the socket reads. Each call returns the
 //! events the bytes completed as rows, so a whole pipelined batch costs one crossing into
-//! Rust. Also the head an outgoing message's header fields make (`storeHeaders`).
+//! Rust. The same binding holds the outgoing head's functions (see outgoing_head.rs).
 
 use super::def;
 use super::slots::{self, Shared};
-use crate::engine::{array_from, bytes_of, for_each_own_entry, with_string_wtf8};
-use rquickjs::convert::Coerced;
+use crate::engine::{array_from, bytes_of};
 use rquickjs::{Array, ArrayBuffer, Ctx, Exception, Object, Result, Value};
-use unode_http::fields::{self, framing};
 use unode_http::{Event, Kind, Parser};
 
 const EV_ERROR: i32 = 0;
@@ -136,179 +134,8 @@ fn with_parser<R>(
     }
 }
 
-/// Runs `f` over a field value as the text JS's `name + ': ' + value` makes of it, for
-/// strings and numbers only (None, without calling `f`, for anything whose conversion JS
-/// must do, or report, itself). A string is borrowed, not copied.
-fn with_field_text<'js, R>(value: &Value<'js>, f: impl FnOnce(&str) -> R) -> Result<Option<R>> {
-    if value.is_string() {
-        return with_string_wtf8(value.ctx(), value, |bytes| {
-            // Unpaired surrogates are not field text; JS reports them.
-            std::str::from_utf8(bytes).ok().map(f)
-        });
-    }
-    if let Some(n) = value.as_int() {
-        return Ok(Some(f(&n.to_string())));
-    }
-    if value.is_number() {
-        return Ok(Some(f(&value.get::<Coerced<String>>()?.0)));
-    }
-    Ok(None)
-}
-
-/// A head being built from header fields, and how they frame the message.
-struct HeadBuilder<'js> {
-    head: String,
-    framing: u32,
-    content_length: Option<Value<'js>>,
-}
-
-impl<'js> HeadBuilder<'js> {
-    /// Adds `name: value`; false when JS must handle the field (see `store_headers`).
-    fn field(&mut self, name: &str, value: Value<'js>, check: bool) -> Result<bool> {
-        let head = &mut self.head;
-        let added = with_field_text(&value, |text| {
-            if check && !fields::is_field_value(text) {
-                return None;
-            }
-            // Node re-reads a latin1 Content-Disposition value as UTF-8 (see storeHeader
-            // in lib/internal/http/outgoing.js).
-            if !text.is_ascii() && name.eq_ignore_ascii_case("content-disposition") {
-                return None;
-            }
-            head.push_str(name);
-            head.push_str(": ");
-            head.push_str(text);
-            head.push_str("\r\n");
-            Some(fields::framing_of(name, text))
-        })?;
-        let Some(Some(f)) = added else {
-            return Ok(false);
-        };
-        if f & framing::CONTENT_LENGTH != 0 {
-            self.content_length = Some(value);
-        }
-        self.framing |= f;
-        Ok(true)
-    }
-
-    /// Adds a field whose value may be a list: one line per value, except that a Cookie
-    /// with several values is one line joined by "; " (as Node sends them).
-    fn fields(&mut self, name: &str, value: Value<'js>, check: bool) -> Result<bool> {
-        let Some(list) = value.as_array() else {
-            return self.field(name, value, check);
-        };
-        if list.len() >= 2 && name.eq_ignore_ascii_case("cookie") {
-            let mut joined = String::new();
-            for (i, v) in list.iter::<Value>().enumerate() {
-                let v = v?;
-                if i > 0 {
-                    joined.push_str("; ");
-                }
-                if v.is_null() || v.is_undefined() {
-                    continue;
-                }
-                if with_field_text(&v, |text| joined.push_str(text))?.is_none() {
-                    return Ok(false);
-                }
-            }
-            let joined = rquickjs::String::from_str(value.ctx().clone(), &joined)?.into_value();
-            return self.field(name, joined, check);
-        }
-        for v in list.iter::<Value>() {
-            if !self.field(name, v?, check)? {
-                return Ok(false);
-            }
-        }
-        Ok(true)
-    }
-}
-
-/// The head `first_line` and an outgoing message's header fields make, as
-/// `[head, framing bits, last Content-Length value]`. `headers` is the message's own map
-/// (`stored`: lower-cased name → [name, value], checked when set) or the plain object
-/// writeHead was given (checked here). Undefined, with nothing changed, for whatever JS
-/// must handle or report itself: an invalid name or value, a value neither a string nor
-/// a number nor a list of them. Names and values are read in place, not copied: a
-/// response's head is built on every request.
-fn store_headers<'js>(
-    ctx: Ctx<'js>,
-    first_line: Value<'js>,
-    headers: Object<'js>,
-    stored: bool,
-) -> Result<Value<'js>> {
-    let Some(first_line) = with_field_text(&first_line, str::to_owned)? else {
-        return Err(Exception::throw_type(
-            &ctx,
-            "the first line must be a string",
-        ));
-    };
-    let mut b = HeadBuilder {
-        head: first_line,
-        framing: 0,
-        content_length: None,
-    };
-    let done = for_each_own_entry(&ctx, &headers, |key, value| {
-        if stored {
-            let Some(entry) = value.as_array() else {
-                return Ok(false);
-            };
-            let name: Value = entry.get(0)?;
-            if !name.is_string() {
-                return Ok(false);
-            }
-            let value = entry.get(1)?;
-            let name =
-                with_string_wtf8(&ctx, &name, |n| std::str::from_utf8(n).map(str::to_owned))?;
-            match name {
-                Ok(name) => b.fields(&name, value, false),
-                Err(_) => Ok(false),
-            }
-        } else {
-            match std::str::from_utf8(key) {
-                Ok(key) if fields::is_token(key) => b.fields(key, value, true),
-                _ => Ok(false),
-            }
-        }
-    })?;
-    let undefined = Value::new_undefined(ctx.clone());
-    if !done {
-        return Ok(undefined);
-    }
-    let head = rquickjs::String::from_str(ctx.clone(), &b.head)?.into_value();
-    let framing = Value::new_int(ctx.clone(), b.framing as i32);
-    Ok(array_from(
-        &ctx,
-        vec![head, framing, b.content_length.unwrap_or(undefined)],
-    )?
-    .into_value())
-}
-
-/// Each [`framing`] bit by name, for JS.
-fn framing_bits<'js>(ctx: &Ctx<'js>) -> Result<Object<'js>> {
-    let o = Object::new(ctx.clone())?;
-    for (name, bit) in [
-        ("CONNECTION", framing::CONNECTION),
-        ("CONNECTION_CLOSE", framing::CONNECTION_CLOSE),
-        ("CONNECTION_KEEP", framing::CONNECTION_KEEP),
-        ("TRANSFER_ENCODING", framing::TRANSFER_ENCODING),
-        ("CHUNKED", framing::CHUNKED),
-        ("CONTENT_LENGTH", framing::CONTENT_LENGTH),
-        ("DATE", framing::DATE),
-        ("EXPECT", framing::EXPECT),
-        ("TRAILER", framing::TRAILER),
-        ("KEEP_ALIVE", framing::KEEP_ALIVE),
-    ] {
-        o.set(name, bit)?;
-    }
-    Ok(o)
-}
-
 pub fn init<'js>(obj: &Object<'js>) -> Result<()> {
-    obj.set("framing", framing_bits(obj.ctx())?)?;
-    def(obj, "storeHeaders", store_headers)?;
-    def(obj, "framingOf", |name: String, value: String| {
-        fields::framing_of(&name, &value)
-    })?;
+    super::outgoing_head::init(obj)?;
     let parsers = slots::shared::<Parser>();
     let p = parsers.clone();
     def(

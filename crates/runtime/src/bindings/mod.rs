@@ -20,6 +20,7 @@ mod libsys;
 pub mod module_wrap;
 mod net;
 mod os;
+mod outgoing_head;
 mod process;
 mod slots;
 mod tls_ciphers;
