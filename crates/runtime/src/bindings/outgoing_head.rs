@@ -8,6 +8,8 @@ use super::def;
 use crate::engine::{for_each_own_entry, with_string_wtf8};
 use rquickjs::convert::Coerced;
 use rquickjs::{qjs, Ctx, Error, Exception, Object, Result, Value};
+use std::borrow::Cow;
+use std::fmt::Write;
 use unode_http::fields::{self, framing};
 
 /// Runs `f` over a field value as the text JS's `name + ': ' + value` makes of it, for
@@ -268,17 +270,36 @@ const HEAD_SEND_NOW: i32 = 1;
 /// A Trailer field on a message that is not chunked: ERR_HTTP_TRAILER_INVALID, nothing set.
 const HEAD_TRAILER_INVALID: i32 = 2;
 
-/// A number as JS's `String(n)` writes it: integers directly, anything else through JS.
-fn number_text<'js>(ctx: &Ctx<'js>, n: f64) -> Result<String> {
+/// Appends a number as JS's `String(n)` writes it: integers directly, anything else
+/// through JS.
+fn push_number(ctx: &Ctx<'_>, out: &mut String, n: f64) -> Result<()> {
     if n.fract() == 0.0 && n.abs() < 9.007_199_254_740_992e15 {
-        return Ok(format!("{}", n as i64));
+        // Writing to a String cannot fail.
+        let _ = write!(out, "{}", n as i64);
+    } else {
+        out.push_str(
+            &Value::new_number(ctx.clone(), n)
+                .get::<Coerced<String>>()?
+                .0,
+        );
     }
-    Ok(Value::new_number(ctx.clone(), n)
-        .get::<Coerced<String>>()?
-        .0)
+    Ok(())
 }
 
 fn to_number(ctx: &Ctx<'_>, v: &Value<'_>) -> Result<f64> {
+    if let Some(n) = v.as_number() {
+        return Ok(n);
+    }
+    // A Content-Length field's digits, without JS's full string-to-number conversion.
+    if let Some(s) = v.as_string() {
+        let digits = with_string_wtf8(ctx, &s.clone().into_value(), |d| {
+            (!d.is_empty() && d.len() <= 15 && d.iter().all(u8::is_ascii_digit))
+                .then(|| d.iter().fold(0u64, |n, c| n * 10 + u64::from(c - b'0')))
+        })?;
+        if let Some(n) = digits {
+            return Ok(n as f64);
+        }
+    }
     let mut n = 0.0;
     // SAFETY: `v` is a live value of this context.
     if unsafe { qjs::JS_ToFloat64(ctx.as_raw().as_ptr(), &mut n, v.as_raw()) } < 0 {
@@ -330,11 +351,12 @@ fn finish<'js>(
     if m.is(ChunkedEncoding)? {
         let status = m.get(StatusCode)?.as_number();
         if status == Some(204.0) || status == Some(304.0) {
-            m.set_bool(Last, true)?;
+            // No body, so no chunks: and the connection is not kept (Node closes it).
             m.set_bool(ChunkedEncoding, false)?;
+            m.set_bool(ShouldKeepAlive, false)?;
         }
     }
-    let mut connection = None;
+    let mut connection: Cow<'static, str> = Cow::Borrowed("");
     if m.is(RemovedConnection)? {
         // No Connection line, as asked: then the connection closes after this message.
         m.set_bool(Last, true)?;
@@ -344,19 +366,19 @@ fn finish<'js>(
                 || m.is(UseChunkedEncodingByDefault)?
                 || m.is(Agent)?);
         if keep_alive && m.is(MaxRequestsOnConnectionReached)? {
-            connection = Some("Connection: close\r\n".to_owned());
+            connection = Cow::Borrowed("Connection: close\r\n");
         } else if keep_alive {
-            connection = Some(if m.is(KeepAliveTimeout)? && m.is(DefaultKeepAlive)? {
-                keep_alive_lines(m)?
+            connection = if m.is(KeepAliveTimeout)? && m.is(DefaultKeepAlive)? {
+                Cow::Owned(keep_alive_lines(m)?)
             } else {
-                "Connection: keep-alive\r\n".to_owned()
-            });
+                Cow::Borrowed("Connection: keep-alive\r\n")
+            };
         } else {
             m.set_bool(Last, true)?;
-            connection = Some("Connection: close\r\n".to_owned());
+            connection = Cow::Borrowed("Connection: close\r\n");
         }
     }
-    let mut length = None;
+    let mut length: Cow<'static, str> = Cow::Borrowed("");
     if f & (framing::CONTENT_LENGTH | framing::TRANSFER_ENCODING) == 0 {
         if !m.is(HasBody)? {
             m.set_bool(ChunkedEncoding, false)?;
@@ -367,9 +389,12 @@ fn finish<'js>(
             && m.get(ContentLength)?.is_number()
         {
             let n = to_number(ctx, &m.get(ContentLength)?)?;
-            length = Some(format!("Content-Length: {}\r\n", number_text(ctx, n)?));
+            let mut line = String::from("Content-Length: ");
+            push_number(ctx, &mut line, n)?;
+            line.push_str("\r\n");
+            length = Cow::Owned(line);
         } else if !m.is(RemovedTe)? {
-            length = Some("Transfer-Encoding: chunked\r\n".to_owned());
+            length = Cow::Borrowed("Transfer-Encoding: chunked\r\n");
             m.set_bool(ChunkedEncoding, true)?;
         } else {
             m.set_bool(Last, true)?;
@@ -379,10 +404,13 @@ fn finish<'js>(
         return Ok(HEAD_TRAILER_INVALID);
     }
     if with_date {
-        with_string_wtf8(ctx, date, |d| head.push_str(&String::from_utf8_lossy(d)))?;
+        // The Date line is ASCII (JS makes it from toUTCString).
+        with_string_wtf8(ctx, date, |d| {
+            head.push_str(std::str::from_utf8(d).unwrap_or_default())
+        })?;
     }
-    head.push_str(connection.as_deref().unwrap_or(""));
-    head.push_str(length.as_deref().unwrap_or(""));
+    head.push_str(&connection);
+    head.push_str(&length);
     head.push_str("\r\n");
     m.set(
         Header,
@@ -405,16 +433,25 @@ fn keep_alive_lines(m: &Message<'_, '_>) -> Result<String> {
     if unsafe { qjs::JS_ToInt32(m.ctx.as_raw().as_ptr(), &mut max, v.as_raw()) } < 0 {
         return Err(Error::Exception);
     }
-    let timeout = number_text(m.ctx, (timeout / 1000.0).floor())?;
-    Ok(if max > 0 {
-        format!("Connection: keep-alive\r\nKeep-Alive: timeout={timeout}, max={max}\r\n")
-    } else {
-        format!("Connection: keep-alive\r\nKeep-Alive: timeout={timeout}\r\n")
-    })
+    let mut lines = String::with_capacity(64);
+    lines.push_str("Connection: keep-alive\r\nKeep-Alive: timeout=");
+    push_number(m.ctx, &mut lines, (timeout / 1000.0).floor())?;
+    if max > 0 {
+        // Writing to a String cannot fail.
+        let _ = write!(lines, ", max={max}");
+    }
+    lines.push_str("\r\n");
+    Ok(lines)
 }
 
 fn first_line_of(ctx: &Ctx<'_>, first_line: &Value<'_>) -> Result<String> {
-    match with_field_text(first_line, str::to_owned)? {
+    // Room for the usual fields, so that the head is not grown line by line.
+    let with_room = |line: &str| {
+        let mut head = String::with_capacity(line.len() + 256);
+        head.push_str(line);
+        head
+    };
+    match with_field_text(first_line, with_room)? {
         Some(line) => Ok(line),
         None => Err(Exception::throw_type(
             ctx,
