@@ -64,6 +64,7 @@ function Agent(options) {
     this.removeSocket(socket, options);
     socket.once('error', freeSocketErrorListener);
     freeSockets.push(socket);
+    this.totalSocketCount++;
   });
 }
 Object.setPrototypeOf(Agent.prototype, EventEmitter.prototype);
@@ -105,7 +106,6 @@ Agent.prototype.addRequest = function(req, options, port, localAddress) {
     this.reuseSocket(socket, req);
     setRequestSocket(this, req, socket);
     this.sockets[name].push(socket);
-    this.totalSocketCount++;
   } else if (sockLen < this.maxSockets && this.totalSocketCount < this.maxTotalSockets) {
     this.createSocket(req, options, (err, s) => {
       if (err) req.onSocket(s, err);
@@ -186,7 +186,8 @@ function installListeners(agent, s, options) {
 
 // A socket leaves the agent's sets (closed, removed, or going to the free pool); a request
 // waiting for this origin, or else for an origin with no socket in use, gets a new one.
-// totalSocketCount counts the sockets in use (this.sockets), as maxTotalSockets limits them.
+// totalSocketCount counts the sockets in use and the free ones, as Node's does (a socket
+// moving to the free pool leaves one set for the other and stays counted).
 Agent.prototype.removeSocket = function(s, options) {
   const name = this.getName(options);
   for (const sets of [this.sockets, this.freeSockets]) {
@@ -196,7 +197,7 @@ Agent.prototype.removeSocket = function(s, options) {
     if (i !== -1) {
       list.splice(i, 1);
       if (list.length === 0) delete sets[name];
-      if (sets === this.sockets) this.totalSocketCount--;
+      this.totalSocketCount--;
     }
   }
   let req;
