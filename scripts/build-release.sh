@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the static release binary, with QuickJS compiled from a profile of
-# scripts/pgo-train.js (profile-guided: the interpreter runs JS ~8% faster). The profile is
+# scripts/pgo-train.js (profile-guided: the interpreter runs JS ~6% faster). The profile is
 # recorded once per QuickJS version and compiler, into .cache/pgo (about two minutes).
 set -euo pipefail
 cd "$(dirname "$0")/.."
