@@ -30,6 +30,7 @@ const {
 } = require('internal/errors');
 
 const { now: loopTime } = require('internal/event_loop');
+const emitTwo = require('events')[require('internal/events/symbols').kEmitTwo];
 
 
 function ServerResponse(req, options) {
@@ -538,7 +539,7 @@ function onHead(server, socket, state, ev) {
       }
     }
   }
-  if (!handled) server.emit('request', req, res);
+  if (!handled) emitTwo(server, 'request', req, res);
   return 0;
 }
 
