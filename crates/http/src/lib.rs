@@ -296,7 +296,12 @@ impl Parser {
         }
         let head = match self.parse_head(&head_bytes[..end]) {
             Ok(h) => h,
-            Err((code, reason)) => return Err(self.fail(err(code, reason, base))),
+            Err((code, reason)) => {
+                let (code, reason, at) = self
+                    .locate(&head_bytes[..end])
+                    .map_or((code, reason, base), |(c, r, at)| (c, r, at_input(at)));
+                return Err(self.fail(err(code, reason, at)));
+            }
         };
         let framing = match self.framing(&head) {
             Ok(f) => f,
@@ -356,11 +361,17 @@ impl Parser {
         };
         match r {
             Err(httparse::Error::TooManyHeaders | httparse::Error::Version) | Ok(()) => None,
-            Err(e) => {
+            Err(e) => self.locate(&self.pending).or_else(|| {
                 let (code, reason) = map_error(self.kind, e);
                 Some((code, reason, 0))
-            }
+            }),
         }
+    }
+
+    /// Where llhttp would report what httparse found wrong in `head` (see
+    /// `lines::locate`).
+    fn locate(&self, head: &[u8]) -> Option<lines::Problem> {
+        lines::locate(head, self.kind, self.lenient)
     }
 
     fn parse_head(&self, bytes: &[u8]) -> Result<Head, (&'static str, &'static str)> {

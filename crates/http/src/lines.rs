@@ -3,6 +3,7 @@
 //! HTTP versions Node takes (0.9, 1.0, 1.1 and 2.0; any single digits when lenient). Also
 //! the copy of an unusual head that httparse can read (another version, folded lines).
 
+use crate::fields::is_tchar;
 use crate::Kind;
 use memchr::{memchr, memchr2};
 
@@ -140,6 +141,96 @@ pub(crate) fn check(bytes: &[u8], kind: Kind, lenient: bool) -> Result<(), Probl
     }
 }
 
+/// Where llhttp stops in a head whose bytes httparse rejects, and what it reports: a
+/// request target's control character (by the part of the target it is in), a protocol
+/// that is not `HTTP/` or does not end the line, a field name's first byte that is not a
+/// token character, a field value's control character. None for what it does not locate
+/// (then the error is reported at the start of the input). `lenient` (insecureHTTPParser)
+/// lets control characters into values in llhttp; httparse still refuses them, and
+/// that refusal is not located.
+pub(crate) fn locate(bytes: &[u8], kind: Kind, lenient: bool) -> Option<Problem> {
+    let line_end = memchr2(b'\r', b'\n', bytes).unwrap_or(bytes.len());
+    if kind == Kind::Request {
+        if let Some(problem) = locate_in_request_line(&bytes[..line_end]) {
+            return Some(problem);
+        }
+    }
+    let mut pos = line_end;
+    loop {
+        // Past the line end (CRLF, or a bare LF, which `check` judges).
+        pos += match bytes.get(pos..pos + 2)? {
+            [b'\r', b'\n'] => 2,
+            _ => 1,
+        };
+        let end = memchr2(b'\r', b'\n', &bytes[pos..]).map_or(bytes.len(), |i| pos + i);
+        let line = &bytes[pos..end];
+        if line.is_empty() {
+            return None;
+        }
+        let colon = memchr(b':', line).unwrap_or(line.len());
+        if let Some(i) = line[..colon].iter().position(|&b| !is_tchar(b)) {
+            return Some(("HPE_INVALID_HEADER_TOKEN", "Invalid header token", pos + i));
+        }
+        if colon == 0 || colon == line.len() {
+            return Some((
+                "HPE_INVALID_HEADER_TOKEN",
+                "Invalid header token",
+                pos + colon,
+            ));
+        }
+        let value = &line[colon + 1..];
+        let control = |b: u8| (b < 0x20 && b != b'\t') || b == 0x7f;
+        if let Some(i) = value.iter().position(|&b| !lenient && control(b)) {
+            return Some((
+                "HPE_INVALID_HEADER_TOKEN",
+                "Invalid header value char",
+                pos + colon + 1 + i,
+            ));
+        }
+        pos = end;
+    }
+}
+
+/// The request line's part of [`locate`]: the target (origin form only) and the protocol.
+fn locate_in_request_line(line: &[u8]) -> Option<Problem> {
+    let target = memchr(b' ', line)? + 1;
+    if line.get(target) != Some(&b'/') {
+        return None;
+    }
+    let mut reason = "Invalid char in url path";
+    let mut pos = target;
+    while let Some(&b) = line.get(pos) {
+        match b {
+            b' ' => break,
+            // llhttp's lenient handling of a tab in a target is not modelled.
+            b'\t' => return None,
+            b'?' if reason == "Invalid char in url path" => reason = "Invalid char in url query",
+            // llhttp reports any bad character after a '#' as the fragment's start.
+            b'#' => reason = "Invalid char in url fragment start",
+            _ if b < 0x20 || b == 0x7f => return Some(("HPE_INVALID_URL", reason, pos)),
+            _ => {}
+        }
+        pos += 1;
+    }
+    let protocol = pos + 1;
+    for (i, &want) in b"HTTP/".iter().enumerate() {
+        match line.get(protocol + i) {
+            None => return None,
+            Some(&b) if b != want => {
+                return Some((
+                    "HPE_INVALID_CONSTANT",
+                    "Expected HTTP/, RTSP/ or ICE/",
+                    protocol + i,
+                ))
+            }
+            Some(_) => {}
+        }
+    }
+    // "HTTP/" and "d.d" (whose digits `check` judges), then the line must end.
+    let after = protocol + 8;
+    (line.len() > after).then_some(("HPE_INVALID_VERSION", "Expected CRLF after version", after))
+}
+
 /// Where the head in `bytes` ends (just past its blank line), looking from `from`: CRLF
 /// line ends, or with `lenient` bare LFs as well.
 pub(crate) fn head_end(bytes: &[u8], from: usize, lenient: bool) -> Option<usize> {
@@ -218,6 +309,57 @@ mod tests {
         check(head.as_bytes(), kind, lenient)
             .err()
             .map(|(code, _, at)| (code, at))
+    }
+
+    /// Offsets node 20 reports (as bytesParsed) for heads httparse rejects.
+    #[test]
+    fn locates_what_httparse_rejects_where_llhttp_does() {
+        let at = |head: &str| locate(head.as_bytes(), Kind::Request, false);
+        let token = |at| Some(("HPE_INVALID_HEADER_TOKEN", "Invalid header token", at));
+        let value = |at| Some(("HPE_INVALID_HEADER_TOKEN", "Invalid header value char", at));
+        let url = |reason, at| Some(("HPE_INVALID_URL", reason, at));
+        assert_eq!(at("GET / HTTP/1.1\r\nHost : x\r\n\r\n"), token(20));
+        assert_eq!(at("GET / HTTP/1.1\r\nHo(st: x\r\n\r\n"), token(18));
+        assert_eq!(at("GET / HTTP/1.1\r\n: x\r\n\r\n"), token(16));
+        assert_eq!(
+            at("GET / HTTP/1.1\r\nHost: x\r\nX-\u{80}: y\r\n\r\n"),
+            token(27)
+        );
+        assert_eq!(at("GET / HTTP/1.1\r\nHost: x\r\nX\t: y\r\n\r\n"), token(26));
+        assert_eq!(
+            at("GET / HTTP/1.1\r\nHost: x\r\nX-A: a\x01b\r\n\r\n"),
+            value(31)
+        );
+        assert_eq!(
+            at("GET / HTTP/1.1\r\nHost: x\r\nX-A: a\x7fb\r\n\r\n"),
+            value(31)
+        );
+        assert_eq!(
+            at("GET /a\x01b HTTP/1.1\r\nHost: x\r\n\r\n"),
+            url("Invalid char in url path", 6)
+        );
+        assert_eq!(
+            at("GET /a?b\x01c HTTP/1.1\r\n\r\n"),
+            url("Invalid char in url query", 8)
+        );
+        assert_eq!(
+            at("GET /a#b\x01c HTTP/1.1\r\n\r\n"),
+            url("Invalid char in url fragment start", 8)
+        );
+        assert_eq!(
+            at("GET /a?b#c\x7fd HTTP/1.1\r\n\r\n"),
+            url("Invalid char in url fragment start", 10)
+        );
+        let constant = |at| Some(("HPE_INVALID_CONSTANT", "Expected HTTP/, RTSP/ or ICE/", at));
+        assert_eq!(at("GET /a b HTTP/1.1\r\nHost: x\r\n\r\n"), constant(7));
+        assert_eq!(at("GET /a HTX/1.1\r\nHost: x\r\n\r\n"), constant(9));
+        assert_eq!(
+            at("GET /a HTTP/1.1x\r\nHost: x\r\n\r\n"),
+            Some(("HPE_INVALID_VERSION", "Expected CRLF after version", 15))
+        );
+        // Values take latin1 bytes; what the parser accepts is not located.
+        assert_eq!(at("GET / HTTP/1.1\r\nHost: x\r\nX: a\u{80}b\r\n\r\n"), None);
+        assert_eq!(at("GET /a HTTP/1.1\r\nHost: x\r\n\r\n"), None);
     }
 
     #[test]

@@ -1,7 +1,8 @@
 // What Node's parser refuses, and where (bytesParsed), and what insecureHTTPParser lets
 // through: line ends (CR without LF, bare LF), folded lines, HTTP versions, a
 // Transfer-Encoding that leaves a request's end unknown, chunk-size lines (bare LF,
-// extensions past 16 KiB, many leading zeros), an unknown method; then a client reading
+// extensions past 16 KiB, many leading zeros), an unknown method, bad characters in
+// names, values and targets, a bad protocol; then a client reading
 // responses with bare LFs, folded lines and old versions.
 const http = require('http');
 const net = require('net');
@@ -28,6 +29,16 @@ const requests = {
   chunkExtensions: chunked + '2;' + 'a'.repeat(17000) + '\r\nAA\r\n0\r\n\r\n',
   chunkZeros: chunked + '0'.repeat(5000) + '2\r\nAA\r\n0\r\n\r\n',
   method: 'Oopsie-doopsie\r\n',
+  spaceBeforeColon: 'GET / HTTP/1.1\r\nHost : a\r\n\r\n',
+  badNameChar: 'GET / HTTP/1.1\r\nHo(st: a\r\n\r\n',
+  emptyName: 'GET / HTTP/1.1\r\nHost: a\r\n: x\r\n\r\n',
+  ctlInValue: 'GET / HTTP/1.1\r\nHost: a\r\nX-A: a\x01b\r\n\r\n',
+  ctlInPath: 'GET /a\x01b HTTP/1.1\r\nHost: a\r\n\r\n',
+  ctlInQuery: 'GET /a?b\x01c HTTP/1.1\r\nHost: a\r\n\r\n',
+  ctlInFragment: 'GET /a#b\x7fc HTTP/1.1\r\nHost: a\r\n\r\n',
+  spaceInPath: 'GET /a b HTTP/1.1\r\nHost: a\r\n\r\n',
+  badProtocol: 'GET / HTX/1.1\r\nHost: a\r\n\r\n',
+  afterVersion: 'GET / HTTP/1.1x\r\nHost: a\r\n\r\n',
 };
 const responses = [
   'HTTP/1.1 200 OK\nContent-Length: 2\n\nok',
@@ -39,6 +50,9 @@ const responses = [
 
 // Where llhttp finds these it is not pinned: unode reports the whole head's offset.
 const offsetNotPinned = new Set(['teAfterChunked', 'teChunkedNotLast']);
+// insecureHTTPParser lets a control character into a value in llhttp; unode's parser
+// (httparse) refuses it in both modes.
+const strictOnly = new Set(['ctlInValue']);
 let current = '';
 
 function serve(insecure) {
@@ -85,6 +99,7 @@ function fetchRaw(raw, insecure) {
     console.log(insecure ? '== insecureHTTPParser' : '== strict');
     const server = await serve(insecure);
     for (const [name, raw] of Object.entries(requests)) {
+      if (insecure && strictOnly.has(name)) continue;
       console.log(name);
       current = name;
       console.log('  response', JSON.stringify(await exchange(server.address().port, raw)));
