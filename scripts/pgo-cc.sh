@@ -9,10 +9,12 @@ set -euo pipefail
 real=${UNODE_REAL_CC:-cc}
 root=$(cd "$(dirname "$0")/.." && pwd)
 
-# A profile fits one QuickJS source (rquickjs-sys's version) and one compiler.
+# A profile fits one QuickJS source (rquickjs-sys's version) and one compiler; only gcc's
+# profiles are handled (nothing is printed for another compiler).
 profile_dir() {
-  local key
-  key=$({ grep -A1 '^name = "rquickjs-sys"$' "$root/Cargo.lock"; "$real" -dumpfullversion; } | sha256sum | cut -c1-16)
+  local version key
+  version=$("$real" -v 2>&1 | grep '^gcc version') || return 0
+  key=$({ grep -A1 '^name = "rquickjs-sys"$' "$root/Cargo.lock"; echo "$version"; } | sha256sum | cut -c1-16)
   echo "$root/.cache/pgo/$key"
 }
 
@@ -41,8 +43,9 @@ fi
 # under -fprofile-use's directory, so the recorded one is put there.
 name=${out##*/}
 name=${name#*-}
-profile=$(profile_dir)/${name%.o}.gcda
-if [ -f "$profile" ]; then
+dir=$(profile_dir)
+profile=$dir/${name%.o}.gcda
+if [ -n "$dir" ] && [ -f "$profile" ]; then
   use="$root/.cache/pgo/use"
   mkdir -p "$use$(dirname "$out")"
   cp "$profile" "$use${out%.o}.gcda"
