@@ -291,8 +291,8 @@ fn to_number(ctx: &Ctx<'_>, v: &Value<'_>) -> Result<f64> {
         return Ok(n);
     }
     // A Content-Length field's digits, without JS's full string-to-number conversion.
-    if let Some(s) = v.as_string() {
-        let digits = with_string_wtf8(ctx, &s.clone().into_value(), |d| {
+    if v.is_string() {
+        let digits = with_string_wtf8(ctx, v, |d| {
             (!d.is_empty() && d.len() <= 15 && d.iter().all(u8::is_ascii_digit))
                 .then(|| d.iter().fold(0u64, |n, c| n * 10 + u64::from(c - b'0')))
         })?;
