@@ -9,12 +9,13 @@ set -euo pipefail
 real=${UNODE_REAL_CC:-cc}
 root=$(cd "$(dirname "$0")/.." && pwd)
 
-# A profile fits one QuickJS source (rquickjs-sys's version) and one compiler; only gcc's
-# profiles are handled (nothing is printed for another compiler).
+# A profile fits one QuickJS source (rquickjs-sys's version, and the features it is built
+# with) and one compiler; only gcc's profiles are handled (nothing is printed for another
+# compiler).
 profile_dir() {
   local version key
   version=$("$real" -v 2>&1 | grep '^gcc version') || return 0
-  key=$({ grep -A1 '^name = "rquickjs-sys"$' "$root/Cargo.lock"; echo "$version"; } | sha256sum | cut -c1-16)
+  key=$({ grep -A1 '^name = "rquickjs-sys"$' "$root/Cargo.lock"; grep '^rquickjs = ' "$root/Cargo.toml"; echo "$version"; } | sha256sum | cut -c1-16)
   echo "$root/.cache/pgo/$key"
 }
 
