@@ -124,12 +124,22 @@ function holdWrite(socket) {
   return true;
 }
 
+// Set by net: takes the held writes of two or more sockets to the writer thread.
+let writeBehind = null;
+function setWriteBehind(fn) {
+  writeBehind = fn;
+}
+
 // `betweenEvents`: called by dispatch, between the loop's callbacks, where the writes'
 // callbacks may run at once (see net's _flushHeld).
 function flushHeldWrites(betweenEvents = false) {
   if (heldWrites.length === 0) return;
   const sockets = heldWrites;
   heldWrites = [];
+  if (sockets.length > 1 && writeBehind !== null) {
+    writeBehind(sockets);
+    return;
+  }
   for (let i = 0; i < sockets.length; i++) {
     try {
       sockets[i]._flushHeld(betweenEvents);
@@ -238,5 +248,5 @@ function run(fromPoll = false) {
 
 module.exports = {
   run, now, ref, unref, watch, rewatch, unwatch, defer, deferToPoll, setWatchRef, poolRequest, onClose, invoke,
-  holdWrite, flushHeldWrites,
+  holdWrite, flushHeldWrites, setWriteBehind,
 };

@@ -128,6 +128,22 @@ impl<T: Send + 'static> Pool<T> {
         self.pending.get()
     }
 
+    /// Waits until every job submitted has finished (its result queued, taken or not): a
+    /// process that ends then loses no job's effect.
+    pub fn wait_finished(&self) {
+        loop {
+            let finished = match self.done.lock() {
+                Ok(q) => q.len(),
+                Err(p) => p.into_inner().len(),
+            };
+            if finished >= self.pending.get() {
+                return;
+            }
+            // Jobs here are short (socket writes that never block, a file operation).
+            let _ = unode_sys::time::nanosleep(20_000);
+        }
+    }
+
     /// Every finished job's `(id, result)`, in completion order.
     pub fn take_completed(&self) -> Vec<(u64, T)> {
         let taken: Vec<_> = match self.done.lock() {
@@ -241,5 +257,24 @@ mod tests {
             took < 350_000_000,
             "4 × 100 ms sleeps took {took} ns: not parallel"
         );
+    }
+
+    #[test]
+    fn wait_finished_returns_once_every_job_ran() {
+        let reactor = Reactor::new().unwrap();
+        let pool: Pool<()> = Pool::new(1, reactor.waker());
+        let ran = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        for i in 0..5 {
+            let ran = ran.clone();
+            pool.submit(i, move || {
+                unode_sys::time::nanosleep(10_000_000).unwrap();
+                ran.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            });
+        }
+        pool.wait_finished();
+        assert_eq!(ran.load(std::sync::atomic::Ordering::SeqCst), 5);
+        // Finished, not taken: the results are still there for the loop.
+        assert_eq!(pool.take_completed().len(), 5);
+        pool.wait_finished();
     }
 }

@@ -11,6 +11,7 @@ pub enum Out {
     /// A plain object of named values (for jobs beyond fs, such as a VM run).
     Object(Vec<(&'static str, Out)>),
     Num(f64),
+    Numbers(Vec<f64>),
     Stat(Stat),
     StatFs([u64; 7]),
     Bytes(Vec<u8>),

@@ -10,6 +10,9 @@ pub use crate::fs_ops::Completion;
 pub struct LoopState {
     pub reactor: Reactor,
     pub pool: Pool<Completion>,
+    /// One thread that writes batches of sockets' responses (see net's writeBehind): one
+    /// thread, so batches go out in the order they were made.
+    pub writer: Pool<Completion>,
     /// The loop's cached clock in ms, updated once per iteration like libuv's `uv_now`.
     pub now_ms: u64,
     /// Process start, in monotonic ns.
@@ -31,9 +34,11 @@ impl LoopState {
             .unwrap_or(4usize)
             .clamp(1, 1024);
         let pool = Pool::new(threads, reactor.waker());
+        let writer = Pool::new(1, reactor.waker());
         Ok(LoopState {
             reactor,
             pool,
+            writer,
             now_ms: start_ns / 1_000_000,
             start_ns,
             watched: HashMap::new(),

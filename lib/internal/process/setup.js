@@ -159,6 +159,7 @@ function setupProcess(process, options, requireBuiltin) {
   define('reallyExit', function reallyExit(code) {
     // Responses the loop held back for its batch were written, as far as the program knows.
     require('internal/event_loop').flushHeldWrites();
+    internalBinding('net').drainWrites();
     binding.reallyExit(code | 0);
   });
   define('exit', function exit(code) {

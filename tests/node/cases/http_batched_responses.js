@@ -1,6 +1,6 @@
 // Requests that arrive together (the server is busy while eight clients send theirs) are
 // answered as a batch; what a handler does right after end() must see the response as
-// written: the socket destroyed at once, more bytes written behind it, the socket ended,
+// written: the socket destroyed at once or on the next turn, more bytes written behind it, the socket ended,
 // bytesWritten read, a body larger than both ends' socket buffers (so a held write goes
 // out in parts), a 100 Continue. (process.exit() right after end() is
 // tests/net_interop.rs's.)
@@ -24,6 +24,14 @@ const server = http.createServer((req, res) => {
       res.end(body);
       res.socket.destroy();
       break;
+    case '/destroy-soon': {
+      // Destroyed on the next turn: the response was written in full by then (node's
+      // went to the kernel at once; unode's may still be on its writer thread).
+      const socket = res.socket;
+      res.end(body);
+      setImmediate(() => socket.destroy());
+      break;
+    }
     case '/write-after':
       res.end(body);
       res.socket.write('trailing bytes\n');
@@ -89,7 +97,7 @@ server.listen(0, '127.0.0.1', async () => {
   const { port } = server.address();
   const busy = send(port, '/busy');
   await new Promise((r) => setTimeout(r, 30));
-  const paths = ['/destroy', '/write-after', '/end-socket', '/bytes', '/big', '/continue', '/plain-1', '/plain-2', '/plain-3'];
+  const paths = ['/destroy', '/destroy-soon', '/write-after', '/end-socket', '/bytes', '/big', '/continue', '/plain-1', '/plain-2', '/plain-3'];
   const replies = await Promise.all([busy, ...paths.map((p) => send(port, p, p === '/write-after'))]);
   console.log(summary('/busy', replies[0]));
   paths.forEach((p, i) => {

@@ -200,7 +200,12 @@ fn poll<'js>(ctx: &Ctx<'js>, state: &Shared, block: bool) -> Result<Array<'js>> 
                 ]);
             }
             Event::Wake => {
-                let done = state.borrow().pool.take_completed();
+                let done = {
+                    let st = state.borrow();
+                    let mut done = st.pool.take_completed();
+                    done.extend(st.writer.take_completed());
+                    done
+                };
                 for (id, completion) in done {
                     let (err, value) = match completion {
                         Ok(out) => (

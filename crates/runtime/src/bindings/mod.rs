@@ -46,7 +46,7 @@ pub fn internal_binding<'js>(ctx: &Ctx<'js>, state: &Shared, name: &str) -> Resu
         "http_parser" => http_parser::init(&obj)?,
         "libsys" => libsys::init(&obj)?,
         "module_wrap" => module_wrap::init(&obj)?,
-        "net" => net::init(&obj)?,
+        "net" => net::init(&obj, state)?,
         "os" => os::init(&obj)?,
         "process" => process::init(&obj, state)?,
         "tls_wrap" => tls_wrap::init(&obj)?,

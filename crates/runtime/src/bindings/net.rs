@@ -5,6 +5,8 @@
 
 use super::def;
 use crate::engine::{bytes_of, with_string_wtf8, wtf8_to_utf8};
+use crate::fs_ops::Out;
+use crate::state::Shared;
 use rquickjs::function::Opt;
 use rquickjs::{Array, ArrayBuffer, Ctx, Object, Result, Value};
 // Address types only (core::net): no I/O goes through std.
@@ -175,19 +177,23 @@ fn writev<'js>(ctx: &Ctx<'js>, fd: i32, chunks: Array<'js>) -> Result<f64> {
 /// outcomes apart without an array per write.
 const PARTIAL_WRITE: f64 = -4096.0;
 
-/// Writes one chunk (a string as UTF-8, or an ArrayBufferView): its length when all of it
-/// went, `PARTIAL_WRITE - n` when the kernel took `n` bytes of it, or a negative errno.
+/// Writes `bytes` to `fd`: their length when all of them went, `PARTIAL_WRITE - n` when the
+/// kernel took `n` of them, or a negative errno.
+fn write_bytes(fd: i32, bytes: &[u8]) -> f64 {
+    if bytes.is_empty() {
+        return 0.0;
+    }
+    match sfs::write(fd, bytes) {
+        Ok(n) if n == bytes.len() => n as f64,
+        Ok(n) => PARTIAL_WRITE - n as f64,
+        Err(e) => neg(e),
+    }
+}
+
+/// Writes one chunk (a string as UTF-8, or an ArrayBufferView), answering as
+/// [`write_bytes`].
 fn write_chunk<'js>(ctx: &Ctx<'js>, fd: i32, chunk: Value<'js>) -> Result<f64> {
-    let write = |bytes: &[u8]| -> f64 {
-        if bytes.is_empty() {
-            return 0.0;
-        }
-        match sfs::write(fd, bytes) {
-            Ok(n) if n == bytes.len() => n as f64,
-            Ok(n) => PARTIAL_WRITE - n as f64,
-            Err(e) => neg(e),
-        }
-    };
+    let write = |bytes: &[u8]| write_bytes(fd, bytes);
     if chunk.is_string() {
         return with_string_wtf8(ctx, &chunk, |b| write(&wtf8_to_utf8(b)));
     }
@@ -385,7 +391,45 @@ fn multicast_interface(fd: i32, family: u32, address: &str) -> f64 {
     ret(result)
 }
 
-pub fn init<'js>(obj: &Object<'js>) -> Result<()> {
+/// Queues one string per socket for the writer thread (see net's writeBehind) under pool
+/// request `id`; the completion is each write's result as [`write_bytes`] gives it.
+fn write_behind<'js>(
+    ctx: &Ctx<'js>,
+    state: &Shared,
+    fds: Vec<i32>,
+    chunks: Vec<Value<'js>>,
+    id: f64,
+) -> Result<()> {
+    let mut batch = Vec::with_capacity(fds.len());
+    for (fd, chunk) in fds.into_iter().zip(chunks) {
+        let bytes = with_string_wtf8(ctx, &chunk, |b| wtf8_to_utf8(b).into_owned())?;
+        batch.push((fd, bytes));
+    }
+    state.borrow().writer.submit(id as u64, move || {
+        Ok(Out::Numbers(
+            batch
+                .iter()
+                .map(|(fd, bytes)| write_bytes(*fd, bytes))
+                .collect(),
+        ))
+    });
+    Ok(())
+}
+
+pub fn init<'js>(obj: &Object<'js>, state: &Shared) -> Result<()> {
+    let s = state.clone();
+    def(
+        obj,
+        "writeBehind",
+        move |ctx: Ctx<'js>, fds: Vec<i32>, chunks: Vec<Value<'js>>, id: f64| {
+            write_behind(&ctx, &s, fds, chunks, id)
+        },
+    )?;
+    // Before the process ends: what the writer thread was given has been written.
+    let s = state.clone();
+    def(obj, "drainWrites", move || {
+        s.borrow().writer.wait_finished()
+    })?;
     def(obj, "socket", |family: u32, ty: u32| {
         let domain = match family {
             4 => sn::AF_INET,

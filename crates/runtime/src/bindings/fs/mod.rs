@@ -54,6 +54,13 @@ pub fn out_to_js<'js>(ctx: &Ctx<'js>, out: Out) -> Result<Value<'js>> {
             obj.into_value()
         }
         Out::Num(n) => Value::new_number(ctx.clone(), n),
+        Out::Numbers(list) => crate::engine::array_from(
+            ctx,
+            list.into_iter()
+                .map(|n| Value::new_number(ctx.clone(), n))
+                .collect(),
+        )?
+        .into_value(),
         Out::Stat(st) => stats::stat_array(ctx, &st)?.into_value(),
         Out::StatFs(f) => {
             TypedArray::<f64>::new(ctx.clone(), f.map(|v| v as f64).to_vec())?.into_value()
