@@ -108,9 +108,10 @@ function invoke(fn, a, b) {
 // _writeNow). Each write to a peer that sleeps waiting for it wakes that peer, which costs
 // a cross-CPU interrupt, several microseconds under virtualization; answering a batch of
 // requests with one burst of writes wakes a busy client once instead of once per
-// response. The last event of a batch writes at once, so a lone request (and a batch's
-// last) is answered as soon as it can be, and a batch is flushed every kMaxHeldWrites
-// writes, which bounds the delay a held response sees.
+// response. A lone event writes at once, so a lone request is answered as soon as it can
+// be; a batch's writes go after its last event, to the writer thread (see net's
+// writeBehind), and every kMaxHeldWrites writes, which bounds the delay a held response
+// sees.
 const kMaxHeldWrites = 32;
 let heldWrites = [];
 let holdingWrites = false;
@@ -161,9 +162,8 @@ function now() {
 // `events` is loop.poll()'s flat list: the loop's time, then four slots per event (kind,
 // id, two values).
 function dispatch(events) {
+  holdingWrites = events.length > 5;
   for (let i = 1; i < events.length; i += 4) {
-    holdingWrites = i + 4 < events.length;
-    if (!holdingWrites) flushHeldWrites(true);
     switch (events[i]) {
       case EV_IO: {
         const w = watchers.get(events[i + 1]);

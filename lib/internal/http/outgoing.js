@@ -559,15 +559,23 @@ OutgoingMessage.prototype.end = function(chunk, encoding, callback) {
     if (this._onFinish !== null) this._onFinish();
     if (isListened(this, 'finish')) this.emit('finish');
   };
-  // The usual end of a response: a string body after writeHead(), framed by its length,
-  // on a socket that is this message's and idle. Head and body leave in one write with
-  // 'finish' behind it, as the steps below would send them, without those steps' calls.
-  if (typeof chunk === 'string' && chunk !== '' && callback === undefined && (!encoding || encoding === 'utf8') &&
-    this._header !== null && !this._headerSent && !this.finished && this._hasBody && !this.chunkedEncoding &&
-    !this.strictContentLength && !this.destroyed && this.outputData.length === 0 && this[kCorked] === 0) {
+  // The usual end of a response: a string body or none, framed by its length, after
+  // writeHead() or with the head made here, on a socket that is this message's and idle.
+  // Head and body leave in one write with 'finish' behind it, as the steps below would send
+  // them, without those steps' calls. (Whatever is not this case goes on below, with the
+  // head made here already stored, as it would be there.)
+  const body = chunk === undefined || chunk === null || chunk === '' ? '' : chunk;
+  if (callback === undefined && (typeof body === 'string' && (!encoding || encoding === 'utf8')) &&
+    !this.finished && !this.destroyed && !this.strictContentLength && (this._hasBody || body === '')) {
+    if (this._header === null) {
+      this._contentLength = body === '' ? 0 : Buffer.byteLength(body);
+      this._implicitHeader();
+    }
     const socket = this.socket;
-    if (socket !== null && socket._httpMessage === this && socket._writeNow !== undefined &&
-      socket._writeNow(this._header + chunk, 'utf8', finish)) {
+    if (!this._headerSent && !this.chunkedEncoding && this.outputData.length === 0 && this[kCorked] === 0 &&
+      socket !== null && socket._httpMessage === this && socket._writeNow !== undefined &&
+      // A head alone goes as latin1, as Node's _send('', 'latin1') sends it.
+      (body === '' ? socket._writeNow(this._header, 'latin1', finish) : socket._writeNow(this._header + body, 'utf8', finish))) {
       this._headerSent = true;
       this.finished = true;
       this._finish();
