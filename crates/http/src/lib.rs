@@ -313,6 +313,11 @@ impl Parser {
             }
             Err((code, reason)) => return Err(self.fail(err(code, reason, base + used))),
         };
+        // The buffer is kept for the next head (cleared: `used` bytes of it were this one's,
+        // and the rest of the input is read from `input`).
+        let mut head_bytes = head_bytes;
+        head_bytes.clear();
+        self.pending = head_bytes;
         let upgrade = head.upgrade;
         out.push(Event::Head(head));
         if upgrade {
@@ -380,10 +385,12 @@ impl Parser {
             Some((copy, version)) => (copy.as_slice(), *version),
             None => (bytes, None),
         };
-        // Most heads have a few headers: try a small table before a big one.
-        match self.parse_head_with(readable, 64, version) {
-            Err(("HPE_HEADER_OVERFLOW", _)) => {
-                self.parse_head_with(readable, self.max_headers, version)
+        // Most heads have a few headers: try a small table on the stack before a big one.
+        let mut small = [httparse::EMPTY_HEADER; 32];
+        match self.parse_head_with(readable, &mut small[..self.max_headers.min(32)], version) {
+            Err(("HPE_HEADER_OVERFLOW", _)) if self.max_headers > 32 => {
+                let mut big = vec![httparse::EMPTY_HEADER; self.max_headers];
+                self.parse_head_with(readable, &mut big, version)
             }
             other => other,
         }
@@ -391,13 +398,12 @@ impl Parser {
 
     /// Parses a head httparse can read; `version`: the one its start line really names,
     /// when that was written as 1.1 for httparse (see `lines::readable_copy`).
-    fn parse_head_with(
+    fn parse_head_with<'b>(
         &self,
-        bytes: &[u8],
-        max_headers: usize,
+        bytes: &'b [u8],
+        storage: &mut [httparse::Header<'b>],
         version: Option<(u8, u8)>,
     ) -> Result<Head, (&'static str, &'static str)> {
-        let mut storage = vec![httparse::EMPTY_HEADER; max_headers];
         let mut head = Head {
             method: String::new(),
             url: String::new(),
@@ -416,7 +422,7 @@ impl Parser {
         };
         match self.kind {
             Kind::Request => {
-                let mut req = httparse::Request::new(&mut storage);
+                let mut req = httparse::Request::new(storage);
                 complete(req.parse(bytes))?;
                 head.method = req.method.unwrap_or_default().to_owned();
                 head.url = req.path.unwrap_or_default().to_owned();
@@ -424,7 +430,7 @@ impl Parser {
                 self.finish_head(head, req.headers)
             }
             Kind::Response => {
-                let mut res = httparse::Response::new(&mut storage);
+                let mut res = httparse::Response::new(storage);
                 complete(res.parse(bytes))?;
                 head.status = res.code.unwrap_or(0);
                 head.reason = res.reason.unwrap_or_default().to_owned();
