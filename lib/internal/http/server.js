@@ -34,7 +34,10 @@ const emitTwo = require('events')[require('internal/events/symbols').kEmitTwo];
 
 
 function ServerResponse(req, options) {
-  const self = initOutgoing(this, new.target, options);
+  return initResponse(initOutgoing(this, new.target, options), req);
+}
+
+function initResponse(self, req) {
   if (req.method === 'HEAD') self._hasBody = false;
   self.req = req;
   if (req.httpVersionMajor < 1 || req.httpVersionMinor < 1) {
@@ -489,7 +492,10 @@ function onHead(server, socket, state, ev) {
     socket._paused = true;
     socket.pause();
   }
-  const res = new server.ServerResponse(req, state.responseOptions);
+  // ServerResponse itself is made without `new`, whose own new object it would drop.
+  const res = server.ServerResponse === ServerResponse
+    ? initResponse(initOutgoing(undefined, ServerResponse, state.responseOptions), req)
+    : new server.ServerResponse(req, state.responseOptions);
   res._keepAliveTimeout = server.keepAliveTimeout;
   res._httpConnection = state.connection;
   if (!keepAlive) res.shouldKeepAlive = false;
