@@ -5,7 +5,7 @@
 
 use super::def;
 use super::slots::{self, Shared};
-use crate::engine::{array_from, bytes_of};
+use crate::engine::{array_from, bytes_of, new_string_utf8};
 use rquickjs::{Array, ArrayBuffer, Ctx, Exception, Object, Result, Value};
 use unode_http::{Event, Kind, Parser};
 
@@ -24,7 +24,12 @@ fn header_list<'js>(ctx: &Ctx<'js>, headers: &[(String, Vec<u8>)]) -> Result<Arr
     let mut values = Vec::with_capacity(headers.len() * 2);
     for (name, value) in headers {
         values.push(rquickjs::String::from_str(ctx.clone(), name)?.into_value());
-        values.push(rquickjs::String::from_str(ctx.clone(), &latin1(value))?.into_value());
+        // ASCII, the usual value, is its own latin1 text.
+        values.push(if value.is_ascii() {
+            new_string_utf8(ctx, value)?
+        } else {
+            rquickjs::String::from_str(ctx.clone(), &latin1(value))?.into_value()
+        });
     }
     array_from(ctx, values)
 }
