@@ -311,6 +311,11 @@ impl Parser {
                 out.push(Event::Head(head));
                 return Err(self.fail(err(code, reason, base + used)));
             }
+            // Where llhttp, which refuses it while it reads the fields, stops.
+            Err((code @ "HPE_INVALID_TRANSFER_ENCODING", reason)) => {
+                let at = lines::te_refusal_at(&head_bytes[..end]).map_or(base + used, at_input);
+                return Err(self.fail(err(code, reason, at)));
+            }
             Err((code, reason)) => return Err(self.fail(err(code, reason, base + used))),
         };
         // The buffer is kept for the next head (cleared: `used` bytes of it were this one's,
@@ -385,22 +390,34 @@ impl Parser {
             Some((copy, version)) => (copy.as_slice(), *version),
             None => (bytes, None),
         };
+        // llhttp lets control characters into field values when lenient; httparse refuses
+        // them, so it reads a copy with them masked, and the values are taken from the head
+        // itself (at the same offsets).
+        let masked = if self.lenient {
+            lines::masked_value_controls(readable)
+        } else {
+            None
+        };
+        let parsed = masked.as_deref().unwrap_or(readable);
         // Most heads have a few headers: try a small table on the stack before a big one.
         let mut small = [httparse::EMPTY_HEADER; 32];
-        match self.parse_head_with(readable, &mut small[..self.max_headers.min(32)], version) {
+        let table = &mut small[..self.max_headers.min(32)];
+        match self.parse_head_with(parsed, readable, table, version) {
             Err(("HPE_HEADER_OVERFLOW", _)) if self.max_headers > 32 => {
                 let mut big = vec![httparse::EMPTY_HEADER; self.max_headers];
-                self.parse_head_with(readable, &mut big, version)
+                self.parse_head_with(parsed, readable, &mut big, version)
             }
             other => other,
         }
     }
 
     /// Parses a head httparse can read; `version`: the one its start line really names,
-    /// when that was written as 1.1 for httparse (see `lines::readable_copy`).
+    /// when that was written as 1.1 for httparse (see `lines::readable_copy`). Field values
+    /// are taken from `values`, `bytes` as it was before masking (the same length).
     fn parse_head_with<'b>(
         &self,
         bytes: &'b [u8],
+        values: &[u8],
         storage: &mut [httparse::Header<'b>],
         version: Option<(u8, u8)>,
     ) -> Result<Head, (&'static str, &'static str)> {
@@ -427,7 +444,7 @@ impl Parser {
                 head.method = req.method.unwrap_or_default().to_owned();
                 head.url = req.path.unwrap_or_default().to_owned();
                 head.version = version.unwrap_or((1, req.version.unwrap_or(1)));
-                self.finish_head(head, req.headers)
+                self.finish_head(head, req.headers, bytes, values)
             }
             Kind::Response => {
                 let mut res = httparse::Response::new(storage);
@@ -435,7 +452,7 @@ impl Parser {
                 head.status = res.code.unwrap_or(0);
                 head.reason = res.reason.unwrap_or_default().to_owned();
                 head.version = version.unwrap_or((1, res.version.unwrap_or(1)));
-                self.finish_head(head, res.headers)
+                self.finish_head(head, res.headers, bytes, values)
             }
         }
     }
@@ -444,10 +461,16 @@ impl Parser {
         &self,
         mut head: Head,
         headers: &[httparse::Header],
+        parsed: &[u8],
+        values: &[u8],
     ) -> Result<Head, (&'static str, &'static str)> {
         head.headers = headers
             .iter()
-            .map(|h| (h.name.to_owned(), h.value.to_vec()))
+            .map(|h| {
+                // The value's place in `parsed`, read from `values`.
+                let at = h.value.as_ptr() as usize - parsed.as_ptr() as usize;
+                (h.name.to_owned(), values[at..at + h.value.len()].to_vec())
+            })
             .collect();
         let mut close = false;
         let mut keep = false;
@@ -815,6 +838,17 @@ mod tests {
             panic!("{ev:?}")
         };
         assert_eq!((h.version, h.keep_alive), ((2, 0), false));
+        // Control characters in a value, kept as they came (strict refuses them).
+        let head = b"GET / HTTP/1.1\r\nHost: a\r\nX-A: \x01a\x7fb\x01\r\n\r\n";
+        let mut p = Parser::new(Kind::Request);
+        p.lenient = true;
+        let mut out = Vec::new();
+        p.feed(head, &mut out).unwrap();
+        let Event::Head(h) = &out[0] else {
+            panic!("{out:?}")
+        };
+        assert_eq!(h.headers[1], ("X-A".to_owned(), b"\x01a\x7fb\x01".to_vec()));
+        assert!(Parser::new(Kind::Request).feed(head, &mut Vec::new()).is_err());
     }
 
     #[test]

@@ -146,8 +146,8 @@ pub(crate) fn check(bytes: &[u8], kind: Kind, lenient: bool) -> Result<(), Probl
 /// that is not `HTTP/` or does not end the line, a field name's first byte that is not a
 /// token character, a field value's control character. None for what it does not locate
 /// (then the error is reported at the start of the input). `lenient` (insecureHTTPParser)
-/// lets control characters into values in llhttp; httparse still refuses them, and
-/// that refusal is not located.
+/// lets control characters into values, as llhttp does (httparse reads them masked: see
+/// [`masked_value_controls`]).
 pub(crate) fn locate(bytes: &[u8], kind: Kind, lenient: bool) -> Option<Problem> {
     let line_end = memchr2(b'\r', b'\n', bytes).unwrap_or(bytes.len());
     if kind == Kind::Request {
@@ -191,6 +191,51 @@ pub(crate) fn locate(bytes: &[u8], kind: Kind, lenient: bool) -> Option<Problem>
     }
 }
 
+/// Where llhttp refuses a Transfer-Encoding with a coding after `chunked` (the refusal
+/// `Parser::framing` makes once the head is whole): one past the comma after a `chunked`
+/// token, or, in a Transfer-Encoding line after one that ended in `chunked`, one past the
+/// line's first value byte.
+pub(crate) fn te_refusal_at(head: &[u8]) -> Option<usize> {
+    let mut pos = memchr2(b'\r', b'\n', head)?;
+    let mut chunked = false;
+    loop {
+        pos += match head.get(pos..pos + 2)? {
+            [b'\r', b'\n'] => 2,
+            _ => 1,
+        };
+        let end = memchr2(b'\r', b'\n', &head[pos..]).map_or(head.len(), |i| pos + i);
+        let line = &head[pos..end];
+        if line.is_empty() {
+            return None;
+        }
+        let colon = memchr(b':', line).unwrap_or(line.len());
+        if line[..colon].eq_ignore_ascii_case(b"transfer-encoding") {
+            let start = (pos + colon + 1).min(end);
+            let value = &head[start..end];
+            if chunked {
+                let first = value.iter().position(|&b| b != b' ' && b != b'\t')?;
+                return Some(start + first + 1);
+            }
+            let mut token_start = 0;
+            for (i, &b) in value.iter().enumerate() {
+                if b == b',' {
+                    if value[token_start..i]
+                        .trim_ascii()
+                        .eq_ignore_ascii_case(b"chunked")
+                    {
+                        return Some(start + i + 1);
+                    }
+                    token_start = i + 1;
+                }
+            }
+            chunked = value[token_start..]
+                .trim_ascii()
+                .eq_ignore_ascii_case(b"chunked");
+        }
+        pos = end;
+    }
+}
+
 /// The request line's part of [`locate`]: the target (origin form only) and the protocol.
 fn locate_in_request_line(line: &[u8]) -> Option<Problem> {
     let target = memchr(b' ', line)? + 1;
@@ -202,8 +247,8 @@ fn locate_in_request_line(line: &[u8]) -> Option<Problem> {
     while let Some(&b) = line.get(pos) {
         match b {
             b' ' => break,
-            // llhttp's lenient handling of a tab in a target is not modelled.
-            b'\t' => return None,
+            // llhttp reads on past a tab before it refuses it, in any part of the target.
+            b'\t' => return Some(("HPE_INVALID_URL", "Invalid characters in url", pos + 1)),
             b'?' if reason == "Invalid char in url path" => reason = "Invalid char in url query",
             // llhttp reports any bad character after a '#' as the fragment's start.
             b'#' => reason = "Invalid char in url fragment start",
@@ -229,6 +274,28 @@ fn locate_in_request_line(line: &[u8]) -> Option<Problem> {
     // "HTTP/" and "d.d" (whose digits `check` judges), then the line must end.
     let after = protocol + 8;
     (line.len() > after).then_some(("HPE_INVALID_VERSION", "Expected CRLF after version", after))
+}
+
+/// A copy of `head` with the control characters of its field values (not tab, CR or LF)
+/// made '!' (a visible byte, which httparse neither trims nor refuses), for httparse, which refuses what llhttp lets through when lenient; None
+/// when there are none.
+pub(crate) fn masked_value_controls(head: &[u8]) -> Option<Vec<u8>> {
+    let control = |b: u8| (b < 0x20 && !matches!(b, b'\t' | b'\r' | b'\n')) || b == 0x7f;
+    let first_line_end = memchr(b'\n', head)?;
+    if !head[first_line_end..].iter().any(|&b| control(b)) {
+        return None;
+    }
+    let mut copy = head.to_vec();
+    let mut in_value = false;
+    for b in &mut copy[first_line_end..] {
+        match *b {
+            b'\n' => in_value = false,
+            b':' => in_value = true,
+            c if in_value && control(c) => *b = b'!',
+            _ => {}
+        }
+    }
+    Some(copy)
 }
 
 /// Where the head in `bytes` ends (just past its blank line), looking from `from`: CRLF
@@ -357,9 +424,33 @@ mod tests {
             at("GET /a HTTP/1.1x\r\nHost: x\r\n\r\n"),
             Some(("HPE_INVALID_VERSION", "Expected CRLF after version", 15))
         );
+        let tab = |at| url("Invalid characters in url", at);
+        assert_eq!(at("GET /a\tb HTTP/1.1\r\nHost: x\r\n\r\n"), tab(7));
+        assert_eq!(at("GET /a?b\tc HTTP/1.1\r\nHost: x\r\n\r\n"), tab(9));
         // Values take latin1 bytes; what the parser accepts is not located.
         assert_eq!(at("GET / HTTP/1.1\r\nHost: x\r\nX: a\u{80}b\r\n\r\n"), None);
         assert_eq!(at("GET /a HTTP/1.1\r\nHost: x\r\n\r\n"), None);
+    }
+
+    /// Offsets node 20 reports for a coding after `chunked`.
+    #[test]
+    fn transfer_encoding_refusals_where_llhttp_stops() {
+        let at = |fields: &str| {
+            te_refusal_at(format!("POST / HTTP/1.1\r\nHost: x\r\n{fields}\r\n").as_bytes())
+        };
+        assert_eq!(at("Transfer-Encoding: chunked, gzip\r\n"), Some(53));
+        assert_eq!(at("Transfer-Encoding: chunked,gzip\r\n"), Some(53));
+        assert_eq!(at("Transfer-Encoding: chunked , gzip\r\n"), Some(54));
+        assert_eq!(at("Transfer-Encoding: gzip, chunked, gzip\r\n"), Some(59));
+        assert_eq!(
+            at("Transfer-Encoding: chunked\r\nTransfer-Encoding: gzip\r\n"),
+            Some(74)
+        );
+        assert_eq!(
+            at("Transfer-Encoding: chunked\r\nTransfer-Encoding:   gzip\r\n"),
+            Some(76)
+        );
+        assert_eq!(at("Transfer-Encoding: gzip, chunked\r\n"), None);
     }
 
     #[test]
