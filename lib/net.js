@@ -167,6 +167,11 @@ function Socket(options) {
   this._reading = false;
   // Set by a consumer that parses the bytes itself (see _readReady).
   this._consumer = null;
+  // Set with _consumer by one that also reads the descriptor itself (the HTTP server's
+  // parser: see readExecute in bindings/http_parser.rs): called with the fd, it answers
+  // as binding.read does, or with a list whose first slot is the count of bytes read; the
+  // list goes to _consumer whole.
+  this._reader = null;
   this._bytesRead = 0;
   this._bytesDispatched = 0;
   this._timeoutTimer = null;
@@ -294,7 +299,8 @@ Socket.prototype._onReady = function(events) {
 Socket.prototype._readReady = function() {
   for (let i = 0; i < kMaxReadsPerTick; i++) {
     if (this._handle === null || !this._reading) return;
-    const r = binding.read(this._handle.fd);
+    const reader = this._consumer !== null ? this._reader : null;
+    const r = reader === null ? binding.read(this._handle.fd) : reader(this._handle.fd);
     if (typeof r === 'number') {
       if (r === UV_EAGAIN) return;
       this._reading = false;
@@ -310,7 +316,7 @@ Socket.prototype._readReady = function() {
       return;
     }
     // (byteLength is a getter: read once.)
-    const length = r.byteLength;
+    const length = reader === null ? r.byteLength : r[0];
     this._bytesRead += length;
     if (this._timeoutTimer !== null) this._touch();
     if (this._consumer !== null) {

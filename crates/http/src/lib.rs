@@ -848,7 +848,9 @@ mod tests {
             panic!("{out:?}")
         };
         assert_eq!(h.headers[1], ("X-A".to_owned(), b"\x01a\x7fb\x01".to_vec()));
-        assert!(Parser::new(Kind::Request).feed(head, &mut Vec::new()).is_err());
+        assert!(Parser::new(Kind::Request)
+            .feed(head, &mut Vec::new())
+            .is_err());
     }
 
     #[test]

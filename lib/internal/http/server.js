@@ -9,7 +9,7 @@ const {
 } = require('internal/http/outgoing');
 const { IncomingMessage, incomingFromHead } = require('internal/http/incoming');
 const {
-  HTTPParser, executeParser, parseError, STATUS_CODES, checkInvalidHeaderChar, isListened, continueExpression, chunkExpression,
+  HTTPParser, executeParser, readExecute, parseError, STATUS_CODES, checkInvalidHeaderChar, isListened, continueExpression, chunkExpression,
   EV_ERROR, EV_HEAD, EV_BODY, EV_END, EV_UPGRADE,
 } = require('internal/http/common');
 const {
@@ -328,6 +328,12 @@ function connectionListener(socket) {
   // The parser reads the socket's bytes directly until someone else wants them as
   // 'data' or 'readable' events (Node's consume/unconsume).
   socket._consumer = connectionOnData;
+  // A socket that reads its own descriptor (a TLS socket's bytes come decrypted, through
+  // _consumer) is read and parsed in one native call.
+  if (socket._handle !== null) {
+    socket._consumer = connectionOnParsed;
+    socket._reader = readExecute.bind(undefined, state.parser.id);
+  }
   for (const method of kListenerMethods) socket[method] = unconsumingListenerMethods[method];
   socket.setEncoding = socketSetEncoding;
   socket.on('end', connectionOnEnd);
@@ -343,20 +349,29 @@ function socketSetEncoding() {
   throw new ERR_HTTP_SOCKET_ENCODING();
 }
 
-// The bytes of a read (a Buffer from a 'data' event, or an ArrayBuffer from the socket's
-// consumer hook), parsed.
+// The bytes of a read (a Buffer from a 'data' event, or bytes from the socket's consumer
+// hook), parsed.
 function connectionOnData(d) {
-  const server = this._httpServer, state = this._httpState;
+  onRows(this, executeParser(this._httpState.parser.id, d), d, 0);
+}
+
+// A read the socket's reader made and parsed: the byte count, then the parser's rows.
+function connectionOnParsed(rows) {
+  onRows(this, rows, undefined, 1);
+}
+
+function onRows(socket, rows, data, first) {
+  const server = socket._httpServer, state = socket._httpState;
   if (state.keepAliveTimeoutSet === kIdleSocketTimer) {
-    this.setTimeout(0);
-    if (server.timeout) this.setTimeout(server.timeout);
+    socket.setTimeout(0);
+    if (server.timeout) socket.setTimeout(server.timeout);
   }
   state.keepAliveTimeoutSet = 0;
   if (state.requestStart === 0) {
     state.requestStart = loopTime();
     state.headComplete = false;
   }
-  handleEvents(server, this, state, executeParser(state.parser.id, d), d);
+  handleEvents(server, socket, state, rows, data, first);
 }
 
 function connectionOnEnd() {
@@ -378,7 +393,7 @@ const unconsumingListenerMethods = {};
 for (const method of kListenerMethods) {
   unconsumingListenerMethods[method] = function(event, listener) {
     if (event === 'data' || event === 'readable') {
-      this._consumer = null;
+      this._consumer = this._reader = null;
       for (const m of kListenerMethods) delete this[m];
     }
     return Object.getPrototypeOf(this)[method].call(this, event, listener);
@@ -434,10 +449,11 @@ function closeExpiredIdle(server) {
   }
 }
 
-function handleEvents(server, socket, state, events, data) {
+// `events` from index `first` (a reader's list starts with its byte count).
+function handleEvents(server, socket, state, events, data, first = 0) {
   // The usual read: one request without a body (see the head row's `ended` slot).
-  if (events.length === 1) {
-    const ev = events[0];
+  if (events.length === first + 1) {
+    const ev = events[first];
     if (ev[0] === EV_HEAD && ev[11] === true && !ev[8]) {
       state.headComplete = true;
       onHead(server, socket, state, ev);
@@ -445,7 +461,7 @@ function handleEvents(server, socket, state, events, data) {
       return;
     }
   }
-  for (let i = 0; i < events.length; i++) {
+  for (let i = first; i < events.length; i++) {
     const ev = events[i];
     switch (ev[0]) {
       case EV_HEAD:
@@ -573,7 +589,7 @@ function onEnd(state, rawTrailers) {
 function onUpgrade(server, socket, state, head) {
   const req = state.current;
   state.current = null;
-  socket._consumer = null;
+  socket._consumer = socket._reader = null;
   // Only the server's own listeners go, as in Node: the socket's (its 'end' handling)
   // and the application's stay.
   socket.removeListener('data', connectionOnData);

@@ -61,7 +61,7 @@ function serve(insecure) {
     req.on('end', () => res.end('ok'));
   });
   server.on('clientError', (e, socket) => {
-    console.log('  clientError', e.code, e.reason, e.bytesParsed);
+    console.log('  clientError', e.code, e.reason, e.bytesParsed, 'rawPacket', e.rawPacket && e.rawPacket.length);
     socket.destroy();
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));

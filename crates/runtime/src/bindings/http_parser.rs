@@ -51,13 +51,20 @@ fn expect_of(headers: &[(String, Vec<u8>)]) -> Option<String> {
 /// `[EV_ERROR, code, reason, bytesParsed]`. With `fold_ends` (a server's requests), a
 /// head whose message ends right after it without trailers (a request with no body)
 /// says so in its `ended` slot and has no End row: most requests then cost one row.
+///
+/// `read`: for `readExecute`, the read's bytes, whose count comes first in the list and
+/// which an error row carries as its fifth slot (Node's `rawPacket`).
 fn events_to_js<'js>(
     ctx: &Ctx<'js>,
     events: Vec<Event>,
     error: Option<unode_http::Error>,
     fold_ends: bool,
+    read: Option<&[u8]>,
 ) -> Result<Array<'js>> {
-    let mut rows = Vec::with_capacity(events.len() + 1);
+    let mut rows = Vec::with_capacity(events.len() + 2);
+    if let Some(bytes) = read {
+        rows.push(Value::new_number(ctx.clone(), bytes.len() as f64));
+    }
     let int = |v: i32| Value::new_int(ctx.clone(), v);
     let string = |s: &str| -> Result<Value<'js>> {
         Ok(rquickjs::String::from_str(ctx.clone(), s)?.into_value())
@@ -112,15 +119,16 @@ fn events_to_js<'js>(
         rows.push(r.into_value());
     }
     if let Some(e) = error {
-        let r = array_from(
-            ctx,
-            vec![
-                int(EV_ERROR),
-                string(e.code)?,
-                string(e.reason)?,
-                Value::new_number(ctx.clone(), e.consumed as f64),
-            ],
-        )?;
+        let mut row = vec![
+            int(EV_ERROR),
+            string(e.code)?,
+            string(e.reason)?,
+            Value::new_number(ctx.clone(), e.consumed as f64),
+        ];
+        if let Some(bytes) = read {
+            row.push(ArrayBuffer::new_copy(ctx.clone(), bytes)?.into_value());
+        }
+        let r = array_from(ctx, row)?;
         rows.push(r.into_value());
     }
     array_from(ctx, rows)
@@ -176,7 +184,35 @@ pub fn init<'js>(obj: &Object<'js>) -> Result<()> {
                     parser.kind() == Kind::Request,
                 )
             })?;
-            events_to_js(&ctx, events, result.err(), requests)
+            events_to_js(&ctx, events, result.err(), requests, None)
+        },
+    )?;
+    // readExecute(id, fd): reads the socket and parses what came, without a JS buffer
+    // between (the server's connections read this way; see net's _reader): the byte count
+    // followed by execute's rows, or as net's read answers, 0 at end of stream or a negative
+    // errno.
+    let p = parsers.clone();
+    def(
+        obj,
+        "readExecute",
+        move |ctx: Ctx<'js>, id: usize, fd: i32| -> Result<Value<'js>> {
+            super::net::with_read(fd, |read| match read {
+                Ok([]) => Ok(Value::new_int(ctx.clone(), 0)),
+                Ok(input) => {
+                    let mut events = Vec::new();
+                    let (result, requests) = with_parser(&ctx, &p, id, |parser| {
+                        (
+                            parser.feed(input, &mut events),
+                            parser.kind() == Kind::Request,
+                        )
+                    })?;
+                    Ok(
+                        events_to_js(&ctx, events, result.err(), requests, Some(input))?
+                            .into_value(),
+                    )
+                }
+                Err(e) => Ok(Value::new_number(ctx.clone(), -(e.0 as f64))),
+            })
         },
     )?;
     let p = parsers.clone();
@@ -188,7 +224,7 @@ pub fn init<'js>(obj: &Object<'js>) -> Result<()> {
             let (result, requests) = with_parser(&ctx, &p, id, |parser| {
                 (parser.finish(&mut events), parser.kind() == Kind::Request)
             })?;
-            events_to_js(&ctx, events, result.err(), requests)
+            events_to_js(&ctx, events, result.err(), requests, None)
         },
     )?;
     let p = parsers.clone();

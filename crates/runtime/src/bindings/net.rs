@@ -146,6 +146,18 @@ fn take_bytes(scratch: &mut Vec<u8>) -> Vec<u8> {
     }
 }
 
+/// Reads `fd` into the read buffer and runs `f` over the bytes that came (empty at end of
+/// stream), while they are there.
+pub(crate) fn with_read<R>(fd: i32, f: impl FnOnce(std::result::Result<&[u8], Errno>) -> R) -> R {
+    SCRATCH.with_borrow_mut(|buf| {
+        buf.clear();
+        let r = sfs::read_spare(fd, buf).map(|n| &buf[..n]);
+        let out = f(r);
+        buf.clear();
+        out
+    })
+}
+
 /// A read's result: the bytes, 0 at end of stream, or a negative errno (`-EAGAIN` when
 /// nothing is there).
 fn read<'js>(ctx: &Ctx<'js>, fd: i32) -> Result<Value<'js>> {
