@@ -155,18 +155,7 @@ pub(crate) fn locate(bytes: &[u8], kind: Kind, lenient: bool) -> Option<Problem>
             return Some(problem);
         }
     }
-    let mut pos = line_end;
-    loop {
-        // Past the line end (CRLF, or a bare LF, which `check` judges).
-        pos += match bytes.get(pos..pos + 2)? {
-            [b'\r', b'\n'] => 2,
-            _ => 1,
-        };
-        let end = memchr2(b'\r', b'\n', &bytes[pos..]).map_or(bytes.len(), |i| pos + i);
-        let line = &bytes[pos..end];
-        if line.is_empty() {
-            return None;
-        }
+    for (pos, line) in field_lines(bytes, line_end) {
         let colon = memchr(b':', line).unwrap_or(line.len());
         if let Some(i) = line[..colon].iter().position(|&b| !is_tchar(b)) {
             return Some(("HPE_INVALID_HEADER_TOKEN", "Invalid header token", pos + i));
@@ -187,8 +176,25 @@ pub(crate) fn locate(bytes: &[u8], kind: Kind, lenient: bool) -> Option<Problem>
                 pos + colon + 1 + i,
             ));
         }
-        pos = end;
     }
+    None
+}
+
+/// The field lines of a head whose start line ends at `start_end`, each with its offset:
+/// up to the blank line (or the end of the bytes). Lines end at CRLF or a bare LF (which
+/// `check` judges).
+fn field_lines(head: &[u8], start_end: usize) -> impl Iterator<Item = (usize, &[u8])> {
+    let mut pos = start_end;
+    std::iter::from_fn(move || {
+        pos += match head.get(pos..pos + 2)? {
+            [b'\r', b'\n'] => 2,
+            _ => 1,
+        };
+        let end = memchr2(b'\r', b'\n', &head[pos..]).map_or(head.len(), |i| pos + i);
+        let line = (pos, &head[pos..end]);
+        pos = end;
+        (!line.1.is_empty()).then_some(line)
+    })
 }
 
 /// Where llhttp refuses a Transfer-Encoding with a coding after `chunked` (the refusal
@@ -196,22 +202,12 @@ pub(crate) fn locate(bytes: &[u8], kind: Kind, lenient: bool) -> Option<Problem>
 /// token, or, in a Transfer-Encoding line after one that ended in `chunked`, one past the
 /// line's first value byte.
 pub(crate) fn te_refusal_at(head: &[u8]) -> Option<usize> {
-    let mut pos = memchr2(b'\r', b'\n', head)?;
     let mut chunked = false;
-    loop {
-        pos += match head.get(pos..pos + 2)? {
-            [b'\r', b'\n'] => 2,
-            _ => 1,
-        };
-        let end = memchr2(b'\r', b'\n', &head[pos..]).map_or(head.len(), |i| pos + i);
-        let line = &head[pos..end];
-        if line.is_empty() {
-            return None;
-        }
+    for (pos, line) in field_lines(head, memchr2(b'\r', b'\n', head)?) {
         let colon = memchr(b':', line).unwrap_or(line.len());
         if line[..colon].eq_ignore_ascii_case(b"transfer-encoding") {
-            let start = (pos + colon + 1).min(end);
-            let value = &head[start..end];
+            let value_at = (colon + 1).min(line.len());
+            let (start, value) = (pos + value_at, &line[value_at..]);
             if chunked {
                 let first = value.iter().position(|&b| b != b' ' && b != b'\t')?;
                 return Some(start + first + 1);
@@ -232,8 +228,8 @@ pub(crate) fn te_refusal_at(head: &[u8]) -> Option<usize> {
                 .trim_ascii()
                 .eq_ignore_ascii_case(b"chunked");
         }
-        pos = end;
     }
+    None
 }
 
 /// The request line's part of [`locate`]: the target (origin form only) and the protocol.

@@ -6,6 +6,7 @@
 // tests/net_interop.rs's.)
 const http = require('http');
 const net = require('net');
+const summary = require('../fixtures/http_reply_summary');
 
 const big = 'y'.repeat(24 * 1024 * 1024);
 let served = 0;
@@ -83,14 +84,6 @@ function send(port, path, keepOpen) {
       }
     });
   });
-}
-
-function summary(path, text) {
-  const at = text.indexOf('\r\n\r\n');
-  const head = text.slice(0, at).split('\r\n');
-  const body = text.slice(at + 4);
-  const shown = body.length > 100 ? `${body.length} bytes of ${JSON.stringify(body[0])}` : JSON.stringify(body);
-  return `${path}: ${head[0]} | ${head.filter((h) => /^(content-length|connection):/i.test(h)).join(' | ')} | ${shown}`;
 }
 
 server.listen(0, '127.0.0.1', async () => {

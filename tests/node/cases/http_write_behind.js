@@ -5,6 +5,7 @@
 // plain keep-alive answers after all of them.
 const http = require('http');
 const net = require('net');
+const summary = require('../fixtures/http_reply_summary');
 
 const big = 'z'.repeat(8 * 1024 * 1024);
 const paths = ['/destroy-next-turn', '/destroy-on-timer', '/write-next-turn', '/end-next-turn', '/big', '/plain-1', '/plain-2', '/plain-3'];
@@ -36,14 +37,6 @@ const server = http.createServer((req, res) => {
       res.end(body);
   }
 });
-
-function summary(path, text) {
-  const at = text.indexOf('\r\n\r\n');
-  const head = text.slice(0, at).split('\r\n');
-  const body = text.slice(at + 4);
-  const shown = body.length > 100 ? `${body.length} bytes of ${JSON.stringify(body[0])}` : JSON.stringify(body);
-  return `${path}: ${head[0]} | ${head.filter((h) => /^(content-length|connection):/i.test(h)).join(' | ')} | ${shown}`;
-}
 
 server.listen(0, '127.0.0.1', async () => {
   const { port } = server.address();

@@ -147,6 +147,25 @@ fn with_parser<R>(
     }
 }
 
+/// Feeds `input` to parser `id`: its rows as [`events_to_js`] makes them (`read`: the
+/// bytes came from readExecute's read).
+fn feed_to_js<'js>(
+    ctx: &Ctx<'js>,
+    parsers: &Shared<Parser>,
+    id: usize,
+    input: &[u8],
+    read: bool,
+) -> Result<Array<'js>> {
+    let mut events = Vec::new();
+    let (result, requests) = with_parser(ctx, parsers, id, |parser| {
+        (
+            parser.feed(input, &mut events),
+            parser.kind() == Kind::Request,
+        )
+    })?;
+    events_to_js(ctx, events, result.err(), requests, read.then_some(input))
+}
+
 pub fn init<'js>(obj: &Object<'js>) -> Result<()> {
     super::outgoing_head::init(obj)?;
     let parsers = slots::shared::<Parser>();
@@ -177,14 +196,7 @@ pub fn init<'js>(obj: &Object<'js>) -> Result<()> {
             };
             // SAFETY: bytes_of returned a live buffer; no JS runs while the parser reads it.
             let input = unsafe { std::slice::from_raw_parts(ptr, len) };
-            let mut events = Vec::new();
-            let (result, requests) = with_parser(&ctx, &p, id, |parser| {
-                (
-                    parser.feed(input, &mut events),
-                    parser.kind() == Kind::Request,
-                )
-            })?;
-            events_to_js(&ctx, events, result.err(), requests, None)
+            feed_to_js(&ctx, &p, id, input, false)
         },
     )?;
     // readExecute(id, fd): reads the socket and parses what came, without a JS buffer
@@ -198,19 +210,7 @@ pub fn init<'js>(obj: &Object<'js>) -> Result<()> {
         move |ctx: Ctx<'js>, id: usize, fd: i32| -> Result<Value<'js>> {
             super::net::with_read(fd, |read| match read {
                 Ok([]) => Ok(Value::new_int(ctx.clone(), 0)),
-                Ok(input) => {
-                    let mut events = Vec::new();
-                    let (result, requests) = with_parser(&ctx, &p, id, |parser| {
-                        (
-                            parser.feed(input, &mut events),
-                            parser.kind() == Kind::Request,
-                        )
-                    })?;
-                    Ok(
-                        events_to_js(&ctx, events, result.err(), requests, Some(input))?
-                            .into_value(),
-                    )
-                }
+                Ok(input) => Ok(feed_to_js(&ctx, &p, id, input, true)?.into_value()),
                 Err(e) => Ok(Value::new_number(ctx.clone(), -(e.0 as f64))),
             })
         },
