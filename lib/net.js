@@ -698,7 +698,13 @@ Socket.prototype._destroy = function(exception, cb) {
   this.connecting = false;
   this._reading = false;
   // What Node would have written before the close reaches the kernel; the rest is dropped.
+  // A write on the writer thread is as good as written (the close waits for it): its
+  // callback runs, as _flushHeld's does.
   this._flushHeld();
+  const pending = this._pendingWrite;
+  if (pending !== null && pending.inFlight !== null && typeof pending.inFlightCb === 'function') {
+    process.nextTick(pending.inFlightCb);
+  }
   this._pendingWrite = null;
   this._heldChunk = this._heldCb = null;
   if (this._timeoutTimer !== null) {

@@ -15,6 +15,8 @@ const server = http.createServer((req, res) => {
   const body = `body of ${req.url}\n`;
   switch (req.url) {
     case '/destroy-next-turn':
+      res.on('finish', () => console.log('destroy-next-turn: finish'));
+      res.on('close', () => console.log('destroy-next-turn: close'));
       res.end(body);
       setImmediate(() => socket.destroy());
       break;
