@@ -78,6 +78,10 @@ function messageFields(proto, socket, row, joinDuplicateHeaders, maxHeadersCount
     rawHeaders,
     url: row[2],
     method: row[1],
+    // Set by every request's end (see the response's literal in the server).
+    complete: false,
+    _dumped: false,
+    [kLazyEnded]: false,
   } : {
     __proto__: proto,
     socket,

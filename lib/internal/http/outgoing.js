@@ -681,4 +681,4 @@ OutgoingMessage.prototype[Symbol.for('nodejs.rejection')] = function(err) {
   this.destroy(err);
 };
 
-module.exports = { OutgoingMessage, initOutgoing, kOutHeaders, kUniqueHeaders, kRejectNonStandardBodyWrites };
+module.exports = { OutgoingMessage, initOutgoing, kDefaultHighWaterMark, kOutHeaders, kUniqueHeaders, kRejectNonStandardBodyWrites };

@@ -5,7 +5,7 @@
 const net = require('net');
 const { Buffer } = require('buffer');
 const {
-  OutgoingMessage, initOutgoing, kOutHeaders, kUniqueHeaders, kRejectNonStandardBodyWrites,
+  OutgoingMessage, initOutgoing, kDefaultHighWaterMark, kOutHeaders, kUniqueHeaders, kRejectNonStandardBodyWrites,
 } = require('internal/http/outgoing');
 const { IncomingMessage, incomingFromHead } = require('internal/http/incoming');
 const {
@@ -508,12 +508,14 @@ function onHead(server, socket, state, ev) {
     socket._paused = true;
     socket.pause();
   }
-  // ServerResponse itself is made without `new`, whose own new object it would drop.
-  const res = server.ServerResponse === ServerResponse
-    ? initResponse(initOutgoing(undefined, ServerResponse, state.responseOptions), req)
-    : new server.ServerResponse(req, state.responseOptions);
-  res._keepAliveTimeout = server.keepAliveTimeout;
-  res._httpConnection = state.connection;
+  let res;
+  if (server.ServerResponse === ServerResponse) {
+    res = initResponse(responseFields(req, state.connection, server.keepAliveTimeout, socket.writableHighWaterMark), req);
+  } else {
+    res = new server.ServerResponse(req, state.responseOptions);
+    res._keepAliveTimeout = server.keepAliveTimeout;
+    res._httpConnection = state.connection;
+  }
   if (!keepAlive) res.shouldKeepAlive = false;
   if (server[kUniqueHeaders] !== null) res[kUniqueHeaders] = server[kUniqueHeaders];
   if (server.rejectNonStandardBodyWrites) res[kRejectNonStandardBodyWrites] = true;
@@ -563,6 +565,30 @@ function onHead(server, socket, state, ev) {
   }
   if (!handled) emitTwo(server, 'request', req, res);
   return 0;
+}
+
+// A server's own ServerResponse, made as one literal holding every field a request and
+// its answer set (the rest stay the prototype's, see OutgoingMessage): a field set on an
+// object that lacks it costs QuickJS a search of its prototypes and a new shape, several
+// times what a field in a literal costs, and a response would gain these one at a time.
+function responseFields(req, connection, keepAliveTimeout, highWaterMark) {
+  const res = {
+    __proto__: ServerResponse.prototype,
+    req,
+    _keepAliveTimeout: keepAliveTimeout,
+    _httpConnection: connection,
+    socket: null,
+    statusMessage: undefined,
+    statusCode: 200,
+    _contentLength: null,
+    _header: null,
+    _headerSent: false,
+    finished: false,
+    destroyed: false,
+    _closed: false,
+  };
+  if (highWaterMark !== kDefaultHighWaterMark) res._highWaterMark = highWaterMark;
+  return res;
 }
 
 // Whether a head's raw fields hold a Host line (without folding them all into headers).

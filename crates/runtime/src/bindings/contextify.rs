@@ -1,9 +1,9 @@
 //! Compiling user code and running the microtask queue (Node's `contextify` and
 //! `task_queue` bindings).
 
-use super::def;
+use super::{def, def_c};
 use crate::engine;
-use rquickjs::{Ctx, Function, Object, Result, Value};
+use rquickjs::{qjs, Ctx, Function, Object, Result, Value};
 
 pub fn init<'js>(obj: &Object<'js>) -> Result<()> {
     def(
@@ -31,14 +31,35 @@ pub fn init<'js>(obj: &Object<'js>) -> Result<()> {
         "setPromiseRejectCallback",
         |ctx: Ctx<'js>, f: Function<'js>| set_rejection_hook(&ctx, f),
     )?;
-    def(
-        obj,
-        "runMicrotasks",
-        |ctx: Ctx<'js>| {
-            while ctx.execute_pending_job() {}
-        },
-    )?;
+    // Called after every callback the loop makes.
+    def_c(obj, c"runMicrotasks", Some(run_microtasks), 0)?;
     Ok(())
+}
+
+/// runMicrotasks(): runs promise jobs until none are left. A job that throws leaves its
+/// exception on the context it ran in; that is dropped here, as the job reported it.
+unsafe extern "C" fn run_microtasks(
+    ctx: *mut qjs::JSContext,
+    _this: qjs::JSValue,
+    _argc: std::ffi::c_int,
+    _argv: *mut qjs::JSValue,
+) -> qjs::JSValue {
+    // SAFETY: QuickJS calls this with a live context, on the thread that owns its runtime.
+    let rt = unsafe { qjs::JS_GetRuntime(ctx) };
+    let mut job_ctx = std::ptr::null_mut();
+    loop {
+        // SAFETY: `rt` is live; `job_ctx` receives the context the job ran in.
+        let r = unsafe { qjs::JS_ExecutePendingJob(rt, &mut job_ctx) };
+        if r == 0 {
+            break;
+        }
+        if r < 0 && !job_ctx.is_null() {
+            // SAFETY: `job_ctx` is the live context the failed job ran in; the exception
+            // taken from it is ours to free.
+            unsafe { qjs::JS_FreeValue(job_ctx, qjs::JS_GetException(job_ctx)) };
+        }
+    }
+    qjs::JS_UNDEFINED
 }
 
 thread_local! {

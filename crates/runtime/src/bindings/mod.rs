@@ -3,7 +3,8 @@
 
 use crate::state::Shared;
 use rquickjs::function::IntoJsFunc;
-use rquickjs::{Constructor, Ctx, Exception, Function, Object, Result, Value};
+use rquickjs::{qjs, Constructor, Ctx, Exception, Function, Object, Result, Value};
+use std::ffi::CStr;
 use unode_sys::Errno;
 
 mod buffer;
@@ -71,6 +72,35 @@ where
 {
     let func = Function::new(obj.ctx().clone(), f)?.with_name(name)?;
     obj.set(name, func)
+}
+
+/// Defines `obj[name]` as a C function that QuickJS calls directly: for the few natives
+/// called several times per request, where rquickjs's dispatch (a context handle taken and
+/// dropped, arguments converted) costs about 60 ns a call against QuickJS's own 15.
+pub(crate) fn def_c(
+    obj: &Object<'_>,
+    name: &'static CStr,
+    f: qjs::JSCFunction,
+    length: i32,
+) -> Result<()> {
+    let ctx = obj.ctx();
+    // SAFETY: the context is live and `name` is NUL-terminated (QuickJS copies it into an
+    // atom); the new function comes back owned and goes to a Value that frees it.
+    let func = unsafe {
+        let raw = qjs::JS_NewCFunction2(
+            ctx.as_raw().as_ptr(),
+            f,
+            name.as_ptr(),
+            length,
+            qjs::JSCFunctionEnum_JS_CFUNC_generic,
+            0,
+        );
+        if qjs::JS_IsException(raw) {
+            return Err(rquickjs::Error::Exception);
+        }
+        Value::from_raw(ctx.clone(), raw)
+    };
+    obj.set(name.to_str().unwrap_or_default(), func)
 }
 
 /// A Node-style system error object: `ENOENT: no such file or directory, open '/x'` with
