@@ -3,7 +3,7 @@
 // the header checks, the method names and the expressions the server matches.
 
 const {
-  checkIsHttpToken, checkInvalidHeaderChar, chunkExpression, continueExpression,
+  checkIsHttpToken, checkInvalidHeaderChar, chunkExpression, continueExpression, parsers,
 } = require('internal/http/common');
 
 // The methods in the parser's own order (llhttp's), as Node lists them here.
@@ -21,4 +21,5 @@ module.exports = {
   continueExpression,
   CRLF: '\r\n',
   methods,
+  parsers,
 };

@@ -5,6 +5,7 @@
 const { isIP, isIPv4, isIPv6 } = require('internal/net/ip');
 const { Channel, getaddrinfo, hostsReverse } = require('internal/dns/resolver');
 const { types } = internalBinding('dns');
+const perfObserve = require('internal/perf/observe');
 const {
   codes: { ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_INVALID_IP_ADDRESS, ERR_MISSING_ARGS },
   makeCodeError,
@@ -53,6 +54,7 @@ function channel() {
 
 function parseLookupOptions(options, callback, hostname, argc) {
   let family = 0;
+  let hints = 0;
   let all = false;
   let order = defaultOrder;
   if (hostname) validateString(hostname, 'hostname');
@@ -73,6 +75,7 @@ function parseLookupOptions(options, callback, hostname, argc) {
       if (((options.hints >>> 0) & ~(AI_ADDRCONFIG | AI_ALL | AI_V4MAPPED)) !== 0) {
         throw new ERR_INVALID_ARG_VALUE('hints', options.hints);
       }
+      hints = options.hints >>> 0;
     }
     if (options?.family != null) {
       if (options.family === 'IPv4') family = 4;
@@ -95,11 +98,12 @@ function parseLookupOptions(options, callback, hostname, argc) {
       order = options.order;
     }
   }
-  return { family, all, order, callback };
+  return { family, hints, all, order, callback };
 }
 
-// done(err, addresses[]) after the same argument handling for callbacks and promises.
-function lookupCore(hostname, family, order, done) {
+// done(err, addresses[]) after the same argument handling for callbacks and promises
+// (`options` as parseLookupOptions gives them).
+function lookupCore(hostname, options, done) {
   if (!hostname) {
     process.nextTick(done, null, []);
     return;
@@ -109,16 +113,24 @@ function lookupCore(hostname, family, order, done) {
     process.nextTick(done, null, [{ address: hostname, family: matched }]);
     return;
   }
+  const { family, order } = options;
+  // A lookup that asks the resolver is a 'dns' performance entry while observed, as in Node.
+  const timing = perfObserve.hasObserver('dns')
+    ? perfObserve.startPerf('lookup', 'dns', { hostname, family, hints: options.hints, verbatim: order === 'verbatim', order })
+    : null;
   getaddrinfo(channel(), hostname, family, (code, addrs) => {
-    if (code) done(dnsException(code, 'getaddrinfo', hostname));
-    else done(null, sortByOrder(addrs, order));
+    if (code) return done(dnsException(code, 'getaddrinfo', hostname));
+    const sorted = sortByOrder(addrs, order);
+    // As Node gives them: what the lookup answers with `all`, its addresses' text without.
+    if (timing !== null) perfObserve.stopPerf(timing, { addresses: options.all ? sorted : sorted.map((a) => a.address) });
+    done(null, sorted);
   });
 }
 
 function lookup(hostname, options, callback) {
   const o = parseLookupOptions(options, callback === undefined ? null : callback, hostname, arguments.length);
   if (typeof options !== 'function' && typeof o.callback !== 'function') validateFunction(o.callback, 'callback');
-  lookupCore(hostname, o.family, o.order, (err, addrs) => {
+  lookupCore(hostname, o, (err, addrs) => {
     if (err) return o.callback(err);
     if (o.all) return o.callback(null, addrs);
     if (addrs.length === 0) return o.callback(null, null, o.family === 6 ? 6 : 4);
@@ -172,14 +184,21 @@ function serviceName(port) {
 }
 
 function lookupServiceCore(address, port, done) {
+  const timing = perfObserve.hasObserver('dns')
+    ? perfObserve.startPerf('lookupService', 'dns', { host: address, port })
+    : null;
+  const found = (hostname, service) => {
+    if (timing !== null) perfObserve.stopPerf(timing, { hostname, service });
+    done(null, hostname, service);
+  };
   const fromHosts = hostsReverse(address);
   if (fromHosts !== undefined) {
-    process.nextTick(done, null, fromHosts, serviceName(port));
+    process.nextTick(found, fromHosts, serviceName(port));
     return;
   }
   channel().query(reverseName(address), types.PTR, (code, answers) => {
     const ptr = !code && answers.find((a) => a.type === 'PTR');
-    if (ptr) done(null, ptr.value, serviceName(port));
+    if (ptr) found(ptr.value, serviceName(port));
     // A name is required (Node asks getnameinfo with NI_NAMEREQD): no name is ENOTFOUND.
     else done(dnsException(code || 'ENOTFOUND', 'getnameinfo', address));
   });
@@ -224,12 +243,15 @@ const kSyscalls = {
 };
 
 function resolveCore(ch, type, name, ttl, syscall, done) {
+  // Named as Node's binding names the query (queryA, queryAny, ...).
+  const timing = perfObserve.hasObserver('dns') ? perfObserve.startPerf(syscall, 'dns', { host: name, ttl }) : null;
   ch.query(name, types[type], (code, answers) => {
     if (code) return done(dnsException(code, syscall, name));
     const result = pick(type, answers, ttl);
     if (result === undefined || (Array.isArray(result) && result.length === 0)) {
       return done(dnsException('ENODATA', syscall, name));
     }
+    if (timing !== null) perfObserve.stopPerf(timing, { result });
     done(null, result);
   });
 }

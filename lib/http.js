@@ -7,7 +7,8 @@ const agents = require('internal/http/agent');
 const { Agent } = agents;
 const { IncomingMessage } = require('internal/http/incoming');
 const { OutgoingMessage } = require('internal/http/outgoing');
-const { METHODS, STATUS_CODES, validateHeaderName, validateHeaderValue } = require('internal/http/common');
+const { METHODS, STATUS_CODES, validateHeaderName, validateHeaderValue, parsers } = require('internal/http/common');
+const { validateInteger } = require('internal/errors');
 
 let maxHeaderSize = 16 * 1024;
 
@@ -39,7 +40,10 @@ module.exports = {
   validateHeaderValue,
   get,
   request,
-  setMaxIdleHTTPParsers() {},
+  setMaxIdleHTTPParsers(max) {
+    validateInteger(max, 'max', 1);
+    parsers.max = max;
+  },
   get maxHeaderSize() {
     return maxHeaderSize;
   },

@@ -7,6 +7,7 @@ const EventEmitter = require('events');
 const { Duplex } = require('stream');
 const { Buffer } = require('buffer');
 const eventLoop = require('internal/event_loop');
+const perfObserve = require('internal/perf/observe');
 const { isIP, isIPv4, isIPv6 } = require('internal/net/ip');
 const { restart: restartTimer, getTimerDuration } = require('internal/timers');
 const {
@@ -258,6 +259,8 @@ Object.setPrototypeOf(Socket.prototype, Duplex.prototype);
 Object.setPrototypeOf(Socket, Duplex);
 
 const kSetNoDelay = Symbol('kSetNoDelay');
+// A connect being timed for a 'net' performance entry (internal/perf/observe).
+const kPerfConnect = Symbol('kPerfConnect');
 const kSetKeepAlive = Symbol('kSetKeepAlive');
 const kKeepAliveDelay = Symbol('kKeepAliveDelay');
 
@@ -1060,6 +1063,10 @@ function startConnect(self, family, address, port, localAddress, localPort) {
     const err = binding.bind(fd, family, la, localPort || 0, 0);
     if (err < 0) return { err, syscall: 'bind', local: `${la}:${localPort || 0}` };
   }
+  // A TCP connect is a 'net' performance entry while someone observes them, as in Node.
+  if (family !== 0 && perfObserve.hasObserver('net')) {
+    self[kPerfConnect] = perfObserve.startPerf('connect', 'net', { host: address, port });
+  }
   const err = family === 0 ? binding.connectUnix(fd, address) : binding.connect(fd, family, address, port);
   if (err < 0 && err !== UV_EINPROGRESS && err !== UV_EAGAIN) return { err, syscall: 'connect' };
   self._connectTarget = { address, port, localAddress, localPort };
@@ -1167,6 +1174,10 @@ Socket.prototype._afterConnect = function(status) {
     this._connectAttempt = null;
   }
   this._onConnectFailure = null;
+  if (this[kPerfConnect] !== undefined) {
+    perfObserve.stopPerf(this[kPerfConnect]);
+    this[kPerfConnect] = undefined;
+  }
   this._sockname = null;
   this.connecting = false;
   this._updateInterest();
@@ -1347,6 +1358,9 @@ function listenOn(server, address, port, addressType, backlog, fd, flags) {
   const handle = new Handle(result.fd, family, () => onConnection(server));
   handle.setRef(!server._unref);
   server._handle = handle;
+  // Node's key for the listening address: the family the bind settled on (or that of a
+  // path or descriptor as given), the address and the port asked for.
+  server._connectionKey = `${addressType === -1 || fd !== undefined ? addressType : family}:${address}:${port}`;
   handle.want(EPOLLIN);
   process.nextTick(() => {
     if (server._handle !== null) server.emit('listening');

@@ -5,8 +5,11 @@
 // errors), PerformanceObserver for 'mark', 'measure' and 'function'
 // entries, timerify() and eventLoopUtilization().
 //
+// 'net', 'dns' and 'http' entries come from those modules while observed
+// (internal/perf/observe).
+//
 // Not available: performance.nodeTiming and the milestones it names,
-// resource timing, the gc/http/net/dns entry types, and histograms
+// resource timing, the gc entry type, and histograms
 // (monitorEventLoopDelay and createHistogram throw
 // ERR_METHOD_NOT_IMPLEMENTED). eventLoopUtilization() counts all time
 // since start as active, since the event loop does not report its idle
@@ -249,7 +252,9 @@ function markTime(nameOrTime) {
 // ---------------------------------------------------------------------------
 // Observers
 
-const kSupportedEntryTypes = ['function', 'mark', 'measure'];
+const kSupportedEntryTypes = ['dns', 'function', 'http', 'mark', 'measure', 'net'];
+// The types net, dns and http make entries of only while observed (internal/perf/observe).
+const kNodeEntryTypes = ['dns', 'http', 'net'];
 
 // Observers with at least one entry type, and those with entries waiting
 // to be delivered (all at once, from an immediate).
@@ -281,6 +286,16 @@ function hasObserverFor(type) {
 
 function enqueue(entry) {
   for (const observer of connectedObservers) observerInternals.offer(observer, entry);
+}
+
+const perfObserve = require('internal/perf/observe');
+perfObserve.connect((name, type, startTime, detail) => {
+  enqueue(new PerformanceNodeEntry(kToken, name, type, startTime, now() - startTime, detail));
+}, now);
+
+// Tells net, dns and http which of their types someone observes now.
+function updateObserved() {
+  for (const type of kNodeEntryTypes) perfObserve.setObserved(type, hasObserverFor(type));
 }
 
 // Filled in by PerformanceObserver's static block.
@@ -373,6 +388,7 @@ class PerformanceObserver {
     }
     if (this.#entryTypes.size > 0) connectedObservers.add(this);
     else connectedObservers.delete(this);
+    updateObserved();
   }
 
   disconnect() {
@@ -381,6 +397,7 @@ class PerformanceObserver {
     this.#entryTypes.clear();
     this.#mode = undefined;
     this.#buffer = [];
+    updateObserved();
   }
 
   takeRecords() {

@@ -9,7 +9,7 @@ const { lookupCore, lookupServiceCore, parseLookupOptions, defaultResolver, erro
 function lookup(hostname, options) {
   const o = parseLookupOptions(options, null, hostname, 2);
   return new Promise((resolve, reject) => {
-    lookupCore(hostname, o.family, o.order, (err, addrs) => {
+    lookupCore(hostname, o, (err, addrs) => {
       if (err) return reject(err);
       if (o.all) return resolve(addrs);
       if (addrs.length === 0) return resolve({ address: null, family: o.family === 6 ? 6 : 4 });

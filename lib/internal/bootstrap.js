@@ -135,6 +135,13 @@ completeCallSites();
 defineGlobal('global', globalThis);
 defineGlobal('process', processObject);
 
+// `gc()` of --expose-gc: a whole collection, at once (QuickJS has no minor one); with
+// `{ execution: 'async' }` a promise of it, as V8's.
+function gc(options) {
+  internalBinding('process').runGc();
+  if (options !== null && typeof options === 'object' && options.execution === 'async') return Promise.resolve();
+}
+
 module.exports = function start(options) {
   requireBuiltin('internal/process/setup').setupProcess(processObject, options, requireBuiltin);
 
@@ -144,6 +151,7 @@ module.exports = function start(options) {
   }
   const { queueMicrotask } = requireBuiltin('internal/process/task_queues');
   defineGlobal('queueMicrotask', queueMicrotask);
+  if (options.execArgv.includes('--expose-gc') || options.execArgv.includes('--expose_gc')) defineGlobal('gc', gc);
 
   defineLazyGlobal('console', () => requireBuiltin('console'));
   defineLazyGlobal('Buffer', () => requireBuiltin('buffer').Buffer);

@@ -46,6 +46,7 @@ const PLAIN_FLAGS: &[&str] = &[
     "--trace-uncaught",
     "--pending-deprecation",
     "--expose-gc",
+    "--expose_gc",
     "--enable-source-maps",
     "--preserve-symlinks",
 ];

@@ -11,6 +11,21 @@ use std::time::{Duration, Instant};
 /// Node's runner gives a test two minutes on a slow machine; ours are short.
 const TIMEOUT: Duration = Duration::from_secs(60);
 const WORKERS: usize = 2;
+/// The flags of a file's `// Flags:` line that are passed on, as Node's test runner passes
+/// them all: those unode implements (the rest are Node's internals or its test builds').
+const PASSED_FLAGS: &[&str] = &["--expose-gc", "--expose_gc", "--no-warnings"];
+
+/// What of `file`'s `// Flags:` line unode is run with.
+fn test_flags(tree: &Path, file: &str) -> Vec<String> {
+    let source = std::fs::read_to_string(tree.join("test/parallel").join(file)).unwrap_or_default();
+    let Some(line) = source.lines().find_map(|l| l.strip_prefix("// Flags:")) else {
+        return vec![];
+    };
+    line.split_whitespace()
+        .filter(|f| PASSED_FLAGS.contains(f))
+        .map(str::to_owned)
+        .collect()
+}
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -22,6 +37,7 @@ fn root() -> PathBuf {
 /// Runs one test file from the tree's root: `Ok(())` when it exits 0, else what it said.
 fn run_test(tree: &Path, file: &str) -> Result<(), String> {
     let mut child = Command::new(env!("CARGO_BIN_EXE_unode"))
+        .args(test_flags(tree, file))
         .arg(Path::new("test/parallel").join(file))
         .current_dir(tree)
         .env("NO_COLOR", "1")

@@ -5,13 +5,17 @@
 const net = require('net');
 const { Buffer } = require('buffer');
 const { URL, urlToHttpOptions } = require('internal/url');
+const { getTimerDuration } = require('internal/timers');
+const perfObserve = require('internal/perf/observe');
+// A request being timed for its 'http' performance entry (while someone observes them).
+const kPerfRequest = Symbol('kPerfRequest');
 const { OutgoingMessage, kOutHeaders } = require('internal/http/outgoing');
 const { IncomingMessage, incomingFromHead } = require('internal/http/incoming');
 // The module itself, not its globalAgent: http.globalAgent can be replaced.
 const agents = require('internal/http/agent');
 const { Agent } = agents;
 const {
-  HTTPParser, parseError, checkIsHttpToken, EV_ERROR, EV_HEAD, EV_BODY, EV_END, EV_UPGRADE,
+  HTTPParser, parseError, checkIsHttpToken, destroySoon, EV_ERROR, EV_HEAD, EV_BODY, EV_END, EV_UPGRADE,
 } = require('internal/http/common');
 const {
   codes: {
@@ -75,7 +79,7 @@ function ClientRequest(input, options, cb) {
     'localhost';
   const setHost = options.setHost === undefined || Boolean(options.setHost);
   this.socketPath = options.socketPath;
-  if (options.timeout !== undefined) this.timeout = validateTimeout(options.timeout);
+  if (options.timeout !== undefined) this.timeout = getTimerDuration(options.timeout, 'timeout');
   let method = options.method;
   if (method != null && typeof method !== 'string') throw new ERR_INVALID_ARG_TYPE('options.method', 'string', method);
   if (method && !checkIsHttpToken(method)) throw new ERR_INVALID_HTTP_TOKEN('Method', method);
@@ -171,13 +175,14 @@ function abortRequest(req, signal) {
 }
 Object.setPrototypeOf(ClientRequest, OutgoingMessage);
 
-function validateTimeout(t) {
-  validateInteger(t, 'timeout', 0);
-  return t;
-}
-
 ClientRequest.prototype._finish = function() {
   OutgoingMessage.prototype._finish.call(this);
+  // Timed from here to the response's head for an 'http' performance entry, as in Node.
+  if (perfObserve.hasObserver('http')) {
+    this[kPerfRequest] = perfObserve.startPerf('HttpClient', 'http', {
+      req: { method: this.method, url: `${this.protocol}//${this.host}${this.path}`, headers: this.getHeaders() },
+    });
+  }
 };
 
 ClientRequest.prototype._implicitHeader = function() {
@@ -280,7 +285,8 @@ function listenSocketTimeout(req) {
 ClientRequest.prototype.setTimeout = function(msecs, callback) {
   if (this._ended) return this;
   listenSocketTimeout(this);
-  msecs = validateTimeout(msecs);
+  // Checked (and an overflow warned of) now, where the caller's stack is.
+  msecs = getTimerDuration(msecs, 'msecs');
   if (callback) this.once('timeout', callback);
   if (this.socket) setSocketTimeout(this.socket, msecs);
   else this.once('socket', (sock) => setSocketTimeout(sock, msecs));
@@ -403,6 +409,10 @@ function onResponseHead(state, ev) {
     socket.destroy();
     return kDoubleResponse;
   }
+  if (req[kPerfRequest] !== undefined) {
+    perfObserve.stopPerf(req[kPerfRequest], { res: { statusCode, statusMessage, headers: res.headers } });
+    req[kPerfRequest] = undefined;
+  }
   req.res = res;
   res.req = req;
   if (upgrade) return;
@@ -431,7 +441,7 @@ function responseOnEnd() {
   const socket = req.socket;
   req._ended = true;
   if (!req.shouldKeepAlive) {
-    if (socket.writable) socket.destroySoon();
+    if (socket.writable) destroySoon(socket);
   } else if (req.writableFinished && !this.aborted) {
     responseKeepAlive(req);
   }

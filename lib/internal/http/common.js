@@ -138,6 +138,17 @@ const STATUS_CODES = {
   511: 'Network Authentication Required',
 };
 
+// Node's pool of idle parsers, of which only the limit is kept: a parser here is a slot
+// in a native table, made per connection, with nothing worth pooling.
+const parsers = { name: 'parsers', max: 1000 };
+
+// Ends a connection once what was written is out: net's destroySoon, or end() for a
+// connection that is another Duplex (one a 'connection' event or createConnection gave).
+function destroySoon(socket) {
+  if (typeof socket.destroySoon === 'function') socket.destroySoon();
+  else socket.end();
+}
+
 const METHODS = [
   'ACL', 'BIND', 'CHECKOUT', 'CONNECT', 'COPY', 'DELETE', 'GET', 'HEAD', 'LINK', 'LOCK', 'M-SEARCH', 'MERGE',
   'MKACTIVITY', 'MKCALENDAR', 'MKCOL', 'MOVE', 'NOTIFY', 'OPTIONS', 'PATCH', 'POST', 'PROPFIND', 'PROPPATCH',
@@ -162,6 +173,8 @@ module.exports = {
   EV_UPGRADE,
   HTTPParser,
   isListened,
+  destroySoon,
+  parsers,
   connectionAccessor,
   parseError,
   checkIsHttpToken,

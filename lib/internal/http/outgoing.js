@@ -507,8 +507,9 @@ function writeChunk(msg, chunk, encoding, callback, fromEnd) {
       msg._send(chunk, encoding, null);
       return msg._send('\r\n', 'latin1', callback);
     }
-  } else if (fromEnd) {
-    // The body and end()'s callback go in one write.
+  } else if (fromEnd && (msg.socket === null || msg.socket._writeNow !== undefined)) {
+    // The body and end()'s callback go in one write (to another kind of stream, end()
+    // writes an empty chunk after it, as Node does).
     msg._send(chunk, encoding, callback);
     return kCallbackQueued;
   }

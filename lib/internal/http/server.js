@@ -9,7 +9,7 @@ const {
 } = require('internal/http/outgoing');
 const { IncomingMessage, incomingFromHead } = require('internal/http/incoming');
 const {
-  HTTPParser, executeParser, readExecute, parseError, STATUS_CODES, checkInvalidHeaderChar, isListened, continueExpression, chunkExpression,
+  HTTPParser, executeParser, readExecute, parseError, destroySoon, STATUS_CODES, checkInvalidHeaderChar, isListened, continueExpression, chunkExpression,
   EV_ERROR, EV_HEAD, EV_BODY, EV_END, EV_UPGRADE,
 } = require('internal/http/common');
 const {
@@ -30,6 +30,9 @@ const {
 } = require('internal/errors');
 
 const { now: loopTime } = require('internal/event_loop');
+const { observed: perfObserved, startPerf, stopPerf } = require('internal/perf/observe');
+// A request being timed for its 'http' performance entry (while someone observes them).
+const kPerfRequest = Symbol('kPerfRequest');
 const emitTwo = require('events')[require('internal/events/symbols').kEmitTwo];
 
 
@@ -321,6 +324,8 @@ function connectionListener(socket) {
   socket._httpState = state;
   socket.parser = state.parser;
   server._connectionSockets.add(socket);
+  // As in Node: a connection handed over by a 'connection' event has no server of its own.
+  socket.server = server;
   socket._httpServer = server;
   // Shared functions that find the connection through the socket, not closures per
   // connection: an idle keep-alive connection then costs only its socket and its state.
@@ -521,6 +526,9 @@ function onHead(server, socket, state, ev) {
   if (server.rejectNonStandardBodyWrites) res[kRejectNonStandardBodyWrites] = true;
   const limit = server.maxRequestsPerSocket;
   if (limit > 0) res._maxRequestsPerSocket = limit;
+  if (perfObserved.http) {
+    res[kPerfRequest] = startPerf('HttpRequest', 'http', { req: { method, url: req.url, headers: req.headers } });
+  }
   if (socket._httpMessage) state.outgoing.push(res);
   else res.assignSocket(socket);
   let handled = false;
@@ -673,6 +681,11 @@ function resOnFinish(req, res, socket, state, server) {
     const i = incoming.indexOf(req);
     if (i !== -1) incoming.splice(i, 1);
   }
+  if (perfObserved.http && res[kPerfRequest] !== undefined) {
+    stopPerf(res[kPerfRequest], {
+      res: { statusCode: res.statusCode, statusMessage: res.statusMessage, headers: res.getHeaders() },
+    });
+  }
   if (req._untouched()) req._dumped = true;
   else if (!req._consuming && !req._readableState.resumeScheduled) req._dump();
   res.detachSocket(socket);
@@ -680,7 +693,7 @@ function resOnFinish(req, res, socket, state, server) {
   // after end's error) still see the response open, as in Node.
   process.nextTick(emitCloseNT, res);
   if (res._last) {
-    socket.destroySoon();
+    destroySoon(socket);
   } else if (state.outgoing.length === 0) {
     if (server.keepAliveTimeout && typeof socket.setTimeout === 'function') {
       if (server.timeout) {

@@ -11,6 +11,7 @@ pub fn init<'js>(obj: &Object<'js>, state: &Shared) -> Result<()> {
     obj.set("pid", sp::getpid())?;
     obj.set("ppid", sp::getppid())?;
     def(obj, "getppid", sp::getppid)?;
+    def(obj, "runGc", |ctx: Ctx<'js>| ctx.run_gc())?;
     def(obj, "cwd", |ctx: Ctx<'js>| -> Result<String> {
         let cwd = fs::getcwd().map_err(|e| throw_uv(&ctx, e, "uv_cwd", None))?;
         Ok(String::from_utf8_lossy(&cwd).into_owned())

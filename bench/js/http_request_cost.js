@@ -1,0 +1,45 @@
+// What one keep-alive request costs the HTTP server, measured in one process: a client made
+// of raw syscalls (libsys) sends a request each loop turn over a Unix socket to the
+// bench's hello-world server and reads the answers in bursts, so the figure is the
+// server's work (loop, read, parse, request and response objects, write) plus a small
+// fixed client share, without a second process's scheduling noise. unode only: node has
+// no raw syscalls. Prints "<µs per request>".
+//   unode bench/js/http_request_cost.js [requests, default 60000]
+'use strict';
+const http = require('http');
+const fs = require('fs');
+const { syscall, nr } = require('libsys');
+
+const requests = +process.argv[2] || 60000;
+const warmup = 2000;
+const server = http.createServer((req, res) => {
+  res.writeHead(200, { 'Content-Type': 'text/plain', 'Content-Length': '12' });
+  res.end('hello world\n');
+});
+const path = `${require('os').tmpdir()}/unode-request-cost.${process.pid}.sock`;
+server.listen(path, () => {
+  const AF_UNIX = 1, SOCK_STREAM = 1;
+  const fd = syscall(nr.socket, AF_UNIX, SOCK_STREAM, 0);
+  const address = Buffer.alloc(110);
+  address.writeUInt16LE(AF_UNIX, 0);
+  address.write(path, 2);
+  if (fd < 0 || syscall(nr.connect, fd, address, address.length) !== 0) throw new Error(`cannot connect to ${path}`);
+  fs.unlinkSync(path);
+  const request = Buffer.from('GET / HTTP/1.1\r\nHost: localhost\r\n\r\n');
+  const answers = Buffer.alloc(1 << 20);
+  let sent = 0, received = 0, start = 0n;
+  function step() {
+    if (sent === warmup) start = process.hrtime.bigint();
+    // The answers wait in the socket's buffer: read them every 64 requests.
+    if (sent % 64 === 63) received += Math.max(0, syscall(nr.read, fd, answers, answers.length));
+    if (sent++ === requests) {
+      if (received === 0) throw new Error('the server sent nothing');
+      const ns = Number(process.hrtime.bigint() - start) / (requests - warmup);
+      console.log((ns / 1000).toFixed(3));
+      process.exit(0);
+    }
+    syscall(nr.write, fd, request, request.length);
+    setImmediate(step);
+  }
+  step();
+});
