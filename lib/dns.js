@@ -7,7 +7,7 @@ const { Channel, getaddrinfo, hostsReverse } = require('internal/dns/resolver');
 const { types } = internalBinding('dns');
 const perfObserve = require('internal/perf/observe');
 const {
-  codes: { ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_INVALID_IP_ADDRESS, ERR_MISSING_ARGS },
+  codes: { ERR_DNS_SET_SERVERS_FAILED, ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_INVALID_IP_ADDRESS, ERR_MISSING_ARGS },
   makeCodeError,
   validateBoolean,
   validateFunction,
@@ -294,7 +294,10 @@ class Resolver {
 
   setServers(servers) {
     validateArray(servers, 'servers');
-    this._channel.servers = servers.map(parseServer);
+    const parsed = servers.map(parseServer);
+    // As c-ares refuses it: a resolver's servers cannot change under its own queries.
+    if (this._channel.pending.size > 0) throw new ERR_DNS_SET_SERVERS_FAILED('There are pending queries.', servers);
+    this._channel.servers = parsed;
   }
 
   // The addresses queries are sent from: one of either family, or one of each.
@@ -369,6 +372,17 @@ for (const [method, type] of [
 const defaultResolver = new Resolver();
 defaultChannel = defaultResolver._channel;
 
+// dns.setServers(): as in Node, the module's resolver is a new one from then on, so queries
+// still pending on the old one do not stand in the way.
+function setDefaultServers(servers) {
+  validateArray(servers, 'servers');
+  const parsed = servers.map(parseServer);
+  const fresh = new Channel();
+  fresh.servers = parsed;
+  defaultResolver._channel = fresh;
+  defaultChannel = fresh;
+}
+
 function getDefaultResultOrder() {
   return defaultOrder;
 }
@@ -402,7 +416,7 @@ module.exports = {
   Resolver,
   getDefaultResultOrder,
   setDefaultResultOrder,
-  setServers: Resolver.prototype.setServers.bind(defaultResolver),
+  setServers: setDefaultServers,
   ADDRCONFIG: AI_ADDRCONFIG,
   ALL: AI_ALL,
   V4MAPPED: AI_V4MAPPED,

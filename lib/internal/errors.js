@@ -144,6 +144,7 @@ const kMessages = {
   ERR_CHILD_PROCESS_STDIO_MAXBUFFER: [RangeError, '%s maxBuffer length exceeded'],
   ERR_CONSOLE_WRITABLE_STREAM: [TypeError, 'Console expects a writable stream instance for %s'],
   ERR_DIR_CLOSED: [Error, 'Directory handle was closed'],
+  ERR_DNS_SET_SERVERS_FAILED: [Error, 'c-ares failed to set servers: "%s" [%s]'],
   ERR_DIR_CONCURRENT_OPERATION: [Error,
     'Cannot do synchronous work on directory handle with concurrent asynchronous operations'],
   ERR_ENCODING_INVALID_ENCODED_DATA: [TypeError, function(encoding, ret) {

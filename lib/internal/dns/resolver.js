@@ -121,13 +121,15 @@ class Query {
     this.tcp = null;
   }
 
-  finish(code, response) {
+  // `later`: the callback runs from the check phase (see Channel's cancel).
+  finish(code, response, later = false) {
     if (this.done === null) return;
     this.cleanup();
     const done = this.done;
     this.done = null;
     this.channel.pending.delete(this);
-    done(code, response);
+    if (later) setImmediate(done, code, response);
+    else done(code, response);
   }
 
   fail(code) {
@@ -219,8 +221,10 @@ class Channel {
     });
   }
 
+  // The queries end now; their callbacks run from the check phase, as Node's do after
+  // c-ares cancels them.
   cancel() {
-    for (const q of [...this.pending]) q.finish('ECANCELLED');
+    for (const q of [...this.pending]) q.finish('ECANCELLED', undefined, true);
   }
 }
 

@@ -152,15 +152,21 @@ function ClientRequest(input, options, cb) {
     const opts = { ...optsWithoutSignal };
     if (this.socketPath) opts.path = this.socketPath;
     if (typeof options.createConnection === 'function') {
+      // The socket comes back, or through the callback, whichever is first; an error,
+      // thrown or passed, is the request's 'error'.
       let called = false;
       const oncreate = (err, socket) => {
         if (called) return;
         called = true;
         if (err) process.nextTick(() => this.emit('error', err));
-        this.onSocket(socket);
+        else this.onSocket(socket);
       };
-      const socket = options.createConnection(opts, oncreate);
-      if (socket) oncreate(null, socket);
+      try {
+        const socket = options.createConnection(opts, oncreate);
+        if (socket) oncreate(null, socket);
+      } catch (err) {
+        oncreate(err);
+      }
     } else {
       this.onSocket(net.createConnection(opts));
     }

@@ -31,6 +31,9 @@ const {
 
 const { now: loopTime } = require('internal/event_loop');
 const { observed: perfObserved, startPerf, stopPerf } = require('internal/perf/observe');
+// Where a server keeps the interval that checks its connections' timeouts (Node's name,
+// which _http_server exports).
+const kConnectionsCheckingInterval = Symbol('http.server.connectionsCheckingInterval');
 // A request being timed for its 'http' performance entry (while someone observes them).
 const kPerfRequest = Symbol('kPerfRequest');
 const emitTwo = require('events')[require('internal/events/symbols').kEmitTwo];
@@ -232,7 +235,7 @@ function Server(options, requestListener) {
   this._idleTimer = null;
   this.on('listening', () => {
     if (this.headersTimeout > 0 || this.requestTimeout > 0) {
-      this._checkTimer = setInterval(() => checkConnections(this), this.connectionsCheckingInterval).unref();
+      this[kConnectionsCheckingInterval] = setInterval(() => checkConnections(this), this.connectionsCheckingInterval).unref();
     }
   });
 }
@@ -240,7 +243,7 @@ Object.setPrototypeOf(Server.prototype, net.Server.prototype);
 Object.setPrototypeOf(Server, net.Server);
 
 Server.prototype.close = function(cb) {
-  if (this._checkTimer) clearInterval(this._checkTimer);
+  if (this[kConnectionsCheckingInterval]) clearInterval(this[kConnectionsCheckingInterval]);
   if (this._idleTimer) {
     clearTimeout(this._idleTimer);
     this._idleTimer = null;
@@ -784,4 +787,4 @@ function socketOnError(e) {
   this.destroy(e);
 }
 
-module.exports = { Server, ServerResponse, connectionListener };
+module.exports = { Server, ServerResponse, connectionListener, kConnectionsCheckingInterval };

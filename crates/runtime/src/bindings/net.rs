@@ -13,6 +13,7 @@ use rquickjs::{Array, ArrayBuffer, Ctx, Object, Result, Value};
 use core::net::{Ipv4Addr, Ipv6Addr};
 use unode_sys::fs as sfs;
 use unode_sys::net::{self as sn, SockAddr};
+use unode_sys::netlink;
 use unode_sys::Errno;
 
 /// Family numbers on the JS side: 4, 6, or 0 for a Unix socket.
@@ -41,7 +42,27 @@ fn ret(r: std::result::Result<(), Errno>) -> f64 {
     r.map_or_else(neg, |()| 0.0)
 }
 
-/// Parses `address` for `family` (4 or 6; an IPv6 address may carry a numeric `%scope`).
+/// The index of the interface an IPv6 `%zone` names (libuv's if_nametoindex), or the zone
+/// as a number; 0 for none.
+fn zone_index(zone: &str) -> u32 {
+    let by_name = netlink::links()
+        .ok()
+        .and_then(|links| links.into_iter().find(|l| l.name == zone))
+        .map(|l| l.index);
+    by_name.unwrap_or_else(|| zone.parse().unwrap_or(0))
+}
+
+/// How an IPv6 address's scope is written after its `%`: the interface's name, as libuv
+/// writes it, or the number when no interface has it.
+fn zone_name(index: u32) -> String {
+    netlink::links()
+        .ok()
+        .and_then(|links| links.into_iter().find(|l| l.index == index))
+        .map_or_else(|| index.to_string(), |l| l.name)
+}
+
+/// Parses `address` for `family` (4 or 6; an IPv6 address may carry a `%zone`: an
+/// interface's name or index).
 pub fn parse_addr(family: u32, address: &str, port: u16) -> Option<SockAddr> {
     match family {
         4 => Some(SockAddr::V4 {
@@ -50,7 +71,7 @@ pub fn parse_addr(family: u32, address: &str, port: u16) -> Option<SockAddr> {
         }),
         6 => {
             let (ip, scope) = match address.split_once('%') {
-                Some((ip, scope)) => (ip, scope.parse().unwrap_or(0)),
+                Some((ip, zone)) => (ip, zone_index(zone)),
                 None => (address, 0),
             };
             Some(SockAddr::V6 {
@@ -73,7 +94,8 @@ pub fn addr_parts(addr: &SockAddr) -> (u32, String, u16) {
         } => {
             let mut s = Ipv6Addr::from(*ip).to_string();
             if *scope_id != 0 {
-                s.push_str(&format!("%{scope_id}"));
+                s.push('%');
+                s.push_str(&zone_name(*scope_id));
             }
             (6, s, *port)
         }
