@@ -278,15 +278,17 @@ class Resolver {
       if (options.timeout !== undefined) validateNumber(options.timeout, 'options.timeout', -1, 2 ** 31 - 1);
       if (options.tries !== undefined) validateNumber(options.tries, 'options.tries', 1, 2 ** 31 - 1);
     }
-    this._channel = new Channel(options);
+    this._handle = new Channel(options);
   }
 
   cancel() {
-    this._channel.cancel();
+    this._handle.cancel();
   }
 
   getServers() {
-    return this._channel.servers.map(([a, p]) => {
+    // Through the handle's own method (what Node's c-ares handle answers: [address, port]
+    // pairs), which code may replace, as Node's tests do.
+    return (this._handle.getServers() || []).map(([a, p]) => {
       if (p === 53) return a;
       return isIPv6(a) ? `[${a}]:${p}` : `${a}:${p}`;
     });
@@ -296,8 +298,8 @@ class Resolver {
     validateArray(servers, 'servers');
     const parsed = servers.map(parseServer);
     // As c-ares refuses it: a resolver's servers cannot change under its own queries.
-    if (this._channel.pending.size > 0) throw new ERR_DNS_SET_SERVERS_FAILED('There are pending queries.', servers);
-    this._channel.servers = parsed;
+    if (this._handle.pending.size > 0) throw new ERR_DNS_SET_SERVERS_FAILED('There are pending queries.', servers);
+    this._handle.servers = parsed;
   }
 
   // The addresses queries are sent from: one of either family, or one of each.
@@ -311,7 +313,7 @@ class Resolver {
       if (local[family] !== null) throw new ERR_LOCAL_ADDRESS(`Cannot specify two IPv${family} addresses.`);
       local[family] = address;
     }
-    this._channel.localAddress = local;
+    this._handle.localAddress = local;
   }
 
   resolve(hostname, rrtype, callback) {
@@ -337,7 +339,7 @@ class Resolver {
       err.hostname = ip;
       throw err;
     }
-    this._channel.query(reverseName(ip), types.PTR, (code, answers) => {
+    this._handle.query(reverseName(ip), types.PTR, (code, answers) => {
       if (code) return callback(dnsException(code, 'getHostByAddr', ip));
       callback(null, pick('PTR', answers));
     });
@@ -355,7 +357,7 @@ function defineResolve(method, type) {
       ttl = !!options.ttl;
     }
     validateFunction(callback, 'callback');
-    resolveCore(this._channel, type, hostname, ttl, kSyscalls[type], (err, result) => {
+    resolveCore(this._handle, type, hostname, ttl, kSyscalls[type], (err, result) => {
       if (err) callback(err);
       else callback(null, result);
     });
@@ -370,7 +372,7 @@ for (const [method, type] of [
 
 // The module-level functions use one default resolver, which setServers() changes.
 const defaultResolver = new Resolver();
-defaultChannel = defaultResolver._channel;
+defaultChannel = defaultResolver._handle;
 
 // dns.setServers(): as in Node, the module's resolver is a new one from then on, so queries
 // still pending on the old one do not stand in the way.
@@ -379,7 +381,7 @@ function setDefaultServers(servers) {
   const parsed = servers.map(parseServer);
   const fresh = new Channel();
   fresh.servers = parsed;
-  defaultResolver._channel = fresh;
+  defaultResolver._handle = fresh;
   defaultChannel = fresh;
 }
 

@@ -223,6 +223,10 @@ class Channel {
 
   // The queries end now; their callbacks run from the check phase, as Node's do after
   // c-ares cancels them.
+  getServers() {
+    return this.servers.map(([address, port]) => [address, port]);
+  }
+
   cancel() {
     for (const q of [...this.pending]) q.finish('ECANCELLED', undefined, true);
   }

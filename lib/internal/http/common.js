@@ -100,9 +100,15 @@ class HTTPParser {
     return binding.inMessage(this.id);
   }
 
-  free() {
+  // Releases the native parser, as Node's close() does.
+  close() {
     if (this.id >= 0) binding.free(this.id);
     this.id = -1;
+  }
+
+  // What a connection calls when it is done with its parser (Node's pools it here).
+  free() {
+    this.close();
   }
 }
 

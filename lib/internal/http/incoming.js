@@ -310,6 +310,11 @@ IncomingMessage.prototype._setHead = function(row, joinDuplicateHeaders, maxHead
   this._addHeaderLines(headerLines(rawHeaders, maxHeadersCount));
 };
 
+// Node's fold of one field into `dest`, as the message's own headers are folded.
+IncomingMessage.prototype._addHeaderLine = function(field, value, dest) {
+  addHeaderLine(dest, field, value, this.joinDuplicateHeaders);
+};
+
 IncomingMessage.prototype._addHeaderLines = function(headers) {
   this.rawHeaders = headers;
   this._headers = null;
