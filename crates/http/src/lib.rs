@@ -73,7 +73,8 @@ pub struct Parser {
     /// Bytes of an incomplete head, chunk-size line or trailer section.
     pending: Vec<u8>,
     trailers: Vec<(String, Vec<u8>)>,
-    /// Largest head (and trailer section) accepted, in bytes.
+    /// Node's limit on a head: the bytes of its target or reason, field names and values
+    /// (see `lines::overflow_at`); a trailer section's whole size.
     pub max_head_size: usize,
     /// Most header lines in one head.
     pub max_headers: usize,
@@ -92,6 +93,11 @@ const UNKNOWN_REQUEST_END: &str = "Request has invalid `Transfer-Encoding`";
 
 /// Longest chunk-size line without extensions.
 const MAX_CHUNK_LINE: usize = 4096;
+/// How many times `max_head_size` an incomplete head may grow to in all (separators and
+/// white space included, which the limit does not count). A real head's separators add
+/// a tenth or two; the bound keeps a head sent a byte at a time, which is scanned again
+/// on each read, from costing more.
+const MAX_HEAD_BYTES_PER_LIMIT: usize = 2;
 /// Most bytes of chunk extensions on one chunk-size line (Node's limit: a peer sending
 /// more gets 413).
 const MAX_CHUNK_EXTENSIONS: usize = 16 * 1024;
@@ -266,7 +272,19 @@ impl Parser {
         // Where a byte of the head lies in this input (for llhttp's bytesParsed).
         let at_input = |head_offset: usize| base + head_offset.saturating_sub(old);
         let Some(end) = lines::head_end(&self.pending, from, self.lenient) else {
-            if self.pending.len() > self.max_head_size {
+            // (The count is never more than the bytes: no need to count fewer than the limit.)
+            if self.pending.len() >= self.max_head_size {
+                if let Some(at) = lines::overflow_at(&self.pending, self.kind, self.max_head_size) {
+                    return Err(self.fail(err(
+                        "HPE_HEADER_OVERFLOW",
+                        "Header overflow",
+                        at_input(at),
+                    )));
+                }
+            }
+            // What Node does not count (separators, white space) is bounded too, more
+            // tightly than in Node: a head held here is at most twice the limit.
+            if self.pending.len() > MAX_HEAD_BYTES_PER_LIMIT * self.max_head_size {
                 return Err(self.fail(err(
                     "HPE_HEADER_OVERFLOW",
                     "Header overflow",
@@ -279,8 +297,8 @@ impl Parser {
             }
             return Ok(input.len());
         };
-        if end > self.max_head_size {
-            return Err(self.fail(err("HPE_HEADER_OVERFLOW", "Header overflow", base)));
+        if let Some(at) = lines::overflow_at(&self.pending[..end], self.kind, self.max_head_size) {
+            return Err(self.fail(err("HPE_HEADER_OVERFLOW", "Header overflow", at_input(at))));
         }
         let head_bytes = std::mem::take(&mut self.pending);
         let used = end - old;

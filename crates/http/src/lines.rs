@@ -197,6 +197,73 @@ fn field_lines(head: &[u8], start_end: usize) -> impl Iterator<Item = (usize, &[
     })
 }
 
+/// Where Node stops a head that is too large (HPE_HEADER_OVERFLOW), `head` being its bytes
+/// so far. Node counts only the bytes of the target (a response's reason), of field names
+/// and of field values, not the method, version, separators or line ends, and stops at the
+/// piece that brings the count to `max`: one past the byte that ends it, or, for a piece
+/// the bytes so far cut off, at their end (llhttp reports a span cut off by the end of
+/// its input there). None while under the limit.
+pub(crate) fn overflow_at(head: &[u8], kind: Kind, max: usize) -> Option<usize> {
+    let mut counted = 0usize;
+    // Counts a piece of `len` bytes that ends at `end` (the byte after it, or the input's
+    // end): where Node stops, if it brings the count to the limit.
+    let mut piece = |len: usize, end: usize| -> Option<usize> {
+        counted += len;
+        (counted >= max).then_some(if end < head.len() { end + 1 } else { end })
+    };
+    let start_end = memchr2(b'\r', b'\n', head).unwrap_or(head.len());
+    let start = &head[..start_end];
+    let first_space = memchr(b' ', start);
+    // The target (between a request line's spaces) or the reason (after a status line's
+    // second space).
+    let counted_part = match (kind, first_space) {
+        (_, None) => None,
+        (Kind::Request, Some(sp)) => {
+            let from = sp + 1;
+            Some((
+                from,
+                memchr(b' ', &start[from..]).map_or(start_end, |i| from + i),
+            ))
+        }
+        (Kind::Response, Some(sp)) => {
+            memchr(b' ', &start[sp + 1..]).map(|i| (sp + 1 + i + 1, start_end))
+        }
+    };
+    if let Some((from, to)) = counted_part {
+        if let Some(at) = piece(to - from, to) {
+            return Some(at);
+        }
+    }
+    if start_end == head.len() {
+        return None;
+    }
+    for (pos, line) in field_lines(head, start_end) {
+        let line_end = pos + line.len();
+        let is_fold = matches!(line.first(), Some(b' ' | b'\t'));
+        let value_from = if is_fold {
+            pos
+        } else {
+            let Some(colon) = memchr(b':', line) else {
+                // A name the bytes so far cut off (a line without a colon is an error
+                // the head's checks report).
+                return piece(line.len(), line_end).filter(|_| line_end == head.len());
+            };
+            if let Some(at) = piece(colon, pos + colon) {
+                return Some(at);
+            }
+            pos + colon + 1
+        };
+        let skip = head[value_from..line_end]
+            .iter()
+            .take_while(|&&b| b == b' ' || b == b'\t')
+            .count();
+        if let Some(at) = piece(line_end - value_from - skip, line_end) {
+            return Some(at);
+        }
+    }
+    None
+}
+
 /// Where llhttp refuses a Transfer-Encoding with a coding after `chunked` (the refusal
 /// `Parser::framing` makes once the head is whole): one past the comma after a `chunked`
 /// token, or, in a Transfer-Encoding line after one that ended in `chunked`, one past the
@@ -537,6 +604,47 @@ mod tests {
         assert_eq!(
             problem("GET / HTTP/1.2\r\n\r\n", Kind::Request, false),
             Some(("HPE_INVALID_VERSION", 14))
+        );
+    }
+
+    #[test]
+    fn overflow_where_node_stops() {
+        // Node's test-http-header-overflow: one Cookie line a byte over the limit, whole.
+        let max = 16 * 1024;
+        let head = format!(
+            "GET /blah HTTP/1.1\r\nCookie: {}\r\n\r\n",
+            "a".repeat(max - "Cookie: ".len() + 2)
+        );
+        assert_eq!(
+            overflow_at(head.as_bytes(), Kind::Request, max),
+            Some(max + "GET /blah HTTP/1.1".len() + 4 + 1)
+        );
+        // Target, names and values only: 5 + 6 + 6 = 17 bytes counted (a value from its
+        // first byte after the white space to the line's end, as llhttp's span runs).
+        let small = b"GET /blah HTTP/1.1\r\nCookie:  aaaaa \r\n\r\n";
+        assert_eq!(overflow_at(small, Kind::Request, 18), None);
+        // Reaching the limit is enough; the stop is one past the byte that ends the piece.
+        assert_eq!(overflow_at(small, Kind::Request, 17), Some(36));
+        assert_eq!(overflow_at(small, Kind::Request, 11), Some(27));
+        assert_eq!(overflow_at(small, Kind::Request, 5), Some(10));
+        // A piece cut off by the end of the bytes so far stops there.
+        assert_eq!(overflow_at(b"GET /blahblah", Kind::Request, 5), Some(13));
+        assert_eq!(
+            overflow_at(b"GET / HTTP/1.1\r\nX-Long-Na", Kind::Request, 5),
+            Some(25)
+        );
+        assert_eq!(
+            overflow_at(b"GET / HTTP/1.1\r\nX-Long-Na", Kind::Request, 12),
+            None
+        );
+        // A response's reason counts, its status code does not.
+        assert_eq!(
+            overflow_at(b"HTTP/1.1 200 OK\r\n\r\n", Kind::Response, 3),
+            None
+        );
+        assert_eq!(
+            overflow_at(b"HTTP/1.1 200 OK\r\n\r\n", Kind::Response, 2),
+            Some(16)
         );
     }
 

@@ -411,7 +411,7 @@ fn disconnect(fd: i32) -> f64 {
 }
 
 /// IP_MULTICAST_IF / IPV6_MULTICAST_IF: the interface outgoing multicast leaves by, named
-/// by an IPv4 address or by an IPv6 address's numeric `%scope`.
+/// by an IPv4 address or by an IPv6 address's `%zone` (an interface's name or index).
 fn multicast_interface(fd: i32, family: u32, address: &str) -> f64 {
     let result = match parse_addr(family, address, 0) {
         Some(SockAddr::V4 { ip, .. }) => {
@@ -654,8 +654,19 @@ mod tests {
     fn addresses_parse_and_print_as_node_does() {
         let a = parse_addr(6, "::ffff:127.0.0.1", 80).unwrap();
         assert_eq!(addr_parts(&a), (6, "::ffff:127.0.0.1".into(), 80));
-        let a = parse_addr(6, "fe80::1%3", 1).unwrap();
-        assert_eq!(addr_parts(&a).1, "fe80::1%3");
+        // A zone is an interface, by name or index, and is written back by name (loopback
+        // is on every machine); an index no interface has stays a number.
+        let lo = netlink::links()
+            .unwrap()
+            .into_iter()
+            .find(|l| l.is_loopback())
+            .unwrap();
+        for zone in [lo.name.clone(), lo.index.to_string()] {
+            let a = parse_addr(6, &format!("fe80::1%{zone}"), 1).unwrap();
+            assert_eq!(addr_parts(&a).1, format!("fe80::1%{}", lo.name));
+        }
+        let a = parse_addr(6, "fe80::1%4000000", 1).unwrap();
+        assert_eq!(addr_parts(&a).1, "fe80::1%4000000");
         assert!(parse_addr(4, "01.2.3.4", 0).is_none());
         assert!(parse_addr(4, "::1", 0).is_none());
     }
