@@ -360,6 +360,12 @@ function handleEvents(state, events, data) {
           res.rawTrailers = ev[1];
           res.complete = true;
           res.push(null);
+          // The response is whole: as in Node, what the socket does next (its end, more
+          // bytes) is no longer the request's, and the parser goes.
+          socket.removeListener('data', state.onData);
+          socket.removeListener('end', state.onEnd);
+          socket.removeListener('drain', ondrain);
+          state.parser.free();
         }
         break;
       }
