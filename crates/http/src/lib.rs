@@ -272,7 +272,7 @@ impl Parser {
         // Where a byte of the head lies in this input (for llhttp's bytesParsed).
         let at_input = |head_offset: usize| base + head_offset.saturating_sub(old);
         let Some(end) = lines::head_end(&self.pending, from, self.lenient) else {
-            // (The count is never more than the bytes: no need to count fewer than the limit.)
+            // (Counted only when it could be over, as below.)
             if self.pending.len() >= self.max_head_size {
                 if let Some(at) = lines::overflow_at(&self.pending, self.kind, self.max_head_size) {
                     return Err(self.fail(err(
@@ -297,8 +297,13 @@ impl Parser {
             }
             return Ok(input.len());
         };
-        if let Some(at) = lines::overflow_at(&self.pending[..end], self.kind, self.max_head_size) {
-            return Err(self.fail(err("HPE_HEADER_OVERFLOW", "Header overflow", at_input(at))));
+        // (Counted only when it could be over: the count is never more than the bytes.)
+        if end >= self.max_head_size {
+            if let Some(at) =
+                lines::overflow_at(&self.pending[..end], self.kind, self.max_head_size)
+            {
+                return Err(self.fail(err("HPE_HEADER_OVERFLOW", "Header overflow", at_input(at))));
+            }
         }
         let head_bytes = std::mem::take(&mut self.pending);
         let used = end - old;
