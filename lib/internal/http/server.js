@@ -518,7 +518,7 @@ function onHead(server, socket, state, ev) {
   }
   let res;
   if (server.ServerResponse === ServerResponse) {
-    res = initResponse(responseFields(req, state.connection, server.keepAliveTimeout, socket.writableHighWaterMark), req);
+    res = initResponse(responseFields(req, state.connection, server.keepAliveTimeout, state.responseOptions.highWaterMark), req);
   } else {
     res = new server.ServerResponse(req, state.responseOptions);
     res._keepAliveTimeout = server.keepAliveTimeout;
