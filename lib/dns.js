@@ -383,7 +383,10 @@ function setDefaultServers(servers) {
   fresh.servers = parsed;
   defaultResolver._handle = fresh;
   defaultChannel = fresh;
+  if (onDefaultServers !== null) onDefaultServers();
 }
+// Set by dns/promises, whose default resolver this puts back on the module's.
+let onDefaultServers = null;
 
 function getDefaultResultOrder() {
   return defaultOrder;
@@ -433,6 +436,9 @@ module.exports = {
 Object.defineProperty(module.exports, '_internal', {
   value: {
     lookupCore, lookupServiceCore, resolveCore, parseLookupOptions, kSyscalls, pick, defaultResolver, dnsException,
+    setOnDefaultServers(fn) {
+      onDefaultServers = fn;
+    },
     reverseName, types, errorCodes, kQueryMethods,
   },
 });

@@ -56,6 +56,16 @@ for (const name of methods) {
 
 const defaultPromiseResolver = new Resolver();
 defaultPromiseResolver._resolver = defaultResolver;
+// dns.setServers() sets the promises' servers too; dns.promises.setServers() theirs only,
+// with a new resolver (whatever the old one has pending), as in Node.
+dns._internal.setOnDefaultServers(() => {
+  defaultPromiseResolver._resolver = defaultResolver;
+});
+function setServers(servers) {
+  const resolver = new dns.Resolver();
+  resolver.setServers(servers);
+  defaultPromiseResolver._resolver = resolver;
+}
 
 const bound = {};
 for (const name of kQueryMethods) bound[name] = Resolver.prototype[name].bind(defaultPromiseResolver);
@@ -66,7 +76,7 @@ module.exports = {
   Resolver,
   getDefaultResultOrder: dns.getDefaultResultOrder,
   setDefaultResultOrder: dns.setDefaultResultOrder,
-  setServers: Resolver.prototype.setServers.bind(defaultPromiseResolver),
+  setServers,
   ...errorCodes,
   ...bound,
 };

@@ -1,5 +1,6 @@
 // A resolver's servers cannot change while its own queries are pending (Node's
-// ERR_DNS_SET_SERVERS_FAILED), but dns.setServers() can: the module takes a new resolver.
+// ERR_DNS_SET_SERVERS_FAILED), but dns.setServers() can: the module takes a new resolver,
+// for its promises too; dns.promises.setServers() takes one for the promises only.
 // The servers are a closed loopback port, so nothing leaves the machine.
 const dns = require('dns');
 
@@ -23,3 +24,8 @@ try {
 } catch (e) {
   console.log(e.name, e.code, e.message);
 }
+dns.promises.resolve4('example.test').catch(() => {});
+dns.promises.setServers(['127.0.0.6']);
+console.log(dns.getServers(), dns.promises.getServers());
+dns.setServers(['127.0.0.7']);
+console.log(dns.getServers(), dns.promises.getServers());
