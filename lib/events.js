@@ -9,9 +9,11 @@
 // `process` at load time, and the module-scoped `process` binding may stay
 // undefined, so the live object is always read from globalThis.  util is
 // loaded lazily for the same reason.
+//
+// Module-level bindings, and emitTwo's locals, are var (see internal/http/server.js).
 
 // internal/errors is loaded only when something fails: events loads at start-up.
-let errorsModule;
+var errorsModule;
 function errors() {
   return (errorsModule ??= require('internal/errors'));
 }
@@ -21,12 +23,12 @@ function validateFunction(value, name) {
 function validateBoolean(value, name) {
   if (typeof value !== 'boolean') errors().validateBoolean(value, name);
 }
-const validateNumber = (...args) => errors().validateNumber(...args);
-const validateInteger = (...args) => errors().validateInteger(...args);
-const validateObject = (...args) => errors().validateObject(...args);
-const validateAbortSignal = (...args) => errors().validateAbortSignal(...args);
+var validateNumber = (...args) => errors().validateNumber(...args);
+var validateInteger = (...args) => errors().validateInteger(...args);
+var validateObject = (...args) => errors().validateObject(...args);
+var validateAbortSignal = (...args) => errors().validateAbortSignal(...args);
 
-let utilInspect;
+var utilInspect;
 function inspect(value, options) {
   utilInspect ??= require('util').inspect;
   return utilInspect(value, options);
@@ -47,18 +49,18 @@ function reportListenerError(err) {
   later(() => { throw err; });
 }
 
-const kCapture = Symbol('kCapture');
-const kErrorMonitor = Symbol('events.errorMonitor');
-const kRejection = Symbol.for('nodejs.rejection');
-const kMaxEventTargetListeners = Symbol('events.maxEventTargetListeners');
-const kMaxEventTargetListenersWarned = Symbol('events.maxEventTargetListenersWarned');
+var kCapture = Symbol('kCapture');
+var kErrorMonitor = Symbol('events.errorMonitor');
+var kRejection = Symbol.for('nodejs.rejection');
+var kMaxEventTargetListeners = Symbol('events.maxEventTargetListeners');
+var kMaxEventTargetListenersWarned = Symbol('events.maxEventTargetListenersWarned');
 // Listener option used internally for abort listeners: such a listener still
 // runs after an earlier one called stopImmediatePropagation().
-const kResistStopPropagation = Symbol('kResistStopPropagation');
-const kDispose = Symbol.dispose ?? Symbol.for('nodejs.dispose');
-const kInspect = Symbol.for('nodejs.util.inspect.custom');
+var kResistStopPropagation = Symbol('kResistStopPropagation');
+var kDispose = Symbol.dispose ?? Symbol.for('nodejs.dispose');
+var kInspect = Symbol.for('nodejs.util.inspect.custom');
 
-let defaultMaxListeners = 10;
+var defaultMaxListeners = 10;
 
 // ---------------------------------------------------------------------------
 // EventEmitter
@@ -158,12 +160,12 @@ EventEmitter.prototype.emit = function emit(type, ...args) {
 // HTTP server's 'request', once per request): the same steps for a single listener,
 // without emit's rest array (a tenth of a microsecond in QuickJS).
 function emitTwo(emitter, type, a, b) {
-  const events = emitter._events;
-  const handler = events === undefined ? undefined : events[type];
+  var events = emitter._events;
+  var handler = events === undefined ? undefined : events[type];
   if (typeof handler !== 'function' || type === 'error' || emitter.emit !== EventEmitter.prototype.emit) {
     return emitter.emit(type, a, b);
   }
-  const result = handler.call(emitter, a, b);
+  var result = handler.call(emitter, a, b);
   if (result !== undefined && result !== null) captureRejection(emitter, result, type, [a, b]);
   return true;
 }
@@ -467,7 +469,7 @@ async function once(emitter, name, options = {}) {
   });
 }
 
-const AsyncIteratorPrototype = Object.getPrototypeOf(
+var AsyncIteratorPrototype = Object.getPrototypeOf(
   Object.getPrototypeOf(async function* () {}).prototype);
 
 // An async iterator over `event`'s argument arrays.  Events that arrive
@@ -687,7 +689,7 @@ Object.assign(EventEmitter, {
 
 // Filled in by Event's static block: lets EventTarget reach Event's private
 // dispatch state.
-let eventInternals;
+var eventInternals;
 
 function eventTimeStamp() {
   const perf = globalThis.performance;
@@ -892,7 +894,7 @@ class CustomEvent extends Event {
 // is set), and one added mid-dispatch runs only if the walk has not yet
 // passed the end of the list, exactly as in Node.
 
-const kListenerLists = Symbol('kListenerLists');
+var kListenerLists = Symbol('kListenerLists');
 
 function listenerOptions(options) {
   if (typeof options === 'boolean' || options == null) {

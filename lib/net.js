@@ -2,15 +2,16 @@
 // TCP and Unix-domain stream sockets: net.Socket is a Duplex over a non-blocking socket
 // watched by the loop's epoll (internalBinding('net') does the syscalls); net.Server
 // accepts on one. The shapes of events, errors and addresses follow Node 20.
+// Module-level bindings and the request path's locals are var (see internal/http/server.js).
 
-const EventEmitter = require('events');
-const { Duplex } = require('stream');
-const { Buffer } = require('buffer');
-const eventLoop = require('internal/event_loop');
-const perfObserve = require('internal/perf/observe');
-const { isIP, isIPv4, isIPv6 } = require('internal/net/ip');
-const { restart: restartTimer, getTimerDuration } = require('internal/timers');
-const {
+var EventEmitter = require('events');
+var { Duplex } = require('stream');
+var { Buffer } = require('buffer');
+var eventLoop = require('internal/event_loop');
+var perfObserve = require('internal/perf/observe');
+var { isIP, isIPv4, isIPv6 } = require('internal/net/ip');
+var { restart: restartTimer, getTimerDuration } = require('internal/timers');
+var {
   codes: {
     ERR_INVALID_ADDRESS_FAMILY,
     ERR_INVALID_ARG_TYPE,
@@ -37,29 +38,29 @@ const {
   validateString,
 } = require('internal/errors');
 
-const binding = internalBinding('net');
-const { processTicksAndRejections } = require('internal/process/task_queues');
-const { constants: C, PARTIAL_WRITE } = binding;
+var binding = internalBinding('net');
+var { processTicksAndRejections } = require('internal/process/task_queues');
+var { constants: C, PARTIAL_WRITE } = binding;
 
-const EPOLLIN = 0x001;
-const EPOLLOUT = 0x004;
-const EPOLLERR = 0x008;
-const EPOLLHUP = 0x010;
-const UV_EAGAIN = -11;
-const UV_EINPROGRESS = -115;
-const UV_EADDRINUSE = -98;
-const UV_EMFILE = -24;
-const UV_ENFILE = -23;
+var EPOLLIN = 0x001;
+var EPOLLOUT = 0x004;
+var EPOLLERR = 0x008;
+var EPOLLHUP = 0x010;
+var UV_EAGAIN = -11;
+var UV_EINPROGRESS = -115;
+var UV_EADDRINUSE = -98;
+var UV_EMFILE = -24;
+var UV_ENFILE = -23;
 // How long a server out of descriptors waits before accepting again.
-const kAcceptRetryMs = 100;
-const UV_ENOTSOCK = -88;
+var kAcceptRetryMs = 100;
+var UV_ENOTSOCK = -88;
 // libuv reads at most this many times per readiness report before yielding to others.
-const kMaxReadsPerTick = 32;
+var kMaxReadsPerTick = 32;
 // What one read asks for (the binding's buffer size).
-const kReadSize = 64 * 1024;
+var kReadSize = 64 * 1024;
 
-let autoSelectFamilyDefault = true;
-let autoSelectFamilyAttemptTimeoutDefault = 250;
+var autoSelectFamilyDefault = true;
+var autoSelectFamilyAttemptTimeoutDefault = 250;
 
 function familyName(n) {
   return n === 6 ? 'IPv6' : n === 4 ? 'IPv4' : undefined;
@@ -258,11 +259,11 @@ function useOnRead(socket, { buffer, callback }) {
 Object.setPrototypeOf(Socket.prototype, Duplex.prototype);
 Object.setPrototypeOf(Socket, Duplex);
 
-const kSetNoDelay = Symbol('kSetNoDelay');
+var kSetNoDelay = Symbol('kSetNoDelay');
 // A connect being timed for a 'net' performance entry (internal/perf/observe).
-const kPerfConnect = Symbol('kPerfConnect');
-const kSetKeepAlive = Symbol('kSetKeepAlive');
-const kKeepAliveDelay = Symbol('kKeepAliveDelay');
+var kPerfConnect = Symbol('kPerfConnect');
+var kSetKeepAlive = Symbol('kSetKeepAlive');
+var kKeepAliveDelay = Symbol('kKeepAliveDelay');
 
 function addAbortSignal(socket, signal) {
   const onAbort = () => socket.destroy(new (require('internal/errors').AbortError)(undefined, { cause: signal.reason }));
@@ -280,9 +281,9 @@ Socket.prototype._attach = function(handle) {
 };
 
 Socket.prototype._updateInterest = function() {
-  const h = this._handle;
+  var h = this._handle;
   if (h === null) return;
-  let events = 0;
+  var events = 0;
   if (this.connecting || (this._pendingWrite !== null && this._pendingWrite.inFlight === null)) events |= EPOLLOUT;
   if (this._reading && !this.connecting) events |= EPOLLIN;
   h.want(events);
@@ -300,10 +301,10 @@ Socket.prototype._onReady = function(events) {
 };
 
 Socket.prototype._readReady = function() {
-  for (let i = 0; i < kMaxReadsPerTick; i++) {
+  for (var i = 0; i < kMaxReadsPerTick; i++) {
     if (this._handle === null || !this._reading) return;
-    const reader = this._consumer !== null ? this._reader : null;
-    const r = reader === null ? binding.read(this._handle.fd) : reader(this._handle.fd);
+    var reader = this._consumer !== null ? this._reader : null;
+    var r = reader === null ? binding.read(this._handle.fd) : reader(this._handle.fd);
     if (typeof r === 'number') {
       if (r === UV_EAGAIN) return;
       this._reading = false;
@@ -319,7 +320,7 @@ Socket.prototype._readReady = function() {
       return;
     }
     // (byteLength is a getter: read once.)
-    const length = reader === null ? r.byteLength : r[0];
+    var length = reader === null ? r.byteLength : r[0];
     this._bytesRead += length;
     if (this._timeoutTimer !== null) this._touch();
     if (this._consumer !== null) {
@@ -330,7 +331,7 @@ Socket.prototype._readReady = function() {
       // Paused by the consumer: stop. Nothing was pushed for the read Readable asked for,
       // so clear it, letting resume() ask again. (A consumer that let go of the socket,
       // as an upgrade does, leaves it reading: the next bytes go out as 'data'.)
-      const state = this._readableState;
+      var state = this._readableState;
       if (state.flowing === false) {
         state.reading = false;
         this._reading = false;
@@ -470,7 +471,7 @@ Socket.prototype._writeNow = function(data, encoding, cb) {
 // Whether a write can go straight to the descriptor: nothing queued, held or in flight,
 // and the socket connected, uncorked, not ending and not failed.
 Socket.prototype._canWriteNow = function() {
-  const state = this._writableState;
+  var state = this._writableState;
   return !(this._handle === null || this.connecting || this._pendingWrite !== null || this._heldChunk !== null ||
     state.length !== 0 || state.writing || state.corked || state.ending || state.destroyed || state.errored);
 };
@@ -486,7 +487,7 @@ Socket.prototype.write = function(chunk, encoding, cb) {
   }
   if ((chunk instanceof Uint8Array || (typeof chunk === 'string' && (encoding == null || encoding === 'utf8'))) &&
     this._write === socketWrite && this._writev === socketWritev && this._canWriteNow()) {
-    const ret = writeIdle(this, chunk, cb);
+    var ret = writeIdle(this, chunk, cb);
     if (ret !== undefined) return ret;
   }
   return Duplex.prototype.write.call(this, chunk, encoding, cb);
@@ -504,7 +505,7 @@ function writeIdle(socket, chunk, cb) {
     socket._heldCb = cb;
     return true;
   }
-  const r = binding.writeChunk(socket._handle.fd, chunk);
+  var r = binding.writeChunk(socket._handle.fd, chunk);
   // An error (EAGAIN included) is the stream's to retry or report.
   if (r < 0 && r > PARTIAL_WRITE) return undefined;
   socket._touch();
@@ -513,7 +514,7 @@ function writeIdle(socket, chunk, cb) {
     if (typeof cb === 'function') process.nextTick(cb);
     return true;
   }
-  const n = PARTIAL_WRITE - r;
+  var n = PARTIAL_WRITE - r;
   socket._bytesDispatched += n;
   return Duplex.prototype.write.call(socket, remainderOf([chunk], n)[0], cb);
 }
@@ -587,19 +588,19 @@ function afterHeldWrite(socket, cb) {
 // queue behind it, EPOLLOUT is not waited for, an end waits for it, and a close of the
 // descriptor is put off until it is done (Handle's close).
 function writeBehind(sockets) {
-  const fds = [], chunks = [], entries = [];
-  for (let i = 0; i < sockets.length; i++) {
-    const socket = sockets[i];
-    const chunk = socket._heldChunk;
+  var fds = [], chunks = [], entries = [];
+  for (var i = 0; i < sockets.length; i++) {
+    var socket = sockets[i];
+    var chunk = socket._heldChunk;
     if (chunk === null || socket._handle === null) continue;
     if (socket._pendingWrite !== null) {
       socket._flushHeld(false);
       continue;
     }
-    const cb = socket._heldCb;
+    var cb = socket._heldCb;
     socket._heldChunk = socket._heldCb = null;
     if (socket._timeoutTimer !== null) socket._touch();
-    const pending = { chunks: [], cb: null, inFlight: chunk, inFlightCb: cb };
+    var pending = { chunks: [], cb: null, inFlight: chunk, inFlightCb: cb };
     socket._pendingWrite = pending;
     socket._handle.writing = true;
     fds.push(socket._handle.fd);
@@ -608,7 +609,7 @@ function writeBehind(sockets) {
   }
   if (fds.length === 0) return;
   eventLoop.poolRequest((id) => binding.writeBehind(fds, chunks, id), (err, results) => {
-    for (let i = 0; i < fds.length; i++) {
+    for (var i = 0; i < fds.length; i++) {
       afterWriteBehind(entries[3 * i], entries[3 * i + 1], entries[3 * i + 2], fds[i], results[i]);
       processTicksAndRejections();
     }
@@ -620,8 +621,8 @@ function afterWriteBehind(socket, pending, handle, fd, r) {
   if (handle.closeAfterWrite) binding.close(fd);
   // Destroyed meanwhile: what was left of the write is dropped, as a destroy drops it.
   if (socket._pendingWrite !== pending) return;
-  const chunk = pending.inFlight;
-  const cb = pending.inFlightCb;
+  var chunk = pending.inFlight;
+  var cb = pending.inFlightCb;
   pending.inFlight = pending.inFlightCb = null;
   if (r >= 0) {
     socket._bytesDispatched += r;
@@ -633,14 +634,14 @@ function afterWriteBehind(socket, pending, handle, fd, r) {
     else socket._flushPending();
   } else if (r <= PARTIAL_WRITE || r === UV_EAGAIN) {
     // The rest waits for EPOLLOUT, ahead of what was queued behind it.
-    const n = r === UV_EAGAIN ? 0 : PARTIAL_WRITE - r;
+    var n = r === UV_EAGAIN ? 0 : PARTIAL_WRITE - r;
     socket._bytesDispatched += n;
     pending.chunks.unshift(...remainderOf([chunk], n));
     pending.cb = chainWriteCallbacks(afterHeldWrite(socket, cb), pending.cb);
     socket._updateInterest();
   } else {
     socket._pendingWrite = null;
-    const err = errnoException(r, 'write');
+    var err = errnoException(r, 'write');
     afterHeldWrite(socket, cb)(err);
     if (pending.cb !== null) pending.cb(err);
   }
@@ -667,12 +668,12 @@ Socket.prototype._flushPending = function() {
 Socket.prototype._writev = function(chunks, cb) {
   this._writeGeneric(true, chunks, '', cb);
 };
-const socketWritev = Socket.prototype._writev;
+var socketWritev = Socket.prototype._writev;
 
 Socket.prototype._write = function(data, encoding, cb) {
   this._writeGeneric(false, data, encoding, cb);
 };
-const socketWrite = Socket.prototype._write;
+var socketWrite = Socket.prototype._write;
 
 Socket.prototype._final = function(cb) {
   if (this.pending) {
@@ -761,7 +762,7 @@ function resetNow(socket) {
 // Activity restarts the idle timer from the loop's time (as libuv's timers count), with no
 // clock read per read or write.
 Socket.prototype._touch = function() {
-  const timer = this._timeoutTimer;
+  var timer = this._timeoutTimer;
   if (timer !== null) restartTimer(timer, timer._idleTimeout);
 };
 
@@ -1664,7 +1665,7 @@ function setDefaultAutoSelectFamilyAttemptTimeout(value) {
 }
 
 // A Windows-only tuning knob in Node, a no-op elsewhere; deprecated (DEP0121).
-let warnSimultaneousAccepts = true;
+var warnSimultaneousAccepts = true;
 function _setSimultaneousAccepts() {
   if (warnSimultaneousAccepts) {
     process.emitWarning('net._setSimultaneousAccepts() is deprecated and will be removed.', 'DeprecationWarning', 'DEP0121');

@@ -2,16 +2,17 @@
 // The event loop, phase by phase as libuv runs Node's: timers → poll (I/O, pool
 // completions, signals) → check (setImmediate) → close callbacks. The Rust side
 // (internalBinding('event_loop')) owns epoll, the timer heap and the worker pool.
+// Module-level bindings and what runs on every event are var (see internal/http/server.js).
 
-const loop = internalBinding('event_loop');
-const { processTicksAndRejections } = require('internal/process/task_queues');
+var loop = internalBinding('event_loop');
+var { processTicksAndRejections } = require('internal/process/task_queues');
 
-const EV_IO = 1;
-const EV_POOL = 2;
-const EV_SIGNAL = 3;
+var EV_IO = 1;
+var EV_POOL = 2;
+var EV_SIGNAL = 3;
 
 // Handles that keep the loop alive: ref'd timers, watches and pool requests.
-let refs = 0;
+var refs = 0;
 function ref() {
   refs++;
 }
@@ -19,12 +20,12 @@ function unref() {
   refs--;
 }
 
-const watchers = new Map(); // token → { onReady(readiness), refed }
-const poolRequests = new Map(); // id → { callback(err, value), hold }
-let nextRequestId = 1;
-const closeQueue = [];
-const pendingQueue = [];
-const pollQueue = [];
+var watchers = new Map(); // token → { onReady(readiness), refed }
+var poolRequests = new Map(); // id → { callback(err, value), hold }
+var nextRequestId = 1;
+var closeQueue = [];
+var pendingQueue = [];
+var pollQueue = [];
 
 // Watches `fd` for `events` (EPOLL* bits); onReady(readiness) runs in the poll phase.
 function watch(fd, events, onReady, refed = true) {
@@ -112,9 +113,9 @@ function invoke(fn, a, b) {
 // be; a batch's writes go after its last event, to the writer thread (see net's
 // writeBehind), and every kMaxHeldWrites writes, which bounds the delay a held response
 // sees.
-const kMaxHeldWrites = 32;
-let heldWrites = [];
-let holdingWrites = false;
+var kMaxHeldWrites = 32;
+var heldWrites = [];
+var holdingWrites = false;
 
 // Whether the loop takes `socket`'s write for later: then socket._flushHeld() runs at the
 // end of the batch (or on exit).
@@ -126,7 +127,7 @@ function holdWrite(socket) {
 }
 
 // Set by net: takes the held writes of two or more sockets to the writer thread.
-let writeBehind = null;
+var writeBehind = null;
 function setWriteBehind(fn) {
   writeBehind = fn;
 }
@@ -135,13 +136,13 @@ function setWriteBehind(fn) {
 // callbacks may run at once (see net's _flushHeld).
 function flushHeldWrites(betweenEvents = false) {
   if (heldWrites.length === 0) return;
-  const sockets = heldWrites;
+  var sockets = heldWrites;
   heldWrites = [];
   if (sockets.length > 1 && writeBehind !== null) {
     writeBehind(sockets);
     return;
   }
-  for (let i = 0; i < sockets.length; i++) {
+  for (var i = 0; i < sockets.length; i++) {
     try {
       sockets[i]._flushHeld(betweenEvents);
     } catch (err) {
@@ -154,7 +155,7 @@ function flushHeldWrites(betweenEvents = false) {
 
 // The loop's time in ms as of this iteration's clock reads (libuv's uv_now): what idle
 // and request timeouts count from, with no clock read of their own.
-let loopTime = loop.now();
+var loopTime = loop.now();
 function now() {
   return loopTime;
 }
@@ -163,16 +164,16 @@ function now() {
 // id, two values).
 function dispatch(events) {
   holdingWrites = events.length > 5;
-  for (let i = 1; i < events.length; i += 4) {
+  for (var i = 1; i < events.length; i += 4) {
     switch (events[i]) {
       case EV_IO: {
-        const w = watchers.get(events[i + 1]);
+        var w = watchers.get(events[i + 1]);
         if (w !== undefined) invoke(w.onReady, events[i + 2]);
         break;
       }
       case EV_POOL: {
-        const id = events[i + 1];
-        const req = poolRequests.get(id);
+        var id = events[i + 1];
+        var req = poolRequests.get(id);
         if (req !== undefined) {
           poolRequests.delete(id);
           unref();

@@ -1,18 +1,19 @@
 'use strict';
 // Timeout and Immediate objects. Deadlines live in the Rust timer heap (by id); this side
 // keeps the objects, their ref state and the setImmediate queue.
+// Module-level bindings are var (see internal/http/server.js).
 
-const loop = internalBinding('event_loop');
-const eventLoop = require('internal/event_loop');
-const { processTicksAndRejections } = require('internal/process/task_queues');
+var loop = internalBinding('event_loop');
+var eventLoop = require('internal/event_loop');
+var { processTicksAndRejections } = require('internal/process/task_queues');
 
-const TIMEOUT_MAX = 2 ** 31 - 1;
-const kId = Symbol('timerId');
-const kRefed = Symbol('refed');
+var TIMEOUT_MAX = 2 ** 31 - 1;
+var kId = Symbol('timerId');
+var kRefed = Symbol('refed');
 
-const active = new Map(); // id → Timeout, while armed
-let refedCount = 0;
-let nextId = 1;
+var active = new Map(); // id → Timeout, while armed
+var refedCount = 0;
+var nextId = 1;
 
 function triggerUncaught(err) {
   require('internal/process/execution').triggerUncaughtException(err, false);
@@ -101,7 +102,7 @@ class Timeout {
 // No timer is due before this loop time (ms): the timers phase asks the native heap only
 // from then on. Never later than the heap's earliest deadline; a timer stopped since may
 // leave it earlier, which costs one needless look.
-let earliestDeadline = Infinity;
+var earliestDeadline = Infinity;
 
 // `fromLoopTime`: the delay counts from the loop's cached time, not a fresh clock read.
 function arm(timer, fromLoopTime = false) {
@@ -185,10 +186,10 @@ function rearmIfRepeating(timer) {
 
 // setImmediate: a FIFO run in the check phase; immediates queued while it runs wait for
 // the next iteration.
-let immediateQueue = [];
-let refedImmediates = 0;
+var immediateQueue = [];
+var refedImmediates = 0;
 // Immediates queued and not yet run or cleared (refed or not): whether the loop may block.
-let pendingImmediates = 0;
+var pendingImmediates = 0;
 
 class Immediate {
   constructor(callback, args) {

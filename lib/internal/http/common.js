@@ -1,32 +1,34 @@
 'use strict';
 // What the HTTP server and client share: the parser over internalBinding('http_parser'),
 // header-token checks, status texts and method names.
+// Module-level bindings, and the locals of what runs per request, are var (see
+// internal/http/server.js).
 
-const { Buffer } = require('buffer');
-const binding = internalBinding('http_parser');
-const {
+var { Buffer } = require('buffer');
+var binding = internalBinding('http_parser');
+var {
   codes: { ERR_INVALID_HTTP_TOKEN, ERR_HTTP_INVALID_HEADER_VALUE, ERR_INVALID_CHAR },
 } = require('internal/errors');
 
-const EV_ERROR = 0;
-const EV_HEAD = 1;
-const EV_BODY = 2;
-const EV_END = 3;
-const EV_UPGRADE = 4;
+var EV_ERROR = 0;
+var EV_HEAD = 1;
+var EV_BODY = 2;
+var EV_END = 3;
+var EV_UPGRADE = 4;
 
 // What the server looks for in Expect and TE fields.
-const continueExpression = /(?:^|\W)100-continue(?:$|\W)/i;
-const chunkExpression = /(?:^|\W)chunked(?:$|\W)/i;
+var continueExpression = /(?:^|\W)100-continue(?:$|\W)/i;
+var chunkExpression = /(?:^|\W)chunked(?:$|\W)/i;
 
-const kTokenRe = /^[\^_`a-zA-Z\-0-9!#$%&'*+.|~]+$/;
-const kInvalidHeaderCharRe = /[^\t\x20-\x7e\x80-\xff]/;
+var kTokenRe = /^[\^_`a-zA-Z\-0-9!#$%&'*+.|~]+$/;
+var kInvalidHeaderCharRe = /[^\t\x20-\x7e\x80-\xff]/;
 
 // Header names and short values that passed are remembered: responses repeat the same
 // few, and a Set lookup costs QuickJS a fraction of a regular expression. Bounded, so
 // varying values (dates, lengths) cannot grow it without limit.
-const kCheckedTokens = new Set();
-const kCheckedValues = new Set();
-const kCheckedMax = 512;
+var kCheckedTokens = new Set();
+var kCheckedValues = new Set();
+var kCheckedMax = 512;
 
 function checkIsHttpToken(val) {
   if (kCheckedTokens.has(val)) return true;
@@ -57,14 +59,14 @@ function validateHeaderValue(name, value) {
 // replaced by someone watching all events. A message emits a few events nobody usually
 // listens for on every request, and an emit() call with its argument array costs QuickJS
 // several times this check.
-const kEmit = require('events').prototype.emit;
+var kEmit = require('events').prototype.emit;
 function isListened(emitter, type) {
-  const events = emitter._events;
+  var events = emitter._events;
   return (events !== undefined && events[type] !== undefined) || emitter.emit !== kEmit;
 }
 
 // `connection`, the name older code reads a message's socket by (both message classes).
-const connectionAccessor = {
+var connectionAccessor = {
   __proto__: null,
   configurable: true,
   enumerable: true,
@@ -125,7 +127,7 @@ function parseError(row, data) {
   return err;
 }
 
-const STATUS_CODES = {
+var STATUS_CODES = {
   100: 'Continue', 101: 'Switching Protocols', 102: 'Processing', 103: 'Early Hints',
   200: 'OK', 201: 'Created', 202: 'Accepted', 203: 'Non-Authoritative Information', 204: 'No Content',
   205: 'Reset Content', 206: 'Partial Content', 207: 'Multi-Status', 208: 'Already Reported', 226: 'IM Used',
@@ -146,7 +148,7 @@ const STATUS_CODES = {
 
 // Node's pool of idle parsers, of which only the limit is kept: a parser here is a slot
 // in a native table, made per connection, with nothing worth pooling.
-const parsers = { name: 'parsers', max: 1000 };
+var parsers = { name: 'parsers', max: 1000 };
 
 // Ends a connection once what was written is out: net's destroySoon, or end() for a
 // connection that is another Duplex (one a 'connection' event or createConnection gave).
@@ -155,7 +157,7 @@ function destroySoon(socket) {
   else socket.end();
 }
 
-const METHODS = [
+var METHODS = [
   'ACL', 'BIND', 'CHECKOUT', 'CONNECT', 'COPY', 'DELETE', 'GET', 'HEAD', 'LINK', 'LOCK', 'M-SEARCH', 'MERGE',
   'MKACTIVITY', 'MKCALENDAR', 'MKCOL', 'MOVE', 'NOTIFY', 'OPTIONS', 'PATCH', 'POST', 'PROPFIND', 'PROPPATCH',
   'PURGE', 'PUT', 'QUERY', 'REBIND', 'REPORT', 'SEARCH', 'SOURCE', 'SUBSCRIBE', 'TRACE', 'UNBIND', 'UNLINK',

@@ -2,11 +2,12 @@
 // IncomingMessage: a request on the server or a response on the client, as a Readable
 // of its body. Header folding follows Node: duplicates of single-valued fields are
 // dropped, set-cookie collects an array, cookie joins with "; ", the rest with ", ".
+// Module-level bindings and the request path's locals are var (see internal/http/server.js).
 
-const { Readable } = require('stream');
-const { connectionAccessor } = require('internal/http/common');
+var { Readable } = require('stream');
+var { connectionAccessor } = require('internal/http/common');
 
-const kDropDuplicates = new Set([
+var kDropDuplicates = new Set([
   'content-type', 'content-length', 'user-agent', 'referer', 'host', 'authorization',
   'proxy-authorization', 'if-modified-since', 'if-unmodified-since', 'from', 'location',
   'max-forwards', 'retry-after', 'etag', 'last-modified', 'server', 'age', 'expires',
@@ -31,15 +32,15 @@ function addHeaderLine(dest, field, value, joinDuplicates) {
 // The Readable state is made on first stream use (see kLazy below): most GET requests are
 // answered without their body stream ever being touched, and building and ending it is a
 // good part of a request's cost in an interpreter.
-const kLazyEnded = Symbol('kLazyEnded');
+var kLazyEnded = Symbol('kLazyEnded');
 // Set when the stream state is made (by the setter below, which every Readable.call goes
 // through): a property read, where an own-property check is a call through
 // Object.prototype.hasOwnProperty.
-const kHasStream = Symbol('kHasStream');
+var kHasStream = Symbol('kHasStream');
 
 // What every message starts from, kept on the prototype (see OutgoingMessage's
 // messageDefaults): a request's own fields are the few its head gives it.
-const messageDefaults = {
+var messageDefaults = {
   [kLazyEnded]: false,
   [kHasStream]: false,
   socket: null,
@@ -65,11 +66,11 @@ const messageDefaults = {
 // for the row's slots).
 function messageFields(proto, socket, row, joinDuplicateHeaders, maxHeadersCount) {
   if (row === undefined) return { __proto__: proto, socket, rawHeaders: [], upgrade: null };
-  const major = row[3], minor = row[4];
+  var major = row[3], minor = row[4];
   // The common version and field list without a call each (this runs once per message).
-  const version = major === 1 && minor === 1 ? '1.1' : httpVersionOf(major, minor);
-  const rawHeaders = maxHeadersCount ? headerLines(row[5], maxHeadersCount) : row[5];
-  const msg = row[6] === 0 ? {
+  var version = major === 1 && minor === 1 ? '1.1' : httpVersionOf(major, minor);
+  var rawHeaders = maxHeadersCount ? headerLines(row[5], maxHeadersCount) : row[5];
+  var msg = row[6] === 0 ? {
     __proto__: proto,
     socket,
     httpVersionMajor: major,

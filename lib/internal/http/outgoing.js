@@ -2,10 +2,11 @@
 // OutgoingMessage: the common half of ServerResponse and ClientRequest. Headers are kept
 // by lower-cased name until the first write builds the head; the body goes out with
 // Content-Length when end() knows it, chunked otherwise (HTTP/1.1), or until close.
+// Module-level bindings and the request path's locals are var (see internal/http/server.js).
 
-const { Stream } = require('internal/streams/legacy');
-const { Buffer } = require('buffer');
-const {
+var { Stream } = require('internal/streams/legacy');
+var { Buffer } = require('buffer');
+var {
   codes: {
     ERR_HTTP_BODY_NOT_ALLOWED,
     ERR_HTTP_CONTENT_LENGTH_MISMATCH,
@@ -23,22 +24,22 @@ const {
     ERR_STREAM_WRITE_AFTER_END,
   },
 } = require('internal/errors');
-const {
+var {
   validateHeaderName, validateHeaderValue, checkInvalidHeaderChar, checkIsHttpToken, storeHead, finishHead,
   HEAD_SEND_NOW, HEAD_TRAILER_INVALID, framingOf, framing: { CONTENT_LENGTH: F_CONTENT_LENGTH },
   isListened, connectionAccessor,
 } = require('internal/http/common');
 
-const kOutHeaders = Symbol('kOutHeaders');
-const kCorked = Symbol('corked');
-const kUniqueHeaders = Symbol('kUniqueHeaders');
+var kOutHeaders = Symbol('kOutHeaders');
+var kCorked = Symbol('corked');
+var kUniqueHeaders = Symbol('kUniqueHeaders');
 // Body bytes written so far, counted only under strictContentLength.
-const kBytesWritten = Symbol('kBytesWritten');
+var kBytesWritten = Symbol('kBytesWritten');
 // Set from the server's rejectNonStandardBodyWrites: a body where none is allowed throws.
-const kRejectNonStandardBodyWrites = Symbol('kRejectNonStandardBodyWrites');
+var kRejectNonStandardBodyWrites = Symbol('kRejectNonStandardBodyWrites');
 
 // The Date line, made once a second rather than per message.
-let cachedDateLine;
+var cachedDateLine;
 function dateLine() {
   if (cachedDateLine === undefined) {
     cachedDateLine = 'Date: ' + new Date().toUTCString() + '\r\n';
@@ -54,9 +55,9 @@ function dateLine() {
 // a server makes a message per request whose handler changes few of these (Node's
 // messages have them all as own fields; only Object.keys tells the difference). The
 // emitter's lists (`_events`) are made by the first listener, as EventEmitter allows.
-const kNoOutput = Object.freeze([]);
-const kDefaultHighWaterMark = 16 * 1024;
-const messageDefaults = {
+var kNoOutput = Object.freeze([]);
+var kDefaultHighWaterMark = 16 * 1024;
+var messageDefaults = {
   outputData: kNoOutput,
   outputSize: 0,
   writable: true,
@@ -160,7 +161,7 @@ Object.defineProperty(OutgoingMessage.prototype, 'connection', connectionAccesso
 // The header maps of old Node, kept as Node 20 keeps them: deprecated (DEP0066, warned
 // once), read from and written to the message's own map (name in lower case → [name,
 // value]).
-let warnedHeaderMaps = false;
+var warnedHeaderMaps = false;
 function warnHeaderMaps(what) {
   if (warnedHeaderMaps) return;
   warnedHeaderMaps = true;
@@ -203,8 +204,8 @@ Object.defineProperties(OutgoingMessage.prototype, {
     },
   },
 });
-const kNeedDrain = Symbol('kNeedDrain');
-const kErrored = Symbol('kErrored');
+var kNeedDrain = Symbol('kNeedDrain');
+var kErrored = Symbol('kErrored');
 
 OutgoingMessage.prototype.cork = function() {
   this[kCorked]++;
@@ -281,8 +282,8 @@ OutgoingMessage.prototype._writeRaw = function(data, encoding, callback) {
 // call for, made natively (storeHead) unless a field needs JS (an invalid one, to throw
 // Node's error; one neither a string nor a number; unique headers; a list of pairs).
 OutgoingMessage.prototype._storeHeader = function(firstLine, headers) {
-  const stored = headers === this[kOutHeaders];
-  let done;
+  var stored = headers === this[kOutHeaders];
+  var done;
   if (!headers) {
     done = storeHead(this, firstLine, null, false, dateLine());
   } else if (!this[kUniqueHeaders] && !Array.isArray(headers)) {
@@ -529,7 +530,7 @@ function chunkLength(chunk, encoding) {
 }
 
 // writeChunk's answer to end() when the callback went out with the chunk.
-const kCallbackQueued = Symbol('kCallbackQueued');
+var kCallbackQueued = Symbol('kCallbackQueued');
 
 function uncorkSocket(socket) {
   if (socket && socket.writableCorked) socket.uncork();
@@ -555,7 +556,7 @@ OutgoingMessage.prototype.end = function(chunk, encoding, callback) {
     callback = encoding;
     encoding = null;
   }
-  const finish = () => {
+  var finish = () => {
     if (this.socket && this.socket._hadError) return;
     if (this._onFinish !== null) this._onFinish();
     if (isListened(this, 'finish')) this.emit('finish');
@@ -565,14 +566,14 @@ OutgoingMessage.prototype.end = function(chunk, encoding, callback) {
   // Head and body leave in one write with 'finish' behind it, as the steps below would send
   // them, without those steps' calls. (Whatever is not this case goes on below, with the
   // head made here already stored, as it would be there.)
-  const body = chunk === undefined || chunk === null || chunk === '' ? '' : chunk;
+  var body = chunk === undefined || chunk === null || chunk === '' ? '' : chunk;
   if (callback === undefined && (typeof body === 'string' && (!encoding || encoding === 'utf8')) &&
     !this.finished && !this.destroyed && !this.strictContentLength && (this._hasBody || body === '')) {
     if (this._header === null) {
       this._contentLength = body === '' ? 0 : Buffer.byteLength(body);
       this._implicitHeader();
     }
-    const socket = this.socket;
+    var socket = this.socket;
     if (!this._headerSent && !this.chunkedEncoding && this.outputData.length === 0 && this[kCorked] === 0 &&
       socket !== null && socket._httpMessage === this && socket._writeNow !== undefined &&
       // A head alone goes as latin1, as Node's _send('', 'latin1') sends it.
@@ -583,7 +584,7 @@ OutgoingMessage.prototype.end = function(chunk, encoding, callback) {
       return this;
     }
   }
-  let finishQueued = false;
+  var finishQueued = false;
   if (chunk) {
     if (this.finished) {
       onError(this, new ERR_STREAM_WRITE_AFTER_END(), typeof callback !== 'function' ? () => {} : callback);
@@ -595,7 +596,7 @@ OutgoingMessage.prototype.end = function(chunk, encoding, callback) {
       this._contentLength = Buffer.byteLength(chunk, encoding);
       this._implicitHeader();
     }
-    const oneWrite = typeof chunk === 'string' && !this.chunkedEncoding &&
+    var oneWrite = typeof chunk === 'string' && !this.chunkedEncoding &&
       (!encoding || encoding === 'utf8' || encoding === 'latin1');
     if (this.socket && !oneWrite) this.socket.cork();
     finishQueued = writeChunk(this, chunk, encoding, finish, true) === kCallbackQueued;
@@ -641,9 +642,9 @@ OutgoingMessage.prototype._finish = function() {
 OutgoingMessage.prototype._flush = function() {
   // Nothing queued, corked, owed a 'drain' or finished: nothing to do (a new response).
   if (this.outputData.length === 0 && this[kCorked] === 0 && !this[kNeedDrain] && !this.finished) return;
-  const socket = this.socket;
+  var socket = this.socket;
   if (socket && socket.writable) {
-    const ret = this._flushOutput(socket);
+    var ret = this._flushOutput(socket);
     if (this.finished) this._finish();
     else if (ret && this[kNeedDrain]) {
       this[kNeedDrain] = false;

@@ -1,18 +1,25 @@
 'use strict';
 // http.Server and ServerResponse: a net.Server whose connections are parsed in Rust;
 // pipelined requests are answered in order, one response on the socket at a time.
+//
+// This file's module-level bindings, and the locals of functions that run on every
+// request, are var, not let or const: QuickJS marks a let or const binding uninitialized
+// when its scope is entered and checks it on every read (it never proves the check
+// needless), which cost a keep-alive request about 5% of its CPU. The same holds in the
+// other modules every request runs through (net, events, timers, the event loop, the tick
+// queue, and http's outgoing, incoming and common).
 
-const net = require('net');
-const { Buffer } = require('buffer');
-const {
+var net = require('net');
+var { Buffer } = require('buffer');
+var {
   OutgoingMessage, initOutgoing, kDefaultHighWaterMark, kOutHeaders, kUniqueHeaders, kRejectNonStandardBodyWrites,
 } = require('internal/http/outgoing');
-const { IncomingMessage, incomingFromHead } = require('internal/http/incoming');
-const {
+var { IncomingMessage, incomingFromHead } = require('internal/http/incoming');
+var {
   HTTPParser, executeParser, readExecute, parseError, destroySoon, STATUS_CODES, checkInvalidHeaderChar, isListened, continueExpression, chunkExpression,
   EV_ERROR, EV_HEAD, EV_BODY, EV_END, EV_UPGRADE,
 } = require('internal/http/common');
-const {
+var {
   codes: {
     ERR_HTTP_HEADERS_SENT,
     ERR_HTTP_INVALID_STATUS_CODE,
@@ -29,14 +36,14 @@ const {
   validateObject,
 } = require('internal/errors');
 
-const { now: loopTime } = require('internal/event_loop');
-const { observed: perfObserved, startPerf, stopPerf } = require('internal/perf/observe');
+var { now: loopTime } = require('internal/event_loop');
+var { observed: perfObserved, startPerf, stopPerf } = require('internal/perf/observe');
 // Where a server keeps the interval that checks its connections' timeouts (Node's name,
 // which _http_server exports).
-const kConnectionsCheckingInterval = Symbol('http.server.connectionsCheckingInterval');
+var kConnectionsCheckingInterval = Symbol('http.server.connectionsCheckingInterval');
 // A request being timed for its 'http' performance entry (while someone observes them).
-const kPerfRequest = Symbol('kPerfRequest');
-const emitTwo = require('events')[require('internal/events/symbols').kEmitTwo];
+var kPerfRequest = Symbol('kPerfRequest');
+var emitTwo = require('events')[require('internal/events/symbols').kEmitTwo];
 
 
 function ServerResponse(req, options) {
@@ -119,8 +126,8 @@ ServerResponse.prototype.writeEarlyHints = function(hints, cb) {
   this._writeRaw(head + '\r\n', 'ascii', cb);
 };
 
-const kLinkValue = /^(?:<[^>]*>)(?:\s*;\s*[^;"\s]+(?:=(")?[^;"\s]*\1)?)*$/;
-const kLinkFormat = 'must be an array or string of format "</styles.css>; rel=preload; as=style"';
+var kLinkValue = /^(?:<[^>]*>)(?:\s*;\s*[^;"\s]+(?:=(")?[^;"\s]*\1)?)*$/;
+var kLinkFormat = 'must be an array or string of format "</styles.css>; rel=preload; as=style"';
 
 function linkHeaderValue(link) {
   const links = typeof link === 'string' ? [link] : link;
@@ -137,7 +144,7 @@ ServerResponse.prototype._implicitHeader = function() {
 
 ServerResponse.prototype.writeHead = function(statusCode, reason, obj) {
   if (this._header) throw new ERR_HTTP_HEADERS_SENT('write');
-  const originalStatusCode = statusCode;
+  var originalStatusCode = statusCode;
   statusCode |= 0;
   if (statusCode < 100 || statusCode > 999) throw new ERR_HTTP_INVALID_STATUS_CODE(originalStatusCode);
   if (typeof reason === 'string') {
@@ -147,7 +154,7 @@ ServerResponse.prototype.writeHead = function(statusCode, reason, obj) {
     obj ??= reason;
   }
   this.statusCode = statusCode;
-  let headers;
+  var headers;
   if (this[kOutHeaders]) {
     if (Array.isArray(obj)) {
       // Flat name/value pairs, each set over what was set before (as Node 20 does; a
@@ -161,7 +168,7 @@ ServerResponse.prototype.writeHead = function(statusCode, reason, obj) {
   } else {
     headers = obj;
   }
-  let statusLine;
+  var statusLine;
   if (this.statusMessage === STATUS_CODES[statusCode]) {
     statusLine = standardStatusLine(statusCode);
   } else {
@@ -176,7 +183,7 @@ ServerResponse.prototype.writeHead = function(statusCode, reason, obj) {
 ServerResponse.prototype.writeHeader = ServerResponse.prototype.writeHead;
 
 // Status lines with their standard reasons, made once each.
-const standardStatusLines = [];
+var standardStatusLines = [];
 function standardStatusLine(statusCode) {
   return standardStatusLines[statusCode] ??= `HTTP/1.1 ${statusCode} ${STATUS_CODES[statusCode]}\r\n`;
 }
@@ -369,7 +376,7 @@ function connectionOnParsed(rows) {
 }
 
 function onRows(socket, rows, data, first) {
-  const server = socket._httpServer, state = socket._httpState;
+  var server = socket._httpServer, state = socket._httpState;
   if (state.keepAliveTimeoutSet === kIdleSocketTimer) {
     socket.setTimeout(0);
     if (server.timeout) socket.setTimeout(server.timeout);
@@ -396,8 +403,8 @@ function connectionOnDrain() {
 
 // Listener methods that hand the socket's bytes back to 'data'/'readable' listeners (and
 // then step aside for the socket's own methods) once someone asks for those events.
-const kListenerMethods = ['on', 'addListener', 'prependListener'];
-const unconsumingListenerMethods = {};
+var kListenerMethods = ['on', 'addListener', 'prependListener'];
+var unconsumingListenerMethods = {};
 for (const method of kListenerMethods) {
   unconsumingListenerMethods[method] = function(event, listener) {
     if (event === 'data' || event === 'readable') {
@@ -419,10 +426,10 @@ function socketOnTimeout() {
 
 // Node keeps an idle connection a second past the keepAliveTimeout it advertises, so that
 // a client reusing it just before the advertised end does not race the close.
-const kKeepAliveBuffer = 1000;
+var kKeepAliveBuffer = 1000;
 // How an idle connection's keep-alive timeout is kept (state.keepAliveTimeoutSet).
-const kIdleSocketTimer = 1; // the socket's own timer (the server has a `timeout` too)
-const kIdleWatched = 2; // the server's idle watch (watchIdle)
+var kIdleSocketTimer = 1; // the socket's own timer (the server has a `timeout` too)
+var kIdleWatched = 2; // the server's idle watch (watchIdle)
 
 // Idle keep-alive connections are closed by one timer per server rather than one per
 // socket: arming and clearing a socket timer around every request cost a keep-alive
@@ -459,9 +466,10 @@ function closeExpiredIdle(server) {
 
 // `events` from index `first` (a reader's list starts with its byte count).
 function handleEvents(server, socket, state, events, data, first = 0) {
+  var ev;
   // The usual read: one request without a body (see the head row's `ended` slot).
   if (events.length === first + 1) {
-    const ev = events[first];
+    ev = events[first];
     if (ev[0] === EV_HEAD && ev[11] === true && !ev[8]) {
       state.headComplete = true;
       onHead(server, socket, state, ev);
@@ -469,8 +477,8 @@ function handleEvents(server, socket, state, events, data, first = 0) {
       return;
     }
   }
-  for (let i = first; i < events.length; i++) {
-    const ev = events[i];
+  for (var i = first; i < events.length; i++) {
+    ev = events[i];
     switch (ev[0]) {
       case EV_HEAD:
         state.headComplete = true;
@@ -503,20 +511,20 @@ function handleEvents(server, socket, state, events, data, first = 0) {
 
 function onHead(server, socket, state, ev) {
   // Indexed, not destructured: QuickJS destructures an array through its iterator.
-  const method = ev[1], major = ev[3], minor = ev[4], upgrade = ev[8], keepAlive = ev[9], expect = ev[10];
-  const req = incomingFromHead(server.IncomingMessage, socket, ev, server.joinDuplicateHeaders, server.maxHeadersCount);
+  var method = ev[1], major = ev[3], minor = ev[4], upgrade = ev[8], keepAlive = ev[9], expect = ev[10];
+  var req = incomingFromHead(server.IncomingMessage, socket, ev, server.joinDuplicateHeaders, server.maxHeadersCount);
   state.current = req;
   if (upgrade) {
     req.upgrade = method === 'CONNECT' || server.listenerCount('upgrade') > 0;
     if (req.upgrade) return 2;
   }
   state.incoming.push(req);
-  const ws = socket._writableState;
+  var ws = socket._writableState;
   if (!socket._paused && (ws.needDrain || state.outgoingData >= ws.highWaterMark)) {
     socket._paused = true;
     socket.pause();
   }
-  let res;
+  var res;
   if (server.ServerResponse === ServerResponse) {
     res = initResponse(responseFields(req, state.connection, server.keepAliveTimeout, state.responseOptions.highWaterMark), req);
   } else {
@@ -527,14 +535,14 @@ function onHead(server, socket, state, ev) {
   if (!keepAlive) res.shouldKeepAlive = false;
   if (server[kUniqueHeaders] !== null) res[kUniqueHeaders] = server[kUniqueHeaders];
   if (server.rejectNonStandardBodyWrites) res[kRejectNonStandardBodyWrites] = true;
-  const limit = server.maxRequestsPerSocket;
+  var limit = server.maxRequestsPerSocket;
   if (limit > 0) res._maxRequestsPerSocket = limit;
   if (perfObserved.http) {
     res[kPerfRequest] = startPerf('HttpRequest', 'http', { req: { method, url: req.url, headers: req.headers } });
   }
   if (socket._httpMessage) state.outgoing.push(res);
   else res.assignSocket(socket);
-  let handled = false;
+  var handled = false;
   if (major === 1 && minor === 1) {
     // RFC 9112 3.2: an HTTP/1.1 request without Host is a 400.
     if (server.requireHostHeader && !hasHostField(req.rawHeaders)) {
@@ -544,7 +552,7 @@ function onHead(server, socket, state, ev) {
     }
     // Requests past maxRequestsPerSocket on one connection are turned away (Node counts
     // HTTP/1.1 requests only).
-    let dropped = false;
+    var dropped = false;
     if (limit > 0 && typeof limit === 'number') {
       state.requestsCount++;
       res.maxRequestsOnConnectionReached = limit <= state.requestsCount;
@@ -583,7 +591,7 @@ function onHead(server, socket, state, ev) {
 // object that lacks it costs QuickJS a search of its prototypes and a new shape, several
 // times what a field in a literal costs, and a response would gain these one at a time.
 function responseFields(req, connection, keepAliveTimeout, highWaterMark) {
-  const res = {
+  var res = {
     __proto__: ServerResponse.prototype,
     req,
     _keepAliveTimeout: keepAliveTimeout,
@@ -604,8 +612,8 @@ function responseFields(req, connection, keepAliveTimeout, highWaterMark) {
 
 // Whether a head's raw fields hold a Host line (without folding them all into headers).
 function hasHostField(rawHeaders) {
-  for (let i = 0; i < rawHeaders.length; i += 2) {
-    const name = rawHeaders[i];
+  for (var i = 0; i < rawHeaders.length; i += 2) {
+    var name = rawHeaders[i];
     if (name === 'Host' || name === 'host' || (name.length === 4 && name.toLowerCase() === 'host')) return true;
   }
   return false;
@@ -613,7 +621,7 @@ function hasHostField(rawHeaders) {
 
 // The end of the current request; `rawTrailers` undefined when it had none.
 function onEnd(state, rawTrailers) {
-  const req = state.current;
+  var req = state.current;
   state.requestStart = 0;
   if (req !== null) {
     if (rawTrailers !== undefined) req.rawTrailers = rawTrailers;
@@ -672,16 +680,16 @@ ServerResponse.prototype._onPendingData = function(delta) {
 };
 
 ServerResponse.prototype._onFinish = function() {
-  const connection = this._httpConnection;
+  var connection = this._httpConnection;
   if (connection !== null) resOnFinish(this.req, this, connection.socket, connection.state, connection.server);
 };
 
 function resOnFinish(req, res, socket, state, server) {
-  const incoming = state.incoming;
+  var incoming = state.incoming;
   if (incoming[0] === req) {
     incoming.shift();
   } else {
-    const i = incoming.indexOf(req);
+    var i = incoming.indexOf(req);
     if (i !== -1) incoming.splice(i, 1);
   }
   if (perfObserved.http && res[kPerfRequest] !== undefined) {
@@ -754,10 +762,10 @@ function socketOnClose(server, socket, state) {
   abortIncoming(state);
 }
 
-const kBadRequest = 'HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n';
-const kTooLarge = 'HTTP/1.1 431 Request Header Fields Too Large\r\nConnection: close\r\n\r\n';
-const kPayloadTooLarge = 'HTTP/1.1 413 Payload Too Large\r\nConnection: close\r\n\r\n';
-const kTimeout = 'HTTP/1.1 408 Request Timeout\r\nConnection: close\r\n\r\n';
+var kBadRequest = 'HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n';
+var kTooLarge = 'HTTP/1.1 431 Request Header Fields Too Large\r\nConnection: close\r\n\r\n';
+var kPayloadTooLarge = 'HTTP/1.1 413 Payload Too Large\r\nConnection: close\r\n\r\n';
+var kTimeout = 'HTTP/1.1 408 Request Timeout\r\nConnection: close\r\n\r\n';
 
 function socketOnError(e) {
   this.removeListener('error', socketOnError);

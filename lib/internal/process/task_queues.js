@@ -2,15 +2,16 @@
 // process.nextTick, queueMicrotask and promise-rejection tracking. After every callback
 // the loop calls processTicksAndRejections(): the tick queue drains first, then the
 // promise jobs, repeated until both are empty — Node's order.
+// Module-level bindings and what runs on every event are var (see internal/http/server.js).
 
-const { runMicrotasks, setPromiseRejectCallback } = internalBinding('contextify');
+var { runMicrotasks, setPromiseRejectCallback } = internalBinding('contextify');
 
 // Callbacks and their argument arrays, flat (callback, args, callback, args, ...): a tick
 // costs no object of its own, and the common argument counts are called directly (a
 // spread call goes through the iterator protocol in QuickJS).
-let queue = [];
-let head = 0;
-const kNoArgs = [];
+var queue = [];
+var head = 0;
+var kNoArgs = [];
 
 function nextTick(callback, ...args) {
   if (typeof callback !== 'function') {
@@ -27,8 +28,8 @@ function hasTickScheduled() {
 
 function runTicks() {
   while (head < queue.length) {
-    const callback = queue[head];
-    const args = queue[head + 1];
+    var callback = queue[head];
+    var args = queue[head + 1];
     head += 2;
     try {
       switch (args.length) {
@@ -73,8 +74,8 @@ function queueMicrotask(callback) {
 
 // Rejections not yet handled when the queues drain become 'unhandledRejection'
 // (or, with no listener, an uncaught exception: Node 20's default "throw" mode).
-const pendingUnhandled = new Map();
-const reportedUnhandled = new WeakSet();
+var pendingUnhandled = new Map();
+var reportedUnhandled = new WeakSet();
 
 setPromiseRejectCallback(function onRejection(promise, reason, handled) {
   if (!handled) {
@@ -110,7 +111,7 @@ function processPromiseRejections() {
   return true;
 }
 
-let mode;
+var mode;
 function unhandledRejectionsMode() {
   if (mode === undefined) {
     const flag = process.execArgv.find((a) => a.startsWith('--unhandled-rejections='));
