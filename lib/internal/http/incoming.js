@@ -121,7 +121,7 @@ function incomingFromHead(Class, socket, row, joinDuplicateHeaders, maxHeadersCo
   if (Class === IncomingMessage) {
     return messageFields(IncomingMessage.prototype, socket, row, joinDuplicateHeaders, maxHeadersCount);
   }
-  const msg = new Class(socket);
+  var msg = new Class(socket);
   msg._setHead(row, joinDuplicateHeaders, maxHeadersCount);
   return msg;
 }

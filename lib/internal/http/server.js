@@ -464,8 +464,9 @@ function closeExpiredIdle(server) {
   }
 }
 
-// `events` from index `first` (a reader's list starts with its byte count).
-function handleEvents(server, socket, state, events, data, first = 0) {
+// `events` from index `first` (a reader's list starts with its byte count). No default for
+// `first`: a parameter with one makes QuickJS check every parameter read (see above).
+function handleEvents(server, socket, state, events, data, first) {
   var ev;
   // The usual read: one request without a body (see the head row's `ended` slot).
   if (events.length === first + 1) {
@@ -742,7 +743,7 @@ function connResetException(msg) {
 
 function socketOnEnd(server, socket, state) {
   const events = state.parser.finish();
-  handleEvents(server, socket, state, events);
+  handleEvents(server, socket, state, events, undefined, 0);
   if (socket.destroyed) return;
   if (!server.httpAllowHalfOpen) {
     // Ending our side closes the socket; the close aborts what is still unanswered.
