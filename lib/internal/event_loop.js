@@ -133,8 +133,8 @@ function setWriteBehind(fn) {
 }
 
 // `betweenEvents`: called by dispatch, between the loop's callbacks, where the writes'
-// callbacks may run at once (see net's _flushHeld).
-function flushHeldWrites(betweenEvents = false) {
+// callbacks may run at once (see net's _flushHeld); not given, false.
+function flushHeldWrites(betweenEvents) {
   if (heldWrites.length === 0) return;
   var sockets = heldWrites;
   heldWrites = [];

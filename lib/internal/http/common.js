@@ -44,9 +44,11 @@ function checkInvalidHeaderChar(val) {
   return bad;
 }
 
-function validateHeaderName(name, label = 'Header name') {
+// (`label` has no default value: with one, QuickJS checks every parameter read, and this
+// runs for every field set.)
+function validateHeaderName(name, label) {
   if (typeof name !== 'string' || !name || !checkIsHttpToken(name)) {
-    throw new ERR_INVALID_HTTP_TOKEN(label, name);
+    throw new ERR_INVALID_HTTP_TOKEN(label === undefined ? 'Header name' : label, name);
   }
 }
 
