@@ -6,9 +6,12 @@ use std::ffi::CString;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-/// The parameters every built-in module body sees (see lib/internal/bootstrap.js).
+/// The parameters every built-in module body sees (see lib/internal/bootstrap.js). The last,
+/// never passed, is `undefined`: QuickJS reads the name `undefined` as a global variable, a
+/// lookup in the global object each time (about 20 a keep-alive request), where a
+/// parameter is a slot.
 const WRAPPER_HEAD: &str =
-    "(function (exports, require, module, process, internalBinding, primordials) {";
+    "(function (exports, require, module, process, internalBinding, primordials, undefined) {";
 
 fn collect(dir: &Path, root: &Path, out: &mut Vec<(String, PathBuf)>) {
     let mut entries: Vec<_> = std::fs::read_dir(dir)
