@@ -17,13 +17,14 @@ const { syscall, nr } = require('libsys');
 const requests = +process.argv[2] || 60000;
 const connections = +process.argv[3] || 1;
 const warmup = 2000;
+const AF_UNIX = 1, SOCK_STREAM = 1, SOCK_NONBLOCK = 0o4000;
+const request = Buffer.from('GET / HTTP/1.1\r\nHost: localhost\r\n\r\n');
 const server = http.createServer((req, res) => {
   res.writeHead(200, { 'Content-Type': 'text/plain', 'Content-Length': '12' });
   res.end('hello world\n');
 });
 const path = `${require('os').tmpdir()}/unode-request-cost.${process.pid}.sock`;
 server.listen(path, () => {
-  const AF_UNIX = 1, SOCK_STREAM = 1;
   const address = Buffer.alloc(110);
   address.writeUInt16LE(AF_UNIX, 0);
   address.write(path, 2);
@@ -34,7 +35,6 @@ server.listen(path, () => {
   const fd = syscall(nr.socket, AF_UNIX, SOCK_STREAM, 0);
   if (fd < 0 || syscall(nr.connect, fd, address, address.length) !== 0) throw new Error(`cannot connect to ${path}`);
   fs.unlinkSync(path);
-  const request = Buffer.from('GET / HTTP/1.1\r\nHost: localhost\r\n\r\n');
   const answers = Buffer.alloc(1 << 20);
   let sent = 0, received = 0, start = 0n;
   function step() {
@@ -54,7 +54,6 @@ server.listen(path, () => {
 });
 
 function manyConnections(address) {
-  const AF_UNIX = 1, SOCK_STREAM = 1, SOCK_NONBLOCK = 0o4000;
   const fds = [];
   for (let i = 0; i < connections; i++) {
     const fd = syscall(nr.socket, AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK, 0);
@@ -62,7 +61,6 @@ function manyConnections(address) {
     fds.push(fd);
   }
   fs.unlinkSync(path);
-  const request = Buffer.from('GET / HTTP/1.1\r\nHost: localhost\r\n\r\n');
   const answer = Buffer.alloc(65536);
   let sent = 0, start = 0n;
   for (const fd of fds) syscall(nr.write, fd, request, request.length);
