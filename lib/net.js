@@ -111,6 +111,17 @@ class Handle {
     // under it.
     this.writing = false;
     this.closeAfterWrite = false;
+    // The HTTP parser the loop reads for (see readParsed), and the socket it reads for.
+    this.parser = -1;
+    this.reader = null;
+  }
+
+  // Has the loop read the descriptor itself whenever it is readable and asked to be, with
+  // HTTP parser `parser` parsing what came for `socket` (see onParsedRead); -1: no more.
+  readParsed(parser, socket) {
+    this.parser = parser;
+    this.reader = parser >= 0 ? socket : null;
+    if (this.token !== 0) eventLoop.readParsed(this.token, parser, this.reader);
   }
 
   want(events) {
@@ -121,6 +132,7 @@ class Handle {
       this.token = 0;
     } else if (this.token === 0) {
       this.token = eventLoop.watch(this.fd, events, this.onReady, this.refed);
+      if (this.parser >= 0) eventLoop.readParsed(this.token, this.parser, this.reader);
     } else {
       eventLoop.rewatch(this.token, events);
     }
@@ -167,13 +179,11 @@ function Socket(options) {
   this._heldChunk = null;
   this._heldCb = null;
   this._reading = false;
-  // Set by a consumer that parses the bytes itself (see _readReady).
+  // Set by a consumer that parses the bytes itself (see _took).
   this._consumer = null;
-  // Set with _consumer by one that also reads the descriptor itself (the HTTP server's
-  // parser: see readExecute in bindings/http_parser.rs): called with the fd, it answers
-  // as binding.read does, or with a list whose first slot is the count of bytes read; the
-  // list goes to _consumer whole.
-  this._reader = null;
+  // Set by one that has the loop read and parse the descriptor for it (the HTTP server,
+  // see Handle's readParsed): what takes those reads' rows.
+  this._parsedConsumer = null;
   this._bytesRead = 0;
   this._bytesDispatched = 0;
   this._timeoutTimer = null;
@@ -303,51 +313,82 @@ Socket.prototype._onReady = function(events) {
 Socket.prototype._readReady = function() {
   for (var i = 0; i < kMaxReadsPerTick; i++) {
     if (this._handle === null || !this._reading) return;
-    var reader = this._consumer !== null ? this._reader : null;
-    var r = reader === null ? binding.read(this._handle.fd) : reader(this._handle.fd);
+    var r = binding.read(this._handle.fd);
     if (typeof r === 'number') {
-      if (r === UV_EAGAIN) return;
-      this._reading = false;
-      this._updateInterest();
-      if (r === 0) {
-        this.push(null);
-        // Lets 'end' out even when nobody reads, as Node's onStreamRead does; a socket
-        // whose own side is done then goes away after 'end' (the stream's autoDestroy).
-        this.read(0);
-        return;
-      }
-      this.destroy(errnoException(r, 'read'));
+      if (r !== UV_EAGAIN) this._readFailed(r);
       return;
     }
-    // (byteLength is a getter: read once.)
-    var length = reader === null ? r.byteLength : r[0];
-    this._bytesRead += length;
-    if (this._timeoutTimer !== null) this._touch();
-    if (this._consumer !== null) {
-      // A consumer (the HTTP server's parser) takes the bytes directly, as Node's
-      // parser.consume() does: no Buffer, no 'data' event. It stops taking them when
-      // the socket is paused.
-      this._consumer(r);
-      // Paused by the consumer: stop. Nothing was pushed for the read Readable asked for,
-      // so clear it, letting resume() ask again. (A consumer that let go of the socket,
-      // as an upgrade does, leaves it reading: the next bytes go out as 'data'.)
-      var state = this._readableState;
-      if (state.flowing === false) {
-        state.reading = false;
-        this._reading = false;
-        this._updateInterest();
-        return;
-      }
-    } else if (!this.push(Buffer.from(r))) {
-      this._reading = false;
-      this._updateInterest();
-      return;
-    }
-    // A short read means the kernel had no more: like libuv, wait for the next readiness
-    // report (so an EOF right behind the data is seen one loop iteration later).
-    if (length < kReadSize) return;
+    // (byteLength is a getter: read once.) A short read means the kernel had no more:
+    // like libuv, wait for the next readiness report (so an EOF right behind the data is
+    // seen one loop iteration later).
+    var length = r.byteLength;
+    if (!this._took(r, length, false) || length < kReadSize) return;
   }
 };
+
+// A read that found the end of the stream (0) or failed (a negative errno).
+Socket.prototype._readFailed = function(r) {
+  this._reading = false;
+  this._updateInterest();
+  if (r === 0) {
+    this.push(null);
+    // Lets 'end' out even when nobody reads, as Node's onStreamRead does; a socket whose
+    // own side is done then goes away after 'end' (the stream's autoDestroy).
+    this.read(0);
+    return;
+  }
+  this.destroy(errnoException(r, 'read'));
+};
+
+// `length` bytes a read brought: `r` the bytes, or with `parsed` the rows the loop's read
+// for the socket's parser made (see onParsedRead). False when reading stops for now.
+Socket.prototype._took = function(r, length, parsed) {
+  this._bytesRead += length;
+  if (this._timeoutTimer !== null) this._touch();
+  if (parsed || this._consumer !== null) {
+    // A consumer (the HTTP server's parser) takes the bytes directly, as Node's
+    // parser.consume() does: no Buffer, no 'data' event. It stops taking them when
+    // the socket is paused.
+    if (parsed) this._parsedConsumer(r);
+    else this._consumer(r);
+    // Paused by the consumer: stop. Nothing was pushed for the read Readable asked for,
+    // so clear it, letting resume() ask again. (A consumer that let go of the socket,
+    // as an upgrade does, leaves it reading: the next bytes go out as 'data'.)
+    var state = this._readableState;
+    if (state.flowing === false) {
+      state.reading = false;
+      this._reading = false;
+      this._updateInterest();
+      return false;
+    }
+    return true;
+  }
+  if (!this.push(Buffer.from(r))) {
+    this._reading = false;
+    this._updateInterest();
+    return false;
+  }
+  return true;
+};
+
+// A read the loop made for a socket whose bytes an HTTP parser takes (see Handle's
+// readParsed): the byte count then the parser's rows, 0 at the end of the stream, or a
+// negative errno. `events` is the readiness it came with, as _onReady gets it. The rows
+// go to the consumer the socket had when they were read (_parsedConsumer), even if an
+// earlier callback of the same batch let go of the parser.
+function onParsedRead(socket, events, r) {
+  if (socket._pendingWrite !== null && socket._pendingWrite.inFlight === null && events & (EPOLLOUT | EPOLLERR | EPOLLHUP)) {
+    socket._flushPending();
+  }
+  // Closed by an earlier callback of the batch: the bytes go with it.
+  if (socket._handle === null) return;
+  if (typeof r === 'number') {
+    if (r !== UV_EAGAIN) socket._readFailed(r);
+    return;
+  }
+  socket._took(r, r[0], true);
+}
+eventLoop.setParsedReader(onParsedRead);
 
 Socket.prototype._read = function(n) {
   if (this.connecting || this._handle === null) {

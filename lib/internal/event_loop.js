@@ -10,6 +10,7 @@ var { processTicksAndRejections } = require('internal/process/task_queues');
 var EV_IO = 1;
 var EV_POOL = 2;
 var EV_SIGNAL = 3;
+var EV_PARSED = 4;
 
 // Handles that keep the loop alive: ref'd timers, watches and pool requests.
 var refs = 0;
@@ -46,6 +47,19 @@ function unwatch(token) {
   watchers.delete(token);
   if (w.refed) unref();
   loop.unwatch(token);
+}
+
+// From now on the loop reads `fd` of watch `token` itself, as soon as it is readable and
+// asked to be, and HTTP parser `parser` parses what came: onParsedRead(target, readiness,
+// result) gets it (see net's onParsedRead). A parser of -1 ends it.
+function readParsed(token, parser, target) {
+  loop.readParsed(token, parser, target);
+}
+
+// Set by net: takes the reads the loop made for readParsed.
+var onParsedRead = null;
+function setParsedReader(fn) {
+  onParsedRead = fn;
 }
 
 function setWatchRef(token, refed) {
@@ -96,9 +110,9 @@ function onClose(callback) {
   closeQueue.push(callback);
 }
 
-function invoke(fn, a, b) {
+function invoke(fn, a, b, c) {
   try {
-    fn(a, b);
+    fn(a, b, c);
   } catch (err) {
     require('internal/process/execution').triggerUncaughtException(err, false);
   }
@@ -166,6 +180,9 @@ function dispatch(events) {
   holdingWrites = events.length > 5;
   for (var i = 1; i < events.length; i += 4) {
     switch (events[i]) {
+      case EV_PARSED:
+        invoke(onParsedRead, events[i + 1], events[i + 2], events[i + 3]);
+        break;
       case EV_IO: {
         var w = watchers.get(events[i + 1]);
         if (w !== undefined) invoke(w.onReady, events[i + 2]);
@@ -249,5 +266,5 @@ function run(fromPoll = false) {
 
 module.exports = {
   run, now, ref, unref, watch, rewatch, unwatch, defer, deferToPoll, setWatchRef, poolRequest, onClose, invoke,
-  holdWrite, flushHeldWrites, setWriteBehind,
+  holdWrite, flushHeldWrites, setWriteBehind, readParsed, setParsedReader,
 };

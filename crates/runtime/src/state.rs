@@ -1,5 +1,6 @@
 //! The runtime's per-process native state, shared by the bindings through `Rc<RefCell<_>>`.
 
+use rquickjs::{Object, Persistent};
 use std::collections::HashMap;
 use unode_aio::{Pool, Reactor};
 use unode_sys::signal::SigSet;
@@ -17,7 +18,8 @@ pub struct LoopState {
     pub now_ms: u64,
     /// Process start, in monotonic ns.
     pub start_ns: u64,
-    pub watched: HashMap<u64, i32>,
+    /// Each watch's descriptor and what it waits for, by token.
+    pub watched: HashMap<u64, Watch>,
     pub next_token: u64,
     pub signal_fd: Option<i32>,
     pub signal_mask: SigSet,
@@ -51,6 +53,22 @@ impl LoopState {
     pub fn update_time(&mut self) {
         self.now_ms = time::monotonic_ns() / 1_000_000;
     }
+}
+
+pub struct Watch {
+    pub fd: i32,
+    /// The EPOLL* bits asked for.
+    pub events: u32,
+    /// Set for a socket whose bytes go to an HTTP parser: poll reads and parses them
+    /// itself (see bindings/event_loop.rs's `readParsed`).
+    pub reader: Option<ParsedReader>,
+}
+
+/// Who a watch's parsed reads go to: parser `parser` parses them for `target` (the socket
+/// that JS's onParsedRead is given).
+pub struct ParsedReader {
+    pub parser: usize,
+    pub target: Persistent<Object<'static>>,
 }
 
 /// The token epoll reports for the signalfd.

@@ -123,7 +123,7 @@ function parseError(row, data) {
   err.code = code;
   err.reason = reason;
   err.bytesParsed = consumed;
-  // The bytes being parsed: the caller's, or those the read made (readExecute's error rows).
+  // The bytes being parsed: the caller's, or those the loop's read made (its error rows).
   const raw = data !== undefined ? data : row[4];
   err.rawPacket = raw === undefined ? undefined : Buffer.from(raw);
   return err;
@@ -173,7 +173,6 @@ module.exports = {
   HEAD_TRAILER_INVALID: binding.HEAD_TRAILER_INVALID,
   // HTTPParser's execute by parser id, without the method call (once per server read).
   executeParser: binding.execute,
-  readExecute: binding.readExecute,
   framingOf: binding.framingOf,
   framing: binding.framing,
   EV_ERROR,

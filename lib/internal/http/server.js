@@ -16,7 +16,7 @@ var {
 } = require('internal/http/outgoing');
 var { IncomingMessage, incomingFromHead } = require('internal/http/incoming');
 var {
-  HTTPParser, executeParser, readExecute, parseError, destroySoon, STATUS_CODES, checkInvalidHeaderChar, isListened, continueExpression, chunkExpression,
+  HTTPParser, executeParser, parseError, destroySoon, STATUS_CODES, checkInvalidHeaderChar, isListened, continueExpression, chunkExpression,
   EV_ERROR, EV_HEAD, EV_BODY, EV_END, EV_UPGRADE,
 } = require('internal/http/common');
 var {
@@ -343,11 +343,11 @@ function connectionListener(socket) {
   // The parser reads the socket's bytes directly until someone else wants them as
   // 'data' or 'readable' events (Node's consume/unconsume).
   socket._consumer = connectionOnData;
-  // A socket that reads its own descriptor (a TLS socket's bytes come decrypted, through
-  // _consumer) is read and parsed in one native call.
-  if (socket._handle !== null) {
-    socket._consumer = connectionOnParsed;
-    socket._reader = readExecute.bind(undefined, state.parser.id);
+  // A socket on a descriptor of its own (a TLS socket's bytes come decrypted, through
+  // _consumer) is read and parsed by the loop as soon as it is readable.
+  if (ownsDescriptor(socket)) {
+    socket._parsedConsumer = connectionOnParsed;
+    socket._handle.readParsed(state.parser.id, socket);
   }
   for (const method of kListenerMethods) socket[method] = unconsumingListenerMethods[method];
   socket.setEncoding = socketSetEncoding;
@@ -401,6 +401,19 @@ function connectionOnDrain() {
   socketOnDrain(this, this._httpState);
 }
 
+// The socket's bytes go out as 'data' from now on, not to the parser.
+function unconsume(socket) {
+  socket._consumer = null;
+  if (ownsDescriptor(socket)) socket._handle.readParsed(-1);
+}
+
+// Whether `socket` is a net socket reading a descriptor (not TLS's, nor another Duplex a
+// 'connection' event gave).
+function ownsDescriptor(socket) {
+  var handle = socket._handle;
+  return handle !== null && handle !== undefined && typeof handle.readParsed === 'function';
+}
+
 // Listener methods that hand the socket's bytes back to 'data'/'readable' listeners (and
 // then step aside for the socket's own methods) once someone asks for those events.
 var kListenerMethods = ['on', 'addListener', 'prependListener'];
@@ -408,7 +421,7 @@ var unconsumingListenerMethods = {};
 for (const method of kListenerMethods) {
   unconsumingListenerMethods[method] = function(event, listener) {
     if (event === 'data' || event === 'readable') {
-      this._consumer = this._reader = null;
+      unconsume(this);
       for (const m of kListenerMethods) delete this[m];
     }
     return Object.getPrototypeOf(this)[method].call(this, event, listener);
@@ -635,7 +648,7 @@ function onEnd(state, rawTrailers) {
 function onUpgrade(server, socket, state, head) {
   const req = state.current;
   state.current = null;
-  socket._consumer = socket._reader = null;
+  unconsume(socket);
   // Only the server's own listeners go, as in Node: the socket's (its 'end' handling)
   // and the application's stay.
   socket.removeListener('data', connectionOnData);

@@ -2,11 +2,11 @@
 //! lib/internal/event_loop.js once per iteration.
 
 use super::def;
-use crate::state::{Shared, SIGNAL_TOKEN};
+use crate::state::{ParsedReader, Shared, Watch, SIGNAL_TOKEN};
 use rquickjs::function::Opt;
-use rquickjs::{Array, Ctx, Object, Result, Value};
+use rquickjs::{Array, Ctx, Object, Persistent, Result, Value};
 use unode_aio::Event;
-use unode_sys::epoll::EPOLLIN;
+use unode_sys::epoll::{EPOLLERR, EPOLLHUP, EPOLLIN};
 use unode_sys::signal::{self, SigSet, SFD_CLOEXEC, SFD_NONBLOCK, SIG_BLOCK, SIG_UNBLOCK};
 use unode_sys::Errno;
 
@@ -14,6 +14,7 @@ use unode_sys::Errno;
 const EV_IO: i32 = 1;
 const EV_POOL: i32 = 2;
 const EV_SIGNAL: i32 = 3;
+const EV_PARSED: i32 = 4;
 
 pub fn init<'js>(obj: &Object<'js>, state: &Shared) -> Result<()> {
     let s = state.clone();
@@ -72,7 +73,14 @@ pub fn init<'js>(obj: &Object<'js>, state: &Shared) -> Result<()> {
             match st.reactor.register(fd, token, events) {
                 Ok(()) => {
                     st.next_token += 1;
-                    st.watched.insert(token, fd);
+                    st.watched.insert(
+                        token,
+                        Watch {
+                            fd,
+                            events,
+                            reader: None,
+                        },
+                    );
                     Ok(token as f64)
                 }
                 Err(e) => Err(super::throw_uv(&ctx, e, "epoll_ctl", None)),
@@ -84,21 +92,43 @@ pub fn init<'js>(obj: &Object<'js>, state: &Shared) -> Result<()> {
         obj,
         "rewatch",
         move |ctx: Ctx<'js>, token: f64, events: u32| -> Result<()> {
-            let st = s.borrow();
-            let Some(&fd) = st.watched.get(&(token as u64)) else {
+            let mut st = s.borrow_mut();
+            let Some(watch) = st.watched.get_mut(&(token as u64)) else {
                 return Ok(());
             };
+            watch.events = events;
+            let fd = watch.fd;
             st.reactor
                 .reregister(fd, token as u64, events)
                 .map_err(|e| super::throw_uv(&ctx, e, "epoll_ctl", None))
         },
     )?;
+    // readParsed(token, parser, socket): from now on poll reads the watch's descriptor
+    // itself when it is readable and asked to be, and parser `parser` parses what came;
+    // the rows go to JS with `socket` (EV_PARSED). A parser of -1 ends it.
+    let s = state.clone();
+    def(
+        obj,
+        "readParsed",
+        move |ctx: Ctx<'js>, token: f64, parser: f64, target: Opt<Value<'js>>| {
+            let mut st = s.borrow_mut();
+            if let Some(watch) = st.watched.get_mut(&(token as u64)) {
+                watch.reader = match target.0.and_then(Value::into_object) {
+                    Some(target) if parser >= 0.0 => Some(ParsedReader {
+                        parser: parser as usize,
+                        target: Persistent::save(&ctx, target),
+                    }),
+                    _ => None,
+                };
+            }
+        },
+    )?;
     let s = state.clone();
     def(obj, "unwatch", move |token: f64| {
         let mut st = s.borrow_mut();
-        if let Some(fd) = st.watched.remove(&(token as u64)) {
+        if let Some(watch) = st.watched.remove(&(token as u64)) {
             // The fd may already be closed, which removed it from epoll: nothing to undo.
-            let _ = st.reactor.deregister(fd);
+            let _ = st.reactor.deregister(watch.fd);
         }
     })?;
     let s = state.clone();
@@ -157,6 +187,35 @@ fn set_signal(state: &Shared, sig: i32, on: bool) -> std::result::Result<(), Err
     Ok(())
 }
 
+/// For a readiness report of a watch that reads for an HTTP parser (see `readParsed`), and
+/// that reading asks for now: the parser, the descriptor, and the socket the rows go to.
+/// Reading in poll, before the batch's callbacks run, spares each request of a busy server
+/// the JS that reacting to readiness costs (QuickJS runs every step of it); bytes read for
+/// a socket that an earlier callback of the batch closes go with it, as they would have.
+fn parsed_read<'js>(
+    ctx: &Ctx<'js>,
+    state: &Shared,
+    token: u64,
+    readiness: u32,
+) -> Result<Option<(usize, i32, Value<'js>)>> {
+    let st = state.borrow();
+    let Some(watch) = st.watched.get(&token) else {
+        return Ok(None);
+    };
+    let Some(reader) = &watch.reader else {
+        return Ok(None);
+    };
+    // A parser freed under a watch (which JS does not do) leaves the bytes to JS's read.
+    if watch.events & EPOLLIN == 0
+        || readiness & (EPOLLIN | EPOLLERR | EPOLLHUP) == 0
+        || !super::http_parser::exists(reader.parser)
+    {
+        return Ok(None);
+    }
+    let target = reader.target.clone().restore(ctx)?.into_value();
+    Ok(Some((reader.parser, watch.fd, target)))
+}
+
 fn poll<'js>(ctx: &Ctx<'js>, state: &Shared, block: bool) -> Result<Array<'js>> {
     let mut events = Vec::new();
     if block {
@@ -192,6 +251,11 @@ fn poll<'js>(ctx: &Ctx<'js>, state: &Shared, block: bool) -> Result<Array<'js>> 
                 }
             }
             Event::Io { token, readiness } => {
+                if let Some((parser, fd, target)) = parsed_read(ctx, state, token, readiness)? {
+                    let rows = super::http_parser::read_execute(ctx, parser, fd)?;
+                    push([num(EV_PARSED as f64), target, num(readiness as f64), rows]);
+                    continue;
+                }
                 push([
                     num(EV_IO as f64),
                     num(token as f64),

@@ -52,7 +52,7 @@ fn expect_of(headers: &[(String, Vec<u8>)]) -> Option<String> {
 /// head whose message ends right after it without trailers (a request with no body)
 /// says so in its `ended` slot and has no End row: most requests then cost one row.
 ///
-/// `read`: for `readExecute`, the read's bytes, whose count comes first in the list and
+/// `read`: for [`read_execute`], the read's bytes, whose count comes first in the list and
 /// which an error row carries as its fifth slot (Node's `rawPacket`).
 fn events_to_js<'js>(
     ctx: &Ctx<'js>,
@@ -148,7 +148,7 @@ fn with_parser<R>(
 }
 
 /// Feeds `input` to parser `id`: its rows as [`events_to_js`] makes them (`read`: the
-/// bytes came from readExecute's read).
+/// bytes came from [`read_execute`]'s read).
 fn feed_to_js<'js>(
     ctx: &Ctx<'js>,
     parsers: &Shared<Parser>,
@@ -166,9 +166,32 @@ fn feed_to_js<'js>(
     events_to_js(ctx, events, result.err(), requests, read.then_some(input))
 }
 
+thread_local! {
+    /// The parsers, by the id JS holds; the loop's poll parses with them too.
+    static PARSERS: Shared<Parser> = slots::shared();
+}
+
+/// Whether parser `id` is there (not freed).
+pub(crate) fn exists(id: usize) -> bool {
+    PARSERS.with(|p| p.borrow().get(id).is_some())
+}
+
+/// Reads socket `fd` and feeds what came to parser `id`, without a JS buffer between (the
+/// loop's poll reads an HTTP server's connections so; see event_loop.rs): the byte count
+/// followed by the parser's rows, or as net's read answers, 0 at end of stream or a
+/// negative errno.
+pub(crate) fn read_execute<'js>(ctx: &Ctx<'js>, id: usize, fd: i32) -> Result<Value<'js>> {
+    let parsers = PARSERS.with(Shared::clone);
+    super::net::with_read(fd, |read| match read {
+        Ok([]) => Ok(Value::new_int(ctx.clone(), 0)),
+        Ok(input) => Ok(feed_to_js(ctx, &parsers, id, input, true)?.into_value()),
+        Err(e) => Ok(Value::new_number(ctx.clone(), -(e.0 as f64))),
+    })
+}
+
 pub fn init<'js>(obj: &Object<'js>) -> Result<()> {
     super::outgoing_head::init(obj)?;
-    let parsers = slots::shared::<Parser>();
+    let parsers = PARSERS.with(Shared::clone);
     let p = parsers.clone();
     def(
         obj,
@@ -197,22 +220,6 @@ pub fn init<'js>(obj: &Object<'js>) -> Result<()> {
             // SAFETY: bytes_of returned a live buffer; no JS runs while the parser reads it.
             let input = unsafe { std::slice::from_raw_parts(ptr, len) };
             feed_to_js(&ctx, &p, id, input, false)
-        },
-    )?;
-    // readExecute(id, fd): reads the socket and parses what came, without a JS buffer
-    // between (the server's connections read this way; see net's _reader): the byte count
-    // followed by execute's rows, or as net's read answers, 0 at end of stream or a negative
-    // errno.
-    let p = parsers.clone();
-    def(
-        obj,
-        "readExecute",
-        move |ctx: Ctx<'js>, id: usize, fd: i32| -> Result<Value<'js>> {
-            super::net::with_read(fd, |read| match read {
-                Ok([]) => Ok(Value::new_int(ctx.clone(), 0)),
-                Ok(input) => Ok(feed_to_js(&ctx, &p, id, input, true)?.into_value()),
-                Err(e) => Ok(Value::new_number(ctx.clone(), -(e.0 as f64))),
-            })
         },
     )?;
     let p = parsers.clone();
