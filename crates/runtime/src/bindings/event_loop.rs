@@ -239,6 +239,10 @@ fn poll<'js>(ctx: &Ctx<'js>, state: &Shared, block: bool) -> Result<Array<'js>> 
     let mut push = |row: [Value<'js>; 4]| slots.extend(row);
     let num = |v: f64| Value::new_number(ctx.clone(), v);
     let none = || Value::new_undefined(ctx.clone());
+    // Completed work first: a write the writer thread finished ends its response before
+    // the connection's next request, read in this same poll, is handled (it then finds
+    // the connection free instead of queueing behind the response).
+    events.sort_by_key(|ev| !matches!(ev, Event::Wake));
     for ev in events {
         match ev {
             Event::Io {
