@@ -322,7 +322,7 @@ Socket.prototype._readReady = function() {
     // like libuv, wait for the next readiness report (so an EOF right behind the data is
     // seen one loop iteration later).
     var length = r.byteLength;
-    if (!this._took(r, length, false) || length < kReadSize) return;
+    if (!this._took(r, length) || length < kReadSize) return;
   }
 };
 
@@ -340,25 +340,17 @@ Socket.prototype._readFailed = function(r) {
   this.destroy(errnoException(r, 'read'));
 };
 
-// `length` bytes a read brought: `r` the bytes, or with `parsed` the rows the loop's read
-// for the socket's parser made (see onParsedRead). False when reading stops for now.
-Socket.prototype._took = function(r, length, parsed) {
+// `length` bytes a read brought, `r`. False when reading stops for now.
+Socket.prototype._took = function(r, length) {
   this._bytesRead += length;
   if (this._timeoutTimer !== null) this._touch();
-  if (parsed || this._consumer !== null) {
+  if (this._consumer !== null) {
     // A consumer (the HTTP server's parser) takes the bytes directly, as Node's
     // parser.consume() does: no Buffer, no 'data' event. It stops taking them when
     // the socket is paused.
-    if (parsed) this._parsedConsumer(r);
-    else this._consumer(r);
-    // Paused by the consumer: stop. Nothing was pushed for the read Readable asked for,
-    // so clear it, letting resume() ask again. (A consumer that let go of the socket,
-    // as an upgrade does, leaves it reading: the next bytes go out as 'data'.)
-    var state = this._readableState;
-    if (state.flowing === false) {
-      state.reading = false;
-      this._reading = false;
-      this._updateInterest();
+    this._consumer(r);
+    if (this._readableState.flowing === false) {
+      this._consumerPaused();
       return false;
     }
     return true;
@@ -371,11 +363,21 @@ Socket.prototype._took = function(r, length, parsed) {
   return true;
 };
 
+// Paused by the consumer of its bytes: reading stops. Nothing was pushed for the read
+// Readable asked for, so that is cleared, letting resume() ask again. (A consumer that let
+// go of the socket, as an upgrade does, leaves it reading: the next bytes go out as 'data'.)
+Socket.prototype._consumerPaused = function() {
+  this._readableState.reading = false;
+  this._reading = false;
+  this._updateInterest();
+};
+
 // A read the loop made for a socket whose bytes an HTTP parser takes (see Handle's
 // readParsed): the byte count then the parser's rows, 0 at the end of the stream, or a
 // negative errno. `events` is the readiness it came with, as _onReady gets it. The rows
 // go to the consumer the socket had when they were read (_parsedConsumer), even if an
-// earlier callback of the same batch let go of the parser.
+// earlier callback of the same batch let go of the parser. (What _took does for a read
+// of its own, inline: this runs once per request of a busy server.)
 function onParsedRead(socket, events, r) {
   if (socket._pendingWrite !== null && socket._pendingWrite.inFlight === null && events & (EPOLLOUT | EPOLLERR | EPOLLHUP)) {
     socket._flushPending();
@@ -386,7 +388,10 @@ function onParsedRead(socket, events, r) {
     if (r !== UV_EAGAIN) socket._readFailed(r);
     return;
   }
-  socket._took(r, r[0], true);
+  socket._bytesRead += r[0];
+  if (socket._timeoutTimer !== null) socket._touch();
+  socket._parsedConsumer(r);
+  if (socket._readableState.flowing === false) socket._consumerPaused();
 }
 eventLoop.setParsedReader(onParsedRead);
 
