@@ -556,11 +556,6 @@ OutgoingMessage.prototype.end = function(chunk, encoding, callback) {
     callback = encoding;
     encoding = null;
   }
-  var finish = () => {
-    if (this.socket && this.socket._hadError) return;
-    if (this._onFinish !== null) this._onFinish();
-    if (isListened(this, 'finish')) this.emit('finish');
-  };
   // The usual end of a response: a string body or none, framed by its length, after
   // writeHead() or with the head made here, on a socket that is this message's and idle.
   // Head and body leave in one write with 'finish' behind it, as the steps below would send
@@ -577,13 +572,15 @@ OutgoingMessage.prototype.end = function(chunk, encoding, callback) {
     if (!this._headerSent && !this.chunkedEncoding && this.outputData.length === 0 && this[kCorked] === 0 &&
       socket !== null && socket._httpMessage === this && socket._writeNow !== undefined &&
       // A head alone goes as latin1, as Node's _send('', 'latin1') sends it.
-      (body === '' ? socket._writeNow(this._header, 'latin1', finish) : socket._writeNow(this._header + body, 'utf8', finish))) {
+      (body === '' ? socket._writeNow(this._header, 'latin1', messageFinisher(socket, this)) :
+        socket._writeNow(this._header + body, 'utf8', messageFinisher(socket, this)))) {
       this._headerSent = true;
       this.finished = true;
       this._finish();
       return this;
     }
   }
+  var finish = () => finishMessage(this);
   var finishQueued = false;
   if (chunk) {
     if (this.finished) {
@@ -633,6 +630,32 @@ OutgoingMessage.prototype.end = function(chunk, encoding, callback) {
   if (this.outputData.length === 0 && this.socket && this.socket._httpMessage === this) this._finish();
   return this;
 };
+
+// The message's write is done: 'finish', after the owner's bookkeeping (_onFinish).
+function finishMessage(msg) {
+  if (msg.socket && msg.socket._hadError) return;
+  if (msg._onFinish !== null) msg._onFinish();
+  if (isListened(msg, 'finish')) msg.emit('finish');
+}
+
+// The callback for the write that ends `msg` in end()'s usual case: one function per
+// socket, which finishes the socket's _endingMessage, rather than a closure per message
+// (a closure costs QuickJS about as much as the rest of the write's callback). Only one
+// such write is in flight on a socket, as the usual case needs an idle socket; where the
+// socket does not take the write, the finisher is not called and _endingMessage is left
+// for the next one.
+function messageFinisher(socket, msg) {
+  socket._endingMessage = msg;
+  var finisher = socket._finishEndingMessage;
+  if (finisher === undefined) {
+    finisher = socket._finishEndingMessage = () => {
+      var ending = socket._endingMessage;
+      socket._endingMessage = null;
+      if (ending !== null) finishMessage(ending);
+    };
+  }
+  return finisher;
+}
 
 OutgoingMessage.prototype._finish = function() {
   if (isListened(this, 'prefinish')) this.emit('prefinish');

@@ -37,6 +37,7 @@ var {
 } = require('internal/errors');
 
 var { now: loopTime } = require('internal/event_loop');
+var { hasTickScheduled } = require('internal/process/task_queues');
 var { observed: perfObserved, startPerf, stopPerf } = require('internal/perf/observe');
 // Where a server keeps the interval that checks its connections' timeouts (Node's name,
 // which _http_server exports).
@@ -714,9 +715,16 @@ function resOnFinish(req, res, socket, state, server) {
   if (req._untouched()) req._dumped = true;
   else if (!req._consuming && !req._readableState.resumeScheduled) req._dump();
   res.detachSocket(socket);
-  // On a tick of its own even when nobody listens: ticks queued before it (a write
-  // after end's error) still see the response open, as in Node.
-  process.nextTick(emitCloseNT, res);
+  // On a tick of its own, as in Node: ticks queued before it (a write after end's error)
+  // still see the response open. With no tick queued and nobody to tell, that tick would
+  // run next with no JS between (the write's callback runs from the loop or a tick, never
+  // inside the caller's code): the response is marked closed now, without one.
+  if (!hasTickScheduled() && !isListened(res, 'close') && !isListened(res, 'finish')) {
+    res.destroyed = true;
+    res._closed = true;
+  } else {
+    process.nextTick(emitCloseNT, res);
+  }
   if (res._last) {
     destroySoon(socket);
   } else if (state.outgoing.length === 0) {
