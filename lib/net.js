@@ -174,6 +174,9 @@ function Socket(options) {
   this._pendingData = null;
   this._pendingEncoding = '';
   this._pendingWrite = null;
+  // A write the writer thread has (see writeBehind): its string and callback.
+  this._inFlight = null;
+  this._inFlightCb = null;
   // A write the event loop holds until the end of its batch, and its callback (see
   // _writeNow).
   this._heldChunk = null;
@@ -294,7 +297,7 @@ Socket.prototype._updateInterest = function() {
   var h = this._handle;
   if (h === null) return;
   var events = 0;
-  if (this.connecting || (this._pendingWrite !== null && this._pendingWrite.inFlight === null)) events |= EPOLLOUT;
+  if (this.connecting || (this._pendingWrite !== null && this._inFlight === null)) events |= EPOLLOUT;
   if (this._reading && !this.connecting) events |= EPOLLIN;
   h.want(events);
 };
@@ -304,7 +307,7 @@ Socket.prototype._onReady = function(events) {
     if (events & (EPOLLOUT | EPOLLERR | EPOLLHUP)) this._afterConnect(binding.soError(this._handle.fd));
     return;
   }
-  if (this._pendingWrite !== null && this._pendingWrite.inFlight === null && events & (EPOLLOUT | EPOLLERR | EPOLLHUP)) {
+  if (this._pendingWrite !== null && this._inFlight === null && events & (EPOLLOUT | EPOLLERR | EPOLLHUP)) {
     this._flushPending();
   }
   if (this._handle !== null && this._reading && events & (EPOLLIN | EPOLLERR | EPOLLHUP)) this._readReady();
@@ -379,7 +382,7 @@ Socket.prototype._consumerPaused = function() {
 // earlier callback of the same batch let go of the parser. (What _took does for a read
 // of its own, inline: this runs once per request of a busy server.)
 function onParsedRead(socket, events, r) {
-  if (socket._pendingWrite !== null && socket._pendingWrite.inFlight === null && events & (EPOLLOUT | EPOLLERR | EPOLLHUP)) {
+  if (socket._pendingWrite !== null && socket._inFlight === null && events & (EPOLLOUT | EPOLLERR | EPOLLHUP)) {
     socket._flushPending();
   }
   // Closed by an earlier callback of the batch: the bytes go with it.
@@ -476,9 +479,10 @@ Socket.prototype._writeChunks = function(chunks, cb) {
       after(err);
     };
   }
-  if (this._pendingWrite !== null) {
-    // Behind the rest of a held write the kernel did not take at once.
-    const pending = this._pendingWrite;
+  if (this._pendingWrite !== null || this._inFlight !== null) {
+    // Behind the rest of a held write the kernel did not take at once, or behind one on
+    // the writer thread.
+    const pending = this._pendingWrite ??= { chunks: [], cb: null };
     for (let i = 0; i < chunks.length; i++) {
       const c = chunks[i];
       pending.chunks.push(typeof c === 'string' ? Buffer.from(c, 'utf8') : c);
@@ -499,7 +503,7 @@ Socket.prototype._writeChunks = function(chunks, cb) {
     cb();
     return;
   }
-  this._pendingWrite = { chunks: remainderOf(chunks, done), cb, inFlight: null, inFlightCb: null };
+  this._pendingWrite = { chunks: remainderOf(chunks, done), cb };
   this._updateInterest();
 };
 
@@ -518,7 +522,8 @@ Socket.prototype._writeNow = function(data, encoding, cb) {
 // and the socket connected, uncorked, not ending and not failed.
 Socket.prototype._canWriteNow = function() {
   var state = this._writableState;
-  return !(this._handle === null || this.connecting || this._pendingWrite !== null || this._heldChunk !== null ||
+  return !(this._handle === null || this.connecting || this._pendingWrite !== null || this._inFlight !== null ||
+    this._heldChunk !== null ||
     state.length !== 0 || state.writing || state.corked || state.ending || state.destroyed || state.errored);
 };
 
@@ -589,7 +594,7 @@ Socket.prototype._flushHeld = function(fromLoop) {
   const cb = this._heldCb;
   this._heldChunk = this._heldCb = null;
   this._touch();
-  if (this._pendingWrite !== null) {
+  if (this._pendingWrite !== null || this._inFlight !== null) {
     this._writeChunks([chunk], afterHeldWrite(this, cb));
     return;
   }
@@ -607,7 +612,7 @@ Socket.prototype._flushHeld = function(fromLoop) {
     // The rest waits for EPOLLOUT.
     const n = r === UV_EAGAIN ? 0 : PARTIAL_WRITE - r;
     this._bytesDispatched += n;
-    this._pendingWrite = { chunks: remainderOf([chunk], n), cb: afterHeldWrite(this, cb), inFlight: null, inFlightCb: null };
+    this._pendingWrite = { chunks: remainderOf([chunk], n), cb: afterHeldWrite(this, cb) };
     this._updateInterest();
   } else {
     afterHeldWrite(this, cb)(errnoException(r, 'write'));
@@ -630,66 +635,72 @@ function afterHeldWrite(socket, cb) {
 // writer thread in one step: the loop thread goes on with the next events while the kernel
 // takes them. On loopback a write also delivers to the peer, about a third of a busy
 // server's CPU per keep-alive request, which another core then spends. Each socket's write
-// is in flight until the thread reports it (a pending write with `inFlight`): later writes
-// queue behind it, EPOLLOUT is not waited for, an end waits for it, and a close of the
-// descriptor is put off until it is done (Handle's close).
+// is in flight until the thread reports it (the socket's _inFlight): later writes queue
+// behind it (a pending write), EPOLLOUT is not waited for, an end waits for it, and a close
+// of the descriptor is put off until it is done (Handle's close).
 function writeBehind(sockets) {
   var fds = [], chunks = [], entries = [];
   for (var i = 0; i < sockets.length; i++) {
     var socket = sockets[i];
     var chunk = socket._heldChunk;
     if (chunk === null || socket._handle === null) continue;
-    if (socket._pendingWrite !== null) {
+    if (socket._pendingWrite !== null || socket._inFlight !== null) {
       socket._flushHeld(false);
       continue;
     }
-    var cb = socket._heldCb;
+    socket._inFlight = chunk;
+    socket._inFlightCb = socket._heldCb;
     socket._heldChunk = socket._heldCb = null;
     if (socket._timeoutTimer !== null) socket._touch();
-    var pending = { chunks: [], cb: null, inFlight: chunk, inFlightCb: cb };
-    socket._pendingWrite = pending;
-    socket._handle.writing = true;
-    fds.push(socket._handle.fd);
+    var handle = socket._handle;
+    handle.writing = true;
+    fds.push(handle.fd);
     chunks.push(chunk);
-    entries.push(socket, pending, socket._handle);
+    entries.push(socket, handle);
   }
   if (fds.length === 0) return;
   eventLoop.poolRequest((id) => binding.writeBehind(fds, chunks, id), (err, results) => {
     for (var i = 0; i < fds.length; i++) {
-      afterWriteBehind(entries[3 * i], entries[3 * i + 1], entries[3 * i + 2], fds[i], results[i]);
+      afterWriteBehind(entries[2 * i], entries[2 * i + 1], fds[i], results[i]);
       processTicksAndRejections();
     }
   });
 }
 
-function afterWriteBehind(socket, pending, handle, fd, r) {
+function afterWriteBehind(socket, handle, fd, r) {
   handle.writing = false;
   if (handle.closeAfterWrite) binding.close(fd);
+  var chunk = socket._inFlight;
   // Destroyed meanwhile: what was left of the write is dropped, as a destroy drops it.
-  if (socket._pendingWrite !== pending) return;
-  var chunk = pending.inFlight;
-  var cb = pending.inFlightCb;
-  pending.inFlight = pending.inFlightCb = null;
+  if (chunk === null) return;
+  var cb = socket._inFlightCb;
+  socket._inFlight = socket._inFlightCb = null;
+  var pending;
   if (r >= 0) {
     socket._bytesDispatched += r;
     // The write's callback runs now, as _flushHeld's from the loop does; then what was
     // queued behind it goes.
     if (typeof cb === 'function') cb();
-    if (socket._pendingWrite !== pending) return;
-    if (pending.chunks.length === 0 && pending.cb === null) socket._pendingWrite = null;
-    else socket._flushPending();
+    if (socket._pendingWrite !== null && socket._inFlight === null) socket._flushPending();
   } else if (r <= PARTIAL_WRITE || r === UV_EAGAIN) {
     // The rest waits for EPOLLOUT, ahead of what was queued behind it.
     var n = r === UV_EAGAIN ? 0 : PARTIAL_WRITE - r;
     socket._bytesDispatched += n;
-    pending.chunks.unshift(...remainderOf([chunk], n));
-    pending.cb = chainWriteCallbacks(afterHeldWrite(socket, cb), pending.cb);
+    var rest = remainderOf([chunk], n);
+    pending = socket._pendingWrite;
+    if (pending === null) {
+      socket._pendingWrite = { chunks: rest, cb: afterHeldWrite(socket, cb) };
+    } else {
+      pending.chunks.unshift(...rest);
+      pending.cb = chainWriteCallbacks(afterHeldWrite(socket, cb), pending.cb);
+    }
     socket._updateInterest();
   } else {
+    pending = socket._pendingWrite;
     socket._pendingWrite = null;
     var err = errnoException(r, 'write');
     afterHeldWrite(socket, cb)(err);
-    if (pending.cb !== null) pending.cb(err);
+    if (pending !== null && pending.cb !== null) pending.cb(err);
   }
 }
 
@@ -727,9 +738,9 @@ Socket.prototype._final = function(cb) {
   }
   if (this._handle === null) return cb();
   this._flushHeld();
-  if (this._pendingWrite !== null) {
-    // The end follows the rest of a held write.
-    const pending = this._pendingWrite;
+  if (this._pendingWrite !== null || this._inFlight !== null) {
+    // The end follows the rest of a held write, or the writer thread's.
+    const pending = this._pendingWrite ??= { chunks: [], cb: null };
     pending.cb = chainWriteCallbacks(pending.cb, (err) => {
       if (err) cb(err);
       else this._final(cb);
@@ -751,10 +762,8 @@ Socket.prototype._destroy = function(exception, cb) {
   // A write on the writer thread is as good as written (the close waits for it): its
   // callback runs, as _flushHeld's does.
   this._flushHeld();
-  const pending = this._pendingWrite;
-  if (pending !== null && pending.inFlight !== null && typeof pending.inFlightCb === 'function') {
-    process.nextTick(pending.inFlightCb);
-  }
+  if (this._inFlight !== null && typeof this._inFlightCb === 'function') process.nextTick(this._inFlightCb);
+  this._inFlight = this._inFlightCb = null;
   this._pendingWrite = null;
   this._heldChunk = this._heldCb = null;
   if (this._timeoutTimer !== null) {
@@ -943,10 +952,8 @@ defineGetter('bytesRead', function() {
 defineGetter('bytesWritten', function() {
   let bytes = this._bytesDispatched;
   const pending = this._pendingWrite;
-  if (pending !== null) {
-    for (const c of pending.chunks) bytes += c.byteLength;
-    if (pending.inFlight !== null) bytes += Buffer.byteLength(pending.inFlight);
-  }
+  if (pending !== null) for (const c of pending.chunks) bytes += c.byteLength;
+  if (this._inFlight !== null) bytes += Buffer.byteLength(this._inFlight);
   const held = this._heldChunk;
   if (held !== null) bytes += typeof held === 'string' ? Buffer.byteLength(held) : held.byteLength;
   for (const { chunk, encoding } of this.writableBuffer || []) {
