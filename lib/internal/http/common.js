@@ -67,6 +67,12 @@ function isListened(emitter, type) {
   return (events !== undefined && events[type] !== undefined) || emitter.emit !== kEmit;
 }
 
+// Whether any event of `emitter`'s may reach someone: false for one that never had a
+// listener and emits as EventEmitter does (one check for several events).
+function mayBeHeard(emitter) {
+  return emitter._events !== undefined || emitter.emit !== kEmit;
+}
+
 // `connection`, the name older code reads a message's socket by (both message classes).
 var connectionAccessor = {
   __proto__: null,
@@ -182,6 +188,7 @@ module.exports = {
   EV_UPGRADE,
   HTTPParser,
   isListened,
+  mayBeHeard,
   destroySoon,
   parsers,
   connectionAccessor,

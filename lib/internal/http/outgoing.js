@@ -27,7 +27,7 @@ var {
 var {
   validateHeaderName, validateHeaderValue, checkInvalidHeaderChar, checkIsHttpToken, storeHead, finishHead,
   HEAD_SEND_NOW, HEAD_TRAILER_INVALID, framingOf, framing: { CONTENT_LENGTH: F_CONTENT_LENGTH },
-  isListened, connectionAccessor,
+  isListened, mayBeHeard, connectionAccessor,
 } = require('internal/http/common');
 
 var kOutHeaders = Symbol('kOutHeaders');
@@ -117,7 +117,8 @@ Object.setPrototypeOf(OutgoingMessage, Stream);
 Object.assign(OutgoingMessage.prototype, messageDefaults);
 
 // Called just before 'finish' is emitted, ahead of every listener: the HTTP server's own
-// bookkeeping for a finished response, without a listener added per response.
+// bookkeeping for a finished response, without a listener added per response. Its
+// argument says whether the message's events may reach anyone (mayBeHeard).
 OutgoingMessage.prototype._onFinish = null;
 // Called with the change in bytes queued before a socket was assigned (the HTTP server
 // pauses a connection whose queued responses grow too large).
@@ -631,11 +632,13 @@ OutgoingMessage.prototype.end = function(chunk, encoding, callback) {
   return this;
 };
 
-// The message's write is done: 'finish', after the owner's bookkeeping (_onFinish).
+// The message's write is done: 'finish', after the owner's bookkeeping (_onFinish, told
+// whether anyone may hear of the message's events).
 function finishMessage(msg) {
   if (msg.socket && msg.socket._hadError) return;
-  if (msg._onFinish !== null) msg._onFinish();
-  if (isListened(msg, 'finish')) msg.emit('finish');
+  var heard = mayBeHeard(msg);
+  if (msg._onFinish !== null) msg._onFinish(heard);
+  if (heard && isListened(msg, 'finish')) msg.emit('finish');
 }
 
 // The callback for the write that ends `msg` in end()'s usual case: one function per

@@ -620,6 +620,9 @@ function responseFields(req, connection, keepAliveTimeout, highWaterMark) {
     finished: false,
     destroyed: false,
     _closed: false,
+    // Read by every check for listeners (isListened), found here rather than four
+    // prototypes up.
+    _events: undefined,
   };
   if (highWaterMark !== kDefaultHighWaterMark) res._highWaterMark = highWaterMark;
   return res;
@@ -694,12 +697,13 @@ ServerResponse.prototype._onPendingData = function(delta) {
   if (connection !== null) updateOutgoingData(connection.socket, connection.state, delta);
 };
 
-ServerResponse.prototype._onFinish = function() {
+ServerResponse.prototype._onFinish = function(heard) {
   var connection = this._httpConnection;
-  if (connection !== null) resOnFinish(this.req, this, connection.socket, connection.state, connection.server);
+  if (connection !== null) resOnFinish(this.req, this, connection.socket, connection.state, connection.server, heard);
 };
 
-function resOnFinish(req, res, socket, state, server) {
+// `heard`: whether the response's events may reach anyone (mayBeHeard).
+function resOnFinish(req, res, socket, state, server, heard) {
   var incoming = state.incoming;
   if (incoming[0] === req) {
     incoming.shift();
@@ -719,7 +723,7 @@ function resOnFinish(req, res, socket, state, server) {
   // still see the response open. With no tick queued and nobody to tell, that tick would
   // run next with no JS between (the write's callback runs from the loop or a tick, never
   // inside the caller's code): the response is marked closed now, without one.
-  if (!hasTickScheduled() && !isListened(res, 'close') && !isListened(res, 'finish')) {
+  if (!heard && !hasTickScheduled()) {
     res.destroyed = true;
     res._closed = true;
   } else {
