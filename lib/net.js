@@ -114,6 +114,8 @@ class Handle {
     // The HTTP parser the loop reads for (see readParsed), and the socket it reads for.
     this.parser = -1;
     this.reader = null;
+    // An accepted TCP connection's remote address, as accept() gave it.
+    this.peer = null;
   }
 
   // Has the loop read the descriptor itself whenever it is readable and asked to be, with
@@ -138,9 +140,31 @@ class Handle {
     }
   }
 
-  setRef(refed) {
-    this.refed = refed;
-    if (this.token !== 0) eventLoop.setWatchRef(this.token, refed);
+  // Whether the watch keeps the process alive.
+  ref() {
+    this.refed = true;
+    if (this.token !== 0) eventLoop.setWatchRef(this.token, true);
+  }
+
+  unref() {
+    this.refed = false;
+    if (this.token !== 0) eventLoop.setWatchRef(this.token, false);
+  }
+
+  hasRef() {
+    return this.refed;
+  }
+
+  // TCP's options, as Node's TCP handle sets them (a Unix socket's handle ignores them):
+  // what Socket's setNoDelay and setKeepAlive call when the setting changes.
+  setNoDelay(enable) {
+    if (this.family !== 0 && this.fd >= 0) binding.setsockopt(this.fd, C.IPPROTO_TCP, C.TCP_NODELAY, enable ? 1 : 0);
+  }
+
+  setKeepAlive(enable, delaySecs) {
+    if (this.family === 0 || this.fd < 0) return;
+    binding.setsockopt(this.fd, C.SOL_SOCKET, C.SO_KEEPALIVE, enable ? 1 : 0);
+    if (enable && delaySecs > 0) binding.setsockopt(this.fd, C.IPPROTO_TCP, C.TCP_KEEPIDLE, delaySecs);
   }
 
   close() {
@@ -287,10 +311,10 @@ function addAbortSignal(socket, signal) {
 Socket.prototype._attach = function(handle) {
   // Bound rather than a closure that calls it: one call less per readiness report.
   handle.onReady = this._onReady.bind(this);
-  handle.setRef(this._refed);
+  if (!this._refed) handle.unref();
   this._handle = handle;
-  if (this[kSetNoDelay] && handle.family !== 0) binding.setsockopt(handle.fd, C.IPPROTO_TCP, C.TCP_NODELAY, 1);
-  if (this[kSetKeepAlive] && handle.family !== 0) setKeepAliveOn(handle.fd, true, this[kKeepAliveDelay]);
+  if (this[kSetNoDelay]) handle.setNoDelay(true);
+  if (this[kSetKeepAlive]) handle.setKeepAlive(true, this[kKeepAliveDelay]);
 };
 
 Socket.prototype._updateInterest = function() {
@@ -857,20 +881,17 @@ Socket.prototype.setTimeout = function(msecs, callback) {
 
 // --- options -----------------------------------------------------------------------------
 
-function setKeepAliveOn(fd, enable, delaySecs) {
-  binding.setsockopt(fd, C.SOL_SOCKET, C.SO_KEEPALIVE, enable ? 1 : 0);
-  if (enable && delaySecs > 0) binding.setsockopt(fd, C.IPPROTO_TCP, C.TCP_KEEPIDLE, delaySecs);
-}
-
+// Each reaches the handle only when the setting changes, as in Node (a handle without the
+// method, as a pipe's in Node, is left alone).
 Socket.prototype.setNoDelay = function(enable) {
   enable = enable === undefined ? true : Boolean(enable);
   if (this._handle === null) {
     this[kSetNoDelay] = enable;
     return this;
   }
-  if (this._handle.family !== 0 && this[kSetNoDelay] !== enable) {
+  if (this._handle.setNoDelay && enable !== this[kSetNoDelay]) {
     this[kSetNoDelay] = enable;
-    binding.setsockopt(this._handle.fd, C.IPPROTO_TCP, C.TCP_NODELAY, enable ? 1 : 0);
+    this._handle.setNoDelay(enable);
   }
   return this;
 };
@@ -883,7 +904,12 @@ Socket.prototype.setKeepAlive = function(enable, initialDelayMsecs) {
     this[kKeepAliveDelay] = initialDelay;
     return this;
   }
-  if (this._handle.family !== 0) setKeepAliveOn(this._handle.fd, enable, initialDelay);
+  if (!this._handle.setKeepAlive) return this;
+  if (enable !== this[kSetKeepAlive] || (enable && this[kKeepAliveDelay] !== initialDelay)) {
+    this[kSetKeepAlive] = enable;
+    this[kKeepAliveDelay] = initialDelay;
+    this._handle.setKeepAlive(enable, initialDelay);
+  }
   return this;
 };
 
@@ -978,13 +1004,13 @@ Object.defineProperty(Socket.prototype, '_connecting', {
 
 Socket.prototype.ref = function() {
   this._refed = true;
-  if (this._handle !== null) this._handle.setRef(true);
+  if (this._handle !== null && typeof this._handle.ref === 'function') this._handle.ref();
   return this;
 };
 
 Socket.prototype.unref = function() {
   this._refed = false;
-  if (this._handle !== null) this._handle.setRef(false);
+  if (this._handle !== null && typeof this._handle.unref === 'function') this._handle.unref();
   return this;
 };
 
@@ -1409,8 +1435,12 @@ function listenOn(server, address, port, addressType, backlog, fd, flags) {
     process.nextTick(() => server.emit('error', ex));
     return;
   }
-  const handle = new Handle(result.fd, family, () => onConnection(server));
-  handle.setRef(!server._unref);
+  const handle = new Handle(result.fd, family, () => acceptConnections(server));
+  // As Node's listening handle: its onconnection(err, clientHandle) makes each accepted
+  // connection's socket (code that watches connections replaces it), with `owner` its server.
+  handle.owner = server;
+  handle.onconnection = onconnection;
+  if (server._unref) handle.unref();
   server._handle = handle;
   // Node's key for the listening address: the family the bind settled on (or that of a
   // path or descriptor as given), the address and the port asked for.
@@ -1421,7 +1451,7 @@ function listenOn(server, address, port, addressType, backlog, fd, flags) {
   });
 }
 
-function onConnection(server) {
+function acceptConnections(server) {
   for (;;) {
     if (server._handle === null) return;
     const r = binding.accept(server._handle.fd);
@@ -1438,40 +1468,59 @@ function onConnection(server) {
         }, kAcceptRetryMs);
         if (server._unref) retry.unref();
       }
-      server.emit('error', errnoException(r, 'accept'));
+      server._handle.onconnection(r);
       return;
     }
-    const fd = r[3];
-    if (server.maxConnections != null && server._connections >= server.maxConnections) {
-      binding.close(fd);
-      server.emit('drop', {
-        localAddress: server.address()?.address,
-        localPort: server.address()?.port,
-        localFamily: server.address()?.family,
-        remoteAddress: r[1],
-        remotePort: r[2],
-        remoteFamily: familyName(r[0]),
-      });
-      continue;
-    }
-    const family = server._handle.family;
-    const socket = new Socket({
-      handle: new Handle(fd, family, null),
-      allowHalfOpen: server.allowHalfOpen,
-      pauseOnConnect: server.pauseOnConnect,
-      readable: true,
-      writable: true,
-      readableHighWaterMark: server.highWaterMark,
-      writableHighWaterMark: server.highWaterMark,
-    });
-    if (family !== 0) socket._peername = { address: r[1], family: familyName(r[0]), port: r[2] };
-    if (server.noDelay && family !== 0) socket.setNoDelay(true);
-    if (server.keepAlive && family !== 0) socket.setKeepAlive(true, server.keepAliveInitialDelay * 1000);
-    server._connections++;
-    socket.server = server;
-    socket._server = server;
-    server.emit('connection', socket);
+    const clientHandle = new Handle(r[3], server._handle.family, null);
+    if (clientHandle.family !== 0) clientHandle.peer = { address: r[1], family: familyName(r[0]), port: r[2] };
+    server._handle.onconnection(0, clientHandle);
   }
+}
+
+// A listening handle's connection (`err`: a negative errno from accept): the socket, or the
+// descriptor dropped when the server is at maxConnections.
+function onconnection(err, clientHandle) {
+  const server = this.owner;
+  if (err) {
+    server.emit('error', errnoException(err, 'accept'));
+    return;
+  }
+  const peer = clientHandle.peer;
+  if (server.maxConnections != null && server._connections >= server.maxConnections) {
+    clientHandle.close();
+    server.emit('drop', {
+      localAddress: server.address()?.address,
+      localPort: server.address()?.port,
+      localFamily: server.address()?.family,
+      remoteAddress: peer?.address,
+      remotePort: peer?.port,
+      remoteFamily: peer?.family,
+    });
+    return;
+  }
+  const socket = new Socket({
+    handle: clientHandle,
+    allowHalfOpen: server.allowHalfOpen,
+    pauseOnConnect: server.pauseOnConnect,
+    readable: true,
+    writable: true,
+    readableHighWaterMark: server.highWaterMark,
+    writableHighWaterMark: server.highWaterMark,
+  });
+  if (peer !== null) socket._peername = peer;
+  if (server.noDelay && clientHandle.setNoDelay) {
+    socket[kSetNoDelay] = true;
+    clientHandle.setNoDelay(true);
+  }
+  if (server.keepAlive && clientHandle.setKeepAlive) {
+    socket[kSetKeepAlive] = true;
+    socket[kKeepAliveDelay] = server.keepAliveInitialDelay;
+    clientHandle.setKeepAlive(true, server.keepAliveInitialDelay);
+  }
+  server._connections++;
+  socket.server = server;
+  socket._server = server;
+  server.emit('connection', socket);
 }
 
 Server.prototype.address = function() {
@@ -1532,13 +1581,13 @@ Server.prototype.getConnections = function(cb) {
 
 Server.prototype.ref = function() {
   this._unref = false;
-  if (this._handle !== null) this._handle.setRef(true);
+  if (this._handle !== null) this._handle.ref();
   return this;
 };
 
 Server.prototype.unref = function() {
   this._unref = true;
-  if (this._handle !== null) this._handle.setRef(false);
+  if (this._handle !== null) this._handle.unref();
   return this;
 };
 
