@@ -62,11 +62,13 @@ function grownHighWaterMark(n) {
 // ---------------------------------------------------------------------------
 // State
 
+// A state's fields that start as constants are the prototype's (below) until set: a
+// stream holds only what it changed, which for an idle socket is a few of the thirty.
 class ReadableState {
   constructor(options, stream, isDuplex) {
     if (typeof isDuplex !== 'boolean') isDuplex = isDuplexInstance(stream);
 
-    this.objectMode = Boolean(options?.objectMode || (isDuplex && options?.readableObjectMode));
+    if (options?.objectMode || (isDuplex && options?.readableObjectMode)) this.objectMode = true;
     this.highWaterMark = options ?
       getHighWaterMark(options, this.objectMode, 'readableHighWaterMark', isDuplex) :
       getDefaultHighWaterMark(false);
@@ -74,50 +76,18 @@ class ReadableState {
     // Chunks not yet read: buffer[bufferIndex..]. Reading advances the index
     // instead of shifting the array, which would cost O(n) per chunk.
     this.buffer = [];
-    this.bufferIndex = 0;
     // Bytes (or characters, with an encoding; or objects) in the buffer.
     this.length = 0;
     this.pipes = [];
-    // While piping: the destination (or, with several, the Set of them)
-    // whose 'drain' the source waits for.
-    this.awaitDrainWriters = null;
-    this.multiAwaitDrain = false;
 
-    this.flowing = null;
-    // pause() was called (as opposed to flowing === false set by a
-    // 'readable' listener).
-    this.paused = false;
-    this.ended = false; // push(null) seen
-    this.endEmitted = false;
-    this.reading = false; // a _read() call is waiting for its push()
-    // Inside a synchronous _read(): pushes then must not emit 'data'
-    // directly. Starts true so nothing is emitted before the first read.
-    this.sync = true;
-    this.needReadable = false; // a 'readable' event is owed
-    this.emittedReadable = false; // ...and is already scheduled
-    this.readableListening = false;
-    this.resumeScheduled = false;
-    this.readingMore = false;
-    this.dataEmitted = false;
-    this.constructed = true;
-    // destroy() waiting for _construct() to finish.
-    this.pendingDestroy = null;
-
-    this.emitClose = !options || options.emitClose !== false;
-    this.autoDestroy = !options || options.autoDestroy !== false;
-    this.destroyed = false;
-    this.errored = null;
-    this.errorEmitted = false;
-    this.closed = false;
-    this.closeEmitted = false;
+    if (options && options.emitClose === false) this.emitClose = false;
+    if (options && options.autoDestroy === false) this.autoDestroy = false;
 
     const defaultEncoding = options?.defaultEncoding;
     if (defaultEncoding && !Buffer.isEncoding(defaultEncoding)) {
       throw new codes.ERR_UNKNOWN_ENCODING(defaultEncoding);
     }
-    this.defaultEncoding = defaultEncoding || 'utf8';
-    this.decoder = null;
-    this.encoding = null;
+    if (defaultEncoding) this.defaultEncoding = defaultEncoding;
     if (options?.encoding) {
       this.decoder = newStringDecoder(options.encoding);
       this.encoding = options.encoding;
@@ -133,6 +103,42 @@ class ReadableState {
     if (this.needReadable) scheduleReadMore(stream, this);
   }
 }
+Object.assign(ReadableState.prototype, {
+  objectMode: false,
+  bufferIndex: 0,
+  // While piping: the destination (or, with several, the Set of them) whose 'drain' the
+  // source waits for.
+  awaitDrainWriters: null,
+  multiAwaitDrain: false,
+  flowing: null,
+  // pause() was called (as opposed to flowing === false set by a 'readable' listener).
+  paused: false,
+  ended: false, // push(null) seen
+  endEmitted: false,
+  reading: false, // a _read() call is waiting for its push()
+  // Inside a synchronous _read(): pushes then must not emit 'data' directly. Starts true
+  // so nothing is emitted before the first read.
+  sync: true,
+  needReadable: false, // a 'readable' event is owed
+  emittedReadable: false, // ...and is already scheduled
+  readableListening: false,
+  resumeScheduled: false,
+  readingMore: false,
+  dataEmitted: false,
+  constructed: true,
+  // destroy() waiting for _construct() to finish.
+  pendingDestroy: null,
+  emitClose: true,
+  autoDestroy: true,
+  destroyed: false,
+  errored: null,
+  errorEmitted: false,
+  closed: false,
+  closeEmitted: false,
+  defaultEncoding: 'utf8',
+  decoder: null,
+  encoding: null,
+});
 
 // --- the chunk buffer ------------------------------------------------------
 

@@ -35,62 +35,31 @@ function isDuplexInstance(stream) {
 // ---------------------------------------------------------------------------
 // State
 
+// A state's fields that start as constants are the prototype's (below) until set: a
+// stream holds only what it changed, which for an idle socket is a few of the thirty.
 class WritableState {
   constructor(options, stream, isDuplex) {
     if (typeof isDuplex !== 'boolean') isDuplex = isDuplexInstance(stream);
 
-    this.objectMode = Boolean(options?.objectMode || (isDuplex && options?.writableObjectMode));
+    if (options?.objectMode || (isDuplex && options?.writableObjectMode)) this.objectMode = true;
     this.highWaterMark = options ?
       getHighWaterMark(options, this.objectMode, 'writableHighWaterMark', isDuplex) :
       getDefaultHighWaterMark(false);
 
-    this.finalCalled = false; // _final() has been called
-    this.needDrain = false; // a write() returned false: 'drain' is owed
-    this.ending = false; // end() has been called
-    this.ended = false; // ...and has returned
-    this.finished = false; // 'finish' emitted
-    this.destroyed = false;
-
     // Strings are turned into Buffers before _write() unless asked not to.
-    this.decodeStrings = !(options?.decodeStrings === false);
+    if (options?.decodeStrings === false) this.decodeStrings = false;
     const defaultEncoding = options?.defaultEncoding;
     if (defaultEncoding && !Buffer.isEncoding(defaultEncoding)) {
       throw new codes.ERR_UNKNOWN_ENCODING(defaultEncoding);
     }
-    this.defaultEncoding = defaultEncoding || 'utf8';
+    if (defaultEncoding) this.defaultEncoding = defaultEncoding;
 
     this.length = 0;
-    this.writing = false; // a _write()/_writev() call is in progress
-    this.corked = 0;
-    // Inside a _write() call: its callback, if called now, is synchronous
-    // and its effects are deferred to the next tick.
-    this.sync = true;
-    this.bufferProcessing = false;
     this.onwrite = onwrite.bind(undefined, stream);
-    this.writecb = null;
-    this.writelen = 0;
-    // Completions of synchronous writes, batched into one tick.
-    this.afterWriteTickInfo = null;
-    // A tick is due to complete a synchronous write made without callback.
-    this.nopTickPending = false;
-
     // Queued writes: buffered[bufferedIndex..] as { chunk, encoding, callback }.
     this.buffered = [];
-    this.bufferedIndex = 0;
-    this.allBuffers = true;
-    this.allNoop = true;
-
-    this.pendingcb = 0;
-    this.constructed = true;
-    // destroy() waiting for _construct() to finish.
-    this.pendingDestroy = null;
-    this.prefinished = false;
-    this.errorEmitted = false;
-    this.emitClose = !options || options.emitClose !== false;
-    this.autoDestroy = !options || options.autoDestroy !== false;
-    this.errored = null;
-    this.closed = false;
-    this.closeEmitted = false;
+    if (options && options.emitClose === false) this.emitClose = false;
+    if (options && options.autoDestroy === false) this.autoDestroy = false;
     // end() callbacks waiting for 'finish'.
     this.onFinished = [];
   }
@@ -110,6 +79,43 @@ class WritableState {
     finishMaybe(stream, this);
   }
 }
+Object.assign(WritableState.prototype, {
+  objectMode: false,
+  finalCalled: false, // _final() has been called
+  needDrain: false, // a write() returned false: 'drain' is owed
+  ending: false, // end() has been called
+  ended: false, // ...and has returned
+  finished: false, // 'finish' emitted
+  destroyed: false,
+  decodeStrings: true,
+  defaultEncoding: 'utf8',
+  writing: false, // a _write()/_writev() call is in progress
+  corked: 0,
+  // Inside a _write() call: its callback, if called now, is synchronous and its effects
+  // are deferred to the next tick.
+  sync: true,
+  bufferProcessing: false,
+  writecb: null,
+  writelen: 0,
+  // Completions of synchronous writes, batched into one tick.
+  afterWriteTickInfo: null,
+  // A tick is due to complete a synchronous write made without callback.
+  nopTickPending: false,
+  bufferedIndex: 0,
+  allBuffers: true,
+  allNoop: true,
+  pendingcb: 0,
+  constructed: true,
+  // destroy() waiting for _construct() to finish.
+  pendingDestroy: null,
+  prefinished: false,
+  errorEmitted: false,
+  emitClose: true,
+  autoDestroy: true,
+  errored: null,
+  closed: false,
+  closeEmitted: false,
+});
 
 function resetBuffer(state) {
   state.buffered = [];
