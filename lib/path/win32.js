@@ -1,0 +1,4 @@
+'use strict';
+
+// `path/win32`: the Windows path functions.
+module.exports = require('path').win32;
