@@ -67,11 +67,16 @@ function destroyerFor(stream, reading, writing) {
 
 function makeAsyncIterable(val) {
   if (isIterable(val)) return val;
-  if (isReadableNodeStream(val)) {
-    Readable ??= require('internal/streams/readable');
-    return Readable.prototype[Symbol.asyncIterator].call(val);
-  }
+  if (isReadableNodeStream(val)) return iterateReadable(val);
   throw new codes.ERR_INVALID_ARG_TYPE('val', ['Readable', 'Iterable', 'AsyncIterable'], val);
+}
+
+// A stream's chunks, from the first next() on: a stage that never reads its source leaves
+// the stream alone (an old-style stream is wrapped for reading only then, so its errors are
+// the pipeline's alone until something reads).
+async function* iterateReadable(stream) {
+  Readable ??= require('internal/streams/readable');
+  yield* Readable.prototype[Symbol.asyncIterator].call(stream);
 }
 
 // Writes an (async) iterable into a writable stream, honouring

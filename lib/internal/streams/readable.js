@@ -892,9 +892,7 @@ Readable.prototype.iterator = function iterator(options) {
 
 function streamToAsyncIterator(stream, options) {
   if (typeof stream.read !== 'function') stream = Readable.wrap(stream, { objectMode: true });
-  const iter = iterateStream(stream, options);
-  iter.stream = stream;
-  return iter;
+  return iterateStream(stream, options);
 }
 
 // Pulls chunks with read(), waiting for 'readable' or the end of the stream
