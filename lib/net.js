@@ -27,6 +27,7 @@ var {
   },
   errnoException,
   exceptionWithHostPort,
+  makeCodeError,
   uvExceptionWithHostPort,
   validateAbortSignal,
   validateBoolean,
@@ -452,11 +453,15 @@ function writeAfterFIN(chunk, encoding, cb) {
   return false;
 }
 
+// What Node's handle throws for a string written with the encoding 'buffer'.
+var ERR_STRING_AS_BUFFER = makeCodeError('ERR_INVALID_ARG_TYPE', TypeError, 'Second argument must be a buffer');
+
 // Strings go to the binding as they are (it writes them as UTF-8); other encodings are
 // converted first, except for ASCII text, whose latin1/ascii bytes are its UTF-8 bytes
 // (a string is ASCII when its UTF-8 length is its length: cheaper than a regex here).
 function toWritable(chunk, encoding) {
-  if (typeof chunk !== 'string' || encoding === 'utf8' || encoding === 'utf-8' || encoding === 'buffer') return chunk;
+  if (typeof chunk !== 'string' || encoding === 'utf8' || encoding === 'utf-8') return chunk;
+  if (encoding === 'buffer') throw new ERR_STRING_AS_BUFFER();
   if ((encoding === 'latin1' || encoding === 'binary' || encoding === 'ascii') && Buffer.byteLength(chunk) === chunk.length) {
     return chunk;
   }
