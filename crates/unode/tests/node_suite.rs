@@ -35,12 +35,15 @@ fn root() -> PathBuf {
 }
 
 /// Runs one test file from the tree's root: `Ok(())` when it exits 0, else what it said.
-fn run_test(tree: &Path, file: &str) -> Result<(), String> {
+/// `worker` names the test's scratch directory (test/common's tmpdir is `.tmp.<worker>`, as
+/// Node's runner gives each of its workers one), so tests running at once never share it.
+fn run_test(tree: &Path, file: &str, worker: usize) -> Result<(), String> {
     let mut child = Command::new(env!("CARGO_BIN_EXE_unode"))
         .args(test_flags(tree, file))
         .arg(Path::new("test/parallel").join(file))
         .current_dir(tree)
         .env("NO_COLOR", "1")
+        .env("TEST_THREAD_ID", worker.to_string())
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
@@ -83,15 +86,16 @@ fn run_all(tree: &Path, files: &[String]) -> Vec<(String, String)> {
     let next = Mutex::new(0usize);
     let failures = Mutex::new(Vec::new());
     std::thread::scope(|scope| {
-        for _ in 0..WORKERS {
-            scope.spawn(|| loop {
+        for worker in 0..WORKERS {
+            let (next, failures) = (&next, &failures);
+            scope.spawn(move || loop {
                 let i = {
                     let mut n = next.lock().expect("index");
                     *n += 1;
                     *n - 1
                 };
                 let Some(file) = files.get(i) else { break };
-                if let Err(why) = run_test(tree, file) {
+                if let Err(why) = run_test(tree, file, worker) {
                     failures.lock().expect("failures").push((file.clone(), why));
                 }
             });
