@@ -314,8 +314,8 @@ Socket.prototype._attach = function(handle) {
   handle.onReady = this._onReady.bind(this);
   if (!this._refed) handle.unref();
   this._handle = handle;
-  if (this[kSetNoDelay]) handle.setNoDelay(true);
-  if (this[kSetKeepAlive]) handle.setKeepAlive(true, this[kKeepAliveDelay]);
+  if (this[kSetNoDelay] && handle.setNoDelay) handle.setNoDelay(true);
+  if (this[kSetKeepAlive] && handle.setKeepAlive) handle.setKeepAlive(true, this[kKeepAliveDelay]);
 };
 
 Socket.prototype._updateInterest = function() {
