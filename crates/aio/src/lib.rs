@@ -3,6 +3,7 @@
 
 mod pool;
 mod reactor;
+mod spin;
 mod timers;
 
 pub use pool::Pool;

@@ -1,9 +1,10 @@
 //! epoll readiness plus timers plus a cross-thread waker, in one `poll` call.
 
+use crate::spin::{SpinWindow, MAX_SPIN_NS};
 use crate::TimerHeap;
 use std::sync::Arc;
 use unode_sys::epoll::{self, EpollEvent};
-use unode_sys::{event, fs, Errno, Result};
+use unode_sys::{event, fs, process, time, Errno, Result};
 
 /// The token reserved for the reactor's own eventfd.
 pub const WAKE_TOKEN: u64 = u64::MAX;
@@ -42,6 +43,7 @@ pub struct Reactor {
     /// Timers in nanoseconds of `CLOCK_MONOTONIC`.
     pub timers: TimerHeap,
     buf: Vec<EpollEvent>,
+    spin: SpinWindow,
 }
 
 impl Reactor {
@@ -56,11 +58,14 @@ impl Reactor {
         };
         let waker = Waker(Arc::new(WakeFd(wfd)));
         epoll::ctl(epfd, epoll::EPOLL_CTL_ADD, wfd, epoll::EPOLLIN, WAKE_TOKEN)?;
+        // On one CPU, polling only keeps the peer it waits for from running.
+        let cpus = process::cpu_affinity_count().unwrap_or(1);
         Ok(Reactor {
             epfd,
             waker,
             timers: TimerHeap::new(),
             buf: vec![EpollEvent::default(); 256],
+            spin: SpinWindow::new(if cpus > 1 { MAX_SPIN_NS } else { 0 }),
         })
     }
 
@@ -106,11 +111,7 @@ impl Reactor {
         };
         // Round up so a timer is never polled for a moment before it is due.
         let timeout_ms = wait.map_or(-1, |ns| ns.div_ceil(1_000_000).min(i32::MAX as u64) as i32);
-        let n = match epoll::wait(self.epfd, &mut self.buf, timeout_ms) {
-            Ok(n) => n,
-            Err(Errno::EINTR) => 0,
-            Err(e) => return Err(e),
-        };
+        let n = self.wait(timeout_ms, wait.unwrap_or(u64::MAX))?;
         for ev in &self.buf[..n] {
             let (token, readiness) = (ev.data, ev.events);
             if token == WAKE_TOKEN {
@@ -124,6 +125,43 @@ impl Reactor {
             self.buf.resize(n * 2, EpollEvent::default());
         }
         Ok(())
+    }
+}
+
+impl Reactor {
+    /// epoll_wait; where it may sleep, first polled for the spin window (see spin.rs),
+    /// never past `wait_ns`, the wait's own limit.
+    fn wait(&mut self, timeout_ms: i32, wait_ns: u64) -> Result<usize> {
+        if timeout_ms == 0 {
+            return self.epoll_wait(0);
+        }
+        let window = self.spin.ns().min(wait_ns);
+        // Under load events are ready at once: found without reading the clock.
+        if window > 0 {
+            let n = self.epoll_wait(0)?;
+            if n > 0 {
+                return Ok(n);
+            }
+        }
+        let start = time::monotonic_ns();
+        while window > 0 && time::monotonic_ns().saturating_sub(start) < window {
+            let n = self.epoll_wait(0)?;
+            if n > 0 {
+                return Ok(n);
+            }
+        }
+        let n = self.epoll_wait(timeout_ms)?;
+        self.spin
+            .after_sleep(time::monotonic_ns().saturating_sub(start));
+        Ok(n)
+    }
+
+    fn epoll_wait(&mut self, timeout_ms: i32) -> Result<usize> {
+        match epoll::wait(self.epfd, &mut self.buf, timeout_ms) {
+            Ok(n) => Ok(n),
+            Err(Errno::EINTR) => Ok(0),
+            Err(e) => Err(e),
+        }
     }
 }
 
