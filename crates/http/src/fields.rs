@@ -30,15 +30,48 @@ pub fn is_token(name: &str) -> bool {
 
 /// Whether `b` may be in a token: RFC 9110's tchar.
 pub fn is_tchar(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b)
+    TCHARS[b as usize]
 }
+
+/// RFC 9110's tchar, by byte: every header name sent or received is checked byte by byte.
+static TCHARS: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = c.is_ascii_alphanumeric()
+            || matches!(
+                c,
+                b'!' | b'#'
+                    | b'$'
+                    | b'%'
+                    | b'&'
+                    | b'\''
+                    | b'*'
+                    | b'+'
+                    | b'-'
+                    | b'.'
+                    | b'^'
+                    | b'_'
+                    | b'`'
+                    | b'|'
+                    | b'~'
+            );
+        b += 1;
+    }
+    table
+};
 
 /// Whether `value` holds only what Node lets into a field value: tab, visible ASCII,
 /// space and the latin1 range above it.
 pub fn is_field_value(value: &str) -> bool {
+    // ASCII, the usual case, byte by byte; anything else character by character.
     value
-        .chars()
-        .all(|c| c == '\t' || (' '..='~').contains(&c) || ('\u{80}'..='\u{ff}').contains(&c))
+        .bytes()
+        .all(|b| b == b'\t' || (b' '..=b'~').contains(&b))
+        || value
+            .chars()
+            .all(|c| c == '\t' || (' '..='~').contains(&c) || ('\u{80}'..='\u{ff}').contains(&c))
 }
 
 /// Whether `value` names `word` (ASCII, lower case) as a whole word, in any case: the

@@ -287,7 +287,7 @@ OutgoingMessage.prototype._storeHeader = function(firstLine, headers) {
   var done;
   if (!headers) {
     done = storeHead(this, firstLine, null, false, dateLine());
-  } else if (!this[kUniqueHeaders] && !Array.isArray(headers)) {
+  } else if (!this[kUniqueHeaders]) {
     done = storeHead(this, firstLine, headers, stored, dateLine());
   }
   if (done === undefined) {

@@ -491,7 +491,8 @@ pub fn init<'js>(obj: &Object<'js>) -> Result<()> {
     let atoms = FieldAtoms::new(ctx)?;
     // storeHead(msg, firstLine, headers, stored, dateLine): _storeHeader's whole work for
     // fields it can write (see add_fields; `headers` null for none): a HEAD_* code, or
-    // undefined, with nothing changed, for fields JS must write itself.
+    // undefined, with nothing changed, for fields JS must write itself (a list of pairs
+    // among them).
     def(
         obj,
         "storeHead",
@@ -508,7 +509,7 @@ pub fn init<'js>(obj: &Object<'js>) -> Result<()> {
                 content_length: None,
             };
             if let Some(headers) = headers.as_object() {
-                if !add_fields(&ctx, &mut b, headers, stored)? {
+                if headers.is_array() || !add_fields(&ctx, &mut b, headers, stored)? {
                     return Ok(Value::new_undefined(ctx.clone()));
                 }
             }
