@@ -53,7 +53,7 @@ function processTicksAndRejections() {
   do {
     if (head < queue.length) runTicks();
     runMicrotasks();
-  } while (head < queue.length || (pendingUnhandled.size !== 0 && processPromiseRejections()));
+  } while (head < queue.length || (rejectionsPending && processPromiseRejections()));
 }
 
 function queueMicrotask(callback) {
@@ -73,23 +73,41 @@ function queueMicrotask(callback) {
 }
 
 // Rejections not yet handled when the queues drain become 'unhandledRejection'
-// (or, with no listener, an uncaught exception: Node 20's default "throw" mode).
+// (or, with no listener, an uncaught exception: Node 20's default "throw" mode); those
+// reported and handled later become 'rejectionHandled', once the queues drain again.
 var pendingUnhandled = new Map();
+var handledLate = [];
+// Whether either list may hold something, read after every callback (a Map's size is a
+// native getter call).
+var rejectionsPending = false;
 var reportedUnhandled = new WeakSet();
 
 setPromiseRejectCallback(function onRejection(promise, reason, handled) {
   if (!handled) {
     pendingUnhandled.set(promise, reason);
+    rejectionsPending = true;
   } else if (pendingUnhandled.has(promise)) {
     pendingUnhandled.delete(promise);
   } else if (reportedUnhandled.has(promise)) {
     reportedUnhandled.delete(promise);
-    nextTick(() => process.emit('rejectionHandled', promise));
+    handledLate.push(promise);
+    rejectionsPending = true;
   }
 });
 
+// Whether anything was reported (its listeners may have queued more).
 function processPromiseRejections() {
-  if (pendingUnhandled.size === 0) return false;
+  if (!rejectionsPending) return false;
+  rejectionsPending = false;
+  var reported = handledLate.length > 0;
+  while (handledLate.length > 0) {
+    try {
+      process.emit('rejectionHandled', handledLate.shift());
+    } catch (err) {
+      require('internal/process/execution').triggerUncaughtException(err, false);
+    }
+  }
+  if (pendingUnhandled.size === 0) return reported;
   const batch = Array.from(pendingUnhandled);
   pendingUnhandled.clear();
   for (const [promise, reason] of batch) {
