@@ -560,7 +560,7 @@ function onHead(server, socket, state, ev) {
   var handled = false;
   if (major === 1 && minor === 1) {
     // RFC 9112 3.2: an HTTP/1.1 request without Host is a 400.
-    if (server.requireHostHeader && !hasHostField(req.rawHeaders)) {
+    if (server.requireHostHeader && !ev[12]) {
       res.writeHead(400, ['Connection', 'close']);
       res.end();
       return 0;
@@ -626,15 +626,6 @@ function responseFields(req, connection, keepAliveTimeout, highWaterMark) {
   };
   if (highWaterMark !== kDefaultHighWaterMark) res._highWaterMark = highWaterMark;
   return res;
-}
-
-// Whether a head's raw fields hold a Host line (without folding them all into headers).
-function hasHostField(rawHeaders) {
-  for (var i = 0; i < rawHeaders.length; i += 2) {
-    var name = rawHeaders[i];
-    if (name === 'Host' || name === 'host' || (name.length === 4 && name.toLowerCase() === 'host')) return true;
-  }
-  return false;
 }
 
 // The end of the current request; `rawTrailers` undefined when it had none.

@@ -45,6 +45,7 @@ async function main() {
   const { port } = server.address();
   console.log(JSON.stringify(await raw(port, 'GET /nohost HTTP/1.1\r\n\r\n')));
   console.log(JSON.stringify(await raw(port, 'GET /http10 HTTP/1.0\r\n\r\n')));
+  console.log(JSON.stringify(await raw(port, 'GET /lower HTTP/1.1\r\nhOsT: h\r\nConnection: close\r\n\r\n')));
   console.log(JSON.stringify(await raw(port, 'GET /hints HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n')));
   server.maxRequestsPerSocket = 2;
   const req = (u) => `GET ${u} HTTP/1.1\r\nHost: h\r\n\r\n`;

@@ -46,7 +46,7 @@ fn expect_of(headers: &[(String, Vec<u8>)]) -> Option<String> {
 }
 
 /// The parser's events as JS rows: `[EV_HEAD, method, url, major, minor, rawHeaders,
-/// status, reason, upgrade, keepAlive, expect, ended]`, `[EV_BODY, ArrayBuffer]`,
+/// status, reason, upgrade, keepAlive, expect, ended, hasHost]`, `[EV_BODY, ArrayBuffer]`,
 /// `[EV_END, rawTrailers]`, `[EV_UPGRADE, rest]`, and last, for bytes the parser rejects,
 /// `[EV_ERROR, code, reason, bytesParsed]`. With `fold_ends` (a server's requests), a
 /// head whose message ends right after it without trailers (a request with no body)
@@ -97,6 +97,13 @@ fn events_to_js<'js>(
                             None => Value::new_undefined(ctx.clone()),
                         },
                         Value::new_bool(ctx.clone(), ended),
+                        // An HTTP/1.1 request without one is refused (RFC 9112 3.2).
+                        Value::new_bool(
+                            ctx.clone(),
+                            h.headers
+                                .iter()
+                                .any(|(n, _)| n.eq_ignore_ascii_case("host")),
+                        ),
                     ],
                 )?
             }
