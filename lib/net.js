@@ -222,7 +222,10 @@ function Socket(options) {
   this._server = null;
   this[kSetNoDelay] = Boolean(options.noDelay);
   this[kSetKeepAlive] = Boolean(options.keepAlive);
-  this[kKeepAliveDelay] = ~~(options.keepAliveInitialDelay / 1000);
+  if (options.keepAliveInitialDelay !== undefined) {
+    validateNumber(options.keepAliveInitialDelay, 'options.keepAliveInitialDelay');
+  }
+  this[kKeepAliveDelay] = options.keepAliveInitialDelay > 0 ? ~~(options.keepAliveInitialDelay / 1000) : 0;
 
   options.allowHalfOpen = Boolean(options.allowHalfOpen);
   options.emitClose = false;
@@ -309,11 +312,18 @@ function addAbortSignal(socket, signal) {
   else signal.addEventListener('abort', onAbort, { once: true });
 }
 
-Socket.prototype._attach = function(handle) {
+// `connecting`: the handle of a connect under way, whose options are set once it connects
+// (_afterConnect), as Node sets them.
+Socket.prototype._attach = function(handle, connecting) {
   // Bound rather than a closure that calls it: one call less per readiness report.
   handle.onReady = this._onReady.bind(this);
   if (!this._refed) handle.unref();
   this._handle = handle;
+  if (!connecting) this._applyHandleOptions();
+};
+
+Socket.prototype._applyHandleOptions = function() {
+  var handle = this._handle;
   if (this[kSetNoDelay] && handle.setNoDelay) handle.setNoDelay(true);
   if (this[kSetKeepAlive] && handle.setKeepAlive) handle.setKeepAlive(true, this[kKeepAliveDelay]);
 };
@@ -1044,6 +1054,10 @@ Socket.prototype.connect = function(...args) {
   if (pipe) validateString(path, 'options.path');
   this._touch();
   this.connecting = true;
+  // The socket has its handle from here on, as in Node (code may patch it before the
+  // connect is made); its descriptor is opened for the address's family when the connect
+  // is made (startConnect).
+  if (this._handle === null) this._attach(new Handle(-1, pipe ? 0 : 4, null), true);
   if (pipe) {
     internalConnect(this, 0, path);
   } else {
@@ -1137,10 +1151,15 @@ function socketToDnsFamily(family) {
 
 // Opens (when needed), binds (when asked) and starts connecting the socket's descriptor.
 function startConnect(self, family, address, port, localAddress, localPort) {
-  if (self._handle === null) {
+  if (self._handle === null || self._handle.fd < 0) {
     const fd = newSocketFd(family);
     if (fd < 0) return { err: fd, syscall: 'socket' };
-    self._attach(new Handle(fd, family, null));
+    if (self._handle === null) {
+      self._attach(new Handle(fd, family, null), true);
+    } else {
+      self._handle.fd = fd;
+      self._handle.family = family;
+    }
   }
   const fd = self._handle.fd;
   if (localAddress || localPort) {
@@ -1265,6 +1284,7 @@ Socket.prototype._afterConnect = function(status) {
   }
   this._sockname = null;
   this.connecting = false;
+  this._applyHandleOptions();
   this._updateInterest();
   this._touch();
   this.emit('connect');
