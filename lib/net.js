@@ -168,6 +168,16 @@ class Handle {
     if (enable && delaySecs > 0) binding.setsockopt(this.fd, C.IPPROTO_TCP, C.TCP_KEEPIDLE, delaySecs);
   }
 
+  // Node's TCP handle's: `out` gets the local (or the peer's) address, family and port;
+  // 0, or a negative errno.
+  getsockname(out) {
+    return addressInto(binding.sockname(this.fd), out);
+  }
+
+  getpeername(out) {
+    return addressInto(binding.peername(this.fd), out);
+  }
+
   close() {
     if (this.fd < 0) return;
     this.want(0);
@@ -175,6 +185,17 @@ class Handle {
     else binding.close(this.fd);
     this.fd = -1;
   }
+}
+
+// A sockname/peername answer into `out` (nothing for a Unix socket's).
+function addressInto(r, out) {
+  if (typeof r === 'number') return r;
+  if (r[0] !== 0) {
+    out.address = r[1];
+    out.family = familyName(r[0]);
+    out.port = r[2];
+  }
+  return 0;
 }
 
 function newSocketFd(family, type = C.SOCK_STREAM) {
@@ -933,21 +954,21 @@ Socket.prototype.address = function() {
 };
 
 Socket.prototype._getpeername = function() {
-  if (this._handle === null) return this._peername || {};
+  if (this._handle === null || !this._handle.getpeername) return this._peername || {};
   if (this._peername === null) {
-    const r = binding.peername(this._handle.fd);
-    if (typeof r === 'number') return {};
-    this._peername = r[0] === 0 ? {} : { address: r[1], family: familyName(r[0]), port: r[2] };
+    const out = {};
+    if (this._handle.getpeername(out) !== 0) return {};
+    this._peername = out;
   }
   return this._peername;
 };
 
 Socket.prototype._getsockname = function() {
-  if (this._handle === null) return {};
+  if (this._handle === null || !this._handle.getsockname) return {};
   if (this._sockname === null) {
-    const r = binding.sockname(this._handle.fd);
-    if (typeof r === 'number') return {};
-    this._sockname = r[0] === 0 ? {} : { address: r[1], family: familyName(r[0]), port: r[2] };
+    const out = {};
+    if (this._handle.getsockname(out) !== 0) return {};
+    this._sockname = out;
   }
   return this._sockname;
 };
@@ -1551,10 +1572,16 @@ function onconnection(err, clientHandle) {
 Server.prototype.address = function() {
   if (this._handle === null) return null;
   if (this._pipeName) return this._pipeName;
-  const r = binding.sockname(this._handle.fd);
-  if (typeof r === 'number') throw errnoException(r, 'address');
-  if (r[0] === 0) return r[1];
-  return { address: r[1], family: familyName(r[0]), port: r[2] };
+  if (this._handle.family === 0) {
+    // A Unix socket's path (one listened on by descriptor or handle).
+    const r = binding.sockname(this._handle.fd);
+    if (typeof r === 'number') throw errnoException(r, 'address');
+    return r[1];
+  }
+  const out = {};
+  const err = this._handle.getsockname(out);
+  if (err) throw errnoException(err, 'address');
+  return out;
 };
 
 Server.prototype.close = function(cb) {
