@@ -144,18 +144,16 @@ impl Reactor {
         } else {
             0
         };
-        // Events ready already are taken without reading the clock.
-        if window > 0 {
-            let n = self.epoll_wait(0)?;
-            if n > 0 {
-                return Ok(n);
-            }
-        }
         let start = time::monotonic_ns();
-        while window > 0 && time::monotonic_ns().saturating_sub(start) < window {
-            let n = self.epoll_wait(0)?;
-            if n > 0 {
-                return Ok(n);
+        if window > 0 {
+            loop {
+                let n = self.epoll_wait(0)?;
+                if n > 0 {
+                    return Ok(n);
+                }
+                if time::monotonic_ns().saturating_sub(start) >= window {
+                    break;
+                }
             }
         }
         let n = self.epoll_wait(timeout_ms)?;
