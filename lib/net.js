@@ -338,7 +338,7 @@ function addAbortSignal(socket, signal) {
 Socket.prototype._attach = function(handle, connecting) {
   // Bound rather than a closure that calls it: one call less per readiness report.
   handle.onReady = this._onReady.bind(this);
-  if (!this._refed) handle.unref();
+  if (!this._refed && typeof handle.unref === 'function') handle.unref();
   this._handle = handle;
   if (!connecting) this._applyHandleOptions();
 };
@@ -355,8 +355,16 @@ Socket.prototype._updateInterest = function() {
   var events = 0;
   if (this.connecting || (this._pendingWrite !== null && this._inFlight === null)) events |= EPOLLOUT;
   if (this._reading && !this.connecting) events |= EPOLLIN;
-  h.want(events);
+  if (h.want !== undefined) h.want(events);
+  else foreignHandleInterest(h, events);
 };
+
+// A handle that is not ours (an object a caller gave as `handle`, with Node's handle
+// methods or some of them) is asked to read as Node asks its own; what it lacks is skipped.
+function foreignHandleInterest(handle, events) {
+  var method = events & EPOLLIN ? handle.readStart : handle.readStop;
+  if (typeof method === 'function') method.call(handle);
+}
 
 Socket.prototype._onReady = function(events) {
   if (this.connecting) {
@@ -832,7 +840,7 @@ Socket.prototype._destroy = function(exception, cb) {
   }
   if (hadHandle) {
     const isException = exception ? true : false;
-    if (this._handle !== null) this._handle.close();
+    if (this._handle !== null && typeof this._handle.close === 'function') this._handle.close();
     this._handle = null;
     eventLoop.onClose(() => this.emit('close', isException));
   }

@@ -505,7 +505,9 @@ function writeChunk(msg, chunk, encoding, callback, fromEnd) {
     if (fromEnd) callback = null;
     const len = chunkLength(chunk, encoding);
     if (len !== 0) {
-      msg._send(len.toString(16) + '\r\n', 'latin1', null);
+      // Four writes, as Node makes them (code that wraps socket.write sees each).
+      msg._send(len.toString(16), 'latin1', null);
+      msg._send('\r\n', 'latin1', null);
       msg._send(chunk, encoding, null);
       return msg._send('\r\n', 'latin1', callback);
     }
