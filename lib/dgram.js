@@ -33,6 +33,7 @@ const {
 } = require('internal/errors');
 
 const binding = internalBinding('net');
+const socketChannel = require('diagnostics_channel').channel('udp.socket');
 const { constants: C } = binding;
 
 const EPOLLIN = 0x001;
@@ -351,6 +352,7 @@ function Socket(type, listener) {
       this.once('close', disposable[Symbol.dispose]);
     }
   }
+  if (socketChannel._active) socketChannel.publish({ socket: this });
 }
 Object.setPrototypeOf(Socket.prototype, EventEmitter.prototype);
 Object.setPrototypeOf(Socket, EventEmitter);

@@ -9,6 +9,9 @@ var { Duplex } = require('stream');
 var { Buffer } = require('buffer');
 var eventLoop = require('internal/event_loop');
 var perfObserve = require('internal/perf/observe');
+var dc = require('diagnostics_channel');
+var clientSocketChannel = dc.channel('net.client.socket');
+var serverSocketChannel = dc.channel('net.server.socket');
 var { isIP, isIPv4, isIPv6 } = require('internal/net/ip');
 var { restart: restartTimer, getTimerDuration } = require('internal/timers');
 var {
@@ -1574,6 +1577,7 @@ function onconnection(err, clientHandle) {
   server._connections++;
   socket.server = server;
   socket._server = server;
+  if (serverSocketChannel._active) serverSocketChannel.publish({ socket });
   server.emit('connection', socket);
 }
 
@@ -1662,6 +1666,7 @@ function connect(...args) {
   const [options] = normalized;
   if (options.timeout) validateNumber(options.timeout, 'options.timeout');
   const socket = new Socket(options);
+  if (clientSocketChannel._active) clientSocketChannel.publish({ socket });
   if (options.timeout) socket.setTimeout(options.timeout);
   return socket.connect(normalized);
 }

@@ -7,6 +7,9 @@ const { Buffer } = require('buffer');
 const { URL, urlToHttpOptions } = require('internal/url');
 const { getTimerDuration } = require('internal/timers');
 const perfObserve = require('internal/perf/observe');
+const dc = require('diagnostics_channel');
+const requestStartChannel = dc.channel('http.client.request.start');
+const responseFinishChannel = dc.channel('http.client.response.finish');
 // A request being timed for its 'http' performance entry (while someone observes them).
 const kPerfRequest = Symbol('kPerfRequest');
 const { OutgoingMessage, kOutHeaders } = require('internal/http/outgoing');
@@ -189,6 +192,7 @@ ClientRequest.prototype._finish = function() {
       req: { method: this.method, url: `${this.protocol}//${this.host}${this.path}`, headers: this.getHeaders() },
     });
   }
+  if (requestStartChannel._active) requestStartChannel.publish({ request: this });
 };
 
 ClientRequest.prototype._implicitHeader = function() {
@@ -425,6 +429,7 @@ function onResponseHead(state, ev) {
     perfObserve.stopPerf(req[kPerfRequest], { res: { statusCode, statusMessage, headers: res.headers } });
     req[kPerfRequest] = undefined;
   }
+  if (responseFinishChannel._active) responseFinishChannel.publish({ request: req, response: res });
   req.res = res;
   res.req = req;
   if (upgrade) return;

@@ -39,6 +39,9 @@ var {
 var { now: loopTime } = require('internal/event_loop');
 var { hasTickScheduled } = require('internal/process/task_queues');
 var { observed: perfObserved, startPerf, stopPerf } = require('internal/perf/observe');
+var dc = require('diagnostics_channel');
+var requestStartChannel = dc.channel('http.server.request.start');
+var responseFinishChannel = dc.channel('http.server.response.finish');
 // Where a server keeps the interval that checks its connections' timeouts (Node's name,
 // which _http_server exports).
 var kConnectionsCheckingInterval = Symbol('http.server.connectionsCheckingInterval');
@@ -555,6 +558,7 @@ function onHead(server, socket, state, ev) {
   if (perfObserved.http) {
     res[kPerfRequest] = startPerf('HttpRequest', 'http', { req: { method, url: req.url, headers: req.headers } });
   }
+  if (requestStartChannel._active) requestStartChannel.publish({ request: req, response: res, socket, server });
   if (socket._httpMessage) state.outgoing.push(res);
   else res.assignSocket(socket);
   var handled = false;
@@ -695,6 +699,7 @@ ServerResponse.prototype._onFinish = function(heard) {
 
 // `heard`: whether the response's events may reach anyone (mayBeHeard).
 function resOnFinish(req, res, socket, state, server, heard) {
+  if (responseFinishChannel._active) responseFinishChannel.publish({ request: req, response: res, socket, server });
   var incoming = state.incoming;
   if (incoming[0] === req) {
     incoming.shift();

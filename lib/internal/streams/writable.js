@@ -290,6 +290,8 @@ function onwrite(stream, er) {
       process.nextTick(afterNopWriteTick, stream, state);
     } else {
       state.pendingcb--;
+      // An end() made inside _write() waited for this write.
+      if (state.ending) finishMaybe(stream, state, true);
     }
   } else {
     // Many synchronous writes in a row with the same callback complete in
