@@ -1,14 +1,20 @@
 #!/usr/bin/env bash
-# Installs the npm packages that tests/npm runs (express 4), once, into .cache/npm, and
-# prints that directory. Needs node/npm (scripts/setup.sh) and the npm registry.
+# Installs the npm packages that tests/npm runs (express, ws, axios, fastify), once, into
+# .cache/npm, and prints that directory. Needs node/npm (scripts/setup.sh) and the registry.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 say() { printf '\033[1m[npm]\033[0m %s\n' "$*" >&2; }
 dir=.cache/npm
-if [ ! -f "$dir/node_modules/express/package.json" ]; then
+# The packages, each at the major version its app in tests/npm was written for.
+packages=(express@4 ws@8 axios@1 fastify@5)
+missing=()
+for spec in "${packages[@]}"; do
+  [ -f "$dir/node_modules/${spec%@*}/package.json" ] || missing+=("$spec")
+done
+if [ ${#missing[@]} -gt 0 ]; then
   mkdir -p "$dir"
-  say "installing express 4 from the npm registry into $dir (about 10 s)"
+  say "installing ${missing[*]} from the npm registry into $dir (about 10 s)"
   (cd "$dir" && { [ -f package.json ] || npm init -y >/dev/null; } &&
-    npm install --no-audit --no-fund --silent express@4 >&2)
+    npm install --no-audit --no-fund --silent "${missing[@]}" >&2)
 fi
 cd "$dir" && pwd

@@ -163,6 +163,16 @@ const kMessages = {
   ERR_FS_INVALID_SYMLINK_TYPE: [Error,
     'Symlink type must be one of "dir", "file", or "junction". Received "%s"'],
   ERR_HTTP_HEADERS_SENT: [Error, 'Cannot %s headers after they are sent to the client'],
+  ERR_HTTP2_INVALID_PACKED_SETTINGS_LENGTH: [RangeError, 'Packed settings length must be a multiple of six'],
+  ERR_HTTP2_INVALID_SETTING_VALUE: [RangeError, function(name, actual, min, max, allowZero) {
+    this.actual = actual;
+    if (min !== undefined) {
+      this.min = min;
+      this.max = max;
+    }
+    if (allowZero !== undefined) this.allowZero = allowZero;
+    return `Invalid value for setting "${name}": ${actual}`;
+  }],
   ERR_HTTP_INVALID_HEADER_VALUE: [TypeError, 'Invalid value "%s" for header "%s"'],
   ERR_HTTP_INVALID_STATUS_CODE: [RangeError, 'Invalid status code: %s'],
   ERR_HTTP_TRAILER_INVALID: [Error, 'Trailers are invalid with this transfer encoding'],
@@ -381,6 +391,9 @@ for (const code of Object.keys(kMessages)) {
   const [Base, message] = kMessages[code];
   codes[code] = makeCodeError(code, Base, message);
 }
+// Raised as a TypeError too, for a setting that takes a boolean (Node's codes.X.TypeError).
+codes.ERR_HTTP2_INVALID_SETTING_VALUE.TypeError =
+  makeCodeError('ERR_HTTP2_INVALID_SETTING_VALUE', TypeError, kMessages.ERR_HTTP2_INVALID_SETTING_VALUE[1]);
 
 class AbortError extends Error {
   constructor(message = 'The operation was aborted', options = undefined) {

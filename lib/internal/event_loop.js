@@ -216,10 +216,12 @@ function signalName(num) {
   return undefined;
 }
 
+// Latest first, as libuv runs the close callbacks of the handles closed in one iteration:
+// of two sockets destroyed in one turn, the second's 'close' comes first, as in Node.
 function runCloseCallbacks() {
   while (closeQueue.length > 0) {
     const batch = closeQueue.splice(0);
-    for (const cb of batch) invoke(cb);
+    for (let i = batch.length - 1; i >= 0; i--) invoke(batch[i]);
   }
 }
 
