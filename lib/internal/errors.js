@@ -276,6 +276,7 @@ const kMessages = {
   ERR_MULTIPLE_CALLBACK: [Error, 'Callback called multiple times'],
   ERR_NO_CRYPTO: [Error, 'Node.js is not compiled with OpenSSL crypto support'],
   ERR_OPERATION_FAILED: [Error, 'Operation failed: %s'],
+  ERR_NOT_BUILDING_SNAPSHOT: [Error, 'Operation cannot be invoked when not building startup snapshot'],
   ERR_OUT_OF_RANGE: [RangeError, (name, range, input, replaceDefaultBoolean = false) => {
     const msg = replaceDefaultBoolean ? name : `The value of "${name}" is out of range.`;
     // Large integers are easier to read with digit separators: 1_099_511_627_776.
