@@ -19,7 +19,7 @@ UNODE_GUEST_KERNEL=$(bash scripts/build-kernel.sh)
 export UNODE_GUEST_KERNEL
 bash scripts/install-qemu.sh
 
-echo "[test] npm packages for tests/npm (express)" >&2
+echo "[test] npm packages for tests/npm (express, fastify, ws, axios)" >&2
 if UNODE_NPM_FIXTURES=$(bash scripts/install-npm-fixtures.sh); then
   export UNODE_NPM_FIXTURES
 else
