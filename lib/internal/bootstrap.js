@@ -169,6 +169,9 @@ module.exports = function start(options) {
     defineLazyGlobal(name, () => requireBuiltin('internal/abort_controller')[name]);
   }
   defineLazyGlobal('structuredClone', () => requireBuiltin('internal/structured_clone').structuredClone);
+  for (const name of ['MessageChannel', 'MessagePort', 'MessageEvent', 'BroadcastChannel']) {
+    defineLazyGlobal(name, () => requireBuiltin('internal/messaging')[name]);
+  }
   defineLazyGlobal('Blob', () => requireBuiltin('internal/blob').Blob);
   defineLazyGlobal('File', () => requireBuiltin('internal/blob').File);
   for (const name of [
