@@ -1,6 +1,7 @@
 'use strict';
-// crypto: hashes and HMACs (md5, sha1, sha2 family) and random numbers, native in Rust.
-// Ciphers, signatures, key derivation and webcrypto.subtle are not there yet.
+// crypto: hashes and HMACs (md5, sha1, sha2 family) and random numbers, native in Rust;
+// secret KeyObjects (internal/crypto/keys). Ciphers, signatures, key derivation and
+// webcrypto.subtle are not there yet.
 
 const { Buffer } = require('buffer');
 const { Transform } = require('stream');
@@ -241,9 +242,15 @@ const webcrypto = {
   },
 };
 
+const { KeyObject, createSecretKey, createPrivateKey, createPublicKey } = require('internal/crypto/keys');
+
 module.exports = {
   createHash,
   createHmac,
+  createSecretKey,
+  createPrivateKey,
+  createPublicKey,
+  KeyObject,
   getHashes: () => binding.hashes.slice(),
   getRandomValues,
   randomBytes,
