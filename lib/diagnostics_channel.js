@@ -180,12 +180,12 @@ class TracingChannel {
     return all;
   }
 
-  traceSync(fn, context = {}, thisArg, ...args) {
-    if (!this.hasSubscribers) return Reflect.apply(fn, thisArg, args);
+  // Runs `body`, the operation's synchronous part, inside start's stores: error is published
+  // if it throws, end either way.
+  #run(context, body) {
     return this.start.runStores(context, () => {
       try {
-        context.result = Reflect.apply(fn, thisArg, args);
-        return context.result;
+        return body();
       } catch (err) {
         context.error = err;
         this.error.publish(context);
@@ -196,33 +196,33 @@ class TracingChannel {
     });
   }
 
+  traceSync(fn, context = {}, thisArg, ...args) {
+    if (!this.hasSubscribers) return Reflect.apply(fn, thisArg, args);
+    return this.#run(context, () => {
+      context.result = Reflect.apply(fn, thisArg, args);
+      return context.result;
+    });
+  }
+
   tracePromise(fn, context = {}, thisArg, ...args) {
     if (!this.hasSubscribers) return Reflect.apply(fn, thisArg, args);
     const settled = () => {
       this.asyncStart.publish(context);
       this.asyncEnd.publish(context);
     };
-    return this.start.runStores(context, () => {
-      try {
-        let promise = Reflect.apply(fn, thisArg, args);
-        if (!(promise instanceof Promise)) promise = Promise.resolve(promise);
-        return promise.then((result) => {
-          context.result = result;
-          settled();
-          return result;
-        }, (err) => {
-          context.error = err;
-          this.error.publish(context);
-          settled();
-          throw err;
-        });
-      } catch (err) {
+    return this.#run(context, () => {
+      let promise = Reflect.apply(fn, thisArg, args);
+      if (!(promise instanceof Promise)) promise = Promise.resolve(promise);
+      return promise.then((result) => {
+        context.result = result;
+        settled();
+        return result;
+      }, (err) => {
         context.error = err;
         this.error.publish(context);
+        settled();
         throw err;
-      } finally {
-        this.end.publish(context);
-      }
+      });
     });
   }
 
@@ -249,17 +249,7 @@ class TracingChannel {
         }
       });
     };
-    return this.start.runStores(context, () => {
-      try {
-        return Reflect.apply(fn, thisArg, args);
-      } catch (err) {
-        context.error = err;
-        this.error.publish(context);
-        throw err;
-      } finally {
-        this.end.publish(context);
-      }
-    });
+    return this.#run(context, () => Reflect.apply(fn, thisArg, args));
   }
 }
 
