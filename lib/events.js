@@ -1105,4 +1105,65 @@ Object.defineProperties(EventEmitter, {
   CustomEvent: { value: CustomEvent, writable: true, configurable: true },
 });
 
+// An EventEmitter whose listeners run in its own AsyncResource's scope; made on first use,
+// so that loading events does not load async_hooks.
+let EventEmitterAsyncResource;
+Object.defineProperty(EventEmitter, 'EventEmitterAsyncResource', {
+  enumerable: true,
+  configurable: true,
+  get() {
+    EventEmitterAsyncResource ??= makeEventEmitterAsyncResource();
+    return EventEmitterAsyncResource;
+  },
+});
+
+function makeEventEmitterAsyncResource() {
+  const { AsyncResource } = require('async_hooks');
+  const kResource = Symbol('kResource');
+  class EventEmitterReferencingAsyncResource extends AsyncResource {
+    #emitter;
+    constructor(emitter, type, options) {
+      super(type, options);
+      this.#emitter = emitter;
+    }
+
+    get eventEmitter() {
+      return this.#emitter;
+    }
+  }
+  return class EventEmitterAsyncResource extends EventEmitter {
+    constructor(options = undefined) {
+      let name;
+      if (typeof options === 'string') {
+        name = options;
+        options = undefined;
+      } else {
+        name = options?.name || new.target.name;
+      }
+      super(options);
+      this[kResource] = new EventEmitterReferencingAsyncResource(this, name, options);
+    }
+
+    emit(event, ...args) {
+      return this[kResource].runInAsyncScope(EventEmitter.prototype.emit, this, event, ...args);
+    }
+
+    emitDestroy() {
+      this[kResource].emitDestroy();
+    }
+
+    get asyncId() {
+      return this[kResource].asyncId();
+    }
+
+    get triggerAsyncId() {
+      return this[kResource].triggerAsyncId();
+    }
+
+    get asyncResource() {
+      return this[kResource];
+    }
+  };
+}
+
 module.exports = EventEmitter;

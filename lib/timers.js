@@ -11,3 +11,10 @@ module.exports = {
   setImmediate: t.setImmediate,
   clearImmediate: t.clearImmediate,
 };
+Object.defineProperty(module.exports, 'promises', {
+  enumerable: true,
+  configurable: true,
+  get() {
+    return require('timers/promises');
+  },
+});

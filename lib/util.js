@@ -2244,8 +2244,21 @@ function isBuffer(value) {
   return require('buffer').Buffer.isBuffer(value);
 }
 
+// Resolves once `signal` aborts (at once if it has); `resource` is what the wait is for.
+async function aborted(signal, resource) {
+  const { validateAbortSignal, codes } = require('internal/errors');
+  validateAbortSignal(signal, 'signal');
+  if (resource === null || (typeof resource !== 'object' && typeof resource !== 'function')) {
+    throw new codes.ERR_INVALID_ARG_TYPE('resource', 'object', resource);
+  }
+  // A promise returned from an async function settles its result two jobs later, as Node's.
+  if (signal.aborted) return Promise.resolve();
+  return new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+}
+
 module.exports = {
   _errnoException: errnoException,
+  aborted,
   _exceptionWithHostPort: exceptionWithHostPort,
   _extend,
   callbackify,

@@ -8,6 +8,7 @@ const binding = internalBinding('zlib');
 const {
   codes: { ERR_INVALID_ARG_TYPE },
   validateFunction,
+  validateUint32,
 } = require('internal/errors');
 
 const constants = {
@@ -221,9 +222,31 @@ function oneShotAsync(sync) {
   };
 }
 
+// CRC-32 (the polynomial of zlib, gzip and PNG), a byte at a time through a table made on
+// first use; `value` continues an earlier checksum.
+let crcTable = null;
+function crc32(data, value = 0) {
+  if (typeof data === 'string') data = Buffer.from(data);
+  else if (!ArrayBuffer.isView(data)) throw new ERR_INVALID_ARG_TYPE('data', ['Buffer', 'TypedArray', 'DataView', 'string'], data);
+  validateUint32(value, 'value');
+  if (crcTable === null) {
+    crcTable = new Int32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      crcTable[n] = c;
+    }
+  }
+  const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  let crc = ~value;
+  for (let i = 0; i < bytes.length; i++) crc = crcTable[(crc ^ bytes[i]) & 0xff] ^ (crc >>> 8);
+  return ~crc >>> 0;
+}
+
 const api = {
   constants,
   codes,
+  crc32,
   Deflate, Inflate, Gzip, Gunzip, DeflateRaw, InflateRaw, Unzip, BrotliCompress, BrotliDecompress,
   createDeflate: (o) => new Deflate(o),
   createInflate: (o) => new Inflate(o),

@@ -175,6 +175,13 @@ function setupProcess(process, options, requireBuiltin) {
   define('emitWarning', function emitWarning(...args) {
     return requireBuiltin('internal/process/warning').emitWarning(...args);
   });
+  // A built-in module by its name (`node:` or not), or undefined: how code that may run
+  // elsewhere than Node loads one without import or require.
+  define('getBuiltinModule', function getBuiltinModule(id) {
+    errors().validateString(id, 'id');
+    const { Module } = requireBuiltin('internal/modules/cjs');
+    return Module.isBuiltin(id) ? Module._load(id, null, false) : undefined;
+  });
   define('binding', function binding(name) {
     throw new Error(`No such module: ${name}`);
   });

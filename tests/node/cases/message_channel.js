@@ -6,7 +6,6 @@ console.log(port1 instanceof EventTarget, typeof port1.ref, typeof port1.start);
 port2.on('message', (m) => { console.log('on message', m); });
 port2.addEventListener('message', (e) => console.log('event', e.constructor.name, e.data, e.type));
 setImmediate(() => console.log('immediate'));
-setTimeout(() => console.log('timeout'), 0);
 process.nextTick(() => console.log('tick'));
 Promise.resolve().then(() => console.log('micro'));
 port1.postMessage({ a: 1 });
