@@ -20,6 +20,7 @@ module.exports = {
     '!aNULL:!eNULL:!EXPORT:!DES:!RC4:!MD5:!PSK:!SRP:!CAMELLIA',
   TLSSocket,
   Server,
+  checkServerIdentity: require('internal/tls/identity').checkServerIdentity,
   connect,
   createServer,
   // The suites rustls offers, in Node's lowercase naming.
