@@ -2,7 +2,9 @@
 // tls: TLSSocket, tls.connect and tls.createServer over net sockets; rustls does the
 // protocol (lib/internal/tls/wrap.js ↔ crates/runtime/src/bindings/tls_wrap.rs).
 
-const { TLSSocket, Server, connect, createServer, DEFAULT_MIN_VERSION, DEFAULT_MAX_VERSION } = require('internal/tls/wrap');
+const {
+  TLSSocket, Server, SecureContext, connect, createServer, createSecureContext, DEFAULT_MIN_VERSION, DEFAULT_MAX_VERSION,
+} = require('internal/tls/wrap');
 
 let rootCertificates;
 
@@ -20,9 +22,11 @@ module.exports = {
     '!aNULL:!eNULL:!EXPORT:!DES:!RC4:!MD5:!PSK:!SRP:!CAMELLIA',
   TLSSocket,
   Server,
+  SecureContext,
   checkServerIdentity: require('internal/tls/identity').checkServerIdentity,
   connect,
   createServer,
+  createSecureContext,
   // The suites rustls offers, in Node's lowercase naming.
   getCiphers: () => internalBinding('tls_wrap').cipherNames(),
 };

@@ -50,6 +50,37 @@ function protocolRange(options) {
   return range;
 }
 
+// A secure context (tls.createSecureContext) is the options that make a TLS configuration:
+// a socket or server given one takes these from it, and not from its own options.
+const kContextOptions = ['key', 'cert', 'ca', 'ciphers', 'minVersion', 'maxVersion', 'honorCipherOrder'];
+const kOptions = Symbol('kOptions');
+
+class SecureContext {
+  constructor(options) {
+    this[kOptions] = {};
+    for (const name of kContextOptions) this[kOptions][name] = options[name];
+    this.context = this;
+  }
+}
+
+function createSecureContext(options = {}) {
+  protocolRange(options);
+  return new SecureContext(options);
+}
+
+// A client's options with those of its `secureContext`, if it has one. (A server makes its
+// context from its own options, as Node's does.)
+function withSecureContext(options) {
+  const context = options.secureContext;
+  if (context === undefined || context === null) return options;
+  if (!(context instanceof SecureContext)) {
+    const err = new TypeError('context must be a SecureContext');
+    err.code = 'ERR_TLS_INVALID_CONTEXT';
+    throw err;
+  }
+  return { ...options, ...context[kOptions] };
+}
+
 const pemText = (v) => (v === undefined || v === null ? undefined : Array.isArray(v) ? v.map(String) : [String(v)]);
 // One PEM text of a `key` or `cert` option given as a string, Buffer or array of them.
 const pemJoined = (v) => (v === undefined || v === null ? undefined : Array.isArray(v) ? v.map(String).join('\n') : String(v));
@@ -67,6 +98,7 @@ function tlsError(code, message, socket) {
 
 function TLSSocket(socket, options = {}) {
   if (!(this instanceof TLSSocket)) return new TLSSocket(socket, options);
+  if (!options.isServer) options = withSecureContext(options);
   net.Socket.call(this, { allowHalfOpen: options.allowHalfOpen });
   const raw = socket instanceof net.Socket ? socket : new net.Socket();
   this._raw = raw;
@@ -321,7 +353,7 @@ function connect(...args) {
     options.servername = options.servername === '' ? host : host.replace(/^\[|\]$/g, '');
   }
   // Bad options throw before a connection is begun (TLSSocket checks them again).
-  protocolRange(options);
+  protocolRange(withSecureContext(options));
   const raw = options.socket || net.connect({ ...options, host });
   const socket = new TLSSocket(raw, options);
   socket.once('secure', () => {
@@ -350,10 +382,9 @@ function Server(options, listener) {
 Object.setPrototypeOf(Server.prototype, net.Server.prototype);
 Object.setPrototypeOf(Server, net.Server);
 
-// Wraps every connection `server` accepts in a server-side TLSSocket; `onSecure` gets
-// it once its handshake is done. (https.Server uses this too.)
-function attachTls(server, options, onSecure) {
-  server._tlsContext = binding.serverContext({
+// The native context a server's options make.
+function serverContext(options) {
+  return binding.serverContext({
     key: pemJoined(options.key),
     cert: pemJoined(options.cert),
     alpn: options.ALPNProtocols ? options.ALPNProtocols.map(String) : [],
@@ -364,6 +395,22 @@ function attachTls(server, options, onSecure) {
     ca: pemText(options.ca),
     ...protocolRange(options),
   });
+}
+
+// Wraps every connection `server` accepts in a server-side TLSSocket; `onSecure` gets
+// it once its handshake is done. (https.Server uses this too.)
+function attachTls(server, options, onSecure) {
+  server._tlsContext = serverContext(options);
+  // Contexts replaced by setSecureContext serve the connections made with them until the
+  // server closes.
+  const contexts = [server._tlsContext];
+  server.setSecureContext = function setSecureContext(newOptions) {
+    if (newOptions === null || typeof newOptions !== 'object') {
+      throw new codes.ERR_INVALID_ARG_TYPE('options', 'Object', newOptions);
+    }
+    server._tlsContext = serverContext({ ...options, ...newOptions });
+    contexts.push(server._tlsContext);
+  };
   server.on('connection', (raw) => {
     const socket = new TLSSocket(raw, { isServer: true, context: server._tlsContext, allowHalfOpen: server.allowHalfOpen });
     socket.server = server;
@@ -383,11 +430,16 @@ function attachTls(server, options, onSecure) {
       socket.once('close', () => clearTimeout(timer));
     }
   });
-  server.once('close', () => binding.freeContext(server._tlsContext));
+  server.once('close', () => {
+    for (const context of contexts) binding.freeContext(context);
+  });
 }
 
 function createServer(options, listener) {
   return new Server(options, listener);
 }
 
-module.exports = { TLSSocket, Server, connect, createServer, attachTls, DEFAULT_MIN_VERSION, DEFAULT_MAX_VERSION };
+module.exports = {
+  TLSSocket, Server, SecureContext, connect, createServer, createSecureContext, attachTls, DEFAULT_MIN_VERSION,
+  DEFAULT_MAX_VERSION,
+};
