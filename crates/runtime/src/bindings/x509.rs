@@ -108,7 +108,8 @@ const MONTHS: [&str; 12] = [
 ];
 
 /// A UTCTime or GeneralizedTime as OpenSSL prints it: `Dec  5 22:42:32 2026 GMT`.
-fn time(t: &Tlv<'_>) -> Option<String> {
+/// A UTCTime or GeneralizedTime: year, month (1-12), day, hour, minute, second.
+fn time_fields(t: &Tlv<'_>) -> Option<[u32; 6]> {
     let s = std::str::from_utf8(t.contents).ok()?;
     let (year, rest) = match t.tag {
         0x17 => {
@@ -119,14 +120,35 @@ fn time(t: &Tlv<'_>) -> Option<String> {
         _ => return None,
     };
     let num = |r: std::ops::Range<usize>| -> Option<u32> { rest.get(r)?.parse().ok() };
-    let month = MONTHS.get(num(0..2)?.checked_sub(1)? as usize)?;
-    Some(format!(
-        "{month} {:>2} {:02}:{:02}:{:02} {year} GMT",
+    Some([
+        year,
+        num(0..2)?,
         num(2..4)?,
         num(4..6)?,
         num(6..8)?,
-        num(8..10).unwrap_or(0)
+        num(8..10).unwrap_or(0),
+    ])
+}
+
+fn time(t: &Tlv<'_>) -> Option<String> {
+    let [year, month, day, hour, minute, second] = time_fields(t)?;
+    let month = MONTHS.get(month.checked_sub(1)? as usize)?;
+    Some(format!(
+        "{month} {day:>2} {hour:02}:{minute:02}:{second:02} {year} GMT"
     ))
+}
+
+/// Seconds since the epoch of a certificate time (days counted from a March-based year,
+/// so that the leap day ends it).
+fn time_secs(t: &Tlv<'_>) -> Option<i64> {
+    let [year, month, day, hour, minute, second] = time_fields(t)?;
+    let y = i64::from(year) - i64::from(month <= 2);
+    let era = y.div_euclid(400);
+    let year_of_era = y - era * 400;
+    let day_of_year = (153 * i64::from((month + 9) % 12) + 2) / 5 + i64::from(day) - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    let days = era * 146_097 + day_of_era - 719_468;
+    Some(days * 86_400 + i64::from(hour) * 3_600 + i64::from(minute) * 60 + i64::from(second))
 }
 
 fn hex_upper(b: &[u8], sep: &str) -> String {
@@ -312,8 +334,8 @@ pub fn describe(der: &[u8]) -> Option<Vec<(&'static str, Field)>> {
     Some(out)
 }
 
-/// A certificate's issuer and subject names, as their DER encodings.
-pub fn issuer_and_subject(der: &[u8]) -> Option<(&[u8], &[u8])> {
+/// A certificate's issuer, validity and subject fields.
+fn issuer_validity_subject(der: &[u8]) -> Option<[Tlv<'_>; 3]> {
     let cert = tlv(der)?;
     let tbs = tlv(cert.contents)?;
     let mut fields = children(tbs.contents).into_iter();
@@ -323,10 +345,20 @@ pub fn issuer_and_subject(der: &[u8]) -> Option<(&[u8], &[u8])> {
     }
     let _serial = first;
     let _signature = fields.next()?;
-    let issuer = fields.next()?;
-    let _validity = fields.next()?;
-    let subject = fields.next()?;
+    Some([fields.next()?, fields.next()?, fields.next()?])
+}
+
+/// A certificate's issuer and subject names, as their DER encodings.
+pub fn issuer_and_subject(der: &[u8]) -> Option<(&[u8], &[u8])> {
+    let [issuer, _, subject] = issuer_validity_subject(der)?;
     Some((issuer.whole, subject.whole))
+}
+
+/// A certificate's validity period (notBefore, notAfter), in seconds since the epoch.
+pub fn validity(der: &[u8]) -> Option<(i64, i64)> {
+    let [_, validity, _] = issuer_validity_subject(der)?;
+    let times = children(validity.contents);
+    Some((time_secs(times.first()?)?, time_secs(times.get(1)?)?))
 }
 
 /// Whether a certificate names itself as its issuer (a self-signed leaf or a root).
@@ -380,5 +412,23 @@ mod tests {
             tlv(&[0x30, 0x05, 1]).is_none(),
             "a length past the end is refused"
         );
+    }
+
+    #[test]
+    fn certificate_times_count_seconds_since_the_epoch() {
+        let at = |text: &str, tag: u8| {
+            let mut der = vec![tag, text.len() as u8];
+            der.extend_from_slice(text.as_bytes());
+            time_secs(&tlv(&der).unwrap()).unwrap()
+        };
+        assert_eq!(at("700101000000Z", 0x17), 0);
+        assert_eq!(at("000301000000Z", 0x17), 951_868_800);
+        assert_eq!(at("20240229120000Z", 0x18), 1_709_208_000, "a leap day");
+        assert_eq!(
+            at("491231235959Z", 0x17),
+            2_524_607_999,
+            "UTCTime years below 50 are 20yy"
+        );
+        assert_eq!(at("19691231235959Z", 0x18), -1);
     }
 }
