@@ -2256,6 +2256,12 @@ async function aborted(signal, resource) {
   return new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
 }
 
+// The variables of a .env file's text (see internal/process/dotenv).
+function parseEnv(content) {
+  require('internal/errors').validateString(content, 'content');
+  return require('internal/process/dotenv').parseEnv(content);
+}
+
 module.exports = {
   _errnoException: errnoException,
   aborted,
@@ -2289,6 +2295,7 @@ module.exports = {
   isUndefined: (arg) => arg === undefined,
   log,
   parseArgs,
+  parseEnv,
   promisify,
   stripVTControlCharacters,
   styleText,

@@ -12,6 +12,18 @@ function run(options) {
   internalBinding('module_wrap').setHooks(
     (specifier, referrer) => require('internal/modules/esm').resolve(specifier, referrer),
     (id) => require('internal/modules/esm').load(id));
+  // --env-file=PATH: its variables, under those the environment already has (a missing
+  // file ends the process as Node ends it).
+  for (const arg of process.execArgv) {
+    if (!arg.startsWith('--env-file=')) continue;
+    const path = arg.slice('--env-file='.length);
+    try {
+      process.loadEnvFile(path);
+    } catch {
+      internalBinding('process').writeSync(2, `unode: ${path}: not found\n`);
+      process.reallyExit(9);
+    }
+  }
   let mainPromise = null;
   try {
     switch (options.mode) {

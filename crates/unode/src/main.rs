@@ -24,6 +24,7 @@ Options:
   -p, --print \"script\"    evaluate script and print the result
   -                       read the script from standard input
   --input-type=module     treat --eval / stdin input as an ES module
+  --env-file=PATH         set the variables of a .env file the environment lacks
   --no-warnings           silence process warnings
   --no-deprecation        silence deprecation warnings
   --throw-deprecation     throw on deprecations
@@ -53,6 +54,7 @@ const PLAIN_FLAGS: &[&str] = &[
 
 /// Options of the form `--name=value` we accept (the value is ignored or read by lib).
 const VALUE_FLAGS: &[&str] = &[
+    "--env-file",
     "--input-type",
     "--stack-trace-limit",
     "--max-old-space-size",

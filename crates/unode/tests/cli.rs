@@ -62,6 +62,43 @@ fn unknown_flag_is_a_clear_error_with_nodes_exit_code() {
 }
 
 #[test]
+fn env_file_sets_what_the_environment_lacks() {
+    let dir = std::env::temp_dir().join(format!("unode-env-file-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("app.env");
+    std::fs::write(&file, "GREETING=\"hello\\nthere\"\nOWN=from file\n").unwrap();
+    let out = unode()
+        .arg(format!("--env-file={}", file.display()))
+        .args([
+            "-p",
+            "JSON.stringify([process.env.GREETING, process.env.OWN])",
+        ])
+        .env("OWN", "from the environment")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(
+        text(&out.stdout),
+        "[\"hello\\nthere\",\"from the environment\"]\n"
+    );
+    // A missing file ends the process before the script, with Node's exit code.
+    let missing = dir.join("none.env");
+    let out = unode()
+        .arg(format!("--env-file={}", missing.display()))
+        .args(["-e", "console.log('ran')"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(9));
+    assert!(text(&out.stdout).is_empty());
+    assert!(
+        text(&out.stderr).contains("not found"),
+        "{}",
+        text(&out.stderr)
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
 fn eval_and_print() {
     let out = unode()
         .args([

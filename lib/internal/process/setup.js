@@ -175,6 +175,15 @@ function setupProcess(process, options, requireBuiltin) {
   define('emitWarning', function emitWarning(...args) {
     return requireBuiltin('internal/process/warning').emitWarning(...args);
   });
+  // Sets the variables of a .env file (see internal/process/dotenv) that the environment
+  // does not already have.
+  define('loadEnvFile', function loadEnvFile(path = '.env') {
+    const content = requireBuiltin('fs').readFileSync(path, 'utf8');
+    const { parseEnv } = requireBuiltin('internal/process/dotenv');
+    for (const [key, value] of Object.entries(parseEnv(content))) {
+      if (process.env[key] === undefined) process.env[key] = value;
+    }
+  });
   // A built-in module by its name (`node:` or not), or undefined: how code that may run
   // elsewhere than Node loads one without import or require.
   define('getBuiltinModule', function getBuiltinModule(id) {
