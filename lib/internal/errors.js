@@ -348,6 +348,8 @@ const kMessages = {
     `Unhandled error. (${err})`)],
   ERR_UNKNOWN_BUILTIN_MODULE: [Error, 'No such built-in module: %s'],
   ERR_UNKNOWN_ENCODING: [TypeError, 'Unknown encoding: %s'],
+  ERR_UNCAUGHT_EXCEPTION_CAPTURE_ALREADY_SET: [Error,
+    '`process.setupUncaughtExceptionCapture()` was called while a capture callback was already active'],
   ERR_UNKNOWN_FILE_EXTENSION: [TypeError, (ext, path) => `Unknown file extension "${ext}" for ${path}`],
   ERR_UNKNOWN_SIGNAL: [TypeError, 'Unknown signal: %s'],
   ERR_UNSUPPORTED_DIR_IMPORT: [Error, function(path, base, exactUrl) {

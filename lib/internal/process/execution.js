@@ -5,9 +5,36 @@
 const { inspect } = require('util');
 
 let handlingUncaught = false;
+// process.setUncaughtExceptionCaptureCallback's function: it takes every uncaught
+// exception in place of the 'uncaughtException' listeners and the default exit.
+let captureCallback = null;
+
+function setUncaughtExceptionCaptureCallback(fn) {
+  const { codes } = require('internal/errors');
+  if (fn === null) {
+    captureCallback = null;
+    return;
+  }
+  if (typeof fn !== 'function') throw new codes.ERR_INVALID_ARG_TYPE('fn', ['Function', 'null'], fn);
+  if (captureCallback !== null) throw new codes.ERR_UNCAUGHT_EXCEPTION_CAPTURE_ALREADY_SET();
+  captureCallback = fn;
+}
+
+function hasUncaughtExceptionCaptureCallback() {
+  return captureCallback !== null;
+}
 
 function triggerUncaughtException(err, fromPromise) {
   const origin = fromPromise ? 'unhandledRejection' : 'uncaughtException';
+  if (captureCallback !== null) {
+    try {
+      captureCallback(err);
+    } catch (inner) {
+      printError(inner);
+      process.reallyExit(7);
+    }
+    return;
+  }
   if (!handlingUncaught && process.listenerCount('uncaughtException') > 0) {
     handlingUncaught = true;
     try {
@@ -125,4 +152,7 @@ function printError(err) {
   internalBinding('process').writeSync(2, `${text}\n\nNode.js ${process.version}\n`);
 }
 
-module.exports = { triggerUncaughtException, formatUncaught, printError };
+module.exports = {
+  triggerUncaughtException, formatUncaught, printError, setUncaughtExceptionCaptureCallback,
+  hasUncaughtExceptionCaptureCallback,
+};

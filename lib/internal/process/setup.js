@@ -175,6 +175,11 @@ function setupProcess(process, options, requireBuiltin) {
   define('emitWarning', function emitWarning(...args) {
     return requireBuiltin('internal/process/warning').emitWarning(...args);
   });
+  for (const name of ['setUncaughtExceptionCaptureCallback', 'hasUncaughtExceptionCaptureCallback']) {
+    define(name, function(...args) {
+      return requireBuiltin('internal/process/execution')[name](...args);
+    });
+  }
   // Sets the variables of a .env file (see internal/process/dotenv) that the environment
   // does not already have.
   define('loadEnvFile', function loadEnvFile(path = '.env') {
