@@ -420,7 +420,7 @@ Socket.prototype._took = function(r, length) {
     // the socket is paused.
     this._consumer(r);
     if (this._readableState.flowing === false) {
-      this._consumerPaused();
+      this._stopReading();
       return false;
     }
     return true;
@@ -433,10 +433,11 @@ Socket.prototype._took = function(r, length) {
   return true;
 };
 
-// Paused by the consumer of its bytes: reading stops. Nothing was pushed for the read
-// Readable asked for, so that is cleared, letting resume() ask again. (A consumer that let
-// go of the socket, as an upgrade does, leaves it reading: the next bytes go out as 'data'.)
-Socket.prototype._consumerPaused = function() {
+// Reading stops: paused by the consumer of its bytes, or handed to a child process as
+// its stdio. Nothing was pushed for the read Readable asked for, so that is cleared,
+// letting resume() ask again. (A consumer that let go of the socket, as an upgrade does,
+// leaves it reading: the next bytes go out as 'data'.)
+Socket.prototype._stopReading = function() {
   this._readableState.reading = false;
   this._reading = false;
   this._updateInterest();
@@ -461,7 +462,7 @@ function onParsedRead(socket, events, r) {
   socket._bytesRead += r[0];
   if (socket._timeoutTimer !== null) socket._touch();
   socket._parsedConsumer(r);
-  if (socket._readableState.flowing === false) socket._consumerPaused();
+  if (socket._readableState.flowing === false) socket._stopReading();
 }
 eventLoop.setParsedReader(onParsedRead);
 

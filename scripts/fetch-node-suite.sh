@@ -39,12 +39,4 @@ if [ -z "$tree" ] || [ ! -f "$tree/test/common/index.js" ]; then
   rm -f "$cache"/nodejs_*
   tree=$(find "$cache" -maxdepth 1 -type d -name 'node-v*' | head -1)
 fi
-# Stand-ins for the built-ins unode does not have yet, just enough for test/common to load
-# (see tests/node-suite/README.md); refreshed every time, so edits to them apply.
-mkdir -p "$tree/node_modules"
-for shim in tests/node-suite/shims/*.js; do
-  name=$(basename "$shim" .js)
-  mkdir -p "$tree/node_modules/$name"
-  cp "$shim" "$tree/node_modules/$name/index.js"
-done
 cd "$tree" && pwd

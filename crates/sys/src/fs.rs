@@ -1,7 +1,7 @@
 //! Files, directories and descriptors.
 
 use crate::raw::syscall6;
-use crate::{check, nr, Result};
+use crate::{check, nr, retry, Result};
 use core::ffi::CStr;
 
 /// `AT_FDCWD`: resolve relative paths against the working directory.
@@ -747,25 +747,48 @@ pub fn copy_file_range(from: i32, to: i32, len: usize) -> Result<usize> {
 
 /// Blocks until `fd` is writable (for a non-blocking descriptor that returned EAGAIN).
 pub fn wait_writable(fd: i32) -> Result<()> {
-    // struct pollfd { int fd; short events; short revents; } with POLLOUT = 4.
-    let mut pfd = [0u8; 8];
-    pfd[0..4].copy_from_slice(&fd.to_ne_bytes());
-    pfd[4..6].copy_from_slice(&4i16.to_ne_bytes());
-    // SAFETY: pfd is one struct pollfd; timeout -1 waits until ready.
-    crate::retry(|| {
-        check(unsafe {
-            syscall6(
-                nr::POLL,
-                pfd.as_mut_ptr() as usize,
-                1,
-                -1isize as usize,
-                0,
-                0,
-                0,
-            )
-        })
+    let mut fds = [PollFd::new(fd, POLLOUT)];
+    retry(|| poll(&mut fds, -1)).map(drop)
+}
+
+pub const POLLIN: i16 = 0x1;
+pub const POLLOUT: i16 = 0x4;
+pub const POLLERR: i16 = 0x8;
+pub const POLLHUP: i16 = 0x10;
+
+/// struct pollfd.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default)]
+pub struct PollFd {
+    pub fd: i32,
+    pub events: i16,
+    pub revents: i16,
+}
+
+impl PollFd {
+    pub fn new(fd: i32, events: i16) -> Self {
+        PollFd {
+            fd,
+            events,
+            revents: 0,
+        }
+    }
+}
+
+/// poll(2): how many of `fds` have events; 0 when `timeout_ms` (−1: none) passed first.
+pub fn poll(fds: &mut [PollFd], timeout_ms: i32) -> Result<usize> {
+    // SAFETY: fds is a slice of struct pollfd the kernel updates in place.
+    check(unsafe {
+        syscall6(
+            nr::POLL,
+            fds.as_mut_ptr() as usize,
+            fds.len(),
+            timeout_ms as isize as usize,
+            0,
+            0,
+            0,
+        )
     })
-    .map(drop)
 }
 
 const TCGETS: usize = 0x5401;

@@ -20,6 +20,7 @@ pub mod nr;
 pub mod process;
 pub mod raw;
 pub mod signal;
+pub mod spawn;
 pub mod time;
 pub mod vdso;
 

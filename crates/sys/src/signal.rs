@@ -13,6 +13,7 @@ pub const SIGPIPE: i32 = 13;
 pub const SIGALRM: i32 = 14;
 pub const SIGTERM: i32 = 15;
 pub const SIGCHLD: i32 = 17;
+pub const SIGSTOP: i32 = 19;
 pub const SIGWINCH: i32 = 28;
 
 pub const SIG_BLOCK: u32 = 0;

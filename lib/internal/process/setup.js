@@ -134,7 +134,7 @@ function setupProcess(process, options, requireBuiltin) {
       throw new (errors().codes).ERR_UNKNOWN_SIGNAL(sig);
     }
     const err = binding.kill(pid, num);
-    if (err) throw errors().uvException({ errno: err, code: internalBinding('uv').errname(err), message: internalBinding('uv').errmessage(err), syscall: 'kill' });
+    if (err) throw errors().errnoException(err, 'kill');
     return true;
   });
   define('abort', function abort() {

@@ -9,6 +9,7 @@ use unode_sys::Errno;
 
 mod buffer;
 mod builtins;
+mod child_process;
 mod contextify;
 mod crypto;
 mod dns;
@@ -38,6 +39,7 @@ pub fn internal_binding<'js>(ctx: &Ctx<'js>, state: &Shared, name: &str) -> Resu
     match name {
         "buffer" => buffer::init(&obj)?,
         "builtins" => builtins::init(&obj)?,
+        "child_process" => child_process::init(&obj)?,
         "contextify" => contextify::init(&obj)?,
         "crypto" => crypto::init(&obj)?,
         "dns" => dns::init(&obj)?,
