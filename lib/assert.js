@@ -20,6 +20,8 @@ const {
   validateFunction,
   validateObject,
 } = require('internal/errors');
+const { getOwnNonIndexProperties } = internalBinding('util');
+const { compare: compareBytes } = internalBinding('buffer');
 
 let utilInspect;
 function inspect(value, options) {
@@ -415,30 +417,13 @@ function bytesOf(value) {
 }
 
 function sameBytes(a, b) {
-  if (a.byteLength !== b.byteLength) return false;
-  const x = bytesOf(a);
-  const y = bytesOf(b);
-  for (let i = 0; i < x.length; i++) {
-    if (x[i] !== y[i]) return false;
-  }
-  return true;
+  return a.byteLength === b.byteLength && compareBytes(bytesOf(a), bytesOf(b)) === 0;
 }
 
 // Own enumerable keys that are not array indices (symbols too when strict).
 function nonIndexKeys(value, strict) {
-  const keys = Object.keys(value).filter((key) => !isArrayIndex(key));
-  if (strict) {
-    for (const sym of Object.getOwnPropertySymbols(value)) {
-      if (isEnumerable(value, sym)) keys.push(sym);
-    }
-  }
-  return keys;
-}
-
-function isArrayIndex(key) {
-  if (key.length === 0 || key.length > 10) return false;
-  const n = Number(key);
-  return Number.isInteger(n) && n >= 0 && n < 2 ** 32 - 1 && String(n) === key;
+  const keys = getOwnNonIndexProperties(value, true);
+  return strict ? keys : keys.filter((key) => typeof key === 'string');
 }
 
 function isDeepEqual(a, b) {

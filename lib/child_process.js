@@ -12,11 +12,11 @@ const binding = internalBinding('child_process');
 const processBinding = internalBinding('process');
 const { signalNumbers } = require('internal/process/setup');
 const { getValidatedPath } = require('internal/fs/utils');
+const { setupChannel } = require('internal/child_process/channel');
 const {
   codes: {
     ERR_CHILD_PROCESS_IPC_REQUIRED,
     ERR_CHILD_PROCESS_STDIO_MAXBUFFER,
-    ERR_FEATURE_UNAVAILABLE_ON_PLATFORM,
     ERR_INVALID_ARG_TYPE,
     ERR_INVALID_ARG_VALUE,
     ERR_INVALID_SYNC_FORK_INPUT,
@@ -33,6 +33,7 @@ const {
   validateBoolean,
   validateFunction,
   validateObject,
+  validateOneOf,
   validateString,
 } = require('internal/errors');
 
@@ -174,7 +175,7 @@ function stdioSlots(stdio, sync) {
       if (sync) throw new ERR_IPC_SYNC_FORK();
       if (ipc) throw new ERR_IPC_ONE_PIPE();
       ipc = true;
-      throw new ERR_FEATURE_UNAVAILABLE_ON_PLATFORM('an IPC channel (fork, stdio \'ipc\')');
+      return { type: 'ipc' };
     }
     if (typeof entry === 'number') return { type: 'fd', fd: entry };
     if (typeof entry === 'object' && typeof entry.fd === 'number') return { type: 'fd', fd: entry.fd };
@@ -189,7 +190,7 @@ function stdioSlots(stdio, sync) {
 }
 
 function nativeStdio(slots) {
-  return slots.map((s) => (s.type === 'pipe' ? kStdioPipe : s.type === 'ignore' ? kStdioIgnore : s.fd));
+  return slots.map((s) => (s.type === 'pipe' || s.type === 'ipc' ? kStdioPipe : s.type === 'ignore' ? kStdioIgnore : s.fd));
 }
 
 // --- ChildProcess ----------------------------------------------------------------------
@@ -246,6 +247,13 @@ Object.setPrototypeOf(ChildProcess, EventEmitter);
 ChildProcess.prototype.spawn = function(options) {
   validateObject(options, 'options');
   const slots = stdioSlots(options.stdio || 'pipe', false);
+  const ipcSlot = slots.findIndex((slot) => slot.type === 'ipc');
+  validateOneOf(options.serialization, 'options.serialization', [undefined, 'json', 'advanced']);
+  const serialization = options.serialization || 'json';
+  let envPairs = options.envPairs || [];
+  if (ipcSlot !== -1) {
+    envPairs = [...envPairs, `NODE_CHANNEL_FD=${ipcSlot}`, `NODE_CHANNEL_SERIALIZATION_MODE=${serialization}`];
+  }
   validateString(options.file, 'options.file');
   this.spawnfile = options.file;
   if (options.args === undefined) {
@@ -257,7 +265,7 @@ ChildProcess.prototype.spawn = function(options) {
   const row = binding.spawn({
     file: options.file,
     args: this.spawnargs.map(String),
-    envPairs: options.envPairs || [],
+    envPairs,
     // An empty directory means none, as in Node.
     cwd: options.cwd || undefined,
     stdio: nativeStdio(slots),
@@ -286,6 +294,11 @@ ChildProcess.prototype.spawn = function(options) {
   this.stdio = slots.map((slot, i) => {
     const fd = row[3 + i];
     if (fd === undefined || fd < 0) return null;
+    if (i === ipcSlot) {
+      this._closesNeeded++;
+      setupChannel(this, fd, serialization).on('close', () => maybeClose(this));
+      return null;
+    }
     const socket = new net.Socket({ fd, readable: i > 0 });
     if (i > 0) {
       this._closesNeeded++;
@@ -353,14 +366,6 @@ ChildProcess.prototype.ref = function() {
 
 ChildProcess.prototype.unref = function() {
   if (this._handle) this._handle.unref();
-};
-
-// Only a child with an IPC channel can send or disconnect.
-ChildProcess.prototype.send = function() {
-  throw new ERR_CHILD_PROCESS_IPC_REQUIRED('send');
-};
-ChildProcess.prototype.disconnect = function() {
-  throw new ERR_CHILD_PROCESS_IPC_REQUIRED('disconnect');
 };
 
 // --- spawn, exec, execFile -------------------------------------------------------------
@@ -571,10 +576,46 @@ const kCustomPromisified = Symbol.for('nodejs.util.promisify.custom');
 Object.defineProperty(exec, kCustomPromisified, { enumerable: false, value: promisifiedWithOutput(exec) });
 Object.defineProperty(execFile, kCustomPromisified, { enumerable: false, value: promisifiedWithOutput(execFile) });
 
-// Starting another unode with an IPC channel needs the channel, which unode lacks.
-function fork(modulePath) {
-  validateString(modulePath, 'modulePath');
-  throw new ERR_FEATURE_UNAVAILABLE_ON_PLATFORM('child_process.fork (an IPC channel)');
+const kEvalSwitches = new Set(['-e', '--eval', '-p', '--print', '-pe']);
+function withoutEval(execArgv) {
+  const kept = [];
+  for (let i = 0; i < execArgv.length; i++) {
+    if (kEvalSwitches.has(execArgv[i])) i++;
+    else if (!execArgv[i].startsWith('--eval=') && !execArgv[i].startsWith('--print=')) kept.push(execArgv[i]);
+  }
+  return kept;
+}
+
+// Another unode (or options.execPath) running `modulePath`, with an IPC channel.
+function fork(modulePath, args, options) {
+  modulePath = getValidatedPath(modulePath, 'modulePath');
+  if (args === null || args === undefined) {
+    args = [];
+  } else if (typeof args === 'object' && !Array.isArray(args)) {
+    options = args;
+    args = [];
+  } else {
+    validateArray(args, 'args');
+  }
+  if (options !== null && options !== undefined) validateObject(options, 'options');
+  options = { ...options, shell: false };
+  let execArgv = options.execArgv || process.execArgv;
+  validateArray(execArgv, 'options.execArgv');
+  // The parent's -e/-p code is not the child's to run (it would fork again).
+  if (execArgv === process.execArgv) execArgv = withoutEval(execArgv);
+  const stdio = options.stdio;
+  if (typeof stdio === 'string') {
+    if (stdio !== 'pipe' && stdio !== 'overlapped' && stdio !== 'ignore' && stdio !== 'inherit') {
+      throw new ERR_INVALID_ARG_VALUE('stdio', stdio);
+    }
+    options.stdio = [stdio, stdio, stdio, 'ipc'];
+  } else if (!Array.isArray(stdio)) {
+    options.stdio = options.silent ? ['pipe', 'pipe', 'pipe', 'ipc'] : ['inherit', 'inherit', 'inherit', 'ipc'];
+  } else if (!stdio.includes('ipc')) {
+    throw new ERR_CHILD_PROCESS_IPC_REQUIRED('options.stdio');
+  }
+  options.execPath = options.execPath || process.execPath;
+  return spawn(options.execPath, [...execArgv, modulePath, ...args], options);
 }
 
 // --- Synchronous forms -----------------------------------------------------------------

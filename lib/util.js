@@ -3,10 +3,9 @@
 // The `util` module: inspect/format (whose output console.log prints), type
 // checks, promisify/callbackify, deprecate and friends.
 //
-// Everything is plain JavaScript, so engine internals Node reads through V8
-// (promise state, proxy targets, iterator previews) are unavailable. The one
-// native hook used when present is `internalBinding('util').getPromiseState(p)`,
-// returning [state, result] with state 0 pending, 1 fulfilled, 2 rejected.
+// Engine internals Node reads through V8 come from `internalBinding('util')`:
+// promise state, proxy targets and an object's non-index keys (iterator previews
+// are unavailable).
 
 const {
   codes: {
@@ -503,27 +502,10 @@ function getKeys(value, showHidden) {
   return keys;
 }
 
-function isIndexKey(key) {
-  return typeof key === 'string' && kIndexKey.test(key) && Number(key) < 4294967295;
-}
-
-// Like getKeys, minus array index keys (for arrays and typed arrays). Own
-// keys list the indices first, in ascending order, so the first non-index
-// key is found by bisection instead of testing a million index keys.
+// Like getKeys, minus array index keys (for arrays and typed arrays), found natively:
+// listing a million-element array's keys would make a million strings.
 function getNonIndexKeys(value, showHidden) {
-  const all = Reflect.ownKeys(value);
-  let lo = 0;
-  let hi = all.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (isIndexKey(all[mid])) lo = mid + 1;
-    else hi = mid;
-  }
-  const keys = [];
-  for (let i = lo; i < all.length; i++) {
-    if (showHidden || propertyIsEnumerable.call(value, all[i])) keys.push(all[i]);
-  }
-  return keys;
+  return utilBinding.getOwnNonIndexProperties(value, !showHidden);
 }
 
 function moreItems(count) {

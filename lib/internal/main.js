@@ -24,6 +24,8 @@ function run(options) {
       process.reallyExit(9);
     }
   }
+  // A child forked with an IPC channel: process.send and 'message' from the start.
+  if (process.env.NODE_CHANNEL_FD !== undefined) require('internal/child_process/channel').setupChildChannel();
   let mainPromise = null;
   try {
     switch (options.mode) {

@@ -137,6 +137,11 @@ function setupProcess(process, options, requireBuiltin) {
     if (err) throw errors().errnoException(err, 'kill');
     return true;
   });
+  // Deprecated (DEP0006) but still there: stdin, flowing.
+  define('openStdin', function openStdin() {
+    process.stdin.resume();
+    return process.stdin;
+  });
   define('abort', function abort() {
     binding.kill(binding.pid, signalNumbers.SIGABRT);
   });
