@@ -172,6 +172,15 @@ module.exports = function start(options) {
   for (const name of ['MessageChannel', 'MessagePort', 'MessageEvent', 'BroadcastChannel']) {
     defineLazyGlobal(name, () => requireBuiltin('internal/messaging')[name]);
   }
+  for (const name of [
+    'ReadableStream', 'ReadableStreamDefaultReader', 'ReadableStreamBYOBReader', 'ReadableStreamBYOBRequest',
+    'ReadableByteStreamController', 'ReadableStreamDefaultController', 'TransformStream',
+    'TransformStreamDefaultController', 'WritableStream', 'WritableStreamDefaultWriter',
+    'WritableStreamDefaultController', 'ByteLengthQueuingStrategy', 'CountQueuingStrategy', 'TextEncoderStream',
+    'TextDecoderStream', 'CompressionStream', 'DecompressionStream',
+  ]) {
+    defineLazyGlobal(name, () => requireBuiltin('stream/web')[name]);
+  }
   defineLazyGlobal('Blob', () => requireBuiltin('internal/blob').Blob);
   defineLazyGlobal('File', () => requireBuiltin('internal/blob').File);
   for (const name of [

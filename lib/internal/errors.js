@@ -243,6 +243,7 @@ const kMessages = {
   ERR_INVALID_STATE: [Error, 'Invalid state: %s'],
   ERR_INVALID_SYNC_FORK_INPUT: [TypeError,
     'Asynchronous forks do not support Buffer, TypedArray, DataView or string input: %s'],
+  ERR_INVALID_STATE: [Error, 'Invalid state: %s'],
   ERR_INVALID_THIS: [TypeError, 'Value of "this" must be of type %s'],
   ERR_INVALID_TUPLE: [TypeError, '%s must be an iterable %s tuple'],
   ERR_INVALID_URI: [URIError, 'URI malformed'],
@@ -394,6 +395,11 @@ for (const code of Object.keys(kMessages)) {
   const [Base, message] = kMessages[code];
   codes[code] = makeCodeError(code, Base, message);
 }
+// Raised as a TypeError or RangeError too (web streams' states and strategies).
+codes.ERR_INVALID_STATE.TypeError = makeCodeError('ERR_INVALID_STATE', TypeError, kMessages.ERR_INVALID_STATE[1]);
+codes.ERR_INVALID_STATE.RangeError = makeCodeError('ERR_INVALID_STATE', RangeError, kMessages.ERR_INVALID_STATE[1]);
+codes.ERR_INVALID_ARG_VALUE.RangeError =
+  makeCodeError('ERR_INVALID_ARG_VALUE', RangeError, kMessages.ERR_INVALID_ARG_VALUE[1]);
 // Raised as a TypeError too, for a setting that takes a boolean (Node's codes.X.TypeError).
 codes.ERR_HTTP2_INVALID_SETTING_VALUE.TypeError =
   makeCodeError('ERR_HTTP2_INVALID_SETTING_VALUE', TypeError, kMessages.ERR_HTTP2_INVALID_SETTING_VALUE[1]);

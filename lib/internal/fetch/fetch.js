@@ -1,6 +1,7 @@
 'use strict';
-// fetch(), Request and Response over the http client. Bodies are Buffers when known up
-// front and Readables (async iterables) when streamed; Node's are WHATWG ReadableStreams.
+// fetch(), Request and Response over the http client. Bodies are held as Buffers when
+// known up front and Readables when streamed, and given out (`body`) as WHATWG byte
+// ReadableStreams, as Node's are.
 
 const { Buffer } = require('buffer');
 const { Readable } = require('stream');
@@ -9,6 +10,7 @@ const { checkIsHttpToken, STATUS_CODES } = require('internal/http/common');
 
 const kBody = Symbol('body');
 const kUsed = Symbol('bodyUsed');
+const kStream = Symbol('bodyStream');
 const kState = Symbol('state');
 
 const kNullBodyStatus = new Set([101, 103, 204, 205, 304]);
@@ -52,8 +54,10 @@ function unusable() {
 
 async function consume(self) {
   if (self[kUsed]) throw unusable();
+  const stream = self[kStream];
+  if (stream !== undefined && (stream.locked || webstreams().isDisturbed(stream))) throw unusable();
   self[kUsed] = true;
-  const body = self[kBody];
+  const body = stream !== undefined ? stream : self[kBody];
   if (body === null) return Buffer.alloc(0);
   if (Buffer.isBuffer(body)) return body;
   const chunks = [];
@@ -61,55 +65,33 @@ async function consume(self) {
   return Buffer.concat(chunks);
 }
 
-// A body stream with the part of the ReadableStream API that fetch code reads bodies
-// with: getReader() (read/releaseLock/cancel/closed), locked and cancel(). Chunks come out
-// as Uint8Arrays, as a web stream's do.
-function withReader(readable) {
-  if (readable.getReader !== undefined) return readable;
-  let locked = false;
-  let iterator = null;
-  Object.defineProperty(readable, 'locked', { __proto__: null, get: () => locked, configurable: true });
-  readable.getReader = function getReader() {
-    if (locked) throw new TypeError('Invalid state: ReadableStream is locked');
-    locked = true;
-    iterator ??= readable[Symbol.asyncIterator]();
-    const closed = new Promise((resolve, reject) => {
-      require('stream').finished(readable, (err) => (err && err.code !== 'ERR_STREAM_PREMATURE_CLOSE' ? reject(err) : resolve()));
+function webstreams() {
+  return require('internal/webstreams/readable');
+}
+
+// The body as a byte ReadableStream, made on first use.
+function bodyStream(body) {
+  if (Buffer.isBuffer(body)) {
+    return new (webstreams().ReadableStream)({
+      type: 'bytes',
+      start(controller) {
+        if (body.length > 0) controller.enqueue(new Uint8Array(body));
+        controller.close();
+      },
     });
-    closed.catch(() => {});
-    return {
-      async read() {
-        if (!locked) throw new TypeError('Invalid state: The reader is not attached to a stream');
-        const { value, done } = await iterator.next();
-        if (done) return { value: undefined, done: true };
-        const bytes = typeof value === 'string' ? Buffer.from(value) : value;
-        return { value: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), done: false };
-      },
-      releaseLock() {
-        locked = false;
-      },
-      async cancel() {
-        readable.destroy();
-      },
-      closed,
-    };
-  };
-  readable.cancel = async function cancel() {
-    if (locked) throw new TypeError('Invalid state: ReadableStream is locked');
-    readable.destroy();
-  };
-  return readable;
+  }
+  return require('internal/webstreams/adapters').readableToWeb(body);
 }
 
 const BodyMixin = {
   get body() {
-    const body = this[kBody];
-    if (body === null) return null;
-    if (Buffer.isBuffer(body)) this[kBody] = Readable.from([body]);
-    return withReader(this[kBody]);
+    if (this[kBody] === null) return null;
+    this[kStream] ??= bodyStream(this[kBody]);
+    return this[kStream];
   },
   get bodyUsed() {
-    return this[kUsed] || (this[kBody] instanceof Readable && this[kBody].readableDidRead === true);
+    return this[kUsed] || (this[kStream] !== undefined && webstreams().isDisturbed(this[kStream])) ||
+      (this[kBody] instanceof Readable && this[kBody].readableDidRead === true);
   },
   async arrayBuffer() {
     const b = await consume(this);
@@ -144,6 +126,12 @@ function cloneBody(self) {
   const body = self[kBody];
   if (self.bodyUsed) throw new TypeError('Response.clone: Body has already been consumed.');
   if (body === null || Buffer.isBuffer(body)) return body;
+  if (self[kStream] !== undefined) {
+    // The body was handed out as a web stream: that is teed.
+    const [mine, theirs] = self[kStream].tee();
+    self[kStream] = mine;
+    return require('internal/webstreams/adapters').readableFromWeb(theirs);
+  }
   // Tee a stream: both sides get every chunk.
   const { PassThrough } = require('stream');
   const a = new PassThrough();

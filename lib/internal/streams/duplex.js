@@ -91,4 +91,12 @@ Duplex.from = function from(body) {
   return duplexify(body, 'body');
 };
 
+Duplex.fromWeb = function fromWeb(pair, options) {
+  return require('internal/webstreams/adapters').duplexFromWeb(pair, options);
+};
+
+Duplex.toWeb = function toWeb(duplex) {
+  return require('internal/webstreams/adapters').duplexToWeb(duplex);
+};
+
 module.exports = Duplex;

@@ -1046,6 +1046,14 @@ Readable.from = function from(iterable, opts) {
   return fromImpl(Readable, iterable, opts);
 };
 
+Readable.fromWeb = function fromWeb(readableStream, options) {
+  return require('internal/webstreams/adapters').readableFromWeb(readableStream, options);
+};
+
+Readable.toWeb = function toWeb(streamReadable, options) {
+  return require('internal/webstreams/adapters').readableToWeb(streamReadable, options);
+};
+
 function loadOperators() {
   return (operators ??= require('internal/streams/operators'));
 }

@@ -152,6 +152,14 @@ Object.setPrototypeOf(Writable, Stream);
 
 Writable.WritableState = WritableState;
 
+Writable.fromWeb = function fromWeb(writableStream, options) {
+  return require('internal/webstreams/adapters').writableFromWeb(writableStream, options);
+};
+
+Writable.toWeb = function toWeb(streamWritable) {
+  return require('internal/webstreams/adapters').writableToWeb(streamWritable);
+};
+
 // Anything with a WritableState counts as a Writable, so that Duplex
 // streams (which inherit from Readable) pass `instanceof Writable`.
 Object.defineProperty(Writable, Symbol.hasInstance, {
