@@ -296,7 +296,7 @@ ChildProcess.prototype.spawn = function(options) {
     if (fd === undefined || fd < 0) return null;
     if (i === ipcSlot) {
       this._closesNeeded++;
-      setupChannel(this, fd, serialization).on('close', () => maybeClose(this));
+      setupChannel(this, fd, serialization, () => maybeClose(this));
       return null;
     }
     const socket = new net.Socket({ fd, readable: i > 0 });

@@ -277,6 +277,116 @@ pub fn sendto(fd: i32, data: &[u8], flags: u32, addr: Option<&[u8]>) -> Result<u
     })
 }
 
+/// struct msghdr.
+#[repr(C)]
+struct MsgHdr {
+    name: usize,
+    namelen: u32,
+    iov: *const [usize; 2],
+    iovlen: usize,
+    control: *mut u8,
+    controllen: usize,
+    flags: i32,
+}
+
+const SCM_RIGHTS: i32 = 1;
+const MSG_CMSG_CLOEXEC: u32 = 0x4000_0000;
+/// Room for a cmsghdr (16 bytes) and up to 16 descriptors.
+const FD_CONTROL_LEN: usize = 16 + 16 * 4;
+
+/// sendmsg(2) of `data` on a Unix stream socket, with descriptor `pass` (SCM_RIGHTS) when
+/// given: the bytes written.
+pub fn send_with_fd(fd: i32, data: &[u8], pass: Option<i32>, flags: u32) -> Result<usize> {
+    let iov = [data.as_ptr() as usize, data.len()];
+    // cmsghdr { len: CMSG_LEN(4) = 20, level: SOL_SOCKET, type: SCM_RIGHTS } then the fd,
+    // padded to CMSG_SPACE(4) = 24.
+    let mut control = Control([0u8; 24]);
+    let bytes = &mut control.0;
+    let (control_ptr, control_len) = match pass {
+        Some(passed) => {
+            bytes[0..8].copy_from_slice(&20usize.to_ne_bytes());
+            bytes[8..12].copy_from_slice(&(SOL_SOCKET as i32).to_ne_bytes());
+            bytes[12..16].copy_from_slice(&SCM_RIGHTS.to_ne_bytes());
+            bytes[16..20].copy_from_slice(&passed.to_ne_bytes());
+            (bytes.as_mut_ptr(), 24)
+        }
+        None => (core::ptr::null_mut(), 0),
+    };
+    let msg = MsgHdr {
+        name: 0,
+        namelen: 0,
+        iov: &iov,
+        iovlen: 1,
+        control: control_ptr,
+        controllen: control_len,
+        flags: 0,
+    };
+    // SAFETY: msg points at iov (data, readable for its length) and at the control buffer,
+    // all alive for the call.
+    check(unsafe {
+        syscall6(
+            nr::SENDMSG,
+            fd as usize,
+            &msg as *const MsgHdr as usize,
+            flags as usize,
+            0,
+            0,
+            0,
+        )
+    })
+}
+
+/// Ancillary data, 8-aligned as the kernel reads cmsghdrs.
+#[repr(C, align(8))]
+struct Control<const N: usize>([u8; N]);
+
+/// recvmsg(2) into `buf`: the bytes read, and the descriptors that came with them (made
+/// close-on-exec).
+pub fn recv_with_fds(fd: i32, buf: &mut [u8]) -> Result<(usize, Vec<i32>)> {
+    let iov = [buf.as_mut_ptr() as usize, buf.len()];
+    let mut control = Control([0u8; FD_CONTROL_LEN]);
+    let mut msg = MsgHdr {
+        name: 0,
+        namelen: 0,
+        iov: &iov,
+        iovlen: 1,
+        control: control.0.as_mut_ptr(),
+        controllen: FD_CONTROL_LEN,
+        flags: 0,
+    };
+    // SAFETY: msg points at iov (buf, writable for its length) and at the control buffer,
+    // both alive for the call; the kernel updates msg's lengths.
+    let n = check(unsafe {
+        syscall6(
+            nr::RECVMSG,
+            fd as usize,
+            &mut msg as *mut MsgHdr as usize,
+            MSG_CMSG_CLOEXEC as usize,
+            0,
+            0,
+            0,
+        )
+    })?;
+    let bytes = &control.0[..msg.controllen.min(FD_CONTROL_LEN)];
+    let mut fds = Vec::new();
+    let mut at = 0;
+    while at + 16 <= bytes.len() {
+        let len = usize::from_ne_bytes(bytes[at..at + 8].try_into().unwrap_or_default());
+        let level = i32::from_ne_bytes(bytes[at + 8..at + 12].try_into().unwrap_or_default());
+        let kind = i32::from_ne_bytes(bytes[at + 12..at + 16].try_into().unwrap_or_default());
+        if len < 16 || at + len > bytes.len() {
+            break;
+        }
+        if level == SOL_SOCKET as i32 && kind == SCM_RIGHTS {
+            for chunk in bytes[at + 16..at + len].chunks_exact(4) {
+                fds.push(i32::from_ne_bytes(chunk.try_into().unwrap_or_default()));
+            }
+        }
+        at += (len + 7) & !7;
+    }
+    Ok((n, fds))
+}
+
 /// recvfrom(2): the length of the datagram (which may exceed `buf` with `MSG_TRUNC`)
 /// and the sender's address.
 pub fn recvfrom(fd: i32, buf: &mut [u8], flags: u32) -> Result<(usize, Option<SockAddr>)> {
@@ -403,6 +513,24 @@ pub fn shutdown(fd: i32, how: u32) -> Result<()> {
 mod tests {
     use super::*;
     use crate::fs;
+
+    #[test]
+    fn passes_a_descriptor_with_its_bytes() {
+        let (a, b) = socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC).unwrap();
+        let (r, w) = fs::pipe2(fs::O_CLOEXEC).unwrap();
+        assert_eq!(send_with_fd(a, b"hi", Some(w), MSG_NOSIGNAL).unwrap(), 2);
+        let mut buf = [0u8; 8];
+        let (n, fds) = recv_with_fds(b, &mut buf).unwrap();
+        assert_eq!((&buf[..n], fds.len()), (&b"hi"[..], 1));
+        // The received descriptor is the pipe's write end.
+        fs::write(fds[0], b"x").unwrap();
+        assert_eq!(fs::read(r, &mut buf).unwrap(), 1);
+        assert_eq!(send_with_fd(a, b"plain", None, MSG_NOSIGNAL).unwrap(), 5);
+        assert_eq!(recv_with_fds(b, &mut buf).unwrap(), (5, vec![]));
+        for fd in [a, b, r, w, fds[0]] {
+            fs::close(fd).unwrap();
+        }
+    }
 
     #[test]
     fn tcp_loopback_connect() {

@@ -1,14 +1,18 @@
 'use strict';
 // The IPC channel between a parent and a child it forked (or spawned with 'ipc' in its
-// stdio): a socketpair, read and written as a net.Socket, carrying messages as Node frames
-// them: one JSON text a line ('json'), or a 4-byte big-endian length then V8's
-// serialization ('advanced'). The child finds its end in NODE_CHANNEL_FD.
+// stdio): a socketpair the loop watches, carrying messages as Node frames them: one JSON
+// text a line ('json'), or a 4-byte big-endian length then V8's serialization
+// ('advanced'). The child finds its end in NODE_CHANNEL_FD. A net.Server or net.Socket
+// sent along rides as a descriptor (SCM_RIGHTS) on its message's first byte, the message
+// wrapped as Node wraps it ({ cmd: 'NODE_HANDLE', type, msg }), and is acknowledged as
+// Node acknowledges it.
 //
 // A channel holds the event loop open while its owner has 'message' or 'disconnect'
 // listeners, or writes are under way (unless unref()'d), as Node's does.
 
-const net = require('net');
 const { Buffer } = require('buffer');
+const eventLoop = require('internal/event_loop');
+const binding = internalBinding('child_process');
 const { StringDecoder } = require('string_decoder');
 const {
   codes: {
@@ -21,14 +25,97 @@ const {
   validateFunction,
 } = require('internal/errors');
 
-// How the channel's socket is held: by listeners and writes, or as unref() set it.
+const EPOLLIN = 0x001;
+const EPOLLOUT = 0x004;
+const UV_EAGAIN = -11;
+
+// The channel's descriptor on the loop: messages' bytes out (each with the descriptor it
+// passes, if any) in order, and bytes and passed descriptors in.
+class Pipe {
+  #fd;
+  #token;
+  #queue = [];
+  #onData;
+  #onClose;
+  pending = 0;
+
+  constructor(fd, onData, onClose) {
+    this.#fd = fd;
+    this.#onData = onData;
+    this.#onClose = onClose;
+    this.#token = eventLoop.watch(fd, EPOLLIN, (events) => this.#ready(events), true);
+  }
+
+  // `data` (a Buffer) goes out after what is queued; `callback` runs once it has.
+  write(data, passFd, callback) {
+    this.#queue.push({ data, passFd, callback });
+    this.pending += data.length;
+    if (this.#queue.length === 1) this.#flush();
+  }
+
+  setRef(held) {
+    if (this.#token !== 0) eventLoop.setWatchRef(this.#token, held);
+  }
+
+  close() {
+    if (this.#token === 0) return;
+    eventLoop.unwatch(this.#token);
+    this.#token = 0;
+    internalBinding('net').close(this.#fd);
+    this.#queue = [];
+    this.#onClose();
+  }
+
+  #flush() {
+    while (this.#queue.length > 0 && this.#token !== 0) {
+      const entry = this.#queue[0];
+      const n = binding.channelWrite(this.#fd, entry.data, entry.passFd);
+      if (n === UV_EAGAIN) {
+        eventLoop.rewatch(this.#token, EPOLLIN | EPOLLOUT);
+        return;
+      }
+      if (n < 0) {
+        this.close();
+        return;
+      }
+      this.pending -= n;
+      // A descriptor goes with the first byte only.
+      entry.passFd = -1;
+      if (n < entry.data.length) {
+        entry.data = entry.data.subarray(n);
+        continue;
+      }
+      this.#queue.shift();
+      entry.callback();
+    }
+    if (this.#token !== 0) eventLoop.rewatch(this.#token, EPOLLIN);
+  }
+
+  #ready(events) {
+    if (events & EPOLLOUT) this.#flush();
+    if (this.#token === 0 || !(events & ~EPOLLOUT)) return;
+    for (;;) {
+      const r = binding.channelRead(this.#fd);
+      const got = r[0];
+      if (got === UV_EAGAIN) return;
+      if (typeof got === 'number') {
+        this.close();
+        return;
+      }
+      this.#onData(got, r[1]);
+      if (this.#token === 0 || got.length < 65536) return;
+    }
+  }
+}
+
+// How the channel is held: by listeners and writes, or as unref() set it.
 class Control {
-  #socket;
+  #pipe;
   #counted = 0;
   #explicit = null;
 
-  constructor(socket) {
-    this.#socket = socket;
+  constructor(pipe) {
+    this.#pipe = pipe;
     this.#apply();
   }
 
@@ -48,9 +135,7 @@ class Control {
   }
 
   #apply() {
-    const held = this.#explicit !== null ? this.#explicit : this.#counted > 0;
-    if (held) this.#socket.ref();
-    else this.#socket.unref();
+    this.#pipe.setRef(this.#explicit !== null ? this.#explicit : this.#counted > 0);
   }
 }
 
@@ -123,9 +208,29 @@ function frame(message, serialization) {
 
 // Gives `target` (a ChildProcess, or process in a child) its channel over `fd`: send,
 // disconnect, connected, channel, and 'message'/'internalMessage'/'disconnect' events.
-function setupChannel(target, fd, serialization) {
-  const socket = new net.Socket({ fd, allowHalfOpen: false });
-  const control = new Control(socket);
+// `onClose` runs when the channel has closed.
+function setupChannel(target, fd, serialization, onClose = () => {}) {
+  // Descriptors received, waiting for the NODE_HANDLE messages they came with.
+  const received = [];
+  const read = (serialization === 'advanced' ? advancedReader : jsonReader)((message) => {
+    if (isInternal(message) && message.cmd === 'NODE_HANDLE') {
+      receiveHandle(message, received.shift());
+      return;
+    }
+    process.nextTick(() => target.emit(isInternal(message) ? 'internalMessage' : 'message', message, undefined));
+  });
+  const pipe = new Pipe(fd, (chunk, fds) => {
+    if (fds !== undefined) received.push(...fds);
+    try {
+      read(chunk);
+    } catch (err) {
+      target.emit('error', err);
+    }
+  }, () => {
+    closed();
+    onClose();
+  });
+  const control = new Control(pipe);
   let queued = 0;
   const channel = {
     fd,
@@ -136,7 +241,7 @@ function setupChannel(target, fd, serialization) {
       control.unref();
     },
     get writeQueueSize() {
-      return socket.writableLength;
+      return pipe.pending;
     },
   };
   target.channel = channel;
@@ -155,19 +260,6 @@ function setupChannel(target, fd, serialization) {
     if (n > 0) control.counted(n);
   }
 
-  const read = (serialization === 'advanced' ? advancedReader : jsonReader)((message) => {
-    process.nextTick(() => target.emit(isInternal(message) ? 'internalMessage' : 'message', message, undefined));
-  });
-  socket.on('data', (chunk) => {
-    try {
-      read(chunk);
-    } catch (err) {
-      target.emit('error', err);
-    }
-  });
-  socket.on('error', () => {});
-  socket.on('close', () => closed());
-
   let disconnected = false;
   const closed = () => {
     if (disconnected) return;
@@ -176,6 +268,34 @@ function setupChannel(target, fd, serialization) {
     target.channel = null;
     target._channel = null;
     process.nextTick(() => target.emit('disconnect'));
+  };
+
+  // A handle that came: made into a server or socket, acknowledged, then delivered.
+  const receiveHandle = (message, handleFd) => {
+    write({ cmd: 'NODE_HANDLE_ACK' }, -1, () => {});
+    const deliver = (handle) => process.nextTick(() => target.emit('message', message.msg, handle));
+    if (handleFd === undefined) {
+      deliver(undefined);
+      return;
+    }
+    const net = require('net');
+    if (message.type === 'net.Server') {
+      const server = new net.Server();
+      server.listen({ fd: handleFd }, () => deliver(server));
+    } else {
+      deliver(new net.Socket({ fd: handleFd, readable: true, writable: true }));
+    }
+  };
+
+  const write = (message, passFd, done) => {
+    queued++;
+    control.counted(1);
+    pipe.write(Buffer.from(frame(message, serialization)), passFd, () => {
+      queued--;
+      control.counted(-1);
+      done();
+      if (queued === 0 && disconnecting) pipe.close();
+    });
   };
 
   target.send = function send(message, handle, options, callback) {
@@ -195,22 +315,31 @@ function setupChannel(target, fd, serialization) {
         typeof message !== 'boolean') {
       throw new ERR_INVALID_ARG_TYPE('message', ['string', 'object', 'number', 'boolean'], message);
     }
-    if (handle !== undefined && handle !== null) throw new ERR_INVALID_HANDLE_TYPE();
+    let passFd = -1;
+    let type;
+    if (handle !== undefined && handle !== null) {
+      const net = require('net');
+      if (handle instanceof net.Server) type = 'net.Server';
+      else if (handle instanceof net.Socket) type = 'net.Socket';
+      const native = handle._handle;
+      if (type === undefined || !native || typeof native.fd !== 'number' || native.fd < 0) {
+        throw new ERR_INVALID_HANDLE_TYPE();
+      }
+      passFd = native.fd;
+    }
     if (!target.connected) {
       const err = new ERR_IPC_CHANNEL_CLOSED();
       if (typeof callback === 'function') process.nextTick(callback, err);
       else process.nextTick(() => target.emit('error', err));
       return false;
     }
-    queued++;
-    control.counted(1);
-    socket.write(frame(message, serialization), () => {
-      queued--;
-      control.counted(-1);
+    const wire = type === undefined ? message : { cmd: 'NODE_HANDLE', type, msg: message };
+    write(wire, passFd, () => {
+      // A socket sent goes to the other side: ours closes, unless asked to stay open.
+      if (type === 'net.Socket' && !(options && options.keepOpen)) handle.destroy();
       if (typeof callback === 'function') callback(null);
-      if (queued === 0 && disconnecting) socket.destroy();
     });
-    return socket.writableLength < 65536 * 2;
+    return pipe.pending < 65536 * 2;
   };
 
   let disconnecting = false;
@@ -222,10 +351,9 @@ function setupChannel(target, fd, serialization) {
     // Messages already sent still go; the channel closes behind them.
     target.connected = false;
     disconnecting = true;
-    if (queued === 0) socket.destroy();
+    if (queued === 0) pipe.close();
   };
   target._disconnect = target.disconnect;
-  return socket;
 }
 
 // In a child started with an IPC channel: process gets its end (NODE_CHANNEL_FD), which

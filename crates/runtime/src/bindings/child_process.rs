@@ -247,6 +247,47 @@ pub fn init<'js>(obj: &Object<'js>) -> Result<()> {
         },
     )?;
     def(obj, "spawnSync", spawn_sync)?;
+    // channelWrite(fd, bytes, passFd) → bytes written or a negative errno: a message of
+    // an IPC channel, with descriptor passFd (−1: none) riding on its first byte.
+    def(
+        obj,
+        "channelWrite",
+        |ctx: Ctx<'js>, fd: i32, data: Value<'js>, pass: i32| -> Result<i64> {
+            let chunk = Chunk::of(&ctx, &data)?;
+            let (ptr, len) = chunk.iov();
+            // SAFETY: the chunk's bytes stay alive while `chunk` (and `data`) do.
+            let bytes = unsafe { std::slice::from_raw_parts(ptr as *const u8, len) };
+            let pass = (pass >= 0).then_some(pass);
+            Ok(match sn::send_with_fd(fd, bytes, pass, sn::MSG_NOSIGNAL) {
+                Ok(n) => n as i64,
+                Err(e) => -(e.0 as i64),
+            })
+        },
+    )?;
+    // channelRead(fd) → [Buffer, descriptors received], [0] at the end, or [negative errno].
+    def(
+        obj,
+        "channelRead",
+        |ctx: Ctx<'js>, fd: i32| -> Result<Array<'js>> {
+            let row = Array::new(ctx.clone())?;
+            let mut buf = vec![0u8; 64 * 1024];
+            match sn::recv_with_fds(fd, &mut buf) {
+                Ok((0, fds)) => {
+                    for fd in fds {
+                        let _ = sfs::close(fd);
+                    }
+                    row.set(0, 0)?;
+                }
+                Ok((n, fds)) => {
+                    buf.truncate(n);
+                    row.set(0, new_buffer(&ctx, buf)?)?;
+                    row.set(1, fds)?;
+                }
+                Err(e) => row.set(0, -e.0)?,
+            }
+            Ok(row)
+        },
+    )?;
     Ok(())
 }
 
