@@ -1401,17 +1401,17 @@ Server.prototype.listen = function(...args) {
           this.emit('error', err);
           return;
         }
-        listenOn(this, ip, options.port | 0, addressType, backlog, undefined, flags);
+        listenInCluster(this, ip, options.port | 0, addressType, backlog, flags, options.exclusive);
       });
     } else {
-      listenOn(this, null, options.port | 0, 4, backlog, undefined, flags);
+      listenInCluster(this, null, options.port | 0, 4, backlog, flags, options.exclusive);
     }
     return this;
   }
   if (options.path && isPipeName(options.path)) {
     const backlog = options.backlog || backlogFromArgs;
-    listenOn(this, options.path, -1, -1, backlog, undefined, 0);
-    if (this._handle !== null && (options.readableAll === true || options.writableAll === true)) {
+    if (listenInCluster(this, options.path, -1, -1, backlog, 0, options.exclusive) &&
+        (options.readableAll === true || options.writableAll === true)) {
       allowAllOn(this, options.path, options.readableAll === true, options.writableAll === true);
     }
     return this;
@@ -1435,6 +1435,48 @@ function allowAllOn(server, path, readable, writable) {
     server._handle = null;
     throw errnoException(e.errno, 'uv_pipe_chmod');
   }
+}
+
+// In a cluster worker, a server that is not `exclusive` listens on the primary's socket
+// for the address, shared with the other workers that listen there; elsewhere it binds its
+// own. Whether it listens now (not waiting on the primary).
+function listenInCluster(server, address, port, addressType, backlog, flags, exclusive) {
+  if (process.env.NODE_UNIQUE_ID === undefined || exclusive) {
+    listenOn(server, address, port, addressType, backlog, undefined, flags);
+    return server._handle !== null;
+  }
+  require('cluster')._getServer(server, { address, port, addressType, flags, backlog }, (err, fd) => {
+    if (err !== 0) {
+      const ex = uvExceptionWithHostPort(err, 'bind', address, port === -1 ? undefined : port);
+      process.nextTick(() => server.emit('error', ex));
+      return;
+    }
+    listenOn(server, address, port, addressType, backlog, fd, flags);
+  });
+  return false;
+}
+
+// A listening socket for the cluster primary to share (not watched): { fd } or { err }.
+function createListenFd(address, port, addressType, flags, backlog) {
+  let result;
+  if (addressType === -1) {
+    const fd = newSocketFd(0);
+    if (fd < 0) return { err: fd };
+    const err = binding.bindUnix(fd, address);
+    result = err < 0 ? (binding.close(fd), { err }) : { fd };
+  } else if (address === null) {
+    result = bindListenFd('::', port, 6, flags);
+    if (result.err !== undefined && result.err !== UV_EADDRINUSE) result = bindListenFd('0.0.0.0', port, 4, flags);
+  } else {
+    result = bindListenFd(address, port, addressType, flags);
+  }
+  if (result.err !== undefined) return result;
+  const err = binding.listen(result.fd, backlog || 511);
+  if (err < 0) {
+    binding.close(result.fd);
+    return { err };
+  }
+  return result;
 }
 
 function bindListenFd(address, port, family, flags) {
@@ -1842,6 +1884,7 @@ function _setSimultaneousAccepts() {
 }
 
 module.exports = {
+  _createListenFd: createListenFd,
   BlockList,
   SocketAddress,
   connect,

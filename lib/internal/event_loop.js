@@ -132,11 +132,12 @@ var heldWrites = [];
 var holdingWrites = false;
 
 // Whether the loop takes `socket`'s write for later: then socket._flushHeld() runs at the
-// end of the batch (or on exit).
+// end of the batch (or on exit). A full list goes out before this write joins it: the
+// caller stores the write on the socket only once this returns.
 function holdWrite(socket) {
   if (!holdingWrites) return false;
-  heldWrites.push(socket);
   if (heldWrites.length >= kMaxHeldWrites) flushHeldWrites();
+  heldWrites.push(socket);
   return true;
 }
 

@@ -25,7 +25,11 @@ function run(options) {
     }
   }
   // A child forked with an IPC channel: process.send and 'message' from the start.
-  if (process.env.NODE_CHANNEL_FD !== undefined) require('internal/child_process/channel').setupChildChannel();
+  if (process.env.NODE_CHANNEL_FD !== undefined) {
+    require('internal/child_process/channel').setupChildChannel();
+    // A cluster worker (forked by cluster.fork) says it is online before its code runs.
+    if (process.env.NODE_UNIQUE_ID !== undefined && process.send !== undefined) require('cluster')._setupWorker();
+  }
   let mainPromise = null;
   try {
     switch (options.mode) {

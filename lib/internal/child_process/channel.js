@@ -25,6 +25,8 @@ const {
   validateFunction,
 } = require('internal/errors');
 
+// The handle type of a bare descriptor (unode's own: Node's cluster passes handles).
+const kDescriptor = 'unode.descriptor';
 const EPOLLIN = 0x001;
 const EPOLLOUT = 0x004;
 const UV_EAGAIN = -11;
@@ -270,12 +272,14 @@ function setupChannel(target, fd, serialization, onClose = () => {}) {
     process.nextTick(() => target.emit('disconnect'));
   };
 
-  // A handle that came: made into a server or socket, acknowledged, then delivered.
+  // A handle that came: made into a server or socket (or, for cluster's messages, left a
+  // descriptor), acknowledged, then delivered.
   const receiveHandle = (message, handleFd) => {
     write({ cmd: 'NODE_HANDLE_ACK' }, -1, () => {});
-    const deliver = (handle) => process.nextTick(() => target.emit('message', message.msg, handle));
-    if (handleFd === undefined) {
-      deliver(undefined);
+    const event = isInternal(message.msg) ? 'internalMessage' : 'message';
+    const deliver = (handle) => process.nextTick(() => target.emit(event, message.msg, handle));
+    if (handleFd === undefined || message.type === kDescriptor) {
+      deliver(handleFd);
       return;
     }
     const net = require('net');
@@ -340,6 +344,11 @@ function setupChannel(target, fd, serialization, onClose = () => {}) {
       if (typeof callback === 'function') callback(null);
     });
     return pipe.pending < 65536 * 2;
+  };
+
+  // Cluster's own messages that carry a bare descriptor (a listening socket it shares).
+  target._sendDescriptor = (message, passFd, callback) => {
+    write({ cmd: 'NODE_HANDLE', type: kDescriptor, msg: message }, passFd, callback);
   };
 
   let disconnecting = false;
