@@ -314,8 +314,14 @@ function defaultShouldCallPull(controller) {
 }
 
 function defaultCallPullIfNeeded(controller) {
+  callPullIfNeeded(controller, defaultShouldCallPull, defaultError);
+}
+
+// Pulls from the source when `shouldPull` says the controller wants more, one pull at a
+// time (a wish for another while one runs is remembered); a failed pull is `fail`ed.
+function callPullIfNeeded(controller, shouldPull, fail) {
   const c = controller[kController];
-  if (!defaultShouldCallPull(controller)) return;
+  if (!shouldPull(controller)) return;
   if (c.pulling) {
     c.pullAgain = true;
     return;
@@ -325,9 +331,9 @@ function defaultCallPullIfNeeded(controller) {
     c.pulling = false;
     if (c.pullAgain) {
       c.pullAgain = false;
-      defaultCallPullIfNeeded(controller);
+      callPullIfNeeded(controller, shouldPull, fail);
     }
-  }, (e) => defaultError(controller, e));
+  }, (e) => fail(controller, e));
 }
 
 function defaultPullSteps(controller, request) {
@@ -782,20 +788,7 @@ function byteShouldCallPull(controller) {
 }
 
 function byteCallPullIfNeeded(controller) {
-  const c = controller[kController];
-  if (!byteShouldCallPull(controller)) return;
-  if (c.pulling) {
-    c.pullAgain = true;
-    return;
-  }
-  c.pulling = true;
-  c.pull().then(() => {
-    c.pulling = false;
-    if (c.pullAgain) {
-      c.pullAgain = false;
-      byteCallPullIfNeeded(controller);
-    }
-  }, (e) => byteError(controller, e));
+  callPullIfNeeded(controller, byteShouldCallPull, byteError);
 }
 
 // --- Readers -------------------------------------------------------------------------
