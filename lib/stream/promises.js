@@ -14,7 +14,7 @@ function pipeline(...streams) {
     let signal;
     let end;
     const lastArg = streams[streams.length - 1];
-    if (lastArg && typeof lastArg === 'object' && !isNodeStream(lastArg) && !isIterable(lastArg)) {
+    if (lastArg && typeof lastArg === 'object' && !isNodeStream(lastArg) && !isIterable(lastArg) && !isWebStream(lastArg)) {
       const options = streams.pop();
       signal = options.signal;
       end = options.end;
@@ -24,6 +24,14 @@ function pipeline(...streams) {
       else resolve(value);
     }, { signal, end });
   });
+}
+
+// A WritableStream or a { readable, writable } pair of web streams (a ReadableStream is
+// iterable).
+function isWebStream(value) {
+  const { isWritableStream } = require('internal/webstreams/writable');
+  const { isReadableStream } = require('internal/webstreams/readable');
+  return isWritableStream(value) || (isReadableStream(value.readable) && isWritableStream(value.writable));
 }
 
 module.exports = { finished, pipeline };

@@ -126,9 +126,23 @@ async function pumpToNode(iterable, writable, finish, { end }) {
   }
 }
 
+// WHATWG streams take part as the Node streams over them (a ReadableStream as a source
+// is an async iterable already).
+function fromWebStream(stream, i) {
+  if (stream === null || typeof stream !== 'object' || typeof stream.pipe === 'function') return stream;
+  const web = require('internal/webstreams/readable');
+  const { isWritableStream } = require('internal/webstreams/writable');
+  const adapters = require('internal/webstreams/adapters');
+  if (web.isReadableStream(stream)) return i === 0 ? stream : adapters.readableFromWeb(stream);
+  if (isWritableStream(stream)) return adapters.writableFromWeb(stream);
+  if (web.isReadableStream(stream.readable) && isWritableStream(stream.writable)) return adapters.duplexFromWeb(stream);
+  return stream;
+}
+
 function pipelineImpl(streams, callback, opts) {
   if (streams.length === 1 && Array.isArray(streams[0])) streams = streams[0];
   if (streams.length < 2) throw new codes.ERR_MISSING_ARGS('streams');
+  streams = streams.map(fromWebStream);
 
   // Aborted when the pipeline ends, for the functions among the stages.
   const ac = new AbortController();
