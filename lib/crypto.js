@@ -1,10 +1,10 @@
 'use strict';
 // crypto: hashes and HMACs (md5, sha1, sha2 family) and random numbers, native in Rust;
-// secret KeyObjects (internal/crypto/keys). Ciphers, signatures, key derivation and
-// webcrypto.subtle are not there yet.
+// AES ciphers (internal/crypto/cipher), pbkdf2/scrypt/hkdf (internal/crypto/kdf), secret
+// KeyObjects (internal/crypto/keys). Signatures and webcrypto.subtle are not there yet.
 
 const { Buffer } = require('buffer');
-const { Transform } = require('stream');
+const LazyTransform = require('internal/streams/lazy_transform');
 const binding = internalBinding('crypto');
 const {
   codes: { ERR_CRYPTO_INVALID_DIGEST, ERR_INVALID_ARG_TYPE, ERR_OUT_OF_RANGE, ERR_CRYPTO_HASH_FINALIZED, ERR_CRYPTO_TIMING_SAFE_EQUAL_LENGTH, ERR_CRYPTO_HASH_UPDATE_FAILED },
@@ -25,28 +25,6 @@ function toBytes(data, encoding, name = 'data') {
 function encodeDigest(ab, encoding) {
   const buf = Buffer.from(ab);
   return encoding && encoding !== 'buffer' ? buf.toString(encoding) : buf;
-}
-
-// Like Node's LazyTransform: a Transform whose stream state is made on first stream use,
-// so a plain update()/digest() pays nothing for it.
-function LazyTransform(options) {
-  this._options = options;
-}
-Object.setPrototypeOf(LazyTransform.prototype, Transform.prototype);
-for (const name of ['_readableState', '_writableState', '_transformState']) {
-  Object.defineProperty(LazyTransform.prototype, name, {
-    __proto__: null,
-    configurable: true,
-    enumerable: true,
-    get() {
-      Transform.call(this, this._options);
-      this._writableState.decodeStrings = false;
-      return this[name];
-    },
-    set(value) {
-      Object.defineProperty(this, name, { __proto__: null, value, enumerable: true, configurable: true, writable: true });
-    },
-  });
 }
 
 function Hash(algorithm, options) {
@@ -244,8 +222,23 @@ const webcrypto = {
 
 const { KeyObject, createSecretKey, createPrivateKey, createPublicKey } = require('internal/crypto/keys');
 
+const { Cipheriv, Decipheriv, createCipheriv, createDecipheriv, getCipherInfo, getCiphers } = require('internal/crypto/cipher');
+const { pbkdf2, pbkdf2Sync, scrypt, scryptSync, hkdf, hkdfSync } = require('internal/crypto/kdf');
+
 module.exports = {
   createHash,
+  createCipheriv,
+  createDecipheriv,
+  Cipheriv,
+  Decipheriv,
+  getCipherInfo,
+  getCiphers,
+  pbkdf2,
+  pbkdf2Sync,
+  scrypt,
+  scryptSync,
+  hkdf,
+  hkdfSync,
   createHmac,
   createSecretKey,
   createPrivateKey,

@@ -41,7 +41,7 @@ pub fn internal_binding<'js>(ctx: &Ctx<'js>, state: &Shared, name: &str) -> Resu
         "builtins" => builtins::init(&obj)?,
         "child_process" => child_process::init(&obj)?,
         "contextify" => contextify::init(&obj)?,
-        "crypto" => crypto::init(&obj)?,
+        "crypto" => crypto::init(&obj, state)?,
         "dns" => dns::init(&obj)?,
         "event_loop" => event_loop::init(&obj, state)?,
         "fs" => fs::init(&obj, state)?,

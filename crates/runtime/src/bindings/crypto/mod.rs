@@ -1,0 +1,448 @@
+//! The native half of lib/crypto.js: message digests and HMACs (RustCrypto) kept in a
+//! table while JS feeds them, ciphers (cipher.rs) kept the same way, key derivations
+//! (kdf.rs) run inline or on the pool, and random bytes from getrandom(2).
+
+use super::def;
+use super::fs::dispatch;
+use super::slots;
+use crate::engine::bytes_of;
+use crate::fs_ops::{FsError, Out};
+use crate::state::Shared;
+use hmac::{Hmac, Mac};
+use rquickjs::function::Opt;
+use rquickjs::{ArrayBuffer, Ctx, Exception, Object, Result, Value};
+use sha1::Digest;
+use unode_sys::Errno;
+
+mod cipher;
+mod kdf;
+
+/// A digest or HMAC in progress.
+#[derive(Clone)]
+enum Hasher {
+    Md5(md5::Md5),
+    Sha1(sha1::Sha1),
+    Sha224(sha2::Sha224),
+    Sha256(sha2::Sha256),
+    Sha384(sha2::Sha384),
+    Sha512(sha2::Sha512),
+    HmacMd5(Hmac<md5::Md5>),
+    HmacSha1(Hmac<sha1::Sha1>),
+    HmacSha224(Hmac<sha2::Sha224>),
+    HmacSha256(Hmac<sha2::Sha256>),
+    HmacSha384(Hmac<sha2::Sha384>),
+    HmacSha512(Hmac<sha2::Sha512>),
+}
+
+/// The digest names Node (OpenSSL) accepts for the algorithms we have, lower-cased.
+pub const HASHES: &[&str] = &[
+    "md5",
+    "sha1",
+    "sha224",
+    "sha256",
+    "sha384",
+    "sha512",
+    "rsa-md5",
+    "rsa-sha1",
+    "rsa-sha224",
+    "rsa-sha256",
+    "rsa-sha384",
+    "rsa-sha512",
+];
+
+fn canonical(name: &str) -> String {
+    let n = name.to_ascii_lowercase();
+    let n = n.strip_prefix("rsa-").unwrap_or(&n).replace("sha-", "sha");
+    n.to_owned()
+}
+
+fn new_hash(name: &str) -> Option<Hasher> {
+    Some(match canonical(name).as_str() {
+        "md5" => Hasher::Md5(md5::Md5::new()),
+        "sha1" => Hasher::Sha1(sha1::Sha1::new()),
+        "sha224" => Hasher::Sha224(sha2::Sha224::new()),
+        "sha256" => Hasher::Sha256(sha2::Sha256::new()),
+        "sha384" => Hasher::Sha384(sha2::Sha384::new()),
+        "sha512" => Hasher::Sha512(sha2::Sha512::new()),
+        _ => return None,
+    })
+}
+
+fn new_hmac(name: &str, key: &[u8]) -> Option<Hasher> {
+    // HMAC takes keys of any length, so new_from_slice cannot fail.
+    Some(match canonical(name).as_str() {
+        "md5" => Hasher::HmacMd5(Hmac::new_from_slice(key).ok()?),
+        "sha1" => Hasher::HmacSha1(Hmac::new_from_slice(key).ok()?),
+        "sha224" => Hasher::HmacSha224(Hmac::new_from_slice(key).ok()?),
+        "sha256" => Hasher::HmacSha256(Hmac::new_from_slice(key).ok()?),
+        "sha384" => Hasher::HmacSha384(Hmac::new_from_slice(key).ok()?),
+        "sha512" => Hasher::HmacSha512(Hmac::new_from_slice(key).ok()?),
+        _ => return None,
+    })
+}
+
+impl Hasher {
+    fn update(&mut self, data: &[u8]) {
+        match self {
+            Hasher::Md5(h) => h.update(data),
+            Hasher::Sha1(h) => h.update(data),
+            Hasher::Sha224(h) => h.update(data),
+            Hasher::Sha256(h) => h.update(data),
+            Hasher::Sha384(h) => h.update(data),
+            Hasher::Sha512(h) => h.update(data),
+            Hasher::HmacMd5(h) => h.update(data),
+            Hasher::HmacSha1(h) => h.update(data),
+            Hasher::HmacSha224(h) => h.update(data),
+            Hasher::HmacSha256(h) => h.update(data),
+            Hasher::HmacSha384(h) => h.update(data),
+            Hasher::HmacSha512(h) => h.update(data),
+        }
+    }
+
+    fn finish(self) -> Vec<u8> {
+        match self {
+            Hasher::Md5(h) => h.finalize().to_vec(),
+            Hasher::Sha1(h) => h.finalize().to_vec(),
+            Hasher::Sha224(h) => h.finalize().to_vec(),
+            Hasher::Sha256(h) => h.finalize().to_vec(),
+            Hasher::Sha384(h) => h.finalize().to_vec(),
+            Hasher::Sha512(h) => h.finalize().to_vec(),
+            Hasher::HmacMd5(h) => h.finalize().into_bytes().to_vec(),
+            Hasher::HmacSha1(h) => h.finalize().into_bytes().to_vec(),
+            Hasher::HmacSha224(h) => h.finalize().into_bytes().to_vec(),
+            Hasher::HmacSha256(h) => h.finalize().into_bytes().to_vec(),
+            Hasher::HmacSha384(h) => h.finalize().into_bytes().to_vec(),
+            Hasher::HmacSha512(h) => h.finalize().into_bytes().to_vec(),
+        }
+    }
+}
+
+fn bytes<'a>(ctx: &Ctx<'_>, v: &'a Value<'_>) -> Result<&'a [u8]> {
+    match bytes_of(ctx, v) {
+        // SAFETY: a live JS buffer, read before any JS runs again.
+        Some((p, n)) => Ok(unsafe { std::slice::from_raw_parts(p, n) }),
+        None => Err(Exception::throw_type(
+            ctx,
+            "data must be an ArrayBufferView",
+        )),
+    }
+}
+
+/// A derivation's failure as the pool reports one (JS checked the arguments first, so
+/// this is a digest or length it let through).
+fn kdf_error(e: kdf::KdfError) -> FsError {
+    FsError {
+        errno: Errno::EINVAL,
+        syscall: match e {
+            kdf::KdfError::UnknownDigest => "digest",
+            kdf::KdfError::InvalidLength => "keylen",
+            kdf::KdfError::InvalidParams => "params",
+        },
+        path: None,
+        dest: None,
+    }
+}
+
+/// Codes cipherCreate and cipherFinal return for JS to throw Node's error.
+fn cipher_error_code(e: cipher::CipherError) -> i32 {
+    use cipher::CipherError::*;
+    match e {
+        UnknownCipher => -1,
+        InvalidKeyLength => -2,
+        InvalidIv => -3,
+        BadDecrypt => -4,
+        WrongFinalBlockLength => -5,
+        Unauthenticated => -6,
+    }
+}
+
+fn init_ciphers<'js>(obj: &Object<'js>) -> Result<()> {
+    let table = slots::shared::<cipher::Cipher>();
+    let t = table.clone();
+    // cipherCreate(name, key, iv or null, encrypt, tagLength or -1): an id, or a negative
+    // code (cipher_error_code).
+    def(
+        obj,
+        "cipherCreate",
+        move |ctx: Ctx<'js>,
+              name: String,
+              key: Value<'js>,
+              iv: Value<'js>,
+              encrypt: bool,
+              tag_len: i32|
+              -> Result<f64> {
+            let key = bytes(&ctx, &key)?;
+            let iv = if iv.is_null() {
+                None
+            } else {
+                Some(bytes(&ctx, &iv)?)
+            };
+            let tag_len = usize::try_from(tag_len).ok();
+            Ok(
+                match cipher::Cipher::new(&name, key, iv, encrypt, tag_len) {
+                    Ok(c) => t.borrow_mut().insert(c),
+                    Err(e) => f64::from(cipher_error_code(e)),
+                },
+            )
+        },
+    )?;
+    let t = table.clone();
+    def(
+        obj,
+        "cipherUpdate",
+        move |ctx: Ctx<'js>, id: usize, data: Value<'js>| -> Result<Value<'js>> {
+            let data = bytes(&ctx, &data)?;
+            let out = t.borrow_mut().get_mut(id).map(|c| c.update(data));
+            match out {
+                Some(out) => Ok(ArrayBuffer::new(ctx, out)?.into_value()),
+                None => Ok(Value::new_null(ctx)),
+            }
+        },
+    )?;
+    let t = table.clone();
+    // cipherFinal(id): [rest, tag or null], or a negative code; the cipher is gone after.
+    def(
+        obj,
+        "cipherFinal",
+        move |ctx: Ctx<'js>, id: usize| -> Result<Value<'js>> {
+            let Some(mut c) = t.borrow_mut().take(id) else {
+                return Ok(Value::new_null(ctx));
+            };
+            match c.finish() {
+                Ok((rest, tag)) => {
+                    let arr = rquickjs::Array::new(ctx.clone())?;
+                    arr.set(0, ArrayBuffer::new(ctx.clone(), rest)?)?;
+                    match tag {
+                        Some(tag) => arr.set(1, ArrayBuffer::new(ctx.clone(), tag)?)?,
+                        None => arr.set(1, Value::new_null(ctx.clone()))?,
+                    }
+                    Ok(arr.into_value())
+                }
+                Err(e) => Ok(Value::new_int(ctx, cipher_error_code(e))),
+            }
+        },
+    )?;
+    let t = table.clone();
+    def(obj, "cipherSetPadding", move |id: usize, on: bool| {
+        t.borrow_mut()
+            .get_mut(id)
+            .map(|c| c.set_padding(on))
+            .is_some()
+    })?;
+    let t = table.clone();
+    def(
+        obj,
+        "cipherSetAAD",
+        move |ctx: Ctx<'js>, id: usize, data: Value<'js>| -> Result<bool> {
+            let data = bytes(&ctx, &data)?;
+            Ok(t.borrow_mut().get_mut(id).is_some_and(|c| c.set_aad(data)))
+        },
+    )?;
+    let t = table.clone();
+    def(
+        obj,
+        "cipherSetAuthTag",
+        move |ctx: Ctx<'js>, id: usize, data: Value<'js>| -> Result<bool> {
+            let data = bytes(&ctx, &data)?;
+            Ok(t.borrow_mut().get_mut(id).is_some_and(|c| c.set_tag(data)))
+        },
+    )?;
+    let t = table.clone();
+    def(obj, "cipherIsAead", move |id: usize| {
+        t.borrow().get(id).is_some_and(cipher::Cipher::is_gcm)
+    })?;
+    def(obj, "cipherFree", move |id: usize| {
+        table.borrow_mut().take(id);
+    })?;
+    // cipherInfo(name): [keyLength, ivLength, blockSize, mode], or undefined.
+    def(
+        obj,
+        "cipherInfo",
+        |ctx: Ctx<'js>, name: String| -> Result<Value<'js>> {
+            let Some((key_len, iv_len, block, mode)) = cipher::info(&name) else {
+                return Ok(Value::new_undefined(ctx));
+            };
+            let arr = rquickjs::Array::new(ctx)?;
+            arr.set(0, key_len)?;
+            arr.set(1, iv_len)?;
+            arr.set(2, block)?;
+            arr.set(3, mode)?;
+            Ok(arr.into_value())
+        },
+    )?;
+    obj.set("ciphers", cipher::CIPHERS.to_vec())?;
+    Ok(())
+}
+
+/// Copies a buffer argument for a job that may run on the pool.
+fn owned(ctx: &Ctx<'_>, v: &Value<'_>) -> Result<Vec<u8>> {
+    Ok(bytes(ctx, v)?.to_vec())
+}
+
+fn init_kdfs<'js>(obj: &Object<'js>, state: &Shared) -> Result<()> {
+    let s = state.clone();
+    // pbkdf2(digest, password, salt, iterations, keylen, [req]): a Buffer, now or through
+    // the pool under `req`.
+    def(
+        obj,
+        "pbkdf2",
+        move |ctx: Ctx<'js>,
+              digest: String,
+              password: Value<'js>,
+              salt: Value<'js>,
+              iterations: u32,
+              len: usize,
+              req: Opt<f64>| {
+            let (password, salt) = (owned(&ctx, &password)?, owned(&ctx, &salt)?);
+            dispatch(&ctx, &s, req, move || {
+                kdf::pbkdf2(&digest, &password, &salt, iterations, len)
+                    .map(Out::Bytes)
+                    .map_err(kdf_error)
+            })
+        },
+    )?;
+    let s = state.clone();
+    def(
+        obj,
+        "hkdf",
+        move |ctx: Ctx<'js>,
+              digest: String,
+              key: Value<'js>,
+              salt: Value<'js>,
+              info: Value<'js>,
+              len: usize,
+              req: Opt<f64>| {
+            let (key, salt, info) = (owned(&ctx, &key)?, owned(&ctx, &salt)?, owned(&ctx, &info)?);
+            dispatch(&ctx, &s, req, move || {
+                kdf::hkdf(&digest, &key, &salt, &info, len)
+                    .map(Out::Bytes)
+                    .map_err(kdf_error)
+            })
+        },
+    )?;
+    let s = state.clone();
+    // scrypt(password, salt, [N, r, p], keylen, [req])
+    def(
+        obj,
+        "scrypt",
+        move |ctx: Ctx<'js>,
+              password: Value<'js>,
+              salt: Value<'js>,
+              nrp: Vec<f64>,
+              len: usize,
+              req: Opt<f64>| {
+            let (password, salt) = (owned(&ctx, &password)?, owned(&ctx, &salt)?);
+            let [n, r, p] = nrp[..] else {
+                return Err(Exception::throw_type(&ctx, "scrypt takes [N, r, p]"));
+            };
+            dispatch(&ctx, &s, req, move || {
+                kdf::scrypt(&password, &salt, n as u64, r as u32, p as u32, len)
+                    .map(Out::Bytes)
+                    .map_err(kdf_error)
+            })
+        },
+    )?;
+    def(obj, "scryptMemory", |n: f64, r: f64, p: f64| {
+        kdf::scrypt_memory(n as u64, r as u64, p as u64) as f64
+    })?;
+    def(obj, "digestSize", |name: String| kdf::digest_size(&name))?;
+    Ok(())
+}
+
+pub fn init<'js>(obj: &Object<'js>, state: &Shared) -> Result<()> {
+    init_ciphers(obj)?;
+    init_kdfs(obj, state)?;
+    let table = slots::shared::<Hasher>();
+    let t = table.clone();
+    def(obj, "hashCreate", move |name: String| {
+        new_hash(&name).map_or(-1.0, |h| t.borrow_mut().insert(h))
+    })?;
+    let t = table.clone();
+    def(
+        obj,
+        "hmacCreate",
+        move |ctx: Ctx<'js>, name: String, key: Value<'js>| -> Result<f64> {
+            let key = bytes(&ctx, &key)?;
+            Ok(new_hmac(&name, key).map_or(-1.0, |h| t.borrow_mut().insert(h)))
+        },
+    )?;
+    let t = table.clone();
+    def(
+        obj,
+        "update",
+        move |ctx: Ctx<'js>, id: usize, data: Value<'js>| -> Result<()> {
+            let data = bytes(&ctx, &data)?;
+            if let Some(h) = t.borrow_mut().get_mut(id) {
+                h.update(data);
+            }
+            Ok(())
+        },
+    )?;
+    let t = table.clone();
+    def(obj, "copy", move |id: usize| {
+        let copy = t.borrow().get(id).cloned();
+        copy.map_or(-1.0, |h| t.borrow_mut().insert(h))
+    })?;
+    def(
+        obj,
+        "digest",
+        move |ctx: Ctx<'js>, id: usize| -> Result<Value<'js>> {
+            let h = table.borrow_mut().take(id);
+            match h {
+                Some(h) => Ok(ArrayBuffer::new(ctx, h.finish())?.into_value()),
+                None => Ok(Value::new_null(ctx)),
+            }
+        },
+    )?;
+    def(
+        obj,
+        "randomFill",
+        |ctx: Ctx<'js>, buf: Value<'js>, offset: usize, len: usize| -> Result<()> {
+            let Some((p, n)) = bytes_of(&ctx, &buf) else {
+                return Err(Exception::throw_type(
+                    &ctx,
+                    "buf must be an ArrayBufferView",
+                ));
+            };
+            if offset > n || len > n - offset {
+                return Err(Exception::throw_range(&ctx, "range out of bounds"));
+            }
+            // SAFETY: [offset, offset+len) lies inside the live buffer (checked above).
+            let dest = unsafe { std::slice::from_raw_parts_mut(p.add(offset), len) };
+            let mut filled = 0;
+            while filled < dest.len() {
+                match unode_sys::process::getrandom(&mut dest[filled..]) {
+                    Ok(k) => filled += k,
+                    Err(unode_sys::Errno::EINTR) => {}
+                    Err(e) => return Err(super::throw_uv(&ctx, e, "getrandom", None)),
+                }
+            }
+            Ok(())
+        },
+    )?;
+    obj.set("hashes", HASHES.to_vec())?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hex(b: &[u8]) -> String {
+        b.iter().map(|x| format!("{x:02x}")).collect()
+    }
+
+    #[test]
+    fn known_digests() {
+        let mut h = new_hash("SHA1").unwrap();
+        h.update(b"abc");
+        assert_eq!(hex(&h.finish()), "a9993e364706816aba3e25717850c26c9cd0d89d");
+        let mut m = new_hmac("sha256", b"key").unwrap();
+        m.update(b"The quick brown fox jumps over the lazy dog");
+        assert_eq!(
+            hex(&m.finish()),
+            "f7bc83f430538424b13298e6aa6fb143ef4d59a14946175997479dbc2d1a3cd8"
+        );
+        assert!(new_hash("whirlpool").is_none());
+    }
+}
