@@ -1,7 +1,8 @@
 'use strict';
 // crypto: hashes and HMACs (md5, sha1, sha2 family) and random numbers, native in Rust;
-// AES ciphers (internal/crypto/cipher), pbkdf2/scrypt/hkdf (internal/crypto/kdf), secret
-// KeyObjects (internal/crypto/keys). Signatures and webcrypto.subtle are not there yet.
+// AES ciphers (internal/crypto/cipher), pbkdf2/scrypt/hkdf (internal/crypto/kdf),
+// KeyObjects (internal/crypto/keys), signatures (internal/crypto/sig) and EC/Ed25519 key
+// pairs (internal/crypto/keygen). webcrypto.subtle is not there yet.
 
 const { Buffer } = require('buffer');
 const LazyTransform = require('internal/streams/lazy_transform');
@@ -224,6 +225,23 @@ const { KeyObject, createSecretKey, createPrivateKey, createPublicKey } = requir
 
 const { Cipheriv, Decipheriv, createCipheriv, createDecipheriv, getCipherInfo, getCiphers } = require('internal/crypto/cipher');
 const { pbkdf2, pbkdf2Sync, scrypt, scryptSync, hkdf, hkdfSync } = require('internal/crypto/kdf');
+const { Sign, Verify, createSign, createVerify, sign, verify } = require('internal/crypto/sig');
+const { generateKeyPair, generateKeyPairSync, generateKey, generateKeySync } = require('internal/crypto/keygen');
+
+// The constants of the operations there are (OpenSSL's values).
+const constants = {
+  RSA_PKCS1_PADDING: 1,
+  RSA_NO_PADDING: 3,
+  RSA_PKCS1_OAEP_PADDING: 4,
+  RSA_X931_PADDING: 5,
+  RSA_PKCS1_PSS_PADDING: 6,
+  RSA_PSS_SALTLEN_DIGEST: -1,
+  RSA_PSS_SALTLEN_MAX_SIGN: -2,
+  RSA_PSS_SALTLEN_AUTO: -2,
+  POINT_CONVERSION_COMPRESSED: 2,
+  POINT_CONVERSION_UNCOMPRESSED: 4,
+  POINT_CONVERSION_HYBRID: 6,
+};
 
 module.exports = {
   createHash,
@@ -239,6 +257,16 @@ module.exports = {
   scryptSync,
   hkdf,
   hkdfSync,
+  Sign,
+  Verify,
+  createSign,
+  createVerify,
+  sign,
+  verify,
+  generateKeyPair,
+  generateKeyPairSync,
+  generateKey,
+  generateKeySync,
   createHmac,
   createSecretKey,
   createPrivateKey,
@@ -258,5 +286,5 @@ module.exports = {
   webcrypto,
   Hash,
   Hmac,
-  constants: {},
+  constants,
 };

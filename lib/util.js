@@ -115,6 +115,9 @@ function typedArrayCheck(name) {
 
 const types = {
   isExternal: () => false,
+  // crypto is loaded when asked about, not with util.
+  isKeyObject: (v) => isObject(v) && v instanceof require('internal/crypto/keys').KeyObject,
+  isCryptoKey: () => false,
   isDate,
   isArgumentsObject,
   isBigIntObject,

@@ -12,6 +12,7 @@ mod builtins;
 mod child_process;
 mod contextify;
 mod crypto;
+mod der;
 mod dns;
 pub use contextify::on_rejection as contextify_on_rejection;
 mod event_loop;

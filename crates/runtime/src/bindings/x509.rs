@@ -1,45 +1,7 @@
 //! The fields of an X.509 certificate that Node's `getPeerCertificate()` reports, read from
 //! its DER with a minimal walker (no certificate is *verified* here: rustls does that).
 
-/// One DER element: its tag, the whole encoding, and its contents.
-pub struct Tlv<'a> {
-    pub tag: u8,
-    pub whole: &'a [u8],
-    pub contents: &'a [u8],
-}
-
-/// The element at the start of `b`.
-pub fn tlv(b: &[u8]) -> Option<Tlv<'_>> {
-    let (&tag, rest) = b.split_first()?;
-    let (&first, rest) = rest.split_first()?;
-    let (len, rest) = if first < 0x80 {
-        (first as usize, rest)
-    } else {
-        let n = (first & 0x7f) as usize;
-        if n == 0 || n > 4 || rest.len() < n {
-            return None;
-        }
-        let len = rest[..n].iter().fold(0usize, |a, &x| (a << 8) | x as usize);
-        (len, &rest[n..])
-    };
-    let header = b.len() - rest.len();
-    let contents = rest.get(..len)?;
-    Some(Tlv {
-        tag,
-        whole: &b[..header + len],
-        contents,
-    })
-}
-
-/// The elements inside a constructed element's contents, in order.
-fn children(mut b: &[u8]) -> Vec<Tlv<'_>> {
-    let mut out = Vec::new();
-    while let Some(t) = tlv(b) {
-        b = &b[t.whole.len()..];
-        out.push(t);
-    }
-    out
-}
+use super::der::{children, tlv, Tlv};
 
 fn oid(b: &[u8]) -> String {
     let mut parts = Vec::new();
@@ -335,7 +297,8 @@ pub fn describe(der: &[u8]) -> Option<Vec<(&'static str, Field)>> {
 }
 
 /// A certificate's issuer, validity and subject fields.
-fn issuer_validity_subject(der: &[u8]) -> Option<[Tlv<'_>; 3]> {
+/// A certificate's issuer, validity, subject and subjectPublicKeyInfo elements.
+fn issuer_validity_subject(der: &[u8]) -> Option<[Tlv<'_>; 4]> {
     let cert = tlv(der)?;
     let tbs = tlv(cert.contents)?;
     let mut fields = children(tbs.contents).into_iter();
@@ -345,18 +308,29 @@ fn issuer_validity_subject(der: &[u8]) -> Option<[Tlv<'_>; 3]> {
     }
     let _serial = first;
     let _signature = fields.next()?;
-    Some([fields.next()?, fields.next()?, fields.next()?])
+    Some([
+        fields.next()?,
+        fields.next()?,
+        fields.next()?,
+        fields.next()?,
+    ])
+}
+
+/// A certificate's SubjectPublicKeyInfo, whole (what createPublicKey takes from it).
+pub fn public_key_info(der: &[u8]) -> Option<&[u8]> {
+    let [_, _, _, spki] = issuer_validity_subject(der)?;
+    Some(spki.whole)
 }
 
 /// A certificate's issuer and subject names, as their DER encodings.
 pub fn issuer_and_subject(der: &[u8]) -> Option<(&[u8], &[u8])> {
-    let [issuer, _, subject] = issuer_validity_subject(der)?;
+    let [issuer, _, subject, _] = issuer_validity_subject(der)?;
     Some((issuer.whole, subject.whole))
 }
 
 /// A certificate's validity period (notBefore, notAfter), in seconds since the epoch.
 pub fn validity(der: &[u8]) -> Option<(i64, i64)> {
-    let [_, validity, _] = issuer_validity_subject(der)?;
+    let [_, validity, _, _] = issuer_validity_subject(der)?;
     let times = children(validity.contents);
     Some((time_secs(times.first()?)?, time_secs(times.get(1)?)?))
 }

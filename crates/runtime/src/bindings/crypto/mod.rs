@@ -16,6 +16,7 @@ use unode_sys::Errno;
 
 mod cipher;
 mod kdf;
+mod keys;
 
 /// A digest or HMAC in progress.
 #[derive(Clone)]
@@ -349,9 +350,251 @@ fn init_kdfs<'js>(obj: &Object<'js>, state: &Shared) -> Result<()> {
     Ok(())
 }
 
+/// A key operation's failure as JS receives it: a string (never a result of these
+/// functions) naming the kind, with a detail after a colon; keys.js throws Node's error.
+fn key_error<'js>(ctx: &Ctx<'js>, e: keys::KeyError) -> Result<Value<'js>> {
+    let text = match e {
+        keys::KeyError::Unsupported => "unsupported".to_owned(),
+        keys::KeyError::Unavailable(what) => format!("unavailable:{what}"),
+        keys::KeyError::InvalidDigest => "digest".to_owned(),
+        keys::KeyError::IncompatibleKey => "incompatible".to_owned(),
+        keys::KeyError::SignFailed => "failed".to_owned(),
+    };
+    Ok(rquickjs::String::from_str(ctx.clone(), &text)?.into_value())
+}
+
+fn bytes_value<'js>(
+    ctx: &Ctx<'js>,
+    r: std::result::Result<Vec<u8>, keys::KeyError>,
+) -> Result<Value<'js>> {
+    match r {
+        Ok(b) => Ok(ArrayBuffer::new(ctx.clone(), b)?.into_value()),
+        Err(e) => key_error(ctx, e),
+    }
+}
+
+/// The key kind JS names by type and curve ("rsa", "ec" with "prime256v1", "ed25519").
+fn kind_of(ctx: &Ctx<'_>, kind: &str, curve: &Value<'_>) -> Result<keys::Kind> {
+    let curve = curve.as_string().map(|s| s.to_string()).transpose()?;
+    let k = match (kind, curve.as_deref().and_then(keys::Curve::of_name)) {
+        ("rsa", _) => Some(keys::Kind::Rsa),
+        ("ed25519", _) => Some(keys::Kind::Ed25519),
+        ("ec", Some(c)) => Some(keys::Kind::Ec(c)),
+        _ => None,
+    };
+    k.ok_or_else(|| Exception::throw_type(ctx, "unknown key kind"))
+}
+
+/// The digest and scheme of a signature call; digest null or undefined for the key's
+/// default.
+fn signature_params(
+    digest: &Value<'_>,
+) -> std::result::Result<Option<keys::Digest>, keys::KeyError> {
+    match digest.as_string() {
+        Some(name) => keys::Digest::of_name(&name.to_string().unwrap_or_default()).map(Some),
+        None => Ok(None),
+    }
+}
+
+fn init_keys<'js>(obj: &Object<'js>) -> Result<()> {
+    // keyImport(der, private, form or ""): [type, curve or null, canonical DER].
+    def(
+        obj,
+        "keyImport",
+        |ctx: Ctx<'js>, der: Value<'js>, private: bool, form: String| -> Result<Value<'js>> {
+            let der = bytes(&ctx, &der)?;
+            let form = keys::Form::of_name(&form);
+            let r = if private {
+                keys::import_private(der, form)
+            } else {
+                keys::import_public(der, form)
+            };
+            match r {
+                Ok((kind, der)) => {
+                    let arr = rquickjs::Array::new(ctx.clone())?;
+                    arr.set(0, kind.name())?;
+                    match kind {
+                        keys::Kind::Ec(c) => arr.set(1, c.names().0)?,
+                        _ => arr.set(1, Value::new_null(ctx.clone()))?,
+                    }
+                    arr.set(2, ArrayBuffer::new(ctx.clone(), der)?)?;
+                    Ok(arr.into_value())
+                }
+                Err(e) => key_error(&ctx, e),
+            }
+        },
+    )?;
+    // keyOfCertificate(der): the certificate's SPKI, or null.
+    def(
+        obj,
+        "keyOfCertificate",
+        |ctx: Ctx<'js>, der: Value<'js>| -> Result<Value<'js>> {
+            let der = bytes(&ctx, &der)?;
+            match super::x509::public_key_info(der) {
+                Some(spki) => Ok(ArrayBuffer::new(ctx, spki.to_vec())?.into_value()),
+                None => Ok(Value::new_null(ctx)),
+            }
+        },
+    )?;
+    def(
+        obj,
+        "keyPublic",
+        |ctx: Ctx<'js>, kind: String, curve: Value<'js>, der: Value<'js>| -> Result<Value<'js>> {
+            let kind = kind_of(&ctx, &kind, &curve)?;
+            let der = bytes(&ctx, &der)?;
+            bytes_value(&ctx, keys::public_of(kind, der))
+        },
+    )?;
+    def(
+        obj,
+        "keyExport",
+        |ctx: Ctx<'js>,
+         kind: String,
+         curve: Value<'js>,
+         der: Value<'js>,
+         private: bool,
+         form: String|
+         -> Result<Value<'js>> {
+            let kind = kind_of(&ctx, &kind, &curve)?;
+            let der = bytes(&ctx, &der)?;
+            match keys::Form::of_name(&form) {
+                Some(form) => bytes_value(&ctx, keys::export(kind, der, private, form)),
+                None => key_error(&ctx, keys::KeyError::IncompatibleKey),
+            }
+        },
+    )?;
+    // keyRsaDetails(der, private): [modulusLength, publicExponent bytes].
+    def(
+        obj,
+        "keyRsaDetails",
+        |ctx: Ctx<'js>, der: Value<'js>, private: bool| -> Result<Value<'js>> {
+            let der = bytes(&ctx, &der)?;
+            match keys::rsa_details(der, private) {
+                Ok((bits, e)) => {
+                    let arr = rquickjs::Array::new(ctx.clone())?;
+                    arr.set(0, bits)?;
+                    arr.set(1, ArrayBuffer::new(ctx.clone(), e)?)?;
+                    Ok(arr.into_value())
+                }
+                Err(e) => key_error(&ctx, e),
+            }
+        },
+    )?;
+    // keyJwk(type, curve, der, private): [[member, bytes], ...] in Node's order.
+    def(
+        obj,
+        "keyJwk",
+        |ctx: Ctx<'js>,
+         kind: String,
+         curve: Value<'js>,
+         der: Value<'js>,
+         private: bool|
+         -> Result<Value<'js>> {
+            let kind = kind_of(&ctx, &kind, &curve)?;
+            let der = bytes(&ctx, &der)?;
+            match keys::jwk_parts(kind, der, private) {
+                Ok(parts) => {
+                    let arr = rquickjs::Array::new(ctx.clone())?;
+                    for (i, (name, value)) in parts.into_iter().enumerate() {
+                        let pair = rquickjs::Array::new(ctx.clone())?;
+                        pair.set(0, name)?;
+                        pair.set(1, ArrayBuffer::new(ctx.clone(), value)?)?;
+                        arr.set(i, pair)?;
+                    }
+                    Ok(arr.into_value())
+                }
+                Err(e) => key_error(&ctx, e),
+            }
+        },
+    )?;
+    // keyFromJwk(type, curve, private, members): members maps a name to its bytes.
+    def(
+        obj,
+        "keyFromJwk",
+        |ctx: Ctx<'js>,
+         kind: String,
+         curve: Value<'js>,
+         private: bool,
+         members: Object<'js>|
+         -> Result<Value<'js>> {
+            let kind = kind_of(&ctx, &kind, &curve)?;
+            let get = |name: &str| -> Option<Vec<u8>> {
+                let v: Value = members.get(name).ok()?;
+                bytes(&ctx, &v).ok().map(<[u8]>::to_vec)
+            };
+            bytes_value(&ctx, keys::from_jwk(kind, private, &get))
+        },
+    )?;
+    def(
+        obj,
+        "keyGenerate",
+        |ctx: Ctx<'js>, kind: String, curve: Value<'js>| -> Result<Value<'js>> {
+            let kind = kind_of(&ctx, &kind, &curve)?;
+            bytes_value(&ctx, keys::generate(kind))
+        },
+    )?;
+    // sign(type, curve, der, digest or null, [pss, p1363], data): the signature.
+    def(
+        obj,
+        "sign",
+        |ctx: Ctx<'js>,
+         kind: String,
+         curve: Value<'js>,
+         der: Value<'js>,
+         digest: Value<'js>,
+         scheme: Vec<bool>,
+         data: Value<'js>|
+         -> Result<Value<'js>> {
+            let kind = kind_of(&ctx, &kind, &curve)?;
+            let (der, data) = (bytes(&ctx, &der)?, bytes(&ctx, &data)?);
+            let scheme = keys::Scheme {
+                pss: scheme.first().copied().unwrap_or(false),
+                p1363: scheme.get(1).copied().unwrap_or(false),
+            };
+            let r = signature_params(&digest).and_then(|d| keys::sign(kind, der, d, scheme, data));
+            bytes_value(&ctx, r)
+        },
+    )?;
+    // verify(type, curve, der, digest or null, [pss, p1363], [data, signature]): a bool.
+    def(
+        obj,
+        "verify",
+        |ctx: Ctx<'js>,
+         kind: String,
+         curve: Value<'js>,
+         der: Value<'js>,
+         digest: Value<'js>,
+         scheme: Vec<bool>,
+         input: Vec<Value<'js>>|
+         -> Result<Value<'js>> {
+            let kind = kind_of(&ctx, &kind, &curve)?;
+            let der = bytes(&ctx, &der)?;
+            let (Some(data), Some(sig)) = (input.first(), input.get(1)) else {
+                return Err(Exception::throw_type(
+                    &ctx,
+                    "verify takes [data, signature]",
+                ));
+            };
+            let (data, sig) = (bytes(&ctx, data)?, bytes(&ctx, sig)?);
+            let scheme = keys::Scheme {
+                pss: scheme.first().copied().unwrap_or(false),
+                p1363: scheme.get(1).copied().unwrap_or(false),
+            };
+            match signature_params(&digest)
+                .and_then(|d| keys::verify(kind, der, d, scheme, data, sig))
+            {
+                Ok(ok) => Ok(Value::new_bool(ctx, ok)),
+                Err(e) => key_error(&ctx, e),
+            }
+        },
+    )?;
+    Ok(())
+}
+
 pub fn init<'js>(obj: &Object<'js>, state: &Shared) -> Result<()> {
     init_ciphers(obj)?;
     init_kdfs(obj, state)?;
+    init_keys(obj)?;
     let table = slots::shared::<Hasher>();
     let t = table.clone();
     def(obj, "hashCreate", move |name: String| {

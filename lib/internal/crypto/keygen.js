@@ -1,0 +1,88 @@
+'use strict';
+
+// crypto's key generation: EC (P-256, P-384) and Ed25519 key pairs, made natively (ring
+// makes no RSA keys, so 'rsa' is unavailable here), returned as KeyObjects or encoded as
+// publicKeyEncoding/privateKeyEncoding ask; secret HMAC and AES keys from random bytes.
+
+const binding = internalBinding('crypto');
+const { codes, validateFunction, validateObject, validateString, validateInteger, validateOneOf } = require('internal/errors');
+const { ERR_INVALID_ARG_VALUE } = codes;
+const { makeAsymmetric, createSecretKey, checked } = require('internal/crypto/keys');
+
+const kCurves = { 'P-256': 'prime256v1', prime256v1: 'prime256v1', secp256r1: 'prime256v1', 'P-384': 'secp384r1', secp384r1: 'secp384r1' };
+// Curves OpenSSL has and this build does not.
+const kOtherCurves = new Set(['P-521', 'secp521r1', 'secp256k1', 'secp224r1', 'prime192v1', 'brainpoolP256r1', 'brainpoolP384r1', 'brainpoolP512r1']);
+const kOtherTypes = new Set(['rsa', 'rsa-pss', 'dsa', 'ed448', 'x25519', 'x448', 'dh']);
+
+function encodeKey(key, encoding, name) {
+  if (encoding === undefined) return key;
+  validateObject(encoding, name);
+  if (encoding.format === 'jwk') return key.export({ format: 'jwk' });
+  return key.export(encoding);
+}
+
+function generate(type, options) {
+  validateString(type, 'type');
+  if (options !== undefined) validateObject(options, 'options');
+  let curve = null;
+  if (type === 'ec') {
+    validateString(options?.namedCurve, 'options.namedCurve');
+    curve = kCurves[options.namedCurve];
+    if (curve === undefined) {
+      if (kOtherCurves.has(options.namedCurve)) throw new codes.ERR_FEATURE_UNAVAILABLE_ON_PLATFORM(`crypto (${options.namedCurve} keys)`);
+      throw new codes.ERR_CRYPTO_INVALID_CURVE();
+    }
+  } else if (type !== 'ed25519') {
+    if (kOtherTypes.has(type)) throw new codes.ERR_FEATURE_UNAVAILABLE_ON_PLATFORM(`crypto (${type} key generation)`);
+    throw new ERR_INVALID_ARG_VALUE('type', type, 'must be a supported key type');
+  }
+  const der = checked(binding.keyGenerate(type, curve));
+  const privateKey = makeAsymmetric('private', [type, curve, der]);
+  const publicKey = makeAsymmetric('public', [type, curve, checked(binding.keyPublic(type, curve, der))]);
+  return {
+    publicKey: encodeKey(publicKey, options?.publicKeyEncoding, 'options.publicKeyEncoding'),
+    privateKey: encodeKey(privateKey, options?.privateKeyEncoding, 'options.privateKeyEncoding'),
+  };
+}
+
+function generateKeyPairSync(type, options) {
+  return generate(type, options);
+}
+
+function generateKeyPair(type, options, callback) {
+  if (typeof options === 'function') {
+    callback = options;
+    options = undefined;
+  }
+  validateFunction(callback, 'callback');
+  const { publicKey, privateKey } = generate(type, options);
+  process.nextTick(callback, null, publicKey, privateKey);
+}
+
+// util.promisify(generateKeyPair) resolves to { publicKey, privateKey }, as in Node.
+Object.defineProperty(generateKeyPair, Symbol.for('unode.util.promisify.customArgs'), {
+  value: ['publicKey', 'privateKey'],
+  enumerable: false,
+});
+
+function secretKey(type, options) {
+  validateString(type, 'type');
+  validateObject(options, 'options');
+  const { length } = options;
+  if (type === 'hmac') validateInteger(length, 'options.length', 8, 2 ** 31 - 1);
+  else if (type === 'aes') validateOneOf(length, 'options.length', [128, 192, 256]);
+  else throw new ERR_INVALID_ARG_VALUE('type', type, "must be a supported key type");
+  return createSecretKey(require('crypto').randomBytes(Math.floor(length / 8)));
+}
+
+function generateKeySync(type, options) {
+  return secretKey(type, options);
+}
+
+function generateKey(type, options, callback) {
+  validateFunction(callback, 'callback');
+  const key = secretKey(type, options);
+  process.nextTick(callback, null, key);
+}
+
+module.exports = { generateKeyPair, generateKeyPairSync, generateKey, generateKeySync };
