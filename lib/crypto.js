@@ -213,13 +213,26 @@ function getRandomValues(array) {
   return array;
 }
 
-const webcrypto = {
-  getRandomValues,
-  randomUUID,
-  get [Symbol.toStringTag]() {
-    return 'Crypto';
-  },
-};
+// WebCrypto's Crypto (globalThis.crypto): its subtle side is loaded when first used.
+class Crypto {
+  constructor() {
+    throw new TypeError('Illegal constructor');
+  }
+
+  get subtle() {
+    return require('internal/crypto/webcrypto').subtle;
+  }
+
+  getRandomValues(array) {
+    return getRandomValues(array);
+  }
+
+  randomUUID() {
+    return randomUUID();
+  }
+}
+Object.defineProperty(Crypto.prototype, Symbol.toStringTag, { value: 'Crypto', configurable: true });
+const webcrypto = Object.create(Crypto.prototype);
 
 const { KeyObject, createSecretKey, createPrivateKey, createPublicKey } = require('internal/crypto/keys');
 
@@ -243,7 +256,18 @@ const constants = {
   POINT_CONVERSION_HYBRID: 6,
 };
 
+// KeyObject.from(cryptoKey): the KeyObject a WebCrypto key holds.
+KeyObject.from = function from(key) {
+  const { isCryptoKey, keyObjectOf } = require('internal/crypto/webcrypto');
+  if (!isCryptoKey(key)) throw new ERR_INVALID_ARG_TYPE('key', 'CryptoKey', key);
+  return keyObjectOf(key);
+};
+
 module.exports = {
+  get subtle() {
+    return webcrypto.subtle;
+  },
+  Crypto,
   createHash,
   createCipheriv,
   createDecipheriv,

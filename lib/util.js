@@ -117,7 +117,7 @@ const types = {
   isExternal: () => false,
   // crypto is loaded when asked about, not with util.
   isKeyObject: (v) => isObject(v) && v instanceof require('internal/crypto/keys').KeyObject,
-  isCryptoKey: () => false,
+  isCryptoKey: (v) => isObject(v) && require('internal/crypto/webcrypto').isCryptoKey(v),
   isDate,
   isArgumentsObject,
   isBigIntObject,

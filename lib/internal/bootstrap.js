@@ -190,6 +190,10 @@ module.exports = function start(options) {
     defineLazyGlobal(name, () => requireBuiltin('perf_hooks')[name]);
   }
   defineLazyGlobal('crypto', () => requireBuiltin('crypto').webcrypto);
+  defineLazyGlobal('Crypto', () => requireBuiltin('crypto').Crypto);
+  for (const name of ['CryptoKey', 'SubtleCrypto']) {
+    defineLazyGlobal(name, () => requireBuiltin('internal/crypto/webcrypto')[name]);
+  }
   for (const name of ['fetch', 'Headers', 'Request', 'Response']) {
     defineLazyGlobal(name, () => requireBuiltin('internal/fetch/fetch')[name]);
   }
