@@ -236,7 +236,10 @@ const webcrypto = Object.create(Crypto.prototype);
 
 const { KeyObject, createSecretKey, createPrivateKey, createPublicKey } = require('internal/crypto/keys');
 
-const { Cipheriv, Decipheriv, createCipheriv, createDecipheriv, getCipherInfo, getCiphers } = require('internal/crypto/cipher');
+const {
+  Cipheriv, Decipheriv, createCipheriv, createDecipheriv, getCipherInfo, getCiphers,
+  publicEncrypt, privateDecrypt, privateEncrypt, publicDecrypt,
+} = require('internal/crypto/cipher');
 const { pbkdf2, pbkdf2Sync, scrypt, scryptSync, hkdf, hkdfSync } = require('internal/crypto/kdf');
 const { Sign, Verify, createSign, createVerify, sign, verify } = require('internal/crypto/sig');
 const { generateKeyPair, generateKeyPairSync, generateKey, generateKeySync } = require('internal/crypto/keygen');
@@ -275,6 +278,10 @@ module.exports = {
   Decipheriv,
   getCipherInfo,
   getCiphers,
+  publicEncrypt,
+  privateDecrypt,
+  privateEncrypt,
+  publicDecrypt,
   pbkdf2,
   pbkdf2Sync,
   scrypt,

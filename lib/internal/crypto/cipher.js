@@ -10,7 +10,7 @@ const { Buffer } = require('buffer');
 const { StringDecoder } = require('string_decoder');
 const LazyTransform = require('internal/streams/lazy_transform');
 const binding = internalBinding('crypto');
-const { codes, validateString, validateObject, validateInt32 } = require('internal/errors');
+const { codes, makeCodeError, validateString, validateObject, validateInt32 } = require('internal/errors');
 const {
   ERR_CRYPTO_INVALID_AUTH_TAG, ERR_CRYPTO_INVALID_IV, ERR_CRYPTO_INVALID_KEYLEN, ERR_CRYPTO_INVALID_STATE,
   ERR_CRYPTO_UNKNOWN_CIPHER, ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE,
@@ -260,4 +260,55 @@ function getCiphers() {
   return binding.ciphers.slice().sort();
 }
 
-module.exports = { Cipheriv, Decipheriv, createCipheriv, createDecipheriv, getCipherInfo, getCiphers, toView };
+// publicEncrypt and privateDecrypt (RSA, OAEP by default, as in Node). Node 20 refuses
+// PKCS#1 v1.5 padding for decryption (CVE-2023-46809); privateEncrypt and publicDecrypt
+// (raw PKCS#1 type 1 blocks) are not here.
+const RSA_PKCS1_PADDING = 1;
+const RSA_PKCS1_OAEP_PADDING = 4;
+const ERR_PKCS1_DECRYPTION = makeCodeError('ERR_INVALID_ARG_VALUE', TypeError,
+  'RSA_PKCS1_PADDING is no longer supported for private decryption, this can be reverted with --security-revert=CVE-2023-46809');
+
+function rsaCrypt(decrypt, key, buffer) {
+  const { signingKey, verifyingKey, checked } = require('internal/crypto/keys');
+  const options = key !== null && typeof key === 'object' && !ArrayBuffer.isView(key) && typeof key.export !== 'function' ? key : {};
+  const { padding = RSA_PKCS1_OAEP_PADDING, oaepHash = 'sha1', oaepLabel } = options;
+  const data = toView(buffer, 'buffer', options.encoding);
+  if (oaepHash !== undefined) validateString(oaepHash, 'key.oaepHash');
+  const label = oaepLabel === undefined ? new Uint8Array(0) : toView(oaepLabel, 'key.oaepLabel');
+  if (padding !== RSA_PKCS1_PADDING && padding !== RSA_PKCS1_OAEP_PADDING) {
+    throw new codes.ERR_FEATURE_UNAVAILABLE_ON_PLATFORM('crypto (this RSA padding)');
+  }
+  if (decrypt && padding === RSA_PKCS1_PADDING) {
+    throw new ERR_PKCS1_DECRYPTION();
+  }
+  const [kind, , der] = decrypt ? signingKey(key) : verifyingKey(key);
+  if (kind !== 'rsa') {
+    const err = new Error('error:03000096:digital envelope routines::operation not supported for this keytype');
+    Object.assign(err, { library: 'digital envelope routines', reason: 'operation not supported for this keytype', code: 'ERR_OSSL_EVP_OPERATION_NOT_SUPPORTED_FOR_THIS_KEYTYPE' });
+    throw err;
+  }
+  const result = binding.rsaCrypt(decrypt, der, [padding, oaepHash], label, data);
+  if (result === 'digest') {
+    const err = new Error('Invalid digest used');
+    err.code = 'ERR_OSSL_EVP_INVALID_DIGEST';
+    throw err;
+  }
+  return Buffer.from(checked(result));
+}
+
+function publicEncrypt(key, buffer) {
+  return rsaCrypt(false, key, buffer);
+}
+
+function privateDecrypt(key, buffer) {
+  return rsaCrypt(true, key, buffer);
+}
+
+function rawRsaUnavailable() {
+  throw new codes.ERR_FEATURE_UNAVAILABLE_ON_PLATFORM('crypto (privateEncrypt and publicDecrypt)');
+}
+
+module.exports = {
+  Cipheriv, Decipheriv, createCipheriv, createDecipheriv, getCipherInfo, getCiphers, toView,
+  publicEncrypt, privateDecrypt, privateEncrypt: rawRsaUnavailable, publicDecrypt: rawRsaUnavailable,
+};

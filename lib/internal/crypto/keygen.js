@@ -1,18 +1,18 @@
 'use strict';
 
-// crypto's key generation: EC (P-256, P-384) and Ed25519 key pairs, made natively (ring
-// makes no RSA keys, so 'rsa' is unavailable here), returned as KeyObjects or encoded as
-// publicKeyEncoding/privateKeyEncoding ask; secret HMAC and AES keys from random bytes.
+// crypto's key generation: RSA (RustCrypto's rsa), EC (P-256, P-384) and Ed25519 (ring) key
+// pairs, returned as KeyObjects or encoded as publicKeyEncoding/privateKeyEncoding ask;
+// secret HMAC and AES keys from random bytes.
 
 const binding = internalBinding('crypto');
-const { codes, validateFunction, validateObject, validateString, validateInteger, validateOneOf } = require('internal/errors');
+const { codes, validateFunction, validateObject, validateString, validateInteger, validateOneOf, validateUint32 } = require('internal/errors');
 const { ERR_INVALID_ARG_VALUE } = codes;
 const { makeAsymmetric, createSecretKey, checked } = require('internal/crypto/keys');
 
 const kCurves = { 'P-256': 'prime256v1', prime256v1: 'prime256v1', secp256r1: 'prime256v1', 'P-384': 'secp384r1', secp384r1: 'secp384r1' };
 // Curves OpenSSL has and this build does not.
 const kOtherCurves = new Set(['P-521', 'secp521r1', 'secp256k1', 'secp224r1', 'prime192v1', 'brainpoolP256r1', 'brainpoolP384r1', 'brainpoolP512r1']);
-const kOtherTypes = new Set(['rsa', 'rsa-pss', 'dsa', 'ed448', 'x25519', 'x448', 'dh']);
+const kOtherTypes = new Set(['rsa-pss', 'dsa', 'ed448', 'x25519', 'x448', 'dh']);
 
 function encodeKey(key, encoding, name) {
   if (encoding === undefined) return key;
@@ -25,6 +25,7 @@ function generate(type, options) {
   validateString(type, 'type');
   if (options !== undefined) validateObject(options, 'options');
   let curve = null;
+  if (type === 'rsa') return encodePair(generateRsa(options), options);
   if (type === 'ec') {
     validateString(options?.namedCurve, 'options.namedCurve');
     curve = kCurves[options.namedCurve];
@@ -36,8 +37,23 @@ function generate(type, options) {
     if (kOtherTypes.has(type)) throw new codes.ERR_FEATURE_UNAVAILABLE_ON_PLATFORM(`crypto (${type} key generation)`);
     throw new ERR_INVALID_ARG_VALUE('type', type, 'must be a supported key type');
   }
-  const der = checked(binding.keyGenerate(type, curve));
-  const privateKey = makeAsymmetric('private', [type, curve, der]);
+  return encodePair([type, curve, checked(binding.keyGenerate(type, curve))], options);
+}
+
+// A new RSA key's parts, with OpenSSL's limits: at least 512 bits, an odd exponent above 1.
+function generateRsa(options) {
+  validateObject(options, 'options');
+  const { modulusLength, publicExponent = 0x10001 } = options;
+  validateUint32(modulusLength, 'options.modulusLength');
+  validateUint32(publicExponent, 'options.publicExponent');
+  if (modulusLength < 512) throw new Error('error:1C8000AB:Provider routines::key size too small');
+  if (publicExponent < 3 || publicExponent % 2 === 0) throw new Error('error:020000B2:rsa routines::pub exponent out of range');
+  return ['rsa', null, checked(binding.keyGenerateRsa(modulusLength, publicExponent))];
+}
+
+function encodePair(parts, options) {
+  const [type, curve, der] = parts;
+  const privateKey = makeAsymmetric('private', parts);
   const publicKey = makeAsymmetric('public', [type, curve, checked(binding.keyPublic(type, curve, der))]);
   return {
     publicKey: encodeKey(publicKey, options?.publicKeyEncoding, 'options.publicKeyEncoding'),

@@ -24,13 +24,18 @@ function opensslError(packed, library, reason) {
   const err = new Error(`error:${packed}:${library}::${reason}`);
   err.library = library;
   err.reason = reason;
-  err.code = 'ERR_OSSL_' + reason.toUpperCase().replace(/ /g, '_');
+  err.code = 'ERR_OSSL_' + (kLibraryPrefixes[library] ?? '') + reason.toUpperCase().replace(/ /g, '_');
   return err;
 }
+
+// The library part of OpenSSL's error codes as Node names them (none for the providers').
+const kLibraryPrefixes = { 'rsa routines': 'RSA_', 'digital envelope routines': 'EVP_' };
 
 function decoderUnsupported() {
   return opensslError('1E08010C', 'DECODER routines', 'unsupported');
 }
+
+const kRsaErrorCodes = { 'data too large for key size': '0200006E', 'oaep decoding error': '02000079' };
 
 // The error for a failure the binding reports as a string (see key_error in
 // bindings/crypto/mod.rs).
@@ -39,6 +44,7 @@ function keyError(text) {
   if (kind === 'unavailable') return new codes.ERR_FEATURE_UNAVAILABLE_ON_PLATFORM(`crypto (${detail})`);
   if (kind === 'digest') return opensslError('1C80007A', 'Provider routines', 'invalid digest');
   if (kind === 'failed') return opensslError('1C880004', 'Provider routines', 'RSA lib');
+  if (kind === 'crypt') return opensslError(kRsaErrorCodes[detail] ?? '02000072', 'rsa routines', detail);
   return decoderUnsupported();
 }
 

@@ -1,9 +1,9 @@
 'use strict';
 
 // crypto's signatures: Sign and Verify (writable streams that gather the message), and
-// the one-shot sign() and verify(). RSA (PKCS#1 v1.5, and PSS with a salt as long as the
-// digest), ECDSA (DER or IEEE P1363 encoded) and Ed25519, made and checked natively
-// (bindings/crypto/keys.rs, over ring).
+// the one-shot sign() and verify(). RSA (PKCS#1 v1.5 and PSS), ECDSA (DER or IEEE P1363
+// encoded) and Ed25519, made and checked natively (bindings/crypto/keys.rs over ring, and
+// rsa_ops.rs for the RSA keys, digests and salts ring does not take).
 
 const { Buffer } = require('buffer');
 const { Writable } = require('stream');
@@ -16,7 +16,6 @@ const RSA_PKCS1_PADDING = 1;
 const RSA_PKCS1_PSS_PADDING = 6;
 const RSA_PSS_SALTLEN_DIGEST = -1;
 const RSA_PSS_SALTLEN_MAX_SIGN = -2;
-const RSA_PSS_SALTLEN_AUTO = -2;
 
 // A digest name as Node's signatures take it (RSA-SHA256, sha256WithRSAEncryption, …),
 // its output size, or undefined for one there is none of.
@@ -32,25 +31,23 @@ function messageBytes(data, name, encoding) {
   throw new ERR_INVALID_ARG_TYPE(name, ['string', 'ArrayBuffer', 'Buffer', 'TypedArray', 'DataView'], data);
 }
 
-// [pss, p1363] from a key argument's options; the salt length is checked against what
-// ring signs and checks with (the digest's length).
-function schemeOf(key, digestSize, signing) {
+// [pss, p1363, saltLength] from a key argument's options.
+function schemeOf(key, digestSize) {
   const options = key !== null && typeof key === 'object' && !ArrayBuffer.isView(key) && typeof key.export !== 'function' ? key : {};
   const { padding, saltLength, dsaEncoding } = options;
   if (padding !== undefined && padding !== RSA_PKCS1_PADDING && padding !== RSA_PKCS1_PSS_PADDING) {
     if (typeof padding !== 'number') throw new ERR_INVALID_ARG_VALUE('options.padding', padding);
     throw new codes.ERR_FEATURE_UNAVAILABLE_ON_PLATFORM('crypto (this RSA padding)');
   }
-  if (saltLength !== undefined && typeof saltLength !== 'number') throw new ERR_INVALID_ARG_VALUE('options.saltLength', saltLength);
-  const pss = padding === RSA_PKCS1_PSS_PADDING;
-  if (pss && saltLength !== undefined && saltLength !== RSA_PSS_SALTLEN_DIGEST && saltLength !== digestSize &&
-    !(signing ? saltLength === RSA_PSS_SALTLEN_MAX_SIGN : saltLength === RSA_PSS_SALTLEN_AUTO)) {
-    throw new codes.ERR_FEATURE_UNAVAILABLE_ON_PLATFORM('crypto (RSA-PSS salts of other lengths than the digest)');
+  if (saltLength !== undefined && (!Number.isInteger(saltLength) || saltLength < RSA_PSS_SALTLEN_MAX_SIGN)) {
+    throw new ERR_INVALID_ARG_VALUE('options.saltLength', saltLength);
   }
   if (dsaEncoding !== undefined && dsaEncoding !== 'der' && dsaEncoding !== 'ieee-p1363') {
     throw new ERR_INVALID_ARG_VALUE('options.dsaEncoding', dsaEncoding);
   }
-  return [pss, dsaEncoding === 'ieee-p1363'];
+  // The salt length as the binding reads it (-3: not given).
+  const salt = saltLength === undefined ? -3 : saltLength === digestSize ? RSA_PSS_SALTLEN_DIGEST : saltLength;
+  return [padding === RSA_PKCS1_PSS_PADDING ? 1 : 0, dsaEncoding === 'ieee-p1363' ? 1 : 0, salt];
 }
 
 function checkKeyArg(key) {
@@ -62,7 +59,7 @@ function signWith(algorithm, data, key) {
   checkKeyArg(key);
   const size = algorithm == null ? 32 : digestSizeOf(algorithm);
   if (size === undefined) throw new ERR_CRYPTO_INVALID_DIGEST(algorithm);
-  const scheme = schemeOf(key, size, true);
+  const scheme = schemeOf(key, size);
   const [kind, curve, der] = signingKey(key);
   if (kind === 'ed25519' && algorithm != null) throw require('internal/crypto/keys').keyError('digest');
   return Buffer.from(checked(binding.sign(kind, curve, der, algorithm ?? null, scheme, data)));
@@ -72,7 +69,7 @@ function verifyWith(algorithm, data, key, signature) {
   checkKeyArg(key);
   const size = algorithm == null ? 32 : digestSizeOf(algorithm);
   if (size === undefined) throw new ERR_CRYPTO_INVALID_DIGEST(algorithm);
-  const scheme = schemeOf(key, size, false);
+  const scheme = schemeOf(key, size);
   const [kind, curve, der] = verifyingKey(key);
   if (kind === 'ed25519' && algorithm != null) throw require('internal/crypto/keys').keyError('digest');
   return checked(binding.verify(kind, curve, der, algorithm ?? null, scheme, [data, signature]));

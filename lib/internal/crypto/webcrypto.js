@@ -1,9 +1,10 @@
 'use strict';
 
 // WebCrypto's SubtleCrypto and CryptoKey (globalThis.crypto.subtle, crypto.webcrypto), over
-// node:crypto's own pieces: digests, HMAC, AES-GCM/CBC/CTR, PBKDF2, HKDF, and the RSA
-// (PKCS#1 v1.5, PSS), ECDSA (P-256, P-384) and Ed25519 keys and signatures there are. RSA
-// key generation, RSA-OAEP, ECDH, X25519 and AES-KW are not (NotSupportedError).
+// node:crypto's own pieces: digests, HMAC, AES-GCM/CBC/CTR, PBKDF2, HKDF, the RSA (PKCS#1
+// v1.5, PSS), ECDSA (P-256, P-384) and Ed25519 keys and signatures there are,
+// RSA-OAEP, and generated RSA, EC, Ed25519, HMAC and AES keys. ECDH, X25519 and AES-KW are not
+// (NotSupportedError).
 
 const { Buffer } = require('buffer');
 const crypto = require('crypto');
@@ -29,7 +30,7 @@ const kAlgorithmNames = [
   'RSASSA-PKCS1-v1_5', 'RSA-PSS', 'RSA-OAEP', 'ECDSA', 'ECDH', 'Ed25519', 'X25519', 'Ed448', 'X448',
   'AES-CTR', 'AES-CBC', 'AES-GCM', 'AES-KW', 'HMAC', 'SHA-1', 'SHA-256', 'SHA-384', 'SHA-512', 'PBKDF2', 'HKDF',
 ];
-const kUnsupported = new Set(['RSA-OAEP', 'ECDH', 'X25519', 'Ed448', 'X448', 'AES-KW']);
+const kUnsupported = new Set(['ECDH', 'X25519', 'Ed448', 'X448', 'AES-KW']);
 const kHashes = { 'SHA-1': 'sha1', 'SHA-256': 'sha256', 'SHA-384': 'sha384', 'SHA-512': 'sha512' };
 const kHashBlockBits = { 'SHA-1': 512, 'SHA-256': 512, 'SHA-384': 1024, 'SHA-512': 1024 };
 const kCurves = { 'P-256': 'prime256v1', 'P-384': 'secp384r1' };
@@ -62,6 +63,7 @@ const kUsages = {
   HKDF: { secret: ['deriveKey', 'deriveBits'] },
   'RSASSA-PKCS1-v1_5': { private: ['sign'], public: ['verify'] },
   'RSA-PSS': { private: ['sign'], public: ['verify'] },
+  'RSA-OAEP': { private: ['decrypt', 'unwrapKey'], public: ['encrypt', 'wrapKey'] },
   ECDSA: { private: ['sign'], public: ['verify'] },
   Ed25519: { private: ['sign'], public: ['verify'] },
 };
@@ -336,7 +338,36 @@ async function generateKey(algorithm, extractable, keyUsages) {
       privateKey: makeKey(pair.privateKey, { ...algorithmOf }, extractable, privateUsages),
     };
   }
+  if (alg.name.startsWith('RSA')) {
+    const allowed = kUsages[alg.name];
+    for (const u of usages) {
+      if (!allowed.private.includes(u) && !allowed.public.includes(u)) throw domError(`Unsupported key usage for ${usageNoun(alg.name)} key`, 'SyntaxError');
+    }
+    const exponentBytes = bytesOf(alg.publicExponent, 'publicExponent');
+    const publicExponent = exponentBytes.reduce((n, b) => n * 256 + b, 0);
+    const hash = hashOf(alg.hash);
+    let pair;
+    try {
+      pair = crypto.generateKeyPairSync('rsa', { modulusLength: alg.modulusLength, publicExponent });
+    } catch {
+      throw domError('The operation failed for an operation-specific reason', 'OperationError');
+    }
+    const privateUsages = usages.filter((u) => allowed.private.includes(u));
+    if (privateUsages.length === 0) throw domError('Usages cannot be empty when creating a key.', 'SyntaxError');
+    const algorithmOf = () => ({ name: alg.name, modulusLength: alg.modulusLength, publicExponent: new Uint8Array(exponentBytes), hash: { name: hash } });
+    return {
+      publicKey: makeKey(pair.publicKey, algorithmOf(), true, usages.filter((u) => allowed.public.includes(u))),
+      privateKey: makeKey(pair.privateKey, algorithmOf(), extractable, privateUsages),
+    };
+  }
   throw domError(`Unable to generate ${alg.name} keys here`, 'NotSupportedError');
+}
+
+// RSA-OAEP with the key's digest and the algorithm's label.
+function rsaOaep(alg, s, data, encrypt) {
+  const options = { key: s.keyObject, oaepHash: kHashes[s.algorithm.hash.name] };
+  if (alg.label !== undefined) options.oaepLabel = bytesOf(alg.label, 'label');
+  return encrypt ? crypto.publicEncrypt(options, data) : crypto.privateDecrypt(options, data);
 }
 
 // --- signatures --------------------------------------------------------------------------
@@ -394,6 +425,7 @@ function aesName(s, mode) {
 }
 
 function cipher(alg, s, data, encrypt) {
+  if (alg.name === 'RSA-OAEP') return rsaOaep(alg, s, data, encrypt);
   const key = s.keyObject.export();
   if (alg.name === 'AES-GCM') {
     const iv = bytesOf(alg.iv, 'iv');

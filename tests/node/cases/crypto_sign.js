@@ -116,6 +116,8 @@ MCowBQYDK2VwAyEApkK4LG2rEI/9JD2nxfjzftJNRBjIIXZqgGXi88QU35k=
 // Made by node: RSA-PSS (salt as long as the digest) and ECDSA (DER and P1363).
 const NODE_PSS = 'h3ZrN5UFvlEglbQwt2x1EjEPcGvAIztgZeSpUZatIFxn0bFmwHHFcHivRxMPyuFeKheDEPg5VdLkmdG58JAnMSEe9GbW8p/soQqqVXsQv0S88DXTxMYmUdyUhZz9eHWnMvyIErMBdTrmidTDCfGuGAho9ms5BAyWzU5eZE6rxgWb83mKwaapUbvRB5J8NuyGRd8E4W9aTjIKt0ggCRo9iGoY4OceKfbOnxVmd7vSePPT2vj5IPCmVqS8kT84CJI+z8P+4PD6yxui0G8h+BA31/XlbRkvt5JLoudhiYp/zUNS7CNKj/eqmJNR8qn3AAeXNAzqsE26gkGvdhIAkPvvbw==';
 const NODE_ECDSA_DER = 'MEUCIQCtJLg2UQur0i8JmDaJi24W/D2HBpf/YsLf+Hhy1cqj4AIgPlmMObiHq/XOzqiIe8GyjNuCeYn8nUEgvHfFKV+WhJc=';
+// And one with node's default PSS salt (the largest the key allows).
+const NODE_PSS_MAX = 'HECUXRE30TNUO6SfIEPRSM1VGz8wJ2LbARiGK2dMQHusKFiMW7HUTscIVbrsWl3mL1SwFiZOfKlDdyvCthAxIteKYnqkg9GsHNVLjiIvlZmh6gmSAFqeGVNmZNmxoWMHsjL26c8IV778UaWP95BMiVrwPJimhnWxUo2TJzCavSbZPjvbCb4xIAERTf0po9PEjyNYg7Nu43wltHXgxr+Ov8/8wIIPucBNSOHU3DnK20HovGBdojhvThzmg1YCBZreRA0OY+KMNX/Rt/fFMGbsBIrEbhmWgLpnfcEkli3dfCCsay3IpnX8x++6erXFOWLhStYwjv3jkwXAtNGrxh2wRA==';
 const NODE_ECDSA_P1363 = 'lEb8Z2zPk7E1yAiq5YAfnz+hBKsWFDZSHZ45FaaFoP2GLy+D/Rl1zjiGKlBHN5UCm+lqoWkQAWdfMbEngrd5PQ==';
 
 const short = (b) => (typeof b === 'string' ? b : b.toString('base64')).slice(0, 40);
@@ -150,6 +152,14 @@ console.log('pss', pss.length, crypto.verify('sha256', msg, { key: rsaPub, paddi
   crypto.verify('sha256', Buffer.from('pss message'), { key: RSA_SPKI, padding: 6, saltLength: -1 }, Buffer.from(NODE_PSS, 'base64')),
   crypto.verify('sha256', msg, rsaPub, pss));
 
+console.log('pss max salt', crypto.verify('sha256', Buffer.from('pss max'), { key: rsaPub, padding: 6 }, Buffer.from(NODE_PSS_MAX, 'base64')),
+  crypto.verify('sha256', Buffer.from('pss max'), { key: rsaPub, padding: 6, saltLength: 32 }, Buffer.from(NODE_PSS_MAX, 'base64')),
+  crypto.verify('sha256', Buffer.from('pss max'), { key: rsaPub, padding: 6, saltLength: 222 }, Buffer.from(NODE_PSS_MAX, 'base64')));
+for (const saltLength of [0, 20, crypto.constants.RSA_PSS_SALTLEN_MAX_SIGN]) {
+  const sig = crypto.sign('sha1', msg, { key: rsa, padding: 6, saltLength });
+  console.log('pss salt', saltLength, crypto.verify('sha1', msg, { key: rsaPub, padding: 6 }, sig), crypto.verify('sha1', msg, { key: rsaPub, padding: 6, saltLength }, sig));
+}
+console.log('sha1 pkcs1', crypto.sign('RSA-SHA1', msg, rsa).toString('base64').slice(0, 40));
 const ec = crypto.createPrivateKey(EC_SEC1);
 const ecPub = crypto.createPublicKey(EC_SPKI);
 console.log(inspect(ec), ec.asymmetricKeyDetails, ec.equals(crypto.createPrivateKey(EC_PKCS8)));
@@ -182,6 +192,17 @@ for (const [type, options] of [['ec', { namedCurve: 'P-256' }], ['ec', { namedCu
   console.log('generated', type, publicKey.type, privateKey.asymmetricKeyType, privateKey.asymmetricKeyDetails,
     crypto.verify(digest, msg, publicKey, sig));
 }
+const rsaPair = crypto.generateKeyPairSync('rsa', { modulusLength: 2048, publicExponent: 3 });
+const rsaPairSig = crypto.sign('sha256', msg, rsaPair.privateKey);
+console.log('generated rsa', rsaPair.privateKey.asymmetricKeyDetails, crypto.verify('sha256', msg, rsaPair.publicKey, rsaPairSig),
+  crypto.privateDecrypt(rsaPair.privateKey, crypto.publicEncrypt(rsaPair.publicKey, msg)).toString());
+const small = crypto.generateKeyPairSync('rsa', { modulusLength: 1024 });
+const smallSig = crypto.sign('sha512', msg, small.privateKey);
+console.log('1024-bit', smallSig.length, crypto.verify('sha512', msg, small.publicKey, smallSig), crypto.verify('sha256', msg, small.publicKey, smallSig));
+const sealed = crypto.publicEncrypt(RSA_SPKI, Buffer.from('sealed'));
+console.log('publicEncrypt', sealed.length, crypto.privateDecrypt(RSA_PKCS8, sealed).toString(),
+  crypto.privateDecrypt({ key: rsa, oaepHash: 'sha512', oaepLabel: Buffer.from('label') },
+    crypto.publicEncrypt({ key: RSA_PKCS8, oaepHash: 'sha512', oaepLabel: Buffer.from('label') }, Buffer.from('labelled'))).toString());
 const encoded = crypto.generateKeyPairSync('ec', {
   namedCurve: 'prime256v1',
   publicKeyEncoding: { type: 'spki', format: 'pem' },
@@ -218,6 +239,13 @@ for (const [label, fn] of [
   ['keygen curve', () => crypto.generateKeyPairSync('ec', { namedCurve: 'nope' })],
   ['keygen no curve', () => crypto.generateKeyPairSync('ec', {})],
   ['dsaEncoding', () => crypto.sign('sha256', msg, { key: ec, dsaEncoding: 'xml' })],
+  ['pkcs1 decryption', () => crypto.privateDecrypt({ key: rsa, padding: crypto.constants.RSA_PKCS1_PADDING }, sealed)],
+  ['oaep decoding', () => crypto.privateDecrypt(rsa, Buffer.alloc(256, 1))],
+  ['too large', () => crypto.publicEncrypt(rsaPub, Buffer.alloc(300))],
+  ['encrypt with ec', () => crypto.publicEncrypt(EC_SPKI, Buffer.alloc(3))],
+  ['rsa too small', () => crypto.generateKeyPairSync('rsa', { modulusLength: 256 })],
+  ['rsa even exponent', () => crypto.generateKeyPairSync('rsa', { modulusLength: 1024, publicExponent: 4 })],
+  ['rsa no length', () => crypto.generateKeyPairSync('rsa', {})],
   ['wrong signature length', () => crypto.verify('sha256', msg, rsaPub, Buffer.alloc(3))],
   ['verify with private', () => crypto.verify('sha256', msg, RSA_PKCS8, Buffer.alloc(256))],
 ]) {

@@ -81,6 +81,12 @@ async function main() {
   const wrapped = await subtle.wrapKey('jwk', ga, wrapper, { name: 'AES-GCM', iv });
   const unwrapped = await subtle.unwrapKey('jwk', wrapped, wrapper, { name: 'AES-GCM', iv }, 'AES-CBC', true, ['encrypt']);
   console.log('wrap', unwrapped.algorithm, hex(await subtle.exportKey('raw', unwrapped)) === hex(await subtle.exportKey('raw', ga)));
+  const oaep = await subtle.generateKey({ name: 'RSA-OAEP', modulusLength: 1024, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' }, true, ['encrypt', 'decrypt']);
+  const sealed = await subtle.encrypt({ name: 'RSA-OAEP', label: new Uint8Array([1]) }, oaep.publicKey, data);
+  console.log('rsa-oaep', oaep.privateKey.algorithm, oaep.publicKey.usages, sealed.byteLength,
+    new TextDecoder().decode(await subtle.decrypt({ name: 'RSA-OAEP', label: new Uint8Array([1]) }, oaep.privateKey, sealed)));
+  const rsaPair = await subtle.generateKey({ name: 'RSASSA-PKCS1-v1_5', modulusLength: 1024, publicExponent: new Uint8Array([3]), hash: 'SHA-1' }, false, ['sign', 'verify']);
+  console.log('rsa generated', rsaPair.publicKey.algorithm.publicExponent, (await subtle.exportKey('jwk', rsaPair.publicKey)).alg);
   console.log('keyobject', require('crypto').KeyObject.from(rsaPub).type, require('util').types.isCryptoKey(ed), require('util').types.isCryptoKey({}));
 
   for (const [label, fn] of [

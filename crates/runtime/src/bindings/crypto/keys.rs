@@ -9,6 +9,7 @@
 use super::super::der::{
     bit_string, children, encode, integer_magnitude, sequence, tlv, unsigned_integer, Tlv,
 };
+use super::rsa_ops::{self, Salt};
 use ring::rand::SystemRandom;
 use ring::signature::{self, KeyPair};
 
@@ -105,6 +106,8 @@ pub enum KeyError {
     /// The operation does not fit the key (a PKCS#1 export of an EC key, …).
     IncompatibleKey,
     SignFailed,
+    /// An encryption or decryption that failed, with OpenSSL's reason.
+    Crypt(&'static str),
 }
 
 type Res<T> = Result<T, KeyError>;
@@ -595,34 +598,26 @@ impl Digest {
 /// How a signature is padded or encoded, from Node's options.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Scheme {
-    /// RSA-PSS rather than PKCS#1 v1.5 (ring's PSS uses a salt as long as the digest).
-    pub pss: bool,
+    /// RSA-PSS (with this salt) rather than PKCS#1 v1.5.
+    pub pss: Option<Salt>,
     /// ECDSA as r||s (ieee-p1363) rather than DER.
     pub p1363: bool,
 }
 
-fn rsa_signing(digest: Digest, pss: bool) -> Res<&'static dyn signature::RsaEncoding> {
-    Ok(match (digest, pss) {
-        (Digest::Sha256, false) => &signature::RSA_PKCS1_SHA256,
-        (Digest::Sha384, false) => &signature::RSA_PKCS1_SHA384,
-        (Digest::Sha512, false) => &signature::RSA_PKCS1_SHA512,
-        (Digest::Sha256, true) => &signature::RSA_PSS_SHA256,
-        (Digest::Sha384, true) => &signature::RSA_PSS_SHA384,
-        (Digest::Sha512, true) => &signature::RSA_PSS_SHA512,
-        (Digest::Sha1, _) => return Err(KeyError::Unavailable("RSA signing with SHA-1")),
+/// ring's PKCS#1 v1.5 and PSS (salt as long as the digest) signing, where it signs.
+fn ring_rsa_signing(
+    digest: Digest,
+    pss: Option<Salt>,
+) -> Option<&'static dyn signature::RsaEncoding> {
+    Some(match (digest, pss) {
+        (Digest::Sha256, None) => &signature::RSA_PKCS1_SHA256,
+        (Digest::Sha384, None) => &signature::RSA_PKCS1_SHA384,
+        (Digest::Sha512, None) => &signature::RSA_PKCS1_SHA512,
+        (Digest::Sha256, Some(Salt::Digest)) => &signature::RSA_PSS_SHA256,
+        (Digest::Sha384, Some(Salt::Digest)) => &signature::RSA_PSS_SHA384,
+        (Digest::Sha512, Some(Salt::Digest)) => &signature::RSA_PSS_SHA512,
+        _ => return None,
     })
-}
-
-fn rsa_verifying(digest: Digest, pss: bool) -> &'static signature::RsaParameters {
-    match (digest, pss) {
-        (Digest::Sha1, false) => &signature::RSA_PKCS1_1024_8192_SHA1_FOR_LEGACY_USE_ONLY,
-        (Digest::Sha256, false) => &signature::RSA_PKCS1_1024_8192_SHA256_FOR_LEGACY_USE_ONLY,
-        (Digest::Sha384, false) => &signature::RSA_PKCS1_2048_8192_SHA384,
-        (Digest::Sha512, false) => &signature::RSA_PKCS1_1024_8192_SHA512_FOR_LEGACY_USE_ONLY,
-        (Digest::Sha1 | Digest::Sha256, true) => &signature::RSA_PSS_2048_8192_SHA256,
-        (Digest::Sha384, true) => &signature::RSA_PSS_2048_8192_SHA384,
-        (Digest::Sha512, true) => &signature::RSA_PSS_2048_8192_SHA512,
-    }
 }
 
 fn ecdsa_signing(
@@ -677,13 +672,18 @@ pub fn sign(
     let digest = digest.unwrap_or(Digest::Sha256);
     match kind {
         Kind::Rsa => {
-            let pair = signature::RsaKeyPair::from_der(inner).map_err(|_| {
-                KeyError::Unavailable("RSA keys of this size (2048 to 8192 bits sign)")
-            })?;
-            let mut sig = vec![0; pair.public().modulus_len()];
-            pair.sign(rsa_signing(digest, scheme.pss)?, &rng, message, &mut sig)
-                .map_err(|_| KeyError::SignFailed)?;
-            Ok(sig)
+            // ring where it signs (its private-key arithmetic is constant-time), the rsa
+            // crate for the keys, digests and salts it refuses.
+            if let (Some(encoding), Ok(pair)) = (
+                ring_rsa_signing(digest, scheme.pss),
+                signature::RsaKeyPair::from_der(inner),
+            ) {
+                let mut sig = vec![0; pair.public().modulus_len()];
+                pair.sign(encoding, &rng, message, &mut sig)
+                    .map_err(|_| KeyError::SignFailed)?;
+                return Ok(sig);
+            }
+            rsa_ops::sign(der, digest, scheme.pss, message)
         }
         Kind::Ec(curve) => {
             let ec = ec_private_parts(inner)?;
@@ -718,12 +718,7 @@ pub fn verify(
     let bits = spki_bits(der)?;
     let digest = digest.unwrap_or(Digest::Sha256);
     Ok(match kind {
-        Kind::Rsa => {
-            let (n, e) = rsa_public_parts(bits)?;
-            let key = signature::RsaPublicKeyComponents { n, e };
-            key.verify(rsa_verifying(digest, scheme.pss), message, sig)
-                .is_ok()
-        }
+        Kind::Rsa => rsa_ops::verify(der, digest, scheme.pss, message, sig)?,
         Kind::Ec(curve) => {
             let alg = ecdsa_verifying(curve, digest, scheme.p1363)?;
             signature::UnparsedPublicKey::new(alg, bits)
@@ -780,7 +775,7 @@ mod tests {
         let public = public_of(kind, &der).unwrap();
         assert_eq!(public, unhex(ED_SPKI));
         let plain = Scheme {
-            pss: false,
+            pss: None,
             p1363: false,
         };
         let sig = sign(kind, &der, None, plain, b"message").unwrap();
@@ -789,7 +784,7 @@ mod tests {
         let (kind, der) = import_private(&unhex(EC_PKCS8), None).unwrap();
         let public = public_of(kind, &der).unwrap();
         for p1363 in [false, true] {
-            let scheme = Scheme { pss: false, p1363 };
+            let scheme = Scheme { pss: None, p1363 };
             let sig = sign(kind, &der, Some(Digest::Sha256), scheme, b"m").unwrap();
             assert!(verify(kind, &public, Some(Digest::Sha256), scheme, b"m", &sig).unwrap());
         }

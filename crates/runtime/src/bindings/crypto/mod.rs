@@ -17,6 +17,7 @@ use unode_sys::Errno;
 mod cipher;
 mod kdf;
 mod keys;
+mod rsa_ops;
 
 /// A digest or HMAC in progress.
 #[derive(Clone)]
@@ -359,6 +360,7 @@ fn key_error<'js>(ctx: &Ctx<'js>, e: keys::KeyError) -> Result<Value<'js>> {
         keys::KeyError::InvalidDigest => "digest".to_owned(),
         keys::KeyError::IncompatibleKey => "incompatible".to_owned(),
         keys::KeyError::SignFailed => "failed".to_owned(),
+        keys::KeyError::Crypt(reason) => format!("crypt:{reason}"),
     };
     Ok(rquickjs::String::from_str(ctx.clone(), &text)?.into_value())
 }
@@ -393,6 +395,27 @@ fn signature_params(
     match digest.as_string() {
         Some(name) => keys::Digest::of_name(&name.to_string().unwrap_or_default()).map(Some),
         None => Ok(None),
+    }
+}
+
+/// A signature's scheme from JS's [pss, p1363, saltLength] (1 or 0 for the flags; the salt
+/// length as Node's options give it: -1 the digest's, -2 the largest when signing and any
+/// when verifying, -3 not given, or a byte count).
+fn scheme_of(values: &[f64], signing: bool) -> keys::Scheme {
+    use rsa_ops::Salt;
+    let flag = |i: usize| values.get(i).is_some_and(|&v| v != 0.0);
+    let salt = match values.get(2).map_or(-3, |&v| v as i64) {
+        n if n >= 0 => Salt::Bytes(n as usize),
+        -1 => Salt::Digest,
+        -2 if signing => Salt::Max,
+        // Node signs with the largest salt by default; the digest's length (ring's, and
+        // what a verifier that checks the length, such as JWT's PS*, wants) is kept here.
+        _ if signing => Salt::Digest,
+        _ => Salt::Auto,
+    };
+    keys::Scheme {
+        pss: flag(0).then_some(salt),
+        p1363: flag(1),
     }
 }
 
@@ -533,7 +556,56 @@ fn init_keys<'js>(obj: &Object<'js>) -> Result<()> {
             bytes_value(&ctx, keys::generate(kind))
         },
     )?;
-    // sign(type, curve, der, digest or null, [pss, p1363], data): the signature.
+    // keyGenerateRsa(bits, exponent): a new RSA key's PKCS#8.
+    def(
+        obj,
+        "keyGenerateRsa",
+        |ctx: Ctx<'js>, bits: usize, exponent: f64| -> Result<Value<'js>> {
+            let r = rsa_ops::generate(bits, exponent as u64)
+                .and_then(|pkcs1| keys::import_private(&pkcs1, Some(keys::Form::Pkcs1)))
+                .map(|(_, der)| der);
+            bytes_value(&ctx, r)
+        },
+    )?;
+    // rsaCrypt(decrypt, der, [padding, oaepHash or null], label, data): publicEncrypt's and
+    // privateDecrypt's work (an SPKI to encrypt with, a PKCS#8 to decrypt with).
+    def(
+        obj,
+        "rsaCrypt",
+        |ctx: Ctx<'js>,
+         decrypt: bool,
+         der: Value<'js>,
+         padding: Vec<Value<'js>>,
+         label: Value<'js>,
+         data: Value<'js>|
+         -> Result<Value<'js>> {
+            let (der, label, data) = (
+                bytes(&ctx, &der)?,
+                bytes(&ctx, &label)?,
+                bytes(&ctx, &data)?,
+            );
+            let pkcs1 = padding.first().and_then(Value::as_int) == Some(1);
+            let hash = padding
+                .get(1)
+                .cloned()
+                .unwrap_or_else(|| Value::new_null(ctx.clone()));
+            let r = signature_params(&hash).and_then(|digest| {
+                let padding = if pkcs1 {
+                    rsa_ops::Padding::Pkcs1
+                } else {
+                    rsa_ops::Padding::Oaep(digest.unwrap_or(keys::Digest::Sha1))
+                };
+                if decrypt {
+                    rsa_ops::decrypt(der, padding, label, data)
+                } else {
+                    rsa_ops::encrypt(der, padding, label, data)
+                }
+            });
+            bytes_value(&ctx, r)
+        },
+    )?;
+    // sign(type, curve, der, digest or null, [pss, p1363, saltLength], data): the
+    // signature (see scheme_of).
     def(
         obj,
         "sign",
@@ -542,20 +614,18 @@ fn init_keys<'js>(obj: &Object<'js>) -> Result<()> {
          curve: Value<'js>,
          der: Value<'js>,
          digest: Value<'js>,
-         scheme: Vec<bool>,
+         scheme: Vec<f64>,
          data: Value<'js>|
          -> Result<Value<'js>> {
             let kind = kind_of(&ctx, &kind, &curve)?;
             let (der, data) = (bytes(&ctx, &der)?, bytes(&ctx, &data)?);
-            let scheme = keys::Scheme {
-                pss: scheme.first().copied().unwrap_or(false),
-                p1363: scheme.get(1).copied().unwrap_or(false),
-            };
+            let scheme = scheme_of(&scheme, true);
             let r = signature_params(&digest).and_then(|d| keys::sign(kind, der, d, scheme, data));
             bytes_value(&ctx, r)
         },
     )?;
-    // verify(type, curve, der, digest or null, [pss, p1363], [data, signature]): a bool.
+    // verify(type, curve, der, digest or null, [pss, p1363, saltLength], [data,
+    // signature]): a bool.
     def(
         obj,
         "verify",
@@ -564,7 +634,7 @@ fn init_keys<'js>(obj: &Object<'js>) -> Result<()> {
          curve: Value<'js>,
          der: Value<'js>,
          digest: Value<'js>,
-         scheme: Vec<bool>,
+         scheme: Vec<f64>,
          input: Vec<Value<'js>>|
          -> Result<Value<'js>> {
             let kind = kind_of(&ctx, &kind, &curve)?;
@@ -576,10 +646,7 @@ fn init_keys<'js>(obj: &Object<'js>) -> Result<()> {
                 ));
             };
             let (data, sig) = (bytes(&ctx, data)?, bytes(&ctx, sig)?);
-            let scheme = keys::Scheme {
-                pss: scheme.first().copied().unwrap_or(false),
-                p1363: scheme.get(1).copied().unwrap_or(false),
-            };
+            let scheme = scheme_of(&scheme, false);
             match signature_params(&digest)
                 .and_then(|d| keys::verify(kind, der, d, scheme, data, sig))
             {
