@@ -266,12 +266,33 @@ KeyObject.from = function from(key) {
   return keyObjectOf(key);
 };
 
+// crypto.hash(algorithm, data[, outputEncoding]): a one-shot digest (hex by default).
+function hash(algorithm, data, outputEncoding = 'hex') {
+  validateString(algorithm, 'algorithm');
+  if (typeof data !== 'string' && !ArrayBuffer.isView(data)) {
+    throw new ERR_INVALID_ARG_TYPE('data', ['Buffer', 'TypedArray', 'DataView', 'string'], data);
+  }
+  const h = new Hash(algorithm);
+  h.update(data);
+  return h.digest(outputEncoding === 'buffer' ? undefined : outputEncoding);
+}
+
+// The curves EC keys may use here, by OpenSSL's names.
+function getCurves() {
+  return ['prime256v1', 'secp384r1'];
+}
+
 module.exports = {
   get subtle() {
     return webcrypto.subtle;
   },
-  Crypto,
   createHash,
+  hash,
+  getCurves,
+  // No FIPS provider and no secure heap: what node reports without them.
+  getFips: () => 0,
+  setFips() {},
+  secureHeapUsed: () => ({ total: 0, used: 0, utilization: 0, min: 0 }),
   createCipheriv,
   createDecipheriv,
   Cipheriv,
@@ -319,3 +340,6 @@ module.exports = {
   Hmac,
   constants,
 };
+
+// The Crypto class is the global's (bootstrap), not one of node:crypto's exports.
+Object.defineProperty(module.exports, 'Crypto', { value: Crypto, enumerable: false });

@@ -40,3 +40,5 @@ stream.on('readable', () => {
 });
 stream.write('ab');
 stream.end('c');
+console.log('one-shot', crypto.hash('sha1', 'abc'), crypto.hash('sha256', Buffer.from('x'), 'base64'), crypto.hash('md5', 'x', 'buffer').length);
+console.log('fips', crypto.getFips(), crypto.secureHeapUsed(), crypto.getCurves().includes('prime256v1'));
