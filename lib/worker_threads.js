@@ -1,21 +1,14 @@
 'use strict';
 
-// Node's worker_threads as the main thread sees it: message channels, broadcast channels,
-// environment data, and the facts of being the main thread. Worker threads themselves
-// (a second QuickJS runtime on its own loop) are not here yet: `new Worker()` throws
-// ERR_FEATURE_UNAVAILABLE_ON_PLATFORM.
+// Node's worker_threads: Worker threads (internal/worker: a runtime per thread, messages
+// as V8-serialized bytes), and message channels, broadcast channels and environment data
+// within a thread.
 
-const { codes } = require('internal/errors');
 const { MessageChannel, MessagePort, BroadcastChannel, receiveMessageOnPort } = require('internal/messaging');
+const worker = require('internal/worker');
 
 const environmentData = new Map();
 const untransferable = new WeakSet();
-
-class Worker {
-  constructor() {
-    throw new codes.ERR_FEATURE_UNAVAILABLE_ON_PLATFORM('worker_threads.Worker');
-  }
-}
 
 function markAsUntransferable(object) {
   if ((typeof object === 'object' && object !== null) || typeof object === 'function') untransferable.add(object);
@@ -26,18 +19,22 @@ function isMarkedAsUntransferable(object) {
 }
 
 module.exports = {
-  isMainThread: true,
+  isMainThread: worker.isMainThread,
   MessagePort,
   MessageChannel,
   markAsUntransferable,
   isMarkedAsUntransferable,
   receiveMessageOnPort,
   resourceLimits: {},
-  threadId: 0,
+  threadId: worker.threadId,
   SHARE_ENV: Symbol.for('nodejs.worker_threads.SHARE_ENV'),
-  Worker,
-  parentPort: null,
-  workerData: null,
+  Worker: worker.Worker,
+  get parentPort() {
+    return worker.parentPort;
+  },
+  get workerData() {
+    return worker.workerData;
+  },
   BroadcastChannel,
   setEnvironmentData(key, value) {
     if (value === undefined) environmentData.delete(key);

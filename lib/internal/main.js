@@ -42,6 +42,13 @@ function run(options) {
       case 'stdin':
         mainPromise = evalCode(readStdin(), false, options.inputModule, '[stdin]');
         break;
+      case 'worker': {
+        const worker = require('internal/worker');
+        worker.setupWorkerThread();
+        mainPromise = worker.self.eval ? evalCode(worker.self.entry, false, false, '[worker eval]') :
+          require('internal/modules/cjs').Module.runMain(worker.self.entry);
+        break;
+      }
     }
   } catch (err) {
     triggerUncaughtException(err, false);

@@ -229,6 +229,12 @@ class MessagePort extends Receiver {
     setTimeout(() => peer.close(), 0).unref();
   }
 
+  // A port with no peer in this thread: a worker's parentPort, whose other end is the
+  // parent's Worker (internal/worker.js gives it postMessage and close).
+  static _detached() {
+    return new MessagePort(kMakePort);
+  }
+
   static _entangle(a, b) {
     a.#peer = b;
     b.#peer = a;

@@ -20,6 +20,8 @@ pub enum Entry {
     Eval { code: String, print: bool },
     /// A program read from standard input (`unode -` or a pipe).
     Stdin,
+    /// A worker thread's program (what it runs is in bindings/worker.rs's thread state).
+    Worker,
 }
 
 pub struct Options {
@@ -39,7 +41,7 @@ pub fn run(opts: Options) -> ! {
     let start_ns = time::monotonic_ns();
     // Node ignores SIGPIPE: a write to a closed pipe is an EPIPE error, not death.
     let _ = signal::ignore(signal::SIGPIPE);
-    let code = match boot(opts, start_ns) {
+    let code = match boot(opts, start_ns, None) {
         Ok(code) => code,
         Err(msg) => {
             let _ =
@@ -52,19 +54,57 @@ pub fn run(opts: Options) -> ! {
     process::exit_group(code)
 }
 
-fn boot(opts: Options, start_ns: u64) -> Result<i32, String> {
-    // Never dropped: the process ends with exit_group right after, and freeing a heap that
-    // still holds live objects (timers, handles) would only cost time and trip QuickJS's
-    // leak assertions.
-    let rt = std::mem::ManuallyDrop::new(Runtime::new().map_err(|e| e.to_string())?);
+/// Runs a worker thread's program (bindings/worker.rs starts the thread): its exit code,
+/// from the end of its loop, its process.exit(), or 1 when its parent terminated it.
+pub(crate) fn run_worker(init: bindings::worker::WorkerInit) -> i32 {
+    let terminate = init.terminate.clone();
+    let args = init.argv.clone();
+    bindings::worker::set_worker(init);
+    let opts = Options {
+        entry: Entry::Worker,
+        args,
+        exec_argv: Vec::new(),
+        input_module: false,
+        argv0: "unode".to_owned(),
+    };
+    match boot(opts, time::monotonic_ns(), Some(terminate.clone())) {
+        Ok(code) => code,
+        Err(msg) => match bindings::worker::requested_exit() {
+            Some(code) => code,
+            None if terminate.load(std::sync::atomic::Ordering::Relaxed) => 1,
+            None => {
+                let _ = unode_sys::fs::write_all(
+                    2,
+                    format!("unode: internal error in a worker: {msg}\n").as_bytes(),
+                );
+                70
+            }
+        },
+    }
+}
+
+/// Sets up a runtime and runs a program in it. `interrupt`, for a worker, stops its JS
+/// wherever it is once set (worker.terminate()).
+fn boot(
+    opts: Options,
+    start_ns: u64,
+    interrupt: Option<std::sync::Arc<std::sync::atomic::AtomicBool>>,
+) -> Result<i32, String> {
+    let worker = interrupt.is_some();
+    let rt = Runtime::new().map_err(|e| e.to_string())?;
     rt.set_max_stack_size(4 * 1024 * 1024);
+    if let Some(flag) = interrupt {
+        rt.set_interrupt_handler(Some(Box::new(move || {
+            flag.load(std::sync::atomic::Ordering::Relaxed)
+        })));
+    }
     rt.set_loader(EsmResolver, EsmLoader);
     rt.set_host_promise_rejection_tracker(Some(Box::new(bindings::contextify_on_rejection)));
-    let ctx = std::mem::ManuallyDrop::new(Context::full(&rt).map_err(|e| e.to_string())?);
+    let ctx = Context::full(&rt).map_err(|e| e.to_string())?;
     let state = Rc::new(RefCell::new(
         state::LoopState::new(start_ns).map_err(|e| e.to_string())?,
     ));
-    ctx.with(|ctx| {
+    let result = ctx.with(|ctx| {
         let result = (|| -> rquickjs::Result<i32> {
             let binding = make_internal_binding(&ctx, state.clone())?;
             let boot = engine::load_builtin(&ctx, "internal/bootstrap")?;
@@ -93,6 +133,7 @@ fn boot(opts: Options, start_ns: u64) -> Result<i32, String> {
                     o.set("print", print)?;
                 }
                 Entry::Stdin => o.set("mode", "stdin")?,
+                Entry::Worker => o.set("mode", "worker")?,
             }
             o.set("args", opts.args.clone())?;
             o.set("execArgv", opts.exec_argv.clone())?;
@@ -112,7 +153,22 @@ fn boot(opts: Options, start_ns: u64) -> Result<i32, String> {
                 .unwrap_or_else(|| format!("{thrown:?}"));
             format!("{e}: {detail}")
         })
-    })
+    });
+    if worker {
+        // A worker's heap and loop go with its thread: the values native code keeps are
+        // dropped first, then the runtime (which drops the loop's state with the functions
+        // that hold it).
+        bindings::release_js_values(&state);
+        drop(state);
+        drop(ctx);
+        drop(rt);
+    } else {
+        // Never freed: the process ends with exit_group right after, and freeing a heap
+        // that still holds live objects (timers, handles) would only cost time.
+        std::mem::forget(ctx);
+        std::mem::forget(rt);
+    }
+    result
 }
 
 fn make_internal_binding<'js>(

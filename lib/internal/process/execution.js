@@ -62,7 +62,10 @@ function triggerUncaughtException(err, fromPromise) {
       // Already dying of `err`.
     }
   }
-  printError(err);
+  // A worker's uncaught exception is its parent's 'error' event rather than printed.
+  const worker = require('internal/worker');
+  if (worker.isMainThread) printError(err);
+  else worker.reportToParent(err);
   process.reallyExit(process.exitCode ? process.exitCode | 0 : 1);
 }
 

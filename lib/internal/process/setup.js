@@ -165,6 +165,8 @@ function setupProcess(process, options, requireBuiltin) {
     // Responses the loop held back for its batch were written, as far as the program knows.
     require('internal/event_loop').flushHeldWrites();
     internalBinding('net').drainWrites();
+    // On a worker thread only the worker ends (its JS unwinds; the thread reports the code).
+    if (!require('internal/worker').isMainThread) internalBinding('worker').exit(code | 0);
     binding.reallyExit(code | 0);
   });
   define('exit', function exit(code) {

@@ -55,8 +55,15 @@ unsafe extern "C" fn run_microtasks(
         }
         if r < 0 && !job_ctx.is_null() {
             // SAFETY: `job_ctx` is the live context the failed job ran in; the exception
-            // taken from it is ours to free.
-            unsafe { qjs::JS_FreeValue(job_ctx, qjs::JS_GetException(job_ctx)) };
+            // taken from it is ours to free, or to throw on.
+            unsafe {
+                let exc = qjs::JS_GetException(job_ctx);
+                // A worker's exit or termination unwinds everything, promise jobs too.
+                if qjs::JS_IsUncatchableError(exc) {
+                    return qjs::JS_Throw(ctx, exc);
+                }
+                qjs::JS_FreeValue(job_ctx, exc);
+            }
         }
     }
     qjs::JS_UNDEFINED
@@ -69,6 +76,11 @@ thread_local! {
 }
 
 /// Registers the JS side of the rejection tracker.
+/// Drops the hook (before its runtime goes: see bindings::release_js_values).
+pub fn clear_rejection_hook() {
+    REJECTION_HOOK.with(|h| h.borrow_mut().take());
+}
+
 pub fn set_rejection_hook<'js>(ctx: &Ctx<'js>, f: Function<'js>) {
     let saved = rquickjs::Persistent::save(ctx, f);
     REJECTION_HOOK.with(|h| *h.borrow_mut() = Some(saved));

@@ -31,8 +31,19 @@ mod tls_wrap;
 mod util;
 mod uv;
 mod vm;
+pub mod worker;
 mod x509;
 mod zlib;
+
+/// Drops the JS values the bindings keep per thread and in the loop's state, so that a
+/// worker's runtime can be freed while they are still valid (a thread's locals are
+/// dropped at its end, after the runtime).
+pub fn release_js_values(state: &Shared) {
+    contextify::clear_rejection_hook();
+    buffer::clear_prototype();
+    module_wrap::clear_hooks();
+    state.borrow_mut().watched.clear();
+}
 
 /// Builds the binding object `name`, or throws for an unknown name.
 pub fn internal_binding<'js>(ctx: &Ctx<'js>, state: &Shared, name: &str) -> Result<Object<'js>> {
@@ -57,6 +68,7 @@ pub fn internal_binding<'js>(ctx: &Ctx<'js>, state: &Shared, name: &str) -> Resu
         "util" => util::init(&obj)?,
         "uv" => uv::init(&obj)?,
         "vm" => vm::init(&obj, state)?,
+        "worker" => worker::init(&obj)?,
         "zlib" => zlib::init(&obj)?,
         _ => {
             return Err(Exception::throw_type(

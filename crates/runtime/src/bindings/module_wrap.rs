@@ -20,6 +20,11 @@ fn hooks<'js>(ctx: &Ctx<'js>) -> Result<(Function<'js>, Function<'js>)> {
     Ok((r.restore(ctx)?, l.restore(ctx)?))
 }
 
+/// Drops the loader hooks (before their runtime goes: see bindings::release_js_values).
+pub fn clear_hooks() {
+    HOOKS.with(|h| h.borrow_mut().take());
+}
+
 pub fn init<'js>(obj: &Object<'js>) -> Result<()> {
     def(
         obj,

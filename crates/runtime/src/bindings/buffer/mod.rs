@@ -32,6 +32,11 @@ thread_local! {
 /// Bytes from the native side as a Buffer: a Uint8Array given Buffer.prototype here, which
 /// costs a fraction of wrapping it in JS (`Buffer.from(arrayBuffer, …)`). Before buffer
 /// has loaded it is a plain Uint8Array (callers wrap those).
+/// Drops the saved prototype (before its runtime goes: see bindings::release_js_values).
+pub fn clear_prototype() {
+    BUFFER_PROTOTYPE.with_borrow_mut(|p| p.take());
+}
+
 pub fn new_buffer<'js>(ctx: &Ctx<'js>, bytes: Vec<u8>) -> Result<Value<'js>> {
     as_buffer(ctx, TypedArray::<u8>::new(ctx.clone(), bytes)?.into_value())
 }

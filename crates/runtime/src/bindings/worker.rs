@@ -1,0 +1,341 @@
+//! The native half of worker_threads (lib/internal/worker.js): each Worker is a thread
+//! running a runtime of its own (QuickJS heap, event loop, pool). The two sides pass
+//! envelopes through a mailbox each way; a mailbox's eventfd wakes the reader's loop,
+//! which watches it like any descriptor. Messages are bytes JS serialized (V8's format,
+//! lib/v8.js), so no JS value crosses threads.
+
+use super::{def, slots};
+use crate::engine::bytes_of;
+use rquickjs::{qjs, Array, ArrayBuffer, Ctx, Exception, Object, Result, Value};
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use unode_sys::{event, fs};
+
+/// What travels between a worker and its parent.
+pub enum Envelope {
+    /// A message's serialized bytes.
+    Message(Vec<u8>),
+    /// The worker began running its code.
+    Online,
+    /// The worker's uncaught exception, serialized.
+    Error(Vec<u8>),
+    /// The worker's thread ended with this exit code.
+    Exit(i32),
+    /// What the worker wrote to its stdout or stderr (its parent writes it, as Node's
+    /// parent does, so that it comes in order with the worker's messages).
+    Output(i32, Vec<u8>),
+}
+
+impl Envelope {
+    fn kind(&self) -> &'static str {
+        match self {
+            Envelope::Message(_) => "message",
+            Envelope::Online => "online",
+            Envelope::Error(_) => "error",
+            Envelope::Exit(_) => "exit",
+            Envelope::Output(1, _) => "stdout",
+            Envelope::Output(..) => "stderr",
+        }
+    }
+}
+
+/// One direction's queue and the eventfd that tells its reader.
+pub struct Mailbox {
+    queue: Mutex<VecDeque<Envelope>>,
+    fd: i32,
+}
+
+impl Mailbox {
+    fn new() -> std::result::Result<Arc<Mailbox>, unode_sys::Errno> {
+        let fd = event::eventfd(0, event::EFD_NONBLOCK | event::EFD_CLOEXEC)?;
+        Ok(Arc::new(Mailbox {
+            queue: Mutex::new(VecDeque::new()),
+            fd,
+        }))
+    }
+
+    pub fn post(&self, envelope: Envelope) {
+        // A poisoned lock means a thread panicked while holding it; the queue itself is
+        // still whole (push and drain do not panic midway).
+        let mut q = self.queue.lock().unwrap_or_else(|e| e.into_inner());
+        q.push_back(envelope);
+        drop(q);
+        // EAGAIN means the counter is saturated: the reader is woken anyway.
+        let _ = event::signal(self.fd);
+    }
+
+    fn take(&self) -> Vec<Envelope> {
+        let _ = event::drain(self.fd);
+        let mut q = self.queue.lock().unwrap_or_else(|e| e.into_inner());
+        q.drain(..).collect()
+    }
+}
+
+impl Drop for Mailbox {
+    fn drop(&mut self) {
+        let _ = fs::close(self.fd);
+    }
+}
+
+/// What a worker thread starts from.
+pub struct WorkerInit {
+    pub thread_id: u64,
+    /// A script path, or code to evaluate.
+    pub entry: String,
+    pub eval: bool,
+    pub name: String,
+    /// workerData, serialized.
+    pub data: Vec<u8>,
+    /// process.argv after the script.
+    pub argv: Vec<String>,
+    pub to_worker: Arc<Mailbox>,
+    pub to_parent: Arc<Mailbox>,
+    pub terminate: Arc<AtomicBool>,
+}
+
+/// A worker's side of its link, kept on its thread.
+struct WorkerSide {
+    init: WorkerInit,
+    exit_code: Option<i32>,
+}
+
+/// A worker as its parent holds it.
+struct ParentSide {
+    to_worker: Arc<Mailbox>,
+    to_parent: Arc<Mailbox>,
+    terminate: Arc<AtomicBool>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+static NEXT_THREAD_ID: AtomicU64 = AtomicU64::new(1);
+
+thread_local! {
+    static WORKER: RefCell<Option<WorkerSide>> = const { RefCell::new(None) };
+}
+
+/// Runs on a new worker thread: the worker's program, then its exit told to the parent.
+pub fn set_worker(init: WorkerInit) {
+    WORKER.with(|w| {
+        *w.borrow_mut() = Some(WorkerSide {
+            init,
+            exit_code: None,
+        })
+    });
+}
+
+/// The exit code process.exit() asked for on this worker thread, if it did.
+pub fn requested_exit() -> Option<i32> {
+    WORKER.with(|w| w.borrow().as_ref().and_then(|s| s.exit_code))
+}
+
+fn bytes(ctx: &Ctx<'_>, v: &Value<'_>) -> Result<Vec<u8>> {
+    match bytes_of(ctx, v) {
+        // SAFETY: a live JS buffer, copied before any JS runs again.
+        Some((p, n)) => Ok(unsafe { std::slice::from_raw_parts(p, n) }.to_vec()),
+        None => Err(Exception::throw_type(ctx, "expected an ArrayBufferView")),
+    }
+}
+
+/// Envelopes as JS takes them: [[kind, payload], ...] (payload an ArrayBuffer or code).
+fn envelopes_to_js<'js>(ctx: &Ctx<'js>, list: Vec<Envelope>) -> Result<Array<'js>> {
+    let out = Array::new(ctx.clone())?;
+    for (i, e) in list.into_iter().enumerate() {
+        let pair = Array::new(ctx.clone())?;
+        pair.set(0, e.kind())?;
+        match e {
+            Envelope::Message(b) | Envelope::Error(b) | Envelope::Output(_, b) => {
+                pair.set(1, ArrayBuffer::new(ctx.clone(), b)?)?
+            }
+            Envelope::Exit(code) => pair.set(1, code)?,
+            Envelope::Online => {}
+        }
+        out.set(i, pair)?;
+    }
+    Ok(out)
+}
+
+pub fn init<'js>(obj: &Object<'js>) -> Result<()> {
+    let workers = slots::shared::<ParentSide>();
+    let w = workers.clone();
+    // spawn(entry, eval, name, data, argv): [id, threadId, fd] for a new worker; fd is
+    // the descriptor to watch for its envelopes.
+    def(
+        obj,
+        "spawn",
+        move |ctx: Ctx<'js>,
+              entry: String,
+              eval: bool,
+              name: String,
+              data: Value<'js>,
+              argv: Vec<String>|
+              -> Result<Vec<f64>> {
+            let data = bytes(&ctx, &data)?;
+            let (to_worker, to_parent) = match (Mailbox::new(), Mailbox::new()) {
+                (Ok(a), Ok(b)) => (a, b),
+                (Err(e), _) | (_, Err(e)) => return Err(super::throw_uv(&ctx, e, "eventfd", None)),
+            };
+            let terminate = Arc::new(AtomicBool::new(false));
+            let thread_id = NEXT_THREAD_ID.fetch_add(1, Ordering::Relaxed);
+            let init = WorkerInit {
+                thread_id,
+                entry,
+                eval,
+                name,
+                data,
+                argv,
+                to_worker: to_worker.clone(),
+                to_parent: to_parent.clone(),
+                terminate: terminate.clone(),
+            };
+            let fd = to_parent.fd;
+            let thread = std::thread::Builder::new()
+                .name(format!("worker {thread_id}"))
+                .spawn(move || {
+                    let to_parent = init.to_parent.clone();
+                    let code = crate::run_worker(init);
+                    to_parent.post(Envelope::Exit(code));
+                })
+                .map_err(|e| {
+                    Exception::throw_message(&ctx, &format!("cannot start a worker thread: {e}"))
+                })?;
+            let id = w.borrow_mut().insert(ParentSide {
+                to_worker,
+                to_parent,
+                terminate,
+                thread: Some(thread),
+            });
+            Ok(vec![id, thread_id as f64, f64::from(fd)])
+        },
+    )?;
+    let w = workers.clone();
+    def(
+        obj,
+        "postToWorker",
+        move |ctx: Ctx<'js>, id: usize, data: Value<'js>| -> Result<()> {
+            let data = bytes(&ctx, &data)?;
+            if let Some(p) = w.borrow().get(id) {
+                p.to_worker.post(Envelope::Message(data));
+            }
+            Ok(())
+        },
+    )?;
+    let w = workers.clone();
+    def(
+        obj,
+        "takeFromWorker",
+        move |ctx: Ctx<'js>, id: usize| -> Result<Array<'js>> {
+            let list = w
+                .borrow()
+                .get(id)
+                .map(|p| p.to_parent.take())
+                .unwrap_or_default();
+            envelopes_to_js(&ctx, list)
+        },
+    )?;
+    let w = workers.clone();
+    // terminate(id): stops the worker's JS where it is (the runtime's interrupt check)
+    // and wakes its loop.
+    def(obj, "terminate", move |id: usize| {
+        if let Some(p) = w.borrow().get(id) {
+            p.terminate.store(true, Ordering::Relaxed);
+            let _ = event::signal(p.to_worker.fd);
+        }
+    })?;
+    // release(id): after its exit, the worker's thread is joined and its mailboxes go.
+    def(obj, "release", move |id: usize| {
+        let side = workers.borrow_mut().take(id);
+        if let Some(mut side) = side {
+            if let Some(t) = side.thread.take() {
+                let _ = t.join();
+            }
+        }
+    })?;
+
+    // The worker's own side: undefined on the main thread, else its start.
+    def(obj, "self", |ctx: Ctx<'js>| -> Result<Value<'js>> {
+        WORKER.with(|w| {
+            let w = w.borrow();
+            let Some(side) = w.as_ref() else {
+                return Ok(Value::new_undefined(ctx.clone()));
+            };
+            let o = Object::new(ctx.clone())?;
+            o.set("threadId", side.init.thread_id as f64)?;
+            o.set("entry", side.init.entry.as_str())?;
+            o.set("eval", side.init.eval)?;
+            o.set("name", side.init.name.as_str())?;
+            o.set(
+                "data",
+                ArrayBuffer::new(ctx.clone(), side.init.data.clone())?,
+            )?;
+            o.set("argv", side.init.argv.clone())?;
+            o.set("fd", side.init.to_worker.fd)?;
+            Ok(o.into_value())
+        })
+    })?;
+    def(
+        obj,
+        "postToParent",
+        |ctx: Ctx<'js>, data: Value<'js>, error: bool| -> Result<()> {
+            let data = bytes(&ctx, &data)?;
+            WORKER.with(|w| {
+                if let Some(side) = w.borrow().as_ref() {
+                    side.init.to_parent.post(if error {
+                        Envelope::Error(data)
+                    } else {
+                        Envelope::Message(data)
+                    });
+                }
+            });
+            Ok(())
+        },
+    )?;
+    def(
+        obj,
+        "postOutput",
+        |ctx: Ctx<'js>, fd: i32, data: Value<'js>| -> Result<()> {
+            let data = bytes(&ctx, &data)?;
+            WORKER.with(|w| {
+                if let Some(side) = w.borrow().as_ref() {
+                    side.init.to_parent.post(Envelope::Output(fd, data));
+                }
+            });
+            Ok(())
+        },
+    )?;
+    def(obj, "online", || {
+        WORKER.with(|w| {
+            if let Some(side) = w.borrow().as_ref() {
+                side.init.to_parent.post(Envelope::Online);
+            }
+        })
+    })?;
+    def(
+        obj,
+        "takeFromParent",
+        |ctx: Ctx<'js>| -> Result<Array<'js>> {
+            let list = WORKER.with(|w| {
+                w.borrow()
+                    .as_ref()
+                    .map(|s| s.init.to_worker.take())
+                    .unwrap_or_default()
+            });
+            envelopes_to_js(&ctx, list)
+        },
+    )?;
+    // exit(code): ends the worker's JS now, as process.exit does on a worker thread: the
+    // code is kept for the thread's end and an uncatchable error unwinds every frame.
+    def(obj, "exit", |ctx: Ctx<'js>, code: i32| -> Result<()> {
+        WORKER.with(|w| {
+            if let Some(side) = w.borrow_mut().as_mut() {
+                side.exit_code = Some(code);
+            }
+        });
+        let err = Exception::from_message(ctx.clone(), "worker exit")?;
+        // SAFETY: `err` is a live value of this context; the flag only marks it.
+        unsafe { qjs::JS_SetUncatchableError(ctx.as_raw().as_ptr(), err.as_raw()) };
+        Err(ctx.throw(err.into_value()))
+    })?;
+    Ok(())
+}
