@@ -85,7 +85,10 @@ class Worker extends EventEmitter {
       entry = workerPath(filename);
     }
     const argv = options.argv === undefined ? [] : Array.from(options.argv, String);
-    const data = serialize(options.workerData);
+    // The worker's environment: a copy of this thread's process.env (or options.env) as it
+    // is now, sent with workerData. (SHARE_ENV is taken as a copy too.)
+    const env = options.env !== undefined && options.env !== null && typeof options.env === 'object' ? options.env : process.env;
+    const data = serialize({ workerData: options.workerData, env: { ...env } });
     const name = typeof options.name === 'string' ? options.name : '';
     const [id, threadId, fd] = binding.spawn(entry, !!options.eval, name, data, argv);
     this[kHandle] = { id, fd, exited: false, exitCode: undefined, waiting: [], ownOutput: !!options.stdout, ownErrors: !!options.stderr };
@@ -212,7 +215,10 @@ function setupWorkerThread() {
     Object.defineProperty(process, name, { value: stream, configurable: true, writable: true, enumerable: false });
   }
   const { MessagePort } = require('internal/messaging');
-  workerData = deserialize(self.data);
+  const start = deserialize(self.data);
+  workerData = start.workerData;
+  for (const key of Object.keys(process.env)) delete process.env[key];
+  Object.assign(process.env, start.env);
   parentPort = MessagePort._detached();
   parentPort.postMessage = function postMessage(value, transferList) {
     binding.postToParent(serialize(value), false);
@@ -223,6 +229,9 @@ function setupWorkerThread() {
   // The mailbox's watch itself does not keep the worker alive: a 'message' listener (the
   // port started and ref'd) does, as in Node.
   const token = eventLoop.watch(self.fd, EPOLLIN, () => {
+    // terminate() ends the worker with code 1 (the runtime's interrupt check stops code
+    // that runs on; this stops one that waits).
+    if (binding.terminating()) binding.exit(1);
     for (const [kind, payload] of binding.takeFromParent()) {
       if (kind !== 'message') continue;
       let value;

@@ -66,7 +66,9 @@ function triggerUncaughtException(err, fromPromise) {
   const worker = require('internal/worker');
   if (worker.isMainThread) printError(err);
   else worker.reportToParent(err);
-  process.reallyExit(process.exitCode ? process.exitCode | 0 : 1);
+  // An 'exit' listener may have set exitCode, to 0 too.
+  const code = process.exitCode;
+  process.reallyExit(code === undefined || code === null ? 1 : code | 0);
 }
 
 function isErrorLike(v) {

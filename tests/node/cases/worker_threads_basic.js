@@ -60,6 +60,9 @@ function run(label, code, options = {}) {
   await run('exitCode', "process.exitCode = 9; process.on('exit', (c) => require('worker_threads').parentPort.postMessage('exit ' + c))");
   await run('busy', 'for (;;) {}', { terminateAfter: 50 });
   await run('timer', "setTimeout(() => require('worker_threads').parentPort.postMessage('late'), 20)");
+  process.env.UNODE_TEST_PARENT_VAR = 'set by the parent';
+  await run('env', "process.env.FROM_WORKER = 'x'; require('worker_threads').parentPort.postMessage([process.env.UNODE_TEST_PARENT_VAR, process.env.ONLY_HERE])", { env: { ...process.env, ONLY_HERE: 'given' } });
+  console.log('env stays the parent\'s', process.env.FROM_WORKER);
   await run('argv', "require('worker_threads').parentPort.postMessage(process.argv.slice(2))", { argv: ['x', 2] });
   await run('server', `const s = require('http').createServer((q, r) => r.end('hi from a worker')).listen(0, () =>
     require('worker_threads').parentPort.postMessage(s.address().port));

@@ -324,6 +324,15 @@ pub fn init<'js>(obj: &Object<'js>) -> Result<()> {
             envelopes_to_js(&ctx, list)
         },
     )?;
+    // terminating(): whether the parent called terminate() (the loop checks when its
+    // mailbox wakes it: a short callback may end before the runtime's interrupt check).
+    def(obj, "terminating", || {
+        WORKER.with(|w| {
+            w.borrow()
+                .as_ref()
+                .is_some_and(|s| s.init.terminate.load(Ordering::Relaxed))
+        })
+    })?;
     // exit(code): ends the worker's JS now, as process.exit does on a worker thread: the
     // code is kept for the thread's end and an uncatchable error unwinds every frame.
     def(obj, "exit", |ctx: Ctx<'js>, code: i32| -> Result<()> {
