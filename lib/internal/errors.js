@@ -191,6 +191,7 @@ const kMessages = {
   ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE: [TypeError, 'Invalid key object type %s, expected %s.'],
   ERR_CRYPTO_INVALID_CURVE: [TypeError, 'Invalid EC curve name'],
   ERR_CRYPTO_SIGN_KEY_REQUIRED: [Error, 'No key provided to sign'],
+  ERR_CONTEXT_NOT_INITIALIZED: [Error, 'context used is not initialized'],
   ERR_WORKER_PATH: [TypeError, (filename) => 'The worker script or module filename must be an absolute path or a ' +
     `relative path starting with './' or '../'. Received "${filename}"`],
   ERR_HTTP_BODY_NOT_ALLOWED: [Error, 'Adding content for this request method or response status is not allowed.'],

@@ -33,6 +33,117 @@ pub fn init<'js>(obj: &Object<'js>) -> Result<()> {
     )?;
     // Called after every callback the loop makes.
     def_c(obj, c"runMicrotasks", Some(run_microtasks), 0)?;
+    init_contexts(obj)
+}
+
+thread_local! {
+    /// vm's contexts: realms of this thread's runtime, by the id JS holds (freed when
+    /// their sandbox is collected, or before a worker's runtime goes).
+    static CONTEXTS: std::cell::RefCell<super::slots::Slots<Realm>> =
+        const { std::cell::RefCell::new(super::slots::Slots::new()) };
+}
+
+/// A context made for vm, owned here.
+struct Realm(*mut qjs::JSContext);
+
+impl Drop for Realm {
+    fn drop(&mut self) {
+        // SAFETY: the context was made by JS_NewContext and is freed once, here.
+        unsafe { qjs::JS_FreeContext(self.0) };
+    }
+}
+
+fn realm(ctx: &Ctx<'_>, id: usize) -> Result<*mut qjs::JSContext> {
+    CONTEXTS
+        .with(|c| c.borrow().get(id).map(|r| r.0))
+        .ok_or_else(|| rquickjs::Exception::throw_type(ctx, "no such context"))
+}
+
+/// Frees vm's contexts (before their runtime goes: see bindings::release_js_values).
+pub fn free_contexts() {
+    let all =
+        CONTEXTS.with(|c| std::mem::replace(&mut *c.borrow_mut(), super::slots::Slots::new()));
+    drop(all);
+}
+
+fn init_contexts<'js>(obj: &Object<'js>) -> Result<()> {
+    // newContext(): a new realm (its own globals and intrinsics) in this runtime.
+    def(obj, "newContext", |ctx: Ctx<'js>| -> Result<f64> {
+        // SAFETY: the runtime is live; the new context is owned by the Realm.
+        let raw = unsafe { qjs::JS_NewContext(qjs::JS_GetRuntime(ctx.as_raw().as_ptr())) };
+        if raw.is_null() {
+            return Err(rquickjs::Exception::throw_message(
+                &ctx,
+                "cannot make a context",
+            ));
+        }
+        Ok(CONTEXTS.with(|c| c.borrow_mut().insert(Realm(raw))))
+    })?;
+    // contextGlobal(id): that realm's global object (objects are shared by a runtime's
+    // realms, so JS here can read and write it).
+    def(
+        obj,
+        "contextGlobal",
+        |ctx: Ctx<'js>, id: usize| -> Result<Value<'js>> {
+            let raw = realm(&ctx, id)?;
+            // SAFETY: the realm is live; the global comes back owned.
+            Ok(unsafe { Value::from_raw(ctx.clone(), qjs::JS_GetGlobalObject(raw)) })
+        },
+    )?;
+    // evalInContext(id, source, filename): a classic script's completion value, run in
+    // that realm (its exception is the runtime's, so it reaches the caller as thrown).
+    def(
+        obj,
+        "evalInContext",
+        |ctx: Ctx<'js>, id: usize, source: String, filename: String| -> Result<Value<'js>> {
+            let raw = realm(&ctx, id)?;
+            let src = std::ffi::CString::new(source.as_str())
+                .map_err(|_| rquickjs::Exception::throw_type(&ctx, "source contains a NUL byte"))?;
+            let name = std::ffi::CString::new(filename)
+                .unwrap_or_else(|_| c"evalmachine.<anonymous>".to_owned());
+            // SAFETY: `src` is NUL-terminated as JS_Eval requires; the result is owned.
+            unsafe {
+                let v = qjs::JS_Eval(
+                    raw,
+                    src.as_ptr(),
+                    source.len() as _,
+                    name.as_ptr(),
+                    qjs::JS_EVAL_TYPE_GLOBAL as i32,
+                );
+                if qjs::JS_IsException(v) {
+                    return Err(rquickjs::Error::Exception);
+                }
+                Ok(Value::from_raw(ctx.clone(), v))
+            }
+        },
+    )?;
+    def(obj, "freeContext", |id: usize| {
+        let realm = CONTEXTS.with(|c| c.borrow_mut().take(id));
+        drop(realm);
+    })?;
+    // checkScript(source, filename): compiles without running, for vm.Script's SyntaxError
+    // at construction.
+    def(
+        obj,
+        "checkScript",
+        |ctx: Ctx<'js>, source: String, filename: String| -> Result<()> {
+            let src = std::ffi::CString::new(source.as_str())
+                .map_err(|_| rquickjs::Exception::throw_type(&ctx, "source contains a NUL byte"))?;
+            let name = std::ffi::CString::new(filename)
+                .unwrap_or_else(|_| c"evalmachine.<anonymous>".to_owned());
+            let flags = (qjs::JS_EVAL_TYPE_GLOBAL | qjs::JS_EVAL_FLAG_COMPILE_ONLY) as i32;
+            // SAFETY: as for JS_Eval above; the compiled function is freed unused.
+            unsafe {
+                let raw = ctx.as_raw().as_ptr();
+                let v = qjs::JS_Eval(raw, src.as_ptr(), source.len() as _, name.as_ptr(), flags);
+                if qjs::JS_IsException(v) {
+                    return Err(rquickjs::Error::Exception);
+                }
+                qjs::JS_FreeValue(raw, v);
+            }
+            Ok(())
+        },
+    )?;
     Ok(())
 }
 

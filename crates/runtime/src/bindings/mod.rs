@@ -40,6 +40,7 @@ mod zlib;
 /// dropped at its end, after the runtime).
 pub fn release_js_values(state: &Shared) {
     contextify::clear_rejection_hook();
+    contextify::free_contexts();
     buffer::clear_prototype();
     module_wrap::clear_hooks();
     state.borrow_mut().watched.clear();

@@ -11,10 +11,14 @@ pub struct Slots<T>(Vec<Option<T>>);
 pub type Shared<T> = Rc<RefCell<Slots<T>>>;
 
 pub fn shared<T>() -> Shared<T> {
-    Rc::new(RefCell::new(Slots(Vec::new())))
+    Rc::new(RefCell::new(Slots::new()))
 }
 
 impl<T> Slots<T> {
+    pub const fn new() -> Self {
+        Slots(Vec::new())
+    }
+
     /// Stores `value`; its id, as the f64 JS gets.
     pub fn insert(&mut self, value: T) -> f64 {
         match self.0.iter().position(Option::is_none) {
