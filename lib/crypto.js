@@ -288,6 +288,9 @@ module.exports = {
   },
   createHash,
   hash,
+  get X509Certificate() {
+    return require('internal/crypto/x509').X509Certificate;
+  },
   getCurves,
   // No FIPS provider and no secure heap: what node reports without them.
   getFips: () => 0,

@@ -879,39 +879,6 @@ fn feed<'js>(ctx: &Ctx<'js>, s: &mut Session, mut input: &[u8]) -> Result<Array<
     Ok(out)
 }
 
-/// A certificate's fields as the object getPeerCertificate() builds on.
-fn certificate_object<'js>(
-    ctx: &Ctx<'js>,
-    fields: Vec<(&'static str, super::x509::Field)>,
-) -> Result<Object<'js>> {
-    use super::x509::Field;
-    let out = Object::new(ctx.clone())?;
-    for (key, field) in fields {
-        let value = match field {
-            Field::Name(pairs) => {
-                let names = Array::new(ctx.clone())?;
-                for (i, (k, v)) in pairs.into_iter().enumerate() {
-                    names.set(i, vec![k, v])?;
-                }
-                names.into_value()
-            }
-            Field::Text(t) => rquickjs::String::from_str(ctx.clone(), &t)?.into_value(),
-            Field::Bool(b) => Value::new_bool(ctx.clone(), b),
-            Field::Number(n) => Value::new_number(ctx.clone(), n),
-            Field::List(l) => {
-                let a = Array::new(ctx.clone())?;
-                for (i, v) in l.into_iter().enumerate() {
-                    a.set(i, v)?;
-                }
-                a.into_value()
-            }
-            Field::Bytes(b) => super::buffer::new_buffer(ctx, b)?,
-        };
-        out.set(key, value)?;
-    }
-    Ok(out)
-}
-
 pub fn init<'js>(obj: &Object<'js>) -> Result<()> {
     let sessions = slots::shared::<Session>();
     let contexts = slots::shared::<ServerContext>();
@@ -1117,7 +1084,7 @@ pub fn init<'js>(obj: &Object<'js>) -> Result<()> {
                 let Some(fields) = super::x509::describe(der) else {
                     break;
                 };
-                out.set(i, certificate_object(&ctx, fields)?)?;
+                out.set(i, super::x509::to_object(&ctx, fields)?)?;
             }
             Ok(out)
         },

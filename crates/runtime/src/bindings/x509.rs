@@ -2,6 +2,7 @@
 //! its DER with a minimal walker (no certificate is *verified* here: rustls does that).
 
 use super::der::{children, tlv, Tlv};
+use rquickjs::{Array, Ctx, Object, Result, Value};
 
 fn oid(b: &[u8]) -> String {
     let mut parts = Vec::new();
@@ -361,6 +362,50 @@ pub fn complete_chain(sent: &[Vec<u8>], trusted: &[&[u8]]) -> Vec<Vec<u8>> {
         }
     }
     chain
+}
+
+/// A certificate's fields as the object getPeerCertificate() builds on.
+pub fn to_object<'js>(
+    ctx: &Ctx<'js>,
+    fields: Vec<(&'static str, super::x509::Field)>,
+) -> Result<Object<'js>> {
+    let out = Object::new(ctx.clone())?;
+    for (key, field) in fields {
+        let value = match field {
+            Field::Name(pairs) => {
+                let names = Array::new(ctx.clone())?;
+                for (i, (k, v)) in pairs.into_iter().enumerate() {
+                    names.set(i, vec![k, v])?;
+                }
+                names.into_value()
+            }
+            Field::Text(t) => rquickjs::String::from_str(ctx.clone(), &t)?.into_value(),
+            Field::Bool(b) => Value::new_bool(ctx.clone(), b),
+            Field::Number(n) => Value::new_number(ctx.clone(), n),
+            Field::List(l) => {
+                let a = Array::new(ctx.clone())?;
+                for (i, v) in l.into_iter().enumerate() {
+                    a.set(i, v)?;
+                }
+                a.into_value()
+            }
+            Field::Bytes(b) => super::buffer::new_buffer(ctx, b)?,
+        };
+        out.set(key, value)?;
+    }
+    Ok(out)
+}
+
+/// A certificate's signed part (tbsCertificate, whole), its signature algorithm's OID
+/// (dotted) and the signature's bytes: what X509Certificate.verify checks.
+pub fn signature_parts(der: &[u8]) -> Option<(&[u8], String, &[u8])> {
+    let cert = tlv(der)?;
+    let parts = children(cert.contents);
+    let [tbs, alg, sig, ..] = parts.as_slice() else {
+        return None;
+    };
+    let alg_oid = children(alg.contents).first().map(|o| oid(o.contents))?;
+    Some((tbs.whole, alg_oid, sig.contents.get(1..)?))
 }
 
 #[cfg(test)]

@@ -447,6 +447,34 @@ fn init_keys<'js>(obj: &Object<'js>) -> Result<()> {
             }
         },
     )?;
+    // x509Parse(der): the certificate's fields as getPeerCertificate() has them, or null.
+    def(
+        obj,
+        "x509Parse",
+        |ctx: Ctx<'js>, der: Value<'js>| -> Result<Value<'js>> {
+            let der = bytes(&ctx, &der)?;
+            match super::x509::describe(der) {
+                Some(fields) => Ok(super::x509::to_object(&ctx, fields)?.into_value()),
+                None => Ok(Value::new_null(ctx)),
+            }
+        },
+    )?;
+    // x509SignatureParts(der): [signed bytes, algorithm OID, signature], or null.
+    def(
+        obj,
+        "x509SignatureParts",
+        |ctx: Ctx<'js>, der: Value<'js>| -> Result<Value<'js>> {
+            let der = bytes(&ctx, &der)?;
+            let Some((tbs, oid, sig)) = super::x509::signature_parts(der) else {
+                return Ok(Value::new_null(ctx));
+            };
+            let arr = rquickjs::Array::new(ctx.clone())?;
+            arr.set(0, ArrayBuffer::new(ctx.clone(), tbs.to_vec())?)?;
+            arr.set(1, oid)?;
+            arr.set(2, ArrayBuffer::new(ctx.clone(), sig.to_vec())?)?;
+            Ok(arr.into_value())
+        },
+    )?;
     // keyOfCertificate(der): the certificate's SPKI, or null.
     def(
         obj,
