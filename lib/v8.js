@@ -23,7 +23,7 @@ const T = {
   beginSparse: 0x61, endSparse: 0x40, beginDense: 0x41, endDense: 0x24, date: 0x44,
   trueObject: 0x79, falseObject: 0x78, numberObject: 0x6e, bigintObject: 0x7a,
   stringObject: 0x73, regexp: 0x52, beginMap: 0x3b, endMap: 0x3a, beginSet: 0x27,
-  endSet: 0x2c, arrayBuffer: 0x42, view: 0x56, host: 0x5c, error: 0x72,
+  endSet: 0x2c, arrayBuffer: 0x42, sharedArrayBuffer: 0x75, view: 0x56, host: 0x5c, error: 0x72,
 };
 // Inside an error: its prototype, its message, stack and cause, and its end.
 const E = { eval: 0x45, range: 0x52, reference: 0x46, syntax: 0x53, type: 0x54, uri: 0x55, message: 0x6d, cause: 0x63, stack: 0x73, end: 0x2e };
@@ -134,6 +134,10 @@ class Serializer {
 
   _writeHostObject(object) {
     throw this._getDataCloneError(`Unserializable host object: ${object}`);
+  }
+
+  _getSharedArrayBufferId() {
+    throw this._getDataCloneError('#<SharedArrayBuffer> could not be cloned.');
   }
 
   writeValue(value) {
@@ -248,6 +252,11 @@ class Serializer {
       for (const v of value) this.writeValue(v);
       this._byte(T.endSet);
       return this._varint(value.size);
+    }
+    if (typeof SharedArrayBuffer === 'function' && value instanceof SharedArrayBuffer) {
+      // Shared memory is named, not copied: by the id _getSharedArrayBufferId gives it.
+      this._byte(T.sharedArrayBuffer);
+      return this._varint(this._getSharedArrayBufferId(value));
     }
     if (value instanceof ArrayBuffer) {
       this._byte(T.arrayBuffer);
@@ -429,8 +438,10 @@ class Deserializer {
     return bytes;
   }
 
-  transferArrayBuffer() {
-    throw new Error('Transferring ArrayBuffers is not supported by this deserializer.');
+  // The (Shared)ArrayBuffer a message refers to by `id` (the receiver's side of
+  // _getSharedArrayBufferId).
+  transferArrayBuffer(id, arrayBuffer) {
+    (this._transferred ??= new Map()).set(id, arrayBuffer);
   }
 
   _readHostObject() {
@@ -525,6 +536,12 @@ class Deserializer {
         this._at++;
         this._varint();
         return set;
+      }
+      case T.sharedArrayBuffer: {
+        const shared = this._transferred?.get(this._varint());
+        if (shared === undefined) throw this._fail();
+        this._remember(shared);
+        return this._bytes[this._at] === T.view ? this._readView(shared) : shared;
       }
       case T.arrayBuffer: {
         const buffer = this._remember(this._raw(this._varint()).buffer);

@@ -51,14 +51,25 @@ class MessageEvent extends Event {
 // message itself, not the event.
 const kNodeListeners = Symbol('kNodeListeners');
 
+// As in Node, a 'message' listener refs the port (and starts it), and the port is unref'd
+// again when its last one goes.
+const kMessageListeners = Symbol('kMessageListeners');
+
 function nodeStyle(Base) {
   return class extends Base {
     on(type, listener, once = false) {
-      const wrapped = (event) => listener.call(this, event instanceof MessageEvent ? event.data : event);
+      const wrapped = (event) => {
+        if (once) this.off(type, listener);
+        listener.call(this, event instanceof MessageEvent ? event.data : event);
+      };
       this[kNodeListeners] ??= new Map();
       this[kNodeListeners].set(listener, wrapped);
-      this.addEventListener(type, wrapped, { once });
-      if (type === 'message') this.start?.();
+      this.addEventListener(type, wrapped);
+      if (type === 'message') {
+        this[kMessageListeners] = (this[kMessageListeners] ?? 0) + 1;
+        this.ref?.();
+        this.start?.();
+      }
       return this;
     }
 
@@ -75,6 +86,7 @@ function nodeStyle(Base) {
       if (wrapped !== undefined) {
         this[kNodeListeners].delete(listener);
         this.removeEventListener(type, wrapped);
+        if (type === 'message' && --this[kMessageListeners] === 0) this.unref?.();
       }
       return this;
     }

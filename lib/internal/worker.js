@@ -17,17 +17,37 @@ const EPOLLIN = 0x001;
 // This thread's start when it is a worker, or undefined on the main thread.
 const self = binding.self();
 
+// A message's bytes: the value in V8's format, with the SharedArrayBuffers it holds
+// named by tokens for their memory (bindings/worker.rs: sabExport), so that both threads
+// hold the same bytes. Framed as [tokens, value bytes].
 function serialize(value) {
   const v8 = require('v8');
+  const shared = [];
+  const serializer = new v8.Serializer();
+  serializer._getSharedArrayBufferId = (sab) => {
+    const at = shared.indexOf(sab);
+    return at === -1 ? shared.push(sab) - 1 : at;
+  };
+  serializer._getDataCloneError = (message) => new DOMException(message, 'DataCloneError');
+  let bytes;
   try {
-    return new Uint8Array(v8.serialize(value));
+    serializer.writeHeader();
+    serializer.writeValue(value);
+    bytes = serializer.releaseBuffer();
   } catch (err) {
+    if (err instanceof DOMException) throw err;
     throw new DOMException(err.message ?? String(err), 'DataCloneError');
   }
+  return new Uint8Array(v8.serialize([shared.map((sab) => binding.sabExport(sab)), bytes]));
 }
 
-function deserialize(bytes) {
-  return require('v8').deserialize(Buffer.from(bytes));
+function deserialize(frame) {
+  const v8 = require('v8');
+  const [tokens, bytes] = v8.deserialize(Buffer.from(frame));
+  const deserializer = new v8.Deserializer(bytes);
+  tokens.forEach((token, id) => deserializer.transferArrayBuffer(id, binding.sabImport(token)));
+  deserializer.readHeader();
+  return deserializer.readValue();
 }
 
 // An error as it crosses: its own properties kept (the serializer keeps only name,

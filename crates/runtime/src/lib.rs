@@ -101,6 +101,11 @@ fn boot(
     rt.set_loader(EsmResolver, EsmLoader);
     rt.set_host_promise_rejection_tracker(Some(Box::new(bindings::contextify_on_rejection)));
     let ctx = Context::full(&rt).map_err(|e| e.to_string())?;
+    // SharedArrayBuffer memory every thread can share (before any JS makes one).
+    ctx.with(|ctx| {
+        // SAFETY: the context is live; its runtime is the one just made.
+        bindings::worker::install(unsafe { rquickjs::qjs::JS_GetRuntime(ctx.as_raw().as_ptr()) })
+    });
     let state = Rc::new(RefCell::new(
         state::LoopState::new(start_ns).map_err(|e| e.to_string())?,
     ));

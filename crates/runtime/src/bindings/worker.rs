@@ -111,6 +111,88 @@ struct ParentSide {
 
 static NEXT_THREAD_ID: AtomicU64 = AtomicU64::new(1);
 
+// SharedArrayBuffers: their memory is the process's, not one runtime's, so that a worker
+// and its parent can hold the same bytes. Each block starts with a header (a reference
+// count and the size); QuickJS allocates, duplicates and frees through these hooks, which
+// every runtime gets (install).
+const SAB_HEADER: usize = 16;
+
+fn sab_layout(size: usize) -> Option<std::alloc::Layout> {
+    std::alloc::Layout::from_size_align(SAB_HEADER.checked_add(size)?, SAB_HEADER).ok()
+}
+
+unsafe extern "C" fn sab_alloc(_opaque: *mut std::ffi::c_void, size: u64) -> *mut std::ffi::c_void {
+    let Ok(size) = usize::try_from(size) else {
+        return std::ptr::null_mut();
+    };
+    let Some(layout) = sab_layout(size) else {
+        return std::ptr::null_mut();
+    };
+    // SAFETY: the layout is not zero-sized (it has the header).
+    let base = unsafe { std::alloc::alloc_zeroed(layout) };
+    if base.is_null() {
+        return std::ptr::null_mut();
+    }
+    // SAFETY: `base` is a fresh, 16-aligned block with room for the header.
+    unsafe {
+        base.cast::<AtomicU64>().write(AtomicU64::new(1));
+        base.add(8).cast::<usize>().write(size);
+        base.add(SAB_HEADER).cast()
+    }
+}
+
+/// The header of a block sab_alloc made, from its data pointer.
+unsafe fn sab_header(ptr: *mut std::ffi::c_void) -> (*mut u8, &'static AtomicU64, usize) {
+    // SAFETY (caller): `ptr` came from sab_alloc and its block is live.
+    unsafe {
+        let base = ptr.cast::<u8>().sub(SAB_HEADER);
+        (
+            base,
+            &*base.cast::<AtomicU64>(),
+            base.add(8).cast::<usize>().read(),
+        )
+    }
+}
+
+unsafe extern "C" fn sab_dup(_opaque: *mut std::ffi::c_void, ptr: *mut std::ffi::c_void) {
+    // SAFETY: QuickJS passes a live block of ours.
+    let (_, count, _) = unsafe { sab_header(ptr) };
+    count.fetch_add(1, Ordering::Relaxed);
+}
+
+unsafe extern "C" fn sab_free(_opaque: *mut std::ffi::c_void, ptr: *mut std::ffi::c_void) {
+    // SAFETY: QuickJS passes a live block of ours.
+    let (base, count, size) = unsafe { sab_header(ptr) };
+    if count.fetch_sub(1, Ordering::AcqRel) == 1 {
+        if let Some(layout) = sab_layout(size) {
+            // SAFETY: the last reference is gone; the block was allocated with this layout.
+            unsafe { std::alloc::dealloc(base, layout) };
+        }
+    }
+}
+
+/// Gives a runtime the process-wide SharedArrayBuffer memory, and lets Atomics.wait block
+/// (Node allows it on every thread).
+pub fn install(rt: *mut qjs::JSRuntime) {
+    let funcs = qjs::JSSharedArrayBufferFunctions {
+        sab_alloc: Some(sab_alloc),
+        sab_free: Some(sab_free),
+        sab_dup: Some(sab_dup),
+        sab_opaque: std::ptr::null_mut(),
+    };
+    // SAFETY: `rt` is a live runtime on this thread, with no SharedArrayBuffer yet; QuickJS
+    // copies the table.
+    unsafe {
+        qjs::JS_SetSharedArrayBufferFunctions(rt, &funcs);
+        qjs::JS_SetCanBlock(rt, true);
+    }
+}
+
+/// SharedArrayBuffers on their way to another thread: a token names a block (and holds
+/// one reference to it) until the receiver takes it.
+static SAB_TOKENS: Mutex<Vec<(u64, usize, usize)>> = Mutex::new(Vec::new());
+static NEXT_SAB_TOKEN: AtomicU64 = AtomicU64::new(1);
+
 thread_local! {
     static WORKER: RefCell<Option<WorkerSide>> = const { RefCell::new(None) };
 }
@@ -253,6 +335,63 @@ pub fn init<'js>(obj: &Object<'js>) -> Result<()> {
         }
     })?;
 
+    // sabExport(sab): a token for a SharedArrayBuffer's memory, to send to another thread.
+    def(
+        obj,
+        "sabExport",
+        |ctx: Ctx<'js>, sab: Value<'js>| -> Result<f64> {
+            let mut len = 0;
+            // SAFETY: `sab` is a live value; the pointer is only kept with a reference taken.
+            let ptr =
+                unsafe { qjs::JS_GetArrayBuffer(ctx.as_raw().as_ptr(), &mut len, sab.as_raw()) };
+            if ptr.is_null() {
+                return Err(rquickjs::Error::Exception);
+            }
+            // SAFETY: the runtime allocated the SharedArrayBuffer through sab_alloc (install).
+            unsafe { sab_dup(std::ptr::null_mut(), ptr.cast()) };
+            let token = NEXT_SAB_TOKEN.fetch_add(1, Ordering::Relaxed);
+            SAB_TOKENS.lock().unwrap_or_else(|e| e.into_inner()).push((
+                token,
+                ptr as usize,
+                len as usize,
+            ));
+            Ok(token as f64)
+        },
+    )?;
+    // sabImport(token): the SharedArrayBuffer a token names, over the same memory.
+    def(
+        obj,
+        "sabImport",
+        |ctx: Ctx<'js>, token: f64| -> Result<Value<'js>> {
+            let found = {
+                let mut tokens = SAB_TOKENS.lock().unwrap_or_else(|e| e.into_inner());
+                let at = tokens.iter().position(|t| t.0 == token as u64);
+                at.map(|i| tokens.swap_remove(i))
+            };
+            let Some((_, ptr, len)) = found else {
+                return Err(Exception::throw_type(&ctx, "no such SharedArrayBuffer"));
+            };
+            // SAFETY: the token held a reference, so the block is live; QuickJS takes its own
+            // reference for the new object (sab_dup), and the token's is then released.
+            unsafe {
+                let len = len as u64;
+                let v = qjs::JS_NewArrayBuffer(
+                    ctx.as_raw().as_ptr(),
+                    ptr as *mut u8,
+                    len,
+                    0,
+                    None,
+                    std::ptr::null_mut(),
+                    true,
+                );
+                sab_free(std::ptr::null_mut(), ptr as *mut std::ffi::c_void);
+                if qjs::JS_IsException(v) {
+                    return Err(rquickjs::Error::Exception);
+                }
+                Ok(Value::from_raw(ctx.clone(), v))
+            }
+        },
+    )?;
     // The worker's own side: undefined on the main thread, else its start.
     def(obj, "self", |ctx: Ctx<'js>| -> Result<Value<'js>> {
         WORKER.with(|w| {
