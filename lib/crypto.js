@@ -113,10 +113,11 @@ function validateSize(size) {
 }
 
 function randomFillSync(buf, offset = 0, size) {
-  if (!ArrayBuffer.isView(buf) && !(buf instanceof ArrayBuffer)) {
+  const whole = buf instanceof ArrayBuffer || buf instanceof SharedArrayBuffer;
+  if (!ArrayBuffer.isView(buf) && !whole) {
     throw new ERR_INVALID_ARG_TYPE('buf', ['ArrayBuffer', 'ArrayBufferView'], buf);
   }
-  const view = buf instanceof ArrayBuffer ? new Uint8Array(buf) : new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+  const view = whole ? new Uint8Array(buf) : new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
   const elementSize = buf.BYTES_PER_ELEMENT || 1;
   offset *= elementSize;
   size = size === undefined ? view.length - offset : size * elementSize;
@@ -179,6 +180,10 @@ function randomInt(min, max, callback) {
 function randomUUID(options) {
   if (options !== undefined && (options === null || typeof options !== 'object')) {
     throw new ERR_INVALID_ARG_TYPE('options', 'object', options);
+  }
+  // Every UUID here is drawn fresh, so the option changes nothing; it is still checked.
+  if (options?.disableEntropyCache !== undefined && typeof options.disableEntropyCache !== 'boolean') {
+    throw new ERR_INVALID_ARG_TYPE('options.disableEntropyCache', 'boolean', options.disableEntropyCache);
   }
   const b = randomBytes(16);
   b[6] = (b[6] & 0x0f) | 0x40;

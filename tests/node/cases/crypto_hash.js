@@ -42,3 +42,14 @@ stream.write('ab');
 stream.end('c');
 console.log('one-shot', crypto.hash('sha1', 'abc'), crypto.hash('sha256', Buffer.from('x'), 'base64'), crypto.hash('md5', 'x', 'buffer').length);
 console.log('fips', crypto.getFips(), crypto.secureHeapUsed(), crypto.getCurves().includes('prime256v1'));
+const shared = new SharedArrayBuffer(16);
+crypto.randomFillSync(shared);
+console.log('shared fill', new Uint8Array(shared).some((b) => b !== 0));
+for (const bad of [1, { disableEntropyCache: '' }]) {
+  try {
+    crypto.randomUUID(bad);
+  } catch (e) {
+    console.log('randomUUID', e.code, e.message);
+  }
+}
+console.log('uuid', /^[0-9a-f-]{36}$/.test(crypto.randomUUID({ disableEntropyCache: true })));
