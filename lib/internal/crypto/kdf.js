@@ -112,12 +112,9 @@ function scryptSync(password, salt, keylen, options = scryptDefaults) {
   return binding.scrypt(...scryptArgs(password, salt, keylen, options));
 }
 
-function byteSource(value, name) {
-  if (typeof value === 'string') return Buffer.from(value, 'utf8');
-  if (value instanceof ArrayBuffer || value instanceof SharedArrayBuffer) return new Uint8Array(value);
-  if (ArrayBuffer.isView(value)) return value;
-  throw new ERR_INVALID_ARG_TYPE(name, ['string', 'ArrayBuffer', 'TypedArray', 'DataView', 'Buffer'], value);
-}
+// HKDF's inputs, named in its error as Node names them.
+const kHkdfSourceTypes = ['string', 'ArrayBuffer', 'TypedArray', 'DataView', 'Buffer'];
+const byteSource = (value, name) => toView(value, name, undefined, kHkdfSourceTypes);
 
 function hkdfArgs(hash, key, salt, info, length) {
   validateString(hash, 'digest');

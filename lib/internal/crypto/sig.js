@@ -11,6 +11,7 @@ const binding = internalBinding('crypto');
 const { codes, validateFunction, validateString } = require('internal/errors');
 const { ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_CRYPTO_INVALID_DIGEST } = codes;
 const { signingKey, verifyingKey, checked } = require('internal/crypto/keys');
+const { toView } = require('internal/crypto/cipher');
 
 const RSA_PKCS1_PADDING = 1;
 const RSA_PKCS1_PSS_PADDING = 6;
@@ -24,12 +25,7 @@ function digestSizeOf(name) {
   return binding.digestSize(n);
 }
 
-function messageBytes(data, name, encoding) {
-  if (typeof data === 'string') return Buffer.from(data, encoding || 'utf8');
-  if (data instanceof ArrayBuffer) return new Uint8Array(data);
-  if (ArrayBuffer.isView(data)) return data;
-  throw new ERR_INVALID_ARG_TYPE(name, ['string', 'ArrayBuffer', 'Buffer', 'TypedArray', 'DataView'], data);
-}
+const messageBytes = (data, name, encoding) => toView(data, name, encoding);
 
 // [pss, p1363, saltLength] from a key argument's options.
 function schemeOf(key, digestSize) {
