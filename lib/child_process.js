@@ -206,7 +206,7 @@ class ProcessHandle {
       if (exit === null) return;
       this.close();
       onexit(exit[0], exit[1] === null ? null : signalNames[exit[1]] || exit[1]);
-    }, true);
+    }, true, true);
   }
 
   kill(signal) {

@@ -21,7 +21,7 @@ function unref() {
   refs--;
 }
 
-var watchers = new Map(); // token → { onReady(readiness), refed }
+var watchers = new Map(); // token → { onReady(readiness), refed, last }
 var poolRequests = new Map(); // id → { callback(err, value), hold }
 var nextRequestId = 1;
 var closeQueue = [];
@@ -29,9 +29,12 @@ var pendingQueue = [];
 var pollQueue = [];
 
 // Watches `fd` for `events` (EPOLL* bits); onReady(readiness) runs in the poll phase.
-function watch(fd, events, onReady, refed = true) {
+// `last`: onReady runs after the other events of its batch, as libuv handles signals (and
+// so a child's exit) after the I/O that came with them: a child's last output, read in the
+// same batch, is delivered before its 'exit' whichever became ready first.
+function watch(fd, events, onReady, refed = true, last = false) {
   const token = loop.watch(fd, events);
-  watchers.set(token, { onReady, refed });
+  watchers.set(token, { onReady, refed, last });
   if (refed) ref();
   return token;
 }
@@ -179,6 +182,7 @@ function now() {
 // id, two values).
 function dispatch(events) {
   holdingWrites = events.length > 5;
+  var lastEvents = null;
   for (var i = 1; i < events.length; i += 4) {
     switch (events[i]) {
       case EV_PARSED:
@@ -186,7 +190,9 @@ function dispatch(events) {
         break;
       case EV_IO: {
         var w = watchers.get(events[i + 1]);
-        if (w !== undefined) invoke(w.onReady, events[i + 2]);
+        if (w === undefined) break;
+        if (w.last) (lastEvents ??= []).push(events[i + 1], events[i + 2]);
+        else invoke(w.onReady, events[i + 2]);
         break;
       }
       case EV_POOL: {
@@ -205,6 +211,12 @@ function dispatch(events) {
         if (name) invoke(() => process.emit(name, name, num));
         break;
       }
+    }
+  }
+  if (lastEvents !== null) {
+    for (var j = 0; j < lastEvents.length; j += 2) {
+      var lw = watchers.get(lastEvents[j]);
+      if (lw !== undefined) invoke(lw.onReady, lastEvents[j + 1]);
     }
   }
   holdingWrites = false;

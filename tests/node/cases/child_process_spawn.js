@@ -3,6 +3,19 @@
 const cp = require('child_process');
 const { promisify } = require('util');
 
+// One of the parents of the exit-order step: spawns writers one after another.
+if (process.argv[2] === 'spawn-writers') {
+  (function writer(n) {
+    if (n === 0) return;
+    const c = cp.spawn('sh', ['-c', 'echo x']);
+    let out = '';
+    c.stdout.on('data', (d) => (out += d));
+    c.on('exit', () => console.log(out === 'x\n' ? 'ok' : `exit before output ${JSON.stringify(out)}`));
+    c.on('close', () => writer(n - 1));
+  })(12);
+  return;
+}
+
 const steps = [
   (next) => {
     const c = cp.spawn('sh', ['-c', 'read x; echo got $x; echo e >&2; exit 4']);
@@ -19,6 +32,25 @@ const steps = [
       next();
     });
     c.stdin.end('line\n');
+  },
+  (next) => {
+    // A child's output comes before its 'exit' even when the child ends before the
+    // parent watches it (libuv handles a child's exit after the I/O that came with it).
+    // That race needs a loaded machine: eight parents spawn children at once.
+    const parents = [];
+    for (let i = 0; i < 8; i++) {
+      parents.push(new Promise((resolve) => {
+        const p = cp.spawn(process.execPath, [__filename, 'spawn-writers']);
+        let out = '';
+        p.stdout.on('data', (d) => (out += d));
+        p.on('close', () => resolve(out));
+      }));
+    }
+    Promise.all(parents).then((outs) => {
+      const lines = outs.join('').split('\n').filter(Boolean);
+      console.log('children', lines.length, 'output before exit', lines.filter((l) => l === 'ok').length);
+      next();
+    });
   },
   (next) => {
     const c = cp.spawn('unode-no-such-program', ['q']);
