@@ -57,6 +57,9 @@ function dateLine() {
 // emitter's lists (`_events`) are made by the first listener, as EventEmitter allows.
 var kNoOutput = Object.freeze([]);
 var kDefaultHighWaterMark = 16 * 1024;
+// Whether a write was refused and 'drain' is owed (writableNeedDrain).
+var kNeedDrain = Symbol('kNeedDrain');
+
 var messageDefaults = {
   outputData: kNoOutput,
   outputSize: 0,
@@ -79,6 +82,7 @@ var messageDefaults = {
   finished: false,
   _headerSent: false,
   [kCorked]: 0,
+  [kNeedDrain]: false,
   socket: null,
   _header: null,
   [kOutHeaders]: null,
@@ -205,7 +209,6 @@ Object.defineProperties(OutgoingMessage.prototype, {
     },
   },
 });
-var kNeedDrain = Symbol('kNeedDrain');
 var kErrored = Symbol('kErrored');
 
 OutgoingMessage.prototype.cork = function() {

@@ -50,6 +50,8 @@ showKeys('IncomingMessage fields:', plain, incomingFields);
 const out = new OutgoingMessage();
 showKeys('OutgoingMessage fields:', out, outgoingFields);
 console.log('outgoing', out.writable, out.finished, out.headersSent, out.getHeaderNames(), out.listenerCount('x'));
+console.log('outgoing writable state', out.writableNeedDrain, out.writableCorked, out.writableEnded, out.writableLength,
+  out.writableHighWaterMark, out.writableObjectMode);
 out.on('ping', (v) => console.log('outgoing emits', v));
 out.emit('ping', 1);
 class SubOut extends OutgoingMessage {}
