@@ -136,6 +136,12 @@ class Serializer {
     throw this._getDataCloneError(`Unserializable host object: ${object}`);
   }
 
+  // Whether `object` is written by _writeHostObject, as V8 writes the objects of its
+  // embedder (the runtime's own serializer for other threads says so for MessagePorts).
+  _isHostObject() {
+    return false;
+  }
+
   _getSharedArrayBufferId() {
     throw this._getDataCloneError('#<SharedArrayBuffer> could not be cloned.');
   }
@@ -224,7 +230,7 @@ class Serializer {
     }
     if (ArrayBuffer.isView(value) && !this._viewsAsHost) return this._nativeView(value);
     this._ids.set(value, this._ids.size);
-    if (ArrayBuffer.isView(value)) {
+    if (ArrayBuffer.isView(value) || this._isHostObject(value)) {
       this._byte(T.host);
       this._writeHostObject(value);
       return;

@@ -3,10 +3,12 @@
 // worker_threads' threads: Worker (the parent's handle on one) and the worker's own side
 // (parentPort, workerData, its start, exit and uncaught errors). Each worker is a thread
 // with a runtime of its own (bindings/worker.rs); messages cross as V8-serialized bytes
-// through a mailbox each way, whose descriptor each side's loop watches.
+// (internal/messaging's serialize, which carries transferred ports too) through a mailbox
+// each way, whose descriptor each side's loop watches.
 
 const EventEmitter = require('events');
 const { Buffer } = require('buffer');
+const { serialize, deserialize, transferListOf } = require('internal/messaging');
 const binding = internalBinding('worker');
 const eventLoop = require('internal/event_loop');
 const { codes, validateObject } = require('internal/errors');
@@ -16,39 +18,6 @@ const EPOLLIN = 0x001;
 
 // This thread's start when it is a worker, or undefined on the main thread.
 const self = binding.self();
-
-// A message's bytes: the value in V8's format, with the SharedArrayBuffers it holds
-// named by tokens for their memory (bindings/worker.rs: sabExport), so that both threads
-// hold the same bytes. Framed as [tokens, value bytes].
-function serialize(value) {
-  const v8 = require('v8');
-  const shared = [];
-  const serializer = new v8.Serializer();
-  serializer._getSharedArrayBufferId = (sab) => {
-    const at = shared.indexOf(sab);
-    return at === -1 ? shared.push(sab) - 1 : at;
-  };
-  serializer._getDataCloneError = (message) => new DOMException(message, 'DataCloneError');
-  let bytes;
-  try {
-    serializer.writeHeader();
-    serializer.writeValue(value);
-    bytes = serializer.releaseBuffer();
-  } catch (err) {
-    if (err instanceof DOMException) throw err;
-    throw new DOMException(err.message ?? String(err), 'DataCloneError');
-  }
-  return new Uint8Array(v8.serialize([shared.map((sab) => binding.sabExport(sab)), bytes]));
-}
-
-function deserialize(frame) {
-  const v8 = require('v8');
-  const [tokens, bytes] = v8.deserialize(Buffer.from(frame));
-  const deserializer = new v8.Deserializer(bytes);
-  tokens.forEach((token, id) => deserializer.transferArrayBuffer(id, binding.sabImport(token)));
-  deserializer.readHeader();
-  return deserializer.readValue();
-}
 
 // An error as it crosses: its own properties kept (the serializer keeps only name,
 // message, stack and cause).
@@ -108,7 +77,7 @@ class Worker extends EventEmitter {
     // The worker's environment: a copy of this thread's process.env (or options.env) as it
     // is now, sent with workerData. (SHARE_ENV is taken as a copy too.)
     const env = options.env !== undefined && options.env !== null && typeof options.env === 'object' ? options.env : process.env;
-    const data = serialize({ workerData: options.workerData, env: { ...env } });
+    const data = serialize({ workerData: options.workerData, env: { ...env } }, transferListOf(options.transferList));
     const name = typeof options.name === 'string' ? options.name : '';
     const [id, threadId, fd] = binding.spawn(entry, !!options.eval, name, data, argv);
     this[kHandle] = { id, fd, exited: false, exitCode: undefined, waiting: [], ownOutput: !!options.stdout, ownErrors: !!options.stderr };
@@ -174,7 +143,7 @@ class Worker extends EventEmitter {
 
   postMessage(value, transferList) {
     const handle = this[kHandle];
-    const bytes = serialize(value);
+    const bytes = serialize(value, transferListOf(transferList));
     if (!handle.exited) binding.postToWorker(handle.id, bytes);
   }
 
@@ -241,7 +210,7 @@ function setupWorkerThread() {
   Object.assign(process.env, start.env);
   parentPort = MessagePort._detached();
   parentPort.postMessage = function postMessage(value, transferList) {
-    binding.postToParent(serialize(value), false);
+    binding.postToParent(serialize(value, transferListOf(transferList)), false);
   };
   parentPort.close = function close() {
     if (parentPort._closeHere()) eventLoop.unwatch(token);

@@ -20,6 +20,7 @@ pub mod fs;
 mod fs_event_wrap;
 mod http_parser;
 mod libsys;
+mod messaging;
 pub mod module_wrap;
 mod net;
 mod os;
@@ -41,6 +42,7 @@ mod zlib;
 pub fn release_js_values(state: &Shared) {
     contextify::clear_rejection_hook();
     contextify::free_contexts();
+    messaging::close_held();
     buffer::clear_prototype();
     module_wrap::clear_hooks();
     state.borrow_mut().watched.clear();
@@ -61,6 +63,7 @@ pub fn internal_binding<'js>(ctx: &Ctx<'js>, state: &Shared, name: &str) -> Resu
         "fs_event_wrap" => fs_event_wrap::init(&obj)?,
         "http_parser" => http_parser::init(&obj)?,
         "libsys" => libsys::init(&obj)?,
+        "messaging" => messaging::init(&obj)?,
         "module_wrap" => module_wrap::init(&obj)?,
         "net" => net::init(&obj, state)?,
         "os" => os::init(&obj)?,
