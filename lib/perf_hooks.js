@@ -8,11 +8,11 @@
 // 'net', 'dns' and 'http' entries come from those modules while observed
 // (internal/perf/observe).
 //
+// Histograms (createHistogram, monitorEventLoopDelay) are internal/histogram's.
+//
 // Not available: performance.nodeTiming and the milestones it names,
-// resource timing, the gc entry type, and histograms
-// (monitorEventLoopDelay and createHistogram throw
-// ERR_METHOD_NOT_IMPLEMENTED). eventLoopUtilization() counts all time
-// since start as active, since the event loop does not report its idle
+// resource timing and the gc entry type. eventLoopUtilization() counts all
+// time since start as active, since the event loop does not report its idle
 // time.
 //
 // Every Event's timeStamp reads performance.now(), so this module may load
@@ -440,11 +440,13 @@ class PerformanceObserver {
 function timerify(fn, options = {}) {
   errors().validateFunction(fn, 'fn');
   errors().validateObject(options, 'options');
-  if (options.histogram !== undefined) {
-    // No RecordableHistogram can be made here yet.
-    throw new (errors().codes.ERR_INVALID_ARG_TYPE)('options.histogram', 'RecordableHistogram', options.histogram);
+  const { histogram } = options;
+  if (histogram !== undefined && !(histogram instanceof require('internal/histogram').RecordableHistogram)) {
+    throw new (errors().codes.ERR_INVALID_ARG_TYPE)('options.histogram', 'RecordableHistogram', histogram);
   }
   const record = (startTime, args) => {
+    // The duration in ns, as Node records it (at least 1: a histogram takes no 0).
+    if (histogram !== undefined) histogram.record(Math.max(Math.ceil((now() - startTime) * 1e6), 1));
     if (hasObserverFor('function')) {
       enqueue(new PerformanceNodeEntry(kToken, fn.name, 'function', startTime, now() - startTime, args));
     }
@@ -598,12 +600,6 @@ class Performance extends EventTarget {
 
 const performance = new Performance(kToken);
 
-function notImplemented(name) {
-  return function() {
-    throw new (errors().codes.ERR_METHOD_NOT_IMPLEMENTED)(name);
-  };
-}
-
 // WebIDL members are enumerable; Node's own additions to Performance are not.
 for (const [proto, names] of [
   [Performance.prototype, [
@@ -633,8 +629,12 @@ module.exports = {
   PerformanceMeasure,
   PerformanceObserver,
   PerformanceObserverEntryList,
-  monitorEventLoopDelay: notImplemented('monitorEventLoopDelay'),
-  createHistogram: notImplemented('createHistogram'),
+  monitorEventLoopDelay(options) {
+    return require('internal/histogram').monitorEventLoopDelay(options);
+  },
+  createHistogram(options) {
+    return require('internal/histogram').createHistogram(options);
+  },
   performance,
   constants: {
     NODE_PERFORMANCE_GC_MAJOR: 4,
