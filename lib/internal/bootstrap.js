@@ -169,6 +169,26 @@ module.exports = function start(options) {
     defineLazyGlobal(name, () => requireBuiltin('internal/abort_controller')[name]);
   }
   defineLazyGlobal('structuredClone', () => requireBuiltin('internal/structured_clone').structuredClone);
+  // Atomics.wait and notify that worker.terminate() can interrupt (internal/atomics, loaded
+  // at first use).
+  Object.defineProperties(Atomics, {
+    wait: {
+      __proto__: null,
+      value: function wait(typedArray, index, value, timeout) {
+        return requireBuiltin('internal/atomics').wait(typedArray, index, value, timeout);
+      },
+      writable: true,
+      configurable: true,
+    },
+    notify: {
+      __proto__: null,
+      value: function notify(typedArray, index, count) {
+        return requireBuiltin('internal/atomics').notify(typedArray, index, count);
+      },
+      writable: true,
+      configurable: true,
+    },
+  });
   for (const name of ['MessageChannel', 'MessagePort', 'MessageEvent', 'BroadcastChannel']) {
     defineLazyGlobal(name, () => requireBuiltin('internal/messaging')[name]);
   }

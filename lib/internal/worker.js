@@ -149,8 +149,9 @@ class Worker extends EventEmitter {
 
   terminate(callback) {
     const handle = this[kHandle];
+    // A worker that has already ended: nothing to wait for (Node resolves undefined).
     const done = new Promise((resolve) => {
-      if (handle.exited) resolve(handle.exitCode);
+      if (handle.exited) resolve(undefined);
       else handle.waiting.push(resolve);
     });
     if (!handle.exited) binding.terminate(handle.id);

@@ -12,6 +12,7 @@ pub mod epoll;
 pub mod errno;
 pub mod event;
 pub mod fs;
+pub mod futex;
 pub mod inotify;
 pub mod mem;
 pub mod net;

@@ -7,6 +7,7 @@ use rquickjs::{qjs, Constructor, Ctx, Exception, Function, Object, Result, Value
 use std::ffi::CStr;
 use unode_sys::Errno;
 
+mod atomics;
 mod buffer;
 mod builtins;
 mod child_process;
@@ -52,6 +53,7 @@ pub fn release_js_values(state: &Shared) {
 pub fn internal_binding<'js>(ctx: &Ctx<'js>, state: &Shared, name: &str) -> Result<Object<'js>> {
     let obj = Object::new(ctx.clone())?;
     match name {
+        "atomics" => atomics::init(&obj)?,
         "buffer" => buffer::init(&obj)?,
         "builtins" => builtins::init(&obj)?,
         "child_process" => child_process::init(&obj)?,

@@ -207,6 +207,23 @@ pub fn set_worker(init: WorkerInit) {
     });
 }
 
+/// This worker thread's terminate flag (None on the main thread).
+pub fn terminate_flag() -> Option<Arc<AtomicBool>> {
+    WORKER.with(|w| w.borrow().as_ref().map(|s| s.init.terminate.clone()))
+}
+
+/// An error no JS can catch, which unwinds a worker's every frame (its process.exit(), or
+/// terminate() reaching it where it waits).
+pub fn throw_termination(ctx: &Ctx<'_>) -> rquickjs::Error {
+    let err = match Exception::from_message(ctx.clone(), "worker exit") {
+        Ok(err) => err,
+        Err(e) => return e,
+    };
+    // SAFETY: `err` is a live value of this context; the flag only marks it.
+    unsafe { qjs::JS_SetUncatchableError(ctx.as_raw().as_ptr(), err.as_raw()) };
+    ctx.throw(err.into_value())
+}
+
 /// The exit code process.exit() asked for on this worker thread, if it did.
 pub fn requested_exit() -> Option<i32> {
     WORKER.with(|w| w.borrow().as_ref().and_then(|s| s.exit_code))
@@ -318,11 +335,12 @@ pub fn init<'js>(obj: &Object<'js>) -> Result<()> {
     )?;
     let w = workers.clone();
     // terminate(id): stops the worker's JS where it is (the runtime's interrupt check)
-    // and wakes its loop.
+    // and wakes its loop, or its Atomics.wait.
     def(obj, "terminate", move |id: usize| {
         if let Some(p) = w.borrow().get(id) {
             p.terminate.store(true, Ordering::Relaxed);
             let _ = event::signal(p.to_worker.fd);
+            super::atomics::wake_terminated(&p.terminate);
         }
     })?;
     // release(id): after its exit, the worker's thread is joined and its mailboxes go.
@@ -480,10 +498,7 @@ pub fn init<'js>(obj: &Object<'js>) -> Result<()> {
                 side.exit_code = Some(code);
             }
         });
-        let err = Exception::from_message(ctx.clone(), "worker exit")?;
-        // SAFETY: `err` is a live value of this context; the flag only marks it.
-        unsafe { qjs::JS_SetUncatchableError(ctx.as_raw().as_ptr(), err.as_raw()) };
-        Err(ctx.throw(err.into_value()))
+        Err(throw_termination(&ctx))
     })?;
     Ok(())
 }
