@@ -248,6 +248,9 @@ const {
 const { pbkdf2, pbkdf2Sync, scrypt, scryptSync, hkdf, hkdfSync } = require('internal/crypto/kdf');
 const { Sign, Verify, createSign, createVerify, sign, verify } = require('internal/crypto/sig');
 const { generateKeyPair, generateKeyPairSync, generateKey, generateKeySync } = require('internal/crypto/keygen');
+const {
+  ECDH, createECDH, DiffieHellman, DiffieHellmanGroup, createDiffieHellman, getDiffieHellman, diffieHellman,
+} = require('internal/crypto/dh');
 
 // The constants of the operations there are (OpenSSL's values).
 const constants = {
@@ -282,9 +285,9 @@ function hash(algorithm, data, outputEncoding = 'hex') {
   return h.digest(outputEncoding === 'buffer' ? undefined : outputEncoding);
 }
 
-// The curves EC keys may use here, by OpenSSL's names.
+// The curves EC keys or ECDH may use here, by OpenSSL's names.
 function getCurves() {
-  return ['prime256v1', 'secp384r1'];
+  return ['prime256v1', 'secp256k1', 'secp384r1'];
 }
 
 module.exports = {
@@ -297,6 +300,14 @@ module.exports = {
     return require('internal/crypto/x509').X509Certificate;
   },
   getCurves,
+  ECDH,
+  createECDH,
+  DiffieHellman,
+  DiffieHellmanGroup,
+  createDiffieHellman,
+  createDiffieHellmanGroup: getDiffieHellman,
+  getDiffieHellman,
+  diffieHellman,
   // No FIPS provider and no secure heap: what node reports without them.
   getFips: () => 0,
   setFips() {},

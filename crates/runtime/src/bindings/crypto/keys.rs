@@ -383,6 +383,16 @@ fn spki_bits(der: &[u8]) -> Res<&[u8]> {
         .ok_or(KeyError::Unsupported)
 }
 
+/// An EC private key's scalar (canonical PKCS#8) and an EC public key's point (SPKI), for
+/// a key agreement (diffieHellman).
+pub fn ec_scalar(private: &[u8]) -> Res<&[u8]> {
+    Ok(ec_private_parts(pkcs8_inner(private)?)?.scalar)
+}
+
+pub fn ec_point(public: &[u8]) -> Res<&[u8]> {
+    spki_bits(public)
+}
+
 fn ed25519_seed(inner: &[u8]) -> Res<&[u8]> {
     tlv(inner).map(|t| t.contents).ok_or(KeyError::Unsupported)
 }

@@ -1,6 +1,7 @@
 //! The native half of lib/crypto.js: message digests and HMACs (RustCrypto) kept in a
 //! table while JS feeds them, ciphers (cipher.rs) kept the same way, key derivations
-//! (kdf.rs) run inline or on the pool, and random bytes from getrandom(2).
+//! (kdf.rs) run inline or on the pool, key agreement (dh.rs), and random bytes from
+//! getrandom(2).
 
 use super::def;
 use super::fs::dispatch;
@@ -15,6 +16,7 @@ use sha1::Digest;
 use unode_sys::Errno;
 
 mod cipher;
+mod dh;
 mod kdf;
 mod keys;
 mod rsa_ops;
@@ -419,6 +421,160 @@ fn scheme_of(values: &[f64], signing: bool) -> keys::Scheme {
     }
 }
 
+/// A key agreement's result for JS: the bytes, or the name of what was wrong with a key
+/// (lib/internal/crypto/dh.js turns it into Node's error).
+fn agreement<'js>(
+    ctx: &Ctx<'js>,
+    r: std::result::Result<Vec<u8>, dh::DhError>,
+) -> Result<Value<'js>> {
+    let tag = match r {
+        Ok(bytes) => return Ok(ArrayBuffer::new(ctx.clone(), bytes)?.into_value()),
+        Err(dh::DhError::InvalidPrivateKey) => "invalid private key",
+        Err(dh::DhError::InvalidPublicKey) => "invalid public key",
+        Err(dh::DhError::KeyTooSmall) => "key too small",
+        Err(dh::DhError::KeyTooLarge) => "key too large",
+    };
+    Ok(rquickjs::String::from_str(ctx.clone(), tag)?.into_value())
+}
+
+fn ec_curve(ctx: &Ctx<'_>, name: &str) -> Result<dh::EcCurve> {
+    dh::EcCurve::of_name(name).ok_or_else(|| Exception::throw_type(ctx, "Invalid EC curve name"))
+}
+
+fn random_bytes(dest: &mut [u8]) {
+    rand_core::RngCore::fill_bytes(&mut rsa_ops::SystemRng, dest)
+}
+
+fn init_agreement<'js>(obj: &Object<'js>) -> Result<()> {
+    // ecdhGenerate(curve) → [private, uncompressed public].
+    def(
+        obj,
+        "ecdhGenerate",
+        |ctx: Ctx<'js>, curve: String| -> Result<Vec<ArrayBuffer<'js>>> {
+            let (private, public) = dh::ec_generate(ec_curve(&ctx, &curve)?, &mut random_bytes);
+            Ok(vec![
+                ArrayBuffer::new(ctx.clone(), private)?,
+                ArrayBuffer::new(ctx, public)?,
+            ])
+        },
+    )?;
+    // ecdhPublic(curve, private) → the uncompressed public point, or what was wrong.
+    def(
+        obj,
+        "ecdhPublic",
+        |ctx: Ctx<'js>, curve: String, private: Value<'js>| -> Result<Value<'js>> {
+            let curve = ec_curve(&ctx, &curve)?;
+            let r = dh::ec_public(curve, bytes(&ctx, &private)?);
+            agreement(&ctx, r)
+        },
+    )?;
+    // ecdhCompute(curve, private, peer public) → the shared secret, or what was wrong.
+    def(
+        obj,
+        "ecdhCompute",
+        |ctx: Ctx<'js>,
+         curve: String,
+         private: Value<'js>,
+         peer: Value<'js>|
+         -> Result<Value<'js>> {
+            let curve = ec_curve(&ctx, &curve)?;
+            let r = dh::ec_shared(curve, bytes(&ctx, &private)?, bytes(&ctx, &peer)?);
+            agreement(&ctx, r)
+        },
+    )?;
+    // ecdhConvert(curve, point, form) → the point in form 0 compressed, 1 uncompressed,
+    // 2 hybrid, or what was wrong.
+    def(
+        obj,
+        "ecdhConvert",
+        |ctx: Ctx<'js>, curve: String, point: Value<'js>, form: u32| -> Result<Value<'js>> {
+            let curve = ec_curve(&ctx, &curve)?;
+            let form = match form {
+                0 => dh::PointForm::Compressed,
+                1 => dh::PointForm::Uncompressed,
+                _ => dh::PointForm::Hybrid,
+            };
+            let r = dh::ec_convert(curve, bytes(&ctx, &point)?, form);
+            agreement(&ctx, r)
+        },
+    )?;
+    // ecdhKeys(private PKCS#8, public SPKI) → [scalar, point] of two EC KeyObjects.
+    def(
+        obj,
+        "ecdhKeys",
+        |ctx: Ctx<'js>, private: Value<'js>, public: Value<'js>| -> Result<Value<'js>> {
+            let (private, public) = (bytes(&ctx, &private)?, bytes(&ctx, &public)?);
+            match (keys::ec_scalar(private), keys::ec_point(public)) {
+                (Ok(scalar), Ok(point)) => {
+                    let arr = rquickjs::Array::new(ctx.clone())?;
+                    arr.set(0, ArrayBuffer::new(ctx.clone(), scalar.to_vec())?)?;
+                    arr.set(1, ArrayBuffer::new(ctx.clone(), point.to_vec())?)?;
+                    Ok(arr.into_value())
+                }
+                (Err(e), _) | (_, Err(e)) => key_error(&ctx, e),
+            }
+        },
+    )?;
+    // dhGenerate(prime, generator, private or undefined) → [private, public].
+    def(
+        obj,
+        "dhGenerate",
+        |ctx: Ctx<'js>,
+         prime: Value<'js>,
+         generator: Value<'js>,
+         private: Opt<Value<'js>>|
+         -> Result<Vec<ArrayBuffer<'js>>> {
+            let prime = bytes(&ctx, &prime)?;
+            let private = match private.0.filter(|v| !v.is_undefined()) {
+                Some(v) => bytes(&ctx, &v)?.to_vec(),
+                None => dh::dh_private(prime, &mut random_bytes),
+            };
+            let public = dh::dh_public(prime, bytes(&ctx, &generator)?, &private);
+            Ok(vec![
+                ArrayBuffer::new(ctx.clone(), private)?,
+                ArrayBuffer::new(ctx, public)?,
+            ])
+        },
+    )?;
+    // dhCompute(prime, private, peer public) → the shared secret, or what was wrong.
+    def(
+        obj,
+        "dhCompute",
+        |ctx: Ctx<'js>,
+         prime: Value<'js>,
+         private: Value<'js>,
+         peer: Value<'js>|
+         -> Result<Value<'js>> {
+            let r = dh::dh_shared(
+                bytes(&ctx, &prime)?,
+                bytes(&ctx, &private)?,
+                bytes(&ctx, &peer)?,
+            );
+            agreement(&ctx, r)
+        },
+    )?;
+    // dhCheck(prime, generator) → verifyError's flags.
+    def(
+        obj,
+        "dhCheck",
+        |ctx: Ctx<'js>, prime: Value<'js>, generator: Value<'js>| -> Result<u32> {
+            Ok(dh::dh_check(bytes(&ctx, &prime)?, bytes(&ctx, &generator)?))
+        },
+    )?;
+    // dhPrime(bits) → a new safe prime.
+    def(
+        obj,
+        "dhPrime",
+        |ctx: Ctx<'js>, bits: u32| -> Result<ArrayBuffer<'js>> {
+            ArrayBuffer::new(
+                ctx,
+                dh::dh_safe_prime(bits.max(3) as usize, &mut rsa_ops::SystemRng),
+            )
+        },
+    )?;
+    Ok(())
+}
+
 fn init_keys<'js>(obj: &Object<'js>) -> Result<()> {
     // keyImport(der, private, form or ""): [type, curve or null, canonical DER].
     def(
@@ -690,6 +846,7 @@ pub fn init<'js>(obj: &Object<'js>, state: &Shared) -> Result<()> {
     init_ciphers(obj)?;
     init_kdfs(obj, state)?;
     init_keys(obj)?;
+    init_agreement(obj)?;
     let table = slots::shared::<Hasher>();
     let t = table.clone();
     def(obj, "hashCreate", move |name: String| {

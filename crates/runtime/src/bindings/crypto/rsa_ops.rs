@@ -16,7 +16,7 @@ use rsa::{BigUint, Oaep, Pkcs1v15Encrypt, Pkcs1v15Sign, Pss, RsaPrivateKey, RsaP
 use sha1::Digest as _;
 
 /// Random bytes for the crate, from getrandom(2).
-struct SystemRng;
+pub struct SystemRng;
 
 impl rand_core::RngCore for SystemRng {
     fn next_u32(&mut self) -> u32 {
