@@ -38,6 +38,12 @@ function badGenerator() {
   return opensslError('ERR_OSSL_DH_BAD_GENERATOR', '02800065', 'Diffie-Hellman routines', 'bad generator');
 }
 
+// The bytes of a string (in `encoding`), ArrayBuffer or view, as a Buffer of its own.
+function bytesOf(value, name, encoding, types) {
+  const view = toView(value, name, encoding, types);
+  return Buffer.from(Buffer.from(view.buffer, view.byteOffset, view.byteLength));
+}
+
 // Bytes out, as a Buffer or a string in `encoding`.
 function encode(bytes, encoding) {
   const buf = Buffer.from(bytes);
@@ -68,21 +74,25 @@ function invalidPublicKey() {
 
 function ECDH(curve) {
   if (!(this instanceof ECDH)) return new ECDH(curve);
-  this[kHandle] = { curve: curveOf(curve), privateKey: null, publicKey: null };
+  // pairPublicKey: the public key of privateKey (publicKey may be set apart).
+  this[kHandle] = { curve: curveOf(curve), privateKey: null, publicKey: null, pairPublicKey: null };
 }
 
 ECDH.prototype.generateKeys = function generateKeys(encoding, format) {
   const handle = this[kHandle];
   const [privateKey, publicKey] = binding.ecdhGenerate(handle.curve);
   handle.privateKey = privateKey;
-  handle.publicKey = publicKey;
+  handle.publicKey = handle.pairPublicKey = publicKey;
   return this.getPublicKey(encoding, format);
 };
 
 ECDH.prototype.computeSecret = function computeSecret(key, inputEncoding, outputEncoding) {
   const handle = this[kHandle];
   const peer = toView(key, 'key', inputEncoding, kBufferTypes);
-  if (handle.privateKey === null) throw coded(RangeError, 'ERR_CRYPTO_INVALID_KEYPAIR', 'Invalid key pair');
+  // A public key set apart from the private one must still be its pair.
+  if (handle.privateKey === null || !Buffer.from(handle.publicKey).equals(Buffer.from(handle.pairPublicKey))) {
+    throw coded(RangeError, 'ERR_CRYPTO_INVALID_KEYPAIR', 'Invalid key pair');
+  }
   const secret = binding.ecdhCompute(handle.curve, handle.privateKey, peer);
   if (typeof secret === 'string') throw invalidPublicKey();
   return encode(secret, outputEncoding);
@@ -108,13 +118,13 @@ ECDH.prototype.getPrivateKey = function getPrivateKey(encoding) {
 
 ECDH.prototype.setPrivateKey = function setPrivateKey(key, encoding) {
   const handle = this[kHandle];
-  const privateKey = Buffer.from(toView(key, 'key', encoding, kBufferTypes));
+  const privateKey = bytesOf(key, 'key', encoding, kBufferTypes);
   const publicKey = binding.ecdhPublic(handle.curve, privateKey);
   if (typeof publicKey === 'string') {
     throw coded(RangeError, 'ERR_CRYPTO_INVALID_KEYTYPE', 'Private key is not valid for specified curve.');
   }
   handle.privateKey = privateKey;
-  handle.publicKey = publicKey;
+  handle.publicKey = handle.pairPublicKey = publicKey;
   return this;
 };
 
@@ -166,7 +176,9 @@ function DiffieHellman(sizeOrKey, keyEncoding, generator, genEncoding) {
     if (generator < 2) throw badGenerator();
     generatorBytes = bigEndian(generator);
   } else if (typeof generator === 'string' || isBytes(generator)) {
-    generatorBytes = Buffer.from(toView(generator, 'generator', genEncoding, kSizeTypes));
+    generatorBytes = bytesOf(generator, 'generator', genEncoding, kSizeTypes);
+    // As a number, below 2 (OpenSSL's check).
+    if (generatorBytes.every((b, i) => b === 0 || (i === generatorBytes.length - 1 && b === 1))) throw badGenerator();
   } else {
     throw new ERR_INVALID_ARG_TYPE('generator', kSizeTypes, generator);
   }
@@ -177,7 +189,7 @@ function DiffieHellman(sizeOrKey, keyEncoding, generator, genEncoding) {
     prime = Buffer.from(binding.dhPrime(sizeOrKey));
     verifyError = 0;
   } else {
-    prime = Buffer.from(toView(sizeOrKey, 'sizeOrKey', keyEncoding, kSizeTypes));
+    prime = bytesOf(sizeOrKey, 'sizeOrKey', keyEncoding, kSizeTypes);
     verifyError = binding.dhCheck(prime, generatorBytes);
   }
   this[kHandle] = { prime, generator: generatorBytes, privateKey: null, publicKey: null };
@@ -228,13 +240,13 @@ const dhMethods = {
 Object.assign(DiffieHellman.prototype, dhMethods);
 
 DiffieHellman.prototype.setPublicKey = function setPublicKey(key, encoding) {
-  this[kHandle].publicKey = Buffer.from(toView(key, 'key', encoding, kBufferTypes));
+  this[kHandle].publicKey = bytesOf(key, 'key', encoding, kBufferTypes);
   return this;
 };
 
 DiffieHellman.prototype.setPrivateKey = function setPrivateKey(key, encoding) {
   const handle = this[kHandle];
-  handle.privateKey = Buffer.from(toView(key, 'key', encoding, kBufferTypes));
+  handle.privateKey = bytesOf(key, 'key', encoding, kBufferTypes);
   return this;
 };
 
