@@ -1,7 +1,8 @@
 // The real jsonwebtoken 9 and jose 5 packages under both runtimes: tokens signed and
 // verified with HMAC, RSA (PKCS#1 v1.5, deterministic, so the tokens must equal node's, and
-// PSS), ECDSA (P-256, P-384) and Ed25519 keys given as PEM, KeyObjects and JWKs, and the
-// errors for a bad signature, a wrong algorithm and an expired token.
+// PSS), ECDSA (P-256, P-384) and Ed25519 keys given as PEM, KeyObjects and JWKs, the
+// errors for a bad signature, a wrong algorithm and an expired token, and encrypted tokens
+// (ECDH-ES, AES key wrap, RSA-OAEP).
 const jwt = require('jsonwebtoken');
 const jose = require('jose');
 const crypto = require('crypto');
@@ -115,5 +116,22 @@ tryIt('decode', () => jwt.decode(rs, { complete: true }).header);
   const secret = new TextEncoder().encode('a secret of at least thirty-two bytes!');
   const hs = await new jose.SignJWT(payload).setProtectedHeader({ alg: 'HS256' }).sign(secret);
   show('jose HS256', hs.slice(-20), (await jose.jwtVerify(hs, secret)).payload.sub);
+  // Encrypted tokens (JWE): key agreement (ECDH-ES), AES key wrap, RSA-OAEP, AES-GCM key
+  // wrap and direct keys; the ciphertexts are random, the decrypted claims are not.
+  for (const [alg, make] of [
+    ['ECDH-ES', () => jose.generateKeyPair('ECDH-ES', { crv: 'P-256' })],
+    ['ECDH-ES+A128KW', () => jose.generateKeyPair('ECDH-ES+A128KW', { crv: 'P-384' })],
+    ['ECDH-ES+A256KW', () => jose.generateKeyPair('ECDH-ES+A256KW')],
+    ['A192KW', () => jose.generateSecret('A192KW')],
+    ['RSA-OAEP-256', () => jose.generateKeyPair('RSA-OAEP-256')],
+    ['A256GCMKW', () => jose.generateSecret('A256GCMKW')],
+    ['dir', () => jose.generateSecret('A256GCM')],
+  ]) {
+    const keys = await make();
+    const jwe = await new jose.EncryptJWT(payload).setProtectedHeader({ alg, enc: 'A256GCM' })
+      .encrypt(keys.publicKey ?? keys);
+    const { payload: claims, protectedHeader } = await jose.jwtDecrypt(jwe, keys.privateKey ?? keys);
+    show('jose JWE', alg, protectedHeader.enc, claims.sub, claims.role);
+  }
   console.log(results.join('\n'));
 })();

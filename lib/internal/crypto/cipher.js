@@ -219,12 +219,19 @@ function createDecipheriv(cipher, key, iv, options) {
 }
 
 // OpenSSL's names and ids for the ciphers there are.
-const kCipherNames = { __proto__: null, 'aes-128-gcm': 'id-aes128-gcm', 'aes-192-gcm': 'id-aes192-gcm', 'aes-256-gcm': 'id-aes256-gcm' };
+const kCipherNames = {
+  __proto__: null,
+  'aes-128-gcm': 'id-aes128-gcm', 'aes-192-gcm': 'id-aes192-gcm', 'aes-256-gcm': 'id-aes256-gcm',
+  'aes-128-wrap': 'id-aes128-wrap', 'aes-192-wrap': 'id-aes192-wrap', 'aes-256-wrap': 'id-aes256-wrap',
+  'aes-128-wrap-pad': 'id-aes128-wrap-pad', 'aes-192-wrap-pad': 'id-aes192-wrap-pad', 'aes-256-wrap-pad': 'id-aes256-wrap-pad',
+};
 const kCipherNids = {
   __proto__: null,
   'aes-128-ecb': 418, 'aes-128-cbc': 419, 'aes-128-ctr': 904, 'aes-128-gcm': 895,
   'aes-192-ecb': 422, 'aes-192-cbc': 423, 'aes-192-ctr': 905, 'aes-192-gcm': 898,
   'aes-256-ecb': 426, 'aes-256-cbc': 427, 'aes-256-ctr': 906, 'aes-256-gcm': 901,
+  'aes-128-wrap': 788, 'aes-192-wrap': 789, 'aes-256-wrap': 790,
+  'aes-128-wrap-pad': 897, 'aes-192-wrap-pad': 900, 'aes-256-wrap-pad': 903,
 };
 
 function getCipherInfo(nameOrNid, options) {
@@ -247,7 +254,8 @@ function getCipherInfo(nameOrNid, options) {
   const info = binding.cipherInfo(name);
   if (info === undefined) return undefined;
   const [keyLen, ivLen, blockSize, mode] = info;
-  const canonical = `aes-${keyLen * 8}-${mode}`;
+  // The padded key wrap is told apart by its 4-byte IV.
+  const canonical = `aes-${keyLen * 8}-${mode}${mode === 'wrap' && ivLen === 4 ? '-pad' : ''}`;
   if (keyLength !== undefined && keyLength !== keyLen) return undefined;
   if (ivLength !== undefined && (mode === 'gcm' ? ivLength < 1 : ivLength !== ivLen)) return undefined;
   const result = { mode, name: kCipherNames[canonical] ?? canonical, nid: kCipherNids[canonical], blockSize };

@@ -1,6 +1,7 @@
 //! Block and stream ciphers as OpenSSL's EVP layer runs them for Node's Cipheriv and
 //! Decipheriv: AES in ECB, CBC (PKCS#7 padding, which can be turned off), CTR and GCM,
-//! fed piece by piece. A block mode keeps what does not fill a block until more comes,
+//! fed piece by piece, and AES key wrap (RFC 3394, and RFC 5649's padded form), which
+//! wraps what each update gives it whole. A block mode keeps what does not fill a block until more comes,
 //! and a decryption with padding keeps its last whole block back for `final`, where the
 //! padding is checked and removed, so each update returns what OpenSSL's would.
 
@@ -46,9 +47,18 @@ pub const CIPHERS: &[&str] = &[
     "aes128",
     "aes192",
     "aes256",
+    "aes128-wrap",
+    "aes192-wrap",
+    "aes256-wrap",
     "id-aes128-gcm",
+    "id-aes128-wrap",
+    "id-aes128-wrap-pad",
     "id-aes192-gcm",
+    "id-aes192-wrap",
+    "id-aes192-wrap-pad",
     "id-aes256-gcm",
+    "id-aes256-wrap",
+    "id-aes256-wrap-pad",
 ];
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -57,7 +67,13 @@ enum Mode {
     Cbc,
     Ctr,
     Gcm,
+    Wrap,
+    WrapPad,
 }
+
+/// The IVs key wrap takes (the RFCs' defaults; aes-kw has no other).
+const WRAP_IV: [u8; 8] = [0xa6; 8];
+const WRAP_PAD_IV: [u8; 4] = [0xa6, 0x59, 0x59, 0xa6];
 
 /// A cipher name's key length in bytes and mode (OpenSSL's aliases included).
 fn parse_name(name: &str) -> Option<(usize, Mode)> {
@@ -69,6 +85,12 @@ fn parse_name(name: &str) -> Option<(usize, Mode)> {
         "id-aes128-gcm" => "aes-128-gcm",
         "id-aes192-gcm" => "aes-192-gcm",
         "id-aes256-gcm" => "aes-256-gcm",
+        "id-aes128-wrap" | "aes128-wrap" => "aes-128-wrap",
+        "id-aes192-wrap" | "aes192-wrap" => "aes-192-wrap",
+        "id-aes256-wrap" | "aes256-wrap" => "aes-256-wrap",
+        "id-aes128-wrap-pad" | "aes128-wrap-pad" => "aes-128-wrap-pad",
+        "id-aes192-wrap-pad" | "aes192-wrap-pad" => "aes-192-wrap-pad",
+        "id-aes256-wrap-pad" | "aes256-wrap-pad" => "aes-256-wrap-pad",
         n => n,
     };
     let rest = name.strip_prefix("aes-")?;
@@ -84,6 +106,8 @@ fn parse_name(name: &str) -> Option<(usize, Mode)> {
         "cbc" => Mode::Cbc,
         "ctr" => Mode::Ctr,
         "gcm" => Mode::Gcm,
+        "wrap" => Mode::Wrap,
+        "wrap-pad" => Mode::WrapPad,
         _ => return None,
     };
     Some((key_len, mode))
@@ -97,6 +121,8 @@ pub fn info(name: &str) -> Option<(usize, usize, usize, &'static str)> {
         Mode::Cbc => (key_len, 16, BLOCK, "cbc"),
         Mode::Ctr => (key_len, 16, 1, "ctr"),
         Mode::Gcm => (key_len, 12, 1, "gcm"),
+        Mode::Wrap => (key_len, 8, 8, "wrap"),
+        Mode::WrapPad => (key_len, 4, 8, "wrap"),
     })
 }
 
@@ -130,6 +156,30 @@ impl<C: Aes> Blocks for cbc::Decryptor<C> {
     fn process(&mut self, block: &mut [u8]) {
         self.decrypt_block_mut(GenericArray::from_mut_slice(block));
     }
+}
+
+/// AES key wrap with one key: a whole message wrapped or unwrapped (None: input of a
+/// length the mode refuses, or a wrapped key that fails its integrity check).
+trait Wrapper {
+    fn apply(&self, data: &[u8], encrypt: bool, pad: bool) -> Option<Vec<u8>>;
+}
+
+impl<C: Aes> Wrapper for aes_kw::Kek<C> {
+    fn apply(&self, data: &[u8], encrypt: bool, pad: bool) -> Option<Vec<u8>> {
+        match (encrypt, pad) {
+            (true, false) => self.wrap_vec(data),
+            (false, false) => self.unwrap_vec(data),
+            (true, true) => self.wrap_with_padding_vec(data),
+            (false, true) => self.unwrap_with_padding_vec(data),
+        }
+        .ok()
+    }
+}
+
+fn key_wrap<C: Aes>(key: &[u8]) -> Made<Box<dyn Wrapper>> {
+    aes_kw::Kek::<C>::try_from(key)
+        .map(|k| Box::new(k) as Box<dyn Wrapper>)
+        .map_err(|_| CipherError::InvalidKeyLength)
 }
 
 /// Makes `$make::<Aes128/192/256>(...)` for the key's length.
@@ -270,6 +320,8 @@ enum Engine {
     Blocks(Box<dyn Blocks>),
     Stream(Stream),
     Gcm(Stream, Box<Gcm>),
+    /// Key wrap, padded (RFC 5649) or not.
+    Wrap(Box<dyn Wrapper>, bool),
 }
 
 /// A Cipheriv or Decipheriv in progress.
@@ -301,6 +353,8 @@ impl Cipher {
             Mode::Ecb => iv.is_empty(),
             Mode::Cbc | Mode::Ctr => iv.len() == 16,
             Mode::Gcm => !iv.is_empty(),
+            Mode::Wrap => iv == WRAP_IV,
+            Mode::WrapPad => iv == WRAP_PAD_IV,
         };
         if !iv_ok {
             return Err(CipherError::InvalidIv);
@@ -330,6 +384,8 @@ impl Cipher {
                 };
                 Engine::Gcm(by_key_len!(key, &first[..], ctr32)?, Box::new(gcm))
             }
+            Mode::Wrap => Engine::Wrap(by_key_len!(key, key_wrap)?, false),
+            Mode::WrapPad => Engine::Wrap(by_key_len!(key, key_wrap)?, true),
         };
         Ok(Cipher {
             engine,
@@ -371,8 +427,11 @@ impl Cipher {
         matches!(self.engine, Engine::Gcm(..))
     }
 
-    pub fn update(&mut self, input: &[u8]) -> Vec<u8> {
-        match &mut self.engine {
+    /// What `input` gives now; None where OpenSSL's update fails (a key wrap of a length
+    /// it refuses, or one whose integrity check fails).
+    pub fn update(&mut self, input: &[u8]) -> Option<Vec<u8>> {
+        Some(match &mut self.engine {
+            Engine::Wrap(w, pad) => return w.apply(input, self.encrypt, *pad),
             Engine::Stream(s) => {
                 let mut out = input.to_vec();
                 s.apply_keystream(&mut out);
@@ -404,7 +463,7 @@ impl Cipher {
                 }
                 out
             }
-        }
+        })
     }
 
     /// The rest of the output; for GCM encryption, the tag (truncated to the tag length)
@@ -412,7 +471,7 @@ impl Cipher {
     pub fn finish(&mut self) -> Result<(Vec<u8>, Option<Vec<u8>>), CipherError> {
         let tag_len = self.tag_len;
         match &mut self.engine {
-            Engine::Stream(_) => Ok((Vec::new(), None)),
+            Engine::Stream(_) | Engine::Wrap(..) => Ok((Vec::new(), None)),
             Engine::Gcm(_, gcm) => {
                 let tag = gcm.tag();
                 if self.encrypt {
@@ -507,20 +566,20 @@ mod tests {
         let iv = [9u8; 16];
         let text: Vec<u8> = (0..100u8).collect();
         let mut enc = Cipher::new("aes-256-cbc", &key, Some(&iv), true, None).unwrap();
-        let mut ct = enc.update(&text[..33]);
+        let mut ct = enc.update(&text[..33]).unwrap();
         assert_eq!(ct.len(), 32);
-        ct.extend(enc.update(&text[33..]));
+        ct.extend(enc.update(&text[33..]).unwrap());
         ct.extend(enc.finish().unwrap().0);
         assert_eq!(ct.len(), 112);
         let mut dec = Cipher::new("aes-256-cbc", &key, Some(&iv), false, None).unwrap();
         // The last whole block waits for final().
-        let mut pt = dec.update(&ct[..32]);
+        let mut pt = dec.update(&ct[..32]).unwrap();
         assert_eq!(pt.len(), 16);
-        pt.extend(dec.update(&ct[32..]));
+        pt.extend(dec.update(&ct[32..]).unwrap());
         pt.extend(dec.finish().unwrap().0);
         assert_eq!(pt, text);
         let mut bad = Cipher::new("aes-256-cbc", &[8u8; 32], Some(&iv), false, None).unwrap();
-        bad.update(&ct);
+        bad.update(&ct).unwrap();
         assert_eq!(bad.finish(), Err(CipherError::BadDecrypt));
     }
 
@@ -533,21 +592,38 @@ mod tests {
         let aad = unhex("feedfacedeadbeeffeedfacedeadbeefabaddad2");
         let mut enc = Cipher::new("aes-128-gcm", &key, Some(&iv), true, None).unwrap();
         assert!(enc.set_aad(&aad));
-        let mut ct = enc.update(&pt[..7]);
-        ct.extend(enc.update(&pt[7..]));
+        let mut ct = enc.update(&pt[..7]).unwrap();
+        ct.extend(enc.update(&pt[7..]).unwrap());
         let (rest, tag) = enc.finish().unwrap();
         assert!(rest.is_empty());
         assert_eq!(hex(&ct), "42831ec2217774244b7221b784d0d49ce3aa212f2c02a4e035c17e2329aca12e21d514b25466931c7d8f6a5aac84aa051ba30b396a0aac973d58e091");
         assert_eq!(hex(&tag.unwrap()), "5bc94fbc3221a5db94fae95ae7121a47");
         let mut dec = Cipher::new("aes-128-gcm", &key, Some(&iv), false, None).unwrap();
         dec.set_aad(&aad);
-        assert_eq!(dec.update(&ct), pt);
+        assert_eq!(dec.update(&ct).unwrap(), pt);
         dec.set_tag(&unhex("5bc94fbc3221a5db94fae95ae7121a47"));
         assert!(dec.finish().is_ok());
         let mut forged = Cipher::new("aes-128-gcm", &key, Some(&iv), false, None).unwrap();
-        forged.update(&ct);
+        forged.update(&ct).unwrap();
         forged.set_tag(&[0u8; 16]);
         assert_eq!(forged.finish(), Err(CipherError::Unauthenticated));
+    }
+
+    #[test]
+    fn key_wrap_matches_rfc_3394_and_refuses_a_bad_unwrap() {
+        let kek = unhex("000102030405060708090a0b0c0d0e0f");
+        let data = unhex("00112233445566778899aabbccddeeff");
+        let mut wrap = Cipher::new("id-aes128-wrap", &kek, Some(&WRAP_IV), true, None).unwrap();
+        let wrapped = wrap.update(&data).unwrap();
+        assert_eq!(
+            hex(&wrapped),
+            "1fa68b0a8112b447aef34bd8fb5a7b829d3e862371d2cfe5"
+        );
+        let mut unwrap = Cipher::new("aes128-wrap", &kek, Some(&WRAP_IV), false, None).unwrap();
+        assert_eq!(unwrap.update(&wrapped).unwrap(), data);
+        let mut bad = Cipher::new("aes128-wrap", &kek, Some(&WRAP_IV), false, None).unwrap();
+        assert_eq!(bad.update(&[0; 24]), None);
+        assert!(Cipher::new("aes128-wrap", &kek, Some(&[0; 8]), true, None).is_err());
     }
 
     #[test]

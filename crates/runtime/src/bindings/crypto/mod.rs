@@ -196,7 +196,7 @@ fn init_ciphers<'js>(obj: &Object<'js>) -> Result<()> {
         "cipherUpdate",
         move |ctx: Ctx<'js>, id: usize, data: Value<'js>| -> Result<Value<'js>> {
             let data = bytes(&ctx, &data)?;
-            let out = t.borrow_mut().get_mut(id).map(|c| c.update(data));
+            let out = t.borrow_mut().get_mut(id).and_then(|c| c.update(data));
             match out {
                 Some(out) => Ok(ArrayBuffer::new(ctx, out)?.into_value()),
                 None => Ok(Value::new_null(ctx)),
