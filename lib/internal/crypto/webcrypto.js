@@ -1,10 +1,10 @@
 'use strict';
 
 // WebCrypto's SubtleCrypto and CryptoKey (globalThis.crypto.subtle, crypto.webcrypto), over
-// node:crypto's own pieces: digests, HMAC, AES-GCM/CBC/CTR, PBKDF2, HKDF, the RSA (PKCS#1
-// v1.5, PSS), ECDSA (P-256, P-384) and Ed25519 keys and signatures there are,
-// RSA-OAEP, and generated RSA, EC, Ed25519, HMAC and AES keys. ECDH, X25519 and AES-KW are not
-// (NotSupportedError).
+// node:crypto's own pieces: digests, HMAC, AES-GCM/CBC/CTR, AES-KW, PBKDF2, HKDF, ECDH
+// (P-256, P-384), the RSA (PKCS#1 v1.5, PSS), ECDSA (P-256, P-384) and Ed25519 keys and
+// signatures there are, RSA-OAEP, and generated RSA, EC, Ed25519, HMAC and AES keys.
+// X25519, Ed448 and X448 are not (NotSupportedError).
 
 const { Buffer } = require('buffer');
 const crypto = require('crypto');
@@ -30,7 +30,7 @@ const kAlgorithmNames = [
   'RSASSA-PKCS1-v1_5', 'RSA-PSS', 'RSA-OAEP', 'ECDSA', 'ECDH', 'Ed25519', 'X25519', 'Ed448', 'X448',
   'AES-CTR', 'AES-CBC', 'AES-GCM', 'AES-KW', 'HMAC', 'SHA-1', 'SHA-256', 'SHA-384', 'SHA-512', 'PBKDF2', 'HKDF',
 ];
-const kUnsupported = new Set(['ECDH', 'X25519', 'Ed448', 'X448', 'AES-KW']);
+const kUnsupported = new Set(['X25519', 'Ed448', 'X448']);
 const kHashes = { 'SHA-1': 'sha1', 'SHA-256': 'sha256', 'SHA-384': 'sha384', 'SHA-512': 'sha512' };
 const kHashBlockBits = { 'SHA-1': 512, 'SHA-256': 512, 'SHA-384': 1024, 'SHA-512': 1024 };
 const kCurves = { 'P-256': 'prime256v1', 'P-384': 'secp384r1' };
@@ -59,16 +59,18 @@ const kUsages = {
   'AES-GCM': { secret: ['encrypt', 'decrypt', 'wrapKey', 'unwrapKey'] },
   'AES-CBC': { secret: ['encrypt', 'decrypt', 'wrapKey', 'unwrapKey'] },
   'AES-CTR': { secret: ['encrypt', 'decrypt', 'wrapKey', 'unwrapKey'] },
+  'AES-KW': { secret: ['wrapKey', 'unwrapKey'] },
   PBKDF2: { secret: ['deriveKey', 'deriveBits'] },
   HKDF: { secret: ['deriveKey', 'deriveBits'] },
   'RSASSA-PKCS1-v1_5': { private: ['sign'], public: ['verify'] },
   'RSA-PSS': { private: ['sign'], public: ['verify'] },
   'RSA-OAEP': { private: ['decrypt', 'unwrapKey'], public: ['encrypt', 'wrapKey'] },
   ECDSA: { private: ['sign'], public: ['verify'] },
+  ECDH: { private: ['deriveKey', 'deriveBits'], public: [] },
   Ed25519: { private: ['sign'], public: ['verify'] },
 };
 
-const kUsageNouns = { HMAC: 'an HMAC', PBKDF2: 'a PBKDF2', HKDF: 'an HKDF', ECDSA: 'an ECDSA', Ed25519: 'an Ed25519' };
+const kUsageNouns = { HMAC: 'an HMAC', PBKDF2: 'a PBKDF2', HKDF: 'an HKDF', ECDSA: 'an ECDSA', ECDH: 'an ECDH', Ed25519: 'an Ed25519' };
 function usageNoun(name) {
   if (name.startsWith('AES')) return 'an AES';
   if (name.startsWith('RSA')) return 'an RSA';
@@ -171,11 +173,11 @@ function importSecret(alg, bytes, extractable, usages) {
 
 function asymmetricAlgorithm(alg, keyObject) {
   const kind = keyObject.asymmetricKeyType;
-  if (alg.name === 'ECDSA') {
+  if (alg.name === 'ECDSA' || alg.name === 'ECDH') {
     if (kind !== 'ec') throw domError('Invalid key type', 'DataError');
     const curve = Object.keys(kCurves).find((c) => kCurves[c] === keyObject.asymmetricKeyDetails.namedCurve);
     if (alg.namedCurve !== curve) throw domError('Named curve mismatch', 'DataError');
-    return { name: 'ECDSA', namedCurve: curve };
+    return { name: alg.name, namedCurve: curve };
   }
   if (alg.name === 'Ed25519') {
     if (kind !== 'ed25519') throw domError('Invalid key type', 'DataError');
@@ -230,7 +232,9 @@ async function importKey(format, keyData, algorithm, extractable, keyUsages) {
   if (format === 'raw') {
     const bytes = bytesOf(keyData, 'keyData');
     if (secret) return importSecret(alg, bytes, extractable, usages);
-    if (alg.name !== 'ECDSA' && alg.name !== 'Ed25519') throw domError('Unable to import RSA key with format raw', 'NotSupportedError');
+    if (alg.name !== 'ECDSA' && alg.name !== 'ECDH' && alg.name !== 'Ed25519') {
+      throw domError('Unable to import RSA key with format raw', 'NotSupportedError');
+    }
     return importAsymmetric(alg, rawPublic(alg, bytes), extractable, usages);
   }
   if (format === 'jwk') {
@@ -279,7 +283,7 @@ async function exportKey(format, key) {
   const { keyObject, algorithm } = s;
   if (format === 'raw') {
     if (s.type === 'secret') return arrayBuffer(keyObject.export());
-    if (s.type === 'public' && (algorithm.name === 'ECDSA' || algorithm.name === 'Ed25519')) {
+    if (s.type === 'public' && (algorithm.name === 'ECDSA' || algorithm.name === 'ECDH' || algorithm.name === 'Ed25519')) {
       const jwk = keyObject.export({ format: 'jwk' });
       const parts = algorithm.name === 'Ed25519' ? [Buffer.from(jwk.x, 'base64url')] :
         [Buffer.from([4]), Buffer.from(jwk.x, 'base64url'), Buffer.from(jwk.y, 'base64url')];
@@ -318,6 +322,18 @@ async function generateKey(algorithm, extractable, keyUsages) {
     if (usages.length === 0) throw domError('Usages cannot be empty when creating a key.', 'SyntaxError');
     const bytes = crypto.randomBytes(Math.ceil(bits / 8));
     return makeKey(crypto.createSecretKey(bytes), secretAlgorithm(alg, bits), extractable, usages);
+  }
+  if (alg.name === 'ECDH') {
+    checkUsages('ECDH', 'private', usages);
+    if (!(alg.namedCurve in kCurves)) throw domError('Unrecognized namedCurve', 'NotSupportedError');
+    if (usages.length === 0) throw domError('Usages cannot be empty when creating a key.', 'SyntaxError');
+    const pair = crypto.generateKeyPairSync('ec', { namedCurve: alg.namedCurve });
+    // The usages in the order Node lists them.
+    const privateUsages = kUsages.ECDH.private.filter((u) => usages.includes(u));
+    return {
+      publicKey: makeKey(pair.publicKey, { name: 'ECDH', namedCurve: alg.namedCurve }, true, []),
+      privateKey: makeKey(pair.privateKey, { name: 'ECDH', namedCurve: alg.namedCurve }, extractable, privateUsages),
+    };
   }
   if (alg.name === 'ECDSA' || alg.name === 'Ed25519') {
     for (const u of usages) {
@@ -427,6 +443,10 @@ function aesName(s, mode) {
 function cipher(alg, s, data, encrypt) {
   if (alg.name === 'RSA-OAEP') return rsaOaep(alg, s, data, encrypt);
   const key = s.keyObject.export();
+  if (alg.name === 'AES-KW') {
+    const c = (encrypt ? crypto.createCipheriv : crypto.createDecipheriv)(`id-aes${key.length * 8}-wrap`, key, Buffer.alloc(8, 0xa6));
+    return Buffer.concat([c.update(data), c.final()]);
+  }
   if (alg.name === 'AES-GCM') {
     const iv = bytesOf(alg.iv, 'iv');
     const tagBytes = (alg.tagLength ?? 128) / 8;
@@ -456,14 +476,21 @@ function cipher(alg, s, data, encrypt) {
   return Buffer.concat([c.update(data), c.final()]);
 }
 
-async function encrypt(algorithm, key, data) {
+// AES-KW only wraps keys: encrypt and decrypt do not know it.
+function normalizeCipher(algorithm) {
   const alg = normalize(algorithm);
+  if (alg.name === 'AES-KW') throw domError('Unrecognized algorithm name', 'NotSupportedError');
+  return alg;
+}
+
+async function encrypt(algorithm, key, data) {
+  const alg = normalizeCipher(algorithm);
   const s = usable(key, alg.name, 'encrypt');
   return arrayBuffer(cipher(alg, s, bytesOf(data), true));
 }
 
 async function decrypt(algorithm, key, data) {
-  const alg = normalize(algorithm);
+  const alg = normalizeCipher(algorithm);
   const s = usable(key, alg.name, 'decrypt');
   try {
     return arrayBuffer(cipher(alg, s, bytesOf(data), false));
@@ -475,7 +502,27 @@ async function decrypt(algorithm, key, data) {
 
 // --- derivation --------------------------------------------------------------------------
 
+// ECDH's shared secret with `alg.public`, cut to `length` bits (all of it for null).
+function ecdhBits(alg, s, length) {
+  if (alg.public === undefined) {
+    throw new TypeError("Failed to normalize algorithm: passed algorithm can not be converted to 'EcdhKeyDeriveParams' " +
+      "because 'public' is required in 'EcdhKeyDeriveParams'.");
+  }
+  const peer = requireKey(alg.public, 'algorithm.public');
+  if (peer.type !== 'public') throw domError('algorithm.public must be a public key', 'InvalidAccessError');
+  if (peer.algorithm.name !== 'ECDH') throw domError('The public and private keys must be of the same type', 'InvalidAccessError');
+  if (peer.algorithm.namedCurve !== s.algorithm.namedCurve) throw domError('Named curve mismatch', 'InvalidAccessError');
+  const secret = crypto.diffieHellman({ privateKey: s.keyObject, publicKey: peer.keyObject });
+  if (length === null || length === undefined) return secret;
+  // (Node's words for a length past the secret's.)
+  if (length > secret.length * 8) throw domError('derived bit length is too small', 'OperationError');
+  const out = Buffer.from(secret.subarray(0, Math.ceil(length / 8)));
+  if (length % 8 !== 0) out[out.length - 1] &= 0xff << (8 - (length % 8));
+  return out;
+}
+
 function bits(alg, s, length) {
+  if (alg.name === 'ECDH') return ecdhBits(alg, s, length);
   if (length === null || length === undefined || length % 8 !== 0) {
     throw domError('length must be a multiple of 8', 'OperationError');
   }
@@ -508,7 +555,11 @@ async function wrapKey(format, key, wrappingKey, wrapAlgorithm) {
   const alg = normalize(wrapAlgorithm);
   const s = usable(wrappingKey, alg.name, 'wrapKey');
   const exported = await exportKey(format, key);
-  const bytes = format === 'jwk' ? Buffer.from(JSON.stringify(exported)) : Buffer.from(exported);
+  let bytes = format === 'jwk' ? Buffer.from(JSON.stringify(exported)) : Buffer.from(exported);
+  // AES-KW wraps whole 8-byte blocks: a JWK is padded with spaces (as Node pads it).
+  if (alg.name === 'AES-KW' && format === 'jwk' && bytes.length % 8 !== 0) {
+    bytes = Buffer.concat([bytes, Buffer.alloc(8 - (bytes.length % 8), ' ')]);
+  }
   return arrayBuffer(cipher(alg, s, bytes, true));
 }
 
