@@ -1,8 +1,8 @@
 'use strict';
 
 // crypto's key agreement: ECDH (createECDH, ECDH.convertKey), finite-field Diffie-Hellman
-// (createDiffieHellman, getDiffieHellman) and diffieHellman() on EC KeyObjects, with Node's
-// arguments, encodings and errors. The arithmetic is native (bindings/crypto/dh.rs).
+// (createDiffieHellman, getDiffieHellman) and diffieHellman() on EC and X25519 KeyObjects,
+// with Node's arguments, encodings and errors. The arithmetic is native (bindings/crypto/dh.rs).
 
 const { Buffer } = require('buffer');
 const binding = internalBinding('crypto');
@@ -285,7 +285,9 @@ function diffieHellman(options) {
     throw coded(Error, 'ERR_CRYPTO_INCOMPATIBLE_KEY',
       `Incompatible key types for Diffie-Hellman: ${privateType} and ${publicType}`);
   }
-  if (privateType !== 'ec') throw new codes.ERR_FEATURE_UNAVAILABLE_ON_PLATFORM(`diffieHellman() with ${privateType} keys`);
+  if (privateType !== 'ec' && privateType !== 'x25519') {
+    throw new codes.ERR_FEATURE_UNAVAILABLE_ON_PLATFORM(`diffieHellman() with ${privateType} keys`);
+  }
   const curve = privateKey.asymmetricKeyDetails.namedCurve;
   if (publicKey.asymmetricKeyDetails.namedCurve !== curve) {
     throw opensslError('ERR_OSSL_MISMATCHING_DOMAIN_PARAMETERS', '1C8000CB', 'Provider routines', 'mismatching domain parameters');
@@ -293,8 +295,14 @@ function diffieHellman(options) {
   const spki = publicKey.type === 'private' ? require('crypto').createPublicKey(publicKey) : publicKey;
   const [scalar, point] = binding.ecdhKeys(
     privateKey.export({ format: 'der', type: 'pkcs8' }), spki.export({ format: 'der', type: 'spki' }));
-  const secret = binding.ecdhCompute(curve, scalar, point);
-  if (typeof secret === 'string') throw invalidPublicKey();
+  const secret = privateType === 'x25519' ? binding.x25519Compute(scalar, point) : binding.ecdhCompute(curve, scalar, point);
+  if (typeof secret === 'string') {
+    // OpenSSL's refusal of a peer key of small order (an all-zero secret).
+    if (privateType === 'x25519') {
+      throw opensslError('ERR_OSSL_FAILED_DURING_DERIVATION', '1C8000A4', 'Provider routines', 'failed during derivation');
+    }
+    throw invalidPublicKey();
+  }
   return Buffer.from(secret);
 }
 

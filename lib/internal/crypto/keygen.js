@@ -12,7 +12,7 @@ const { makeAsymmetric, createSecretKey, checked } = require('internal/crypto/ke
 const kCurves = { 'P-256': 'prime256v1', prime256v1: 'prime256v1', secp256r1: 'prime256v1', 'P-384': 'secp384r1', secp384r1: 'secp384r1' };
 // Curves OpenSSL has and this build does not.
 const kOtherCurves = new Set(['P-521', 'secp521r1', 'secp256k1', 'secp224r1', 'prime192v1', 'brainpoolP256r1', 'brainpoolP384r1', 'brainpoolP512r1']);
-const kOtherTypes = new Set(['rsa-pss', 'dsa', 'ed448', 'x25519', 'x448', 'dh']);
+const kOtherTypes = new Set(['rsa-pss', 'dsa', 'ed448', 'x448', 'dh']);
 
 function encodeKey(key, encoding, name) {
   if (encoding === undefined) return key;
@@ -33,7 +33,7 @@ function generate(type, options) {
       if (kOtherCurves.has(options.namedCurve)) throw new codes.ERR_FEATURE_UNAVAILABLE_ON_PLATFORM(`crypto (${options.namedCurve} keys)`);
       throw new codes.ERR_CRYPTO_INVALID_CURVE();
     }
-  } else if (type !== 'ed25519') {
+  } else if (type !== 'ed25519' && type !== 'x25519') {
     if (kOtherTypes.has(type)) throw new codes.ERR_FEATURE_UNAVAILABLE_ON_PLATFORM(`crypto (${type} key generation)`);
     throw new ERR_INVALID_ARG_VALUE('type', type, 'must be a supported key type');
   }

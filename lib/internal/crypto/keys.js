@@ -45,6 +45,8 @@ function keyError(text) {
   if (kind === 'digest') return opensslError('1C80007A', 'Provider routines', 'invalid digest');
   if (kind === 'failed') return opensslError('1C880004', 'Provider routines', 'RSA lib');
   if (kind === 'crypt') return opensslError(kRsaErrorCodes[detail] ?? '02000072', 'rsa routines', detail);
+  // A key that cannot sign or verify (X25519).
+  if (kind === 'incompatible') return opensslError('03000096', 'digital envelope routines', 'operation not supported for this keytype');
   return decoderUnsupported();
 }
 
@@ -162,14 +164,14 @@ class AsymmetricKeyObject extends KeyObject {
       parts[name] = Buffer.from(bytes).toString('base64url');
     }
     // In Node's member order: RSA's as the binding gives them, EC's x, y, crv, d, and
-    // Ed25519's crv, d, x.
+    // Ed25519's and X25519's crv, d, x.
     if (key.kind === 'rsa') return { kty: 'RSA', ...parts };
     if (key.kind === 'ec') {
       const jwk = { kty: 'EC', x: parts.x, y: parts.y, crv: kJwkCurves[key.curve] };
       if (parts.d !== undefined) jwk.d = parts.d;
       return jwk;
     }
-    const jwk = { crv: 'Ed25519' };
+    const jwk = { crv: key.kind === 'x25519' ? 'X25519' : 'Ed25519' };
     if (parts.d !== undefined) jwk.d = parts.d;
     jwk.x = parts.x;
     jwk.kty = 'OKP';
@@ -261,12 +263,13 @@ function importJwk(jwk, wantPrivate) {
     members = wantPrivate ? ['x', 'y', 'd'] : ['x', 'y'];
   } else if (kty === 'OKP') {
     validateString(jwk.crv, 'key.crv');
-    if (jwk.crv !== 'Ed25519') {
-      if (['Ed448', 'X25519', 'X448'].includes(jwk.crv)) throw new codes.ERR_FEATURE_UNAVAILABLE_ON_PLATFORM(`crypto (${jwk.crv} keys)`);
+    if (jwk.crv !== 'Ed25519' && jwk.crv !== 'X25519') {
+      if (['Ed448', 'X448'].includes(jwk.crv)) throw new codes.ERR_FEATURE_UNAVAILABLE_ON_PLATFORM(`crypto (${jwk.crv} keys)`);
       throw new ERR_INVALID_ARG_VALUE('key.crv', jwk.crv, "must be one of: 'Ed25519', 'Ed448', 'X25519', 'X448'");
     }
-    kind = 'ed25519';
-    members = wantPrivate ? ['x', 'd'] : ['x'];
+    kind = jwk.crv === 'X25519' ? 'x25519' : 'ed25519';
+    // (An X25519 private key is its d alone: its x is derived.)
+    members = !wantPrivate ? ['x'] : kind === 'x25519' ? ['d'] : ['x', 'd'];
   } else {
     throw new ERR_INVALID_ARG_VALUE('key.kty', kty, "must be one of: 'RSA', 'EC', 'OKP'");
   }

@@ -1,7 +1,7 @@
 //! Key agreement for crypto's ECDH, DiffieHellman and diffieHellman(): elliptic-curve
 //! Diffie-Hellman on P-256, P-384 and secp256k1 (RustCrypto, whose keys can be read and
-//! written, unlike ring's), and finite-field Diffie-Hellman over the big integers the rsa
-//! crate already builds. Keys are big-endian bytes, as Node gives and takes them.
+//! written, unlike ring's), X25519 (x25519-dalek), and finite-field Diffie-Hellman over
+//! the big integers the rsa crate already builds. Keys are big-endian bytes, as Node gives and takes them.
 
 use num_bigint_dig::{BigUint, RandBigInt};
 use p256::elliptic_curve::sec1::{FromEncodedPoint, ModulusSize, ToEncodedPoint};
@@ -167,6 +167,24 @@ pub fn ec_generate(curve: EcCurve, random: &mut dyn FnMut(&mut [u8])) -> (Vec<u8
     }
 }
 
+/// An X25519 private key's public key.
+pub fn x25519_public(private: &[u8]) -> Result<Vec<u8>, DhError> {
+    let private: [u8; 32] = private.try_into().map_err(|_| DhError::InvalidPrivateKey)?;
+    Ok(x25519_dalek::x25519(private, x25519_dalek::X25519_BASEPOINT_BYTES).to_vec())
+}
+
+/// The X25519 shared secret; a peer key of small order (an all-zero secret) is refused,
+/// as OpenSSL refuses it.
+pub fn x25519_shared(private: &[u8], peer: &[u8]) -> Result<Vec<u8>, DhError> {
+    let private: [u8; 32] = private.try_into().map_err(|_| DhError::InvalidPrivateKey)?;
+    let peer: [u8; 32] = peer.try_into().map_err(|_| DhError::InvalidPublicKey)?;
+    let secret = x25519_dalek::x25519(private, peer);
+    if secret.iter().all(|&b| b == 0) {
+        return Err(DhError::InvalidPublicKey);
+    }
+    Ok(secret.to_vec())
+}
+
 /// `value` as big-endian bytes of exactly `len` (Node pads DH keys and secrets to the
 /// prime's length).
 fn to_len(value: &BigUint, len: usize) -> Vec<u8> {
@@ -317,6 +335,29 @@ mod tests {
                 Err(DhError::InvalidPublicKey)
             );
         }
+    }
+
+    #[test]
+    fn x25519_matches_rfc_7748() {
+        let unhex = |s: &str| -> Vec<u8> {
+            (0..s.len())
+                .step_by(2)
+                .map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap())
+                .collect()
+        };
+        let alice = unhex("77076d0a7318a57d3c16c17251b26645df4c2f87ebc0992ab177fba51db92c2a");
+        let bob = unhex("5dab087e624a8a4b79e17f8b83800ee66f3bb1292618b6fd1c2f8b27ff88e0eb");
+        let alice_pub = x25519_public(&alice).unwrap();
+        assert_eq!(
+            alice_pub,
+            unhex("8520f0098930a754748b7ddcb43ef75a0dbf3a0d26381af4eba4a98eaa9b4e6a")
+        );
+        let shared = unhex("4a5d9d5ba4ce2de1728e3bf480350f25e07e21c947d19e3376f09b3c1e161742");
+        assert_eq!(x25519_shared(&bob, &alice_pub).unwrap(), shared);
+        assert_eq!(
+            x25519_shared(&alice, &[0; 32]),
+            Err(DhError::InvalidPublicKey)
+        );
     }
 
     #[test]

@@ -18,6 +18,7 @@ const OID_EC: &[u8] = &[0x2a, 0x86, 0x48, 0xce, 0x3d, 0x02, 0x01];
 const OID_P256: &[u8] = &[0x2a, 0x86, 0x48, 0xce, 0x3d, 0x03, 0x01, 0x07];
 const OID_P384: &[u8] = &[0x2b, 0x81, 0x04, 0x00, 0x22];
 const OID_ED25519: &[u8] = &[0x2b, 0x65, 0x70];
+const OID_X25519: &[u8] = &[0x2b, 0x65, 0x6e];
 const NULL: &[u8] = &[0x05, 0x00];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -72,6 +73,8 @@ pub enum Kind {
     Rsa,
     Ec(Curve),
     Ed25519,
+    /// Key agreement only (diffieHellman).
+    X25519,
 }
 
 impl Kind {
@@ -81,6 +84,7 @@ impl Kind {
             Kind::Rsa => "rsa",
             Kind::Ec(_) => "ec",
             Kind::Ed25519 => "ed25519",
+            Kind::X25519 => "x25519",
         }
     }
 
@@ -89,6 +93,7 @@ impl Kind {
             Kind::Rsa => sequence(&[&encode(0x06, OID_RSA), NULL]),
             Kind::Ec(c) => sequence(&[&encode(0x06, OID_EC), &encode(0x06, c.oid())]),
             Kind::Ed25519 => sequence(&[&encode(0x06, OID_ED25519)]),
+            Kind::X25519 => sequence(&[&encode(0x06, OID_X25519)]),
         }
     }
 }
@@ -163,6 +168,7 @@ fn kind_of_algorithm(alg: &Tlv<'_>) -> Res<Kind> {
     match oid.contents {
         OID_RSA => Ok(Kind::Rsa),
         OID_ED25519 => Ok(Kind::Ed25519),
+        OID_X25519 => Ok(Kind::X25519),
         OID_EC => {
             let curve = parts
                 .get(1)
@@ -306,7 +312,7 @@ pub fn import_private(der: &[u8], form: Option<Form>) -> Res<(Kind, Vec<u8>)> {
                     let inner = ec_private_der(curve, ec.scalar, ec_public(&ec)?, false);
                     Ok((kind, pkcs8(kind, &inner)))
                 }
-                Kind::Ed25519 => {
+                Kind::Ed25519 | Kind::X25519 => {
                     let seed =
                         tlv(key.contents).filter(|t| t.tag == 0x04 && t.contents.len() == 32);
                     let seed = seed.ok_or(KeyError::Unsupported)?;
@@ -350,7 +356,7 @@ pub fn import_public(der: &[u8], form: Option<Form>) -> Res<(Kind, Vec<u8>)> {
             let ok = match kind {
                 Kind::Rsa => rsa_public_parts(bits).is_ok(),
                 Kind::Ec(c) => bits.len() == 1 + 2 * c.scalar_len() && bits[0] == 4,
-                Kind::Ed25519 => bits.len() == 32,
+                Kind::Ed25519 | Kind::X25519 => bits.len() == 32,
             };
             if !ok {
                 return Err(KeyError::Unsupported);
@@ -383,16 +389,26 @@ fn spki_bits(der: &[u8]) -> Res<&[u8]> {
         .ok_or(KeyError::Unsupported)
 }
 
-/// An EC private key's scalar (canonical PKCS#8) and an EC public key's point (SPKI), for
-/// a key agreement (diffieHellman).
+/// An EC or X25519 private key's scalar (canonical PKCS#8) and an EC or X25519 public
+/// key's bits (SPKI), for a key agreement (diffieHellman).
 pub fn ec_scalar(private: &[u8]) -> Res<&[u8]> {
-    Ok(ec_private_parts(pkcs8_inner(private)?)?.scalar)
+    let parts = seq(private)?;
+    match parts.get(1).map(kind_of_algorithm) {
+        Some(Ok(Kind::X25519)) => ed25519_seed(pkcs8_inner(private)?),
+        _ => Ok(ec_private_parts(pkcs8_inner(private)?)?.scalar),
+    }
 }
 
 pub fn ec_point(public: &[u8]) -> Res<&[u8]> {
     spki_bits(public)
 }
 
+/// An X25519 private key's public key.
+fn x25519_public(private: &[u8]) -> Res<Vec<u8>> {
+    super::dh::x25519_public(private).map_err(|_| KeyError::Unsupported)
+}
+
+/// The 32-byte key inside an Ed25519 or X25519 PKCS#8's PrivateKey.
 fn ed25519_seed(inner: &[u8]) -> Res<&[u8]> {
     tlv(inner).map(|t| t.contents).ok_or(KeyError::Unsupported)
 }
@@ -414,6 +430,7 @@ pub fn public_of(kind: Kind, private: &[u8]) -> Res<Vec<u8>> {
                 .map_err(|_| KeyError::Unsupported)?;
             spki(kind, pair.public_key().as_ref())
         }
+        Kind::X25519 => spki(kind, &x25519_public(ed25519_seed(inner)?)?),
     })
 }
 
@@ -498,6 +515,14 @@ pub fn jwk_parts(kind: Kind, der: &[u8], private: bool) -> Res<Vec<(&'static str
                 vec![("x", spki_bits(der)?.to_vec())]
             }
         }
+        Kind::X25519 => {
+            if private {
+                let d = ed25519_seed(pkcs8_inner(der)?)?;
+                vec![("x", x25519_public(d)?), ("d", d.to_vec())]
+            } else {
+                vec![("x", spki_bits(der)?.to_vec())]
+            }
+        }
     })
 }
 
@@ -556,6 +581,19 @@ pub fn from_jwk(kind: Kind, private: bool, get: &dyn Fn(&str) -> Option<Vec<u8>>
                 .map_err(|_| KeyError::Unsupported)?;
             Ok(pkcs8(kind, &encode(0x04, &d)))
         }
+        // A private key is its d alone (OpenSSL derives x), a public one its x.
+        Kind::X25519 if private => {
+            let d = need("d")?;
+            x25519_public(&d)?;
+            Ok(pkcs8(kind, &encode(0x04, &d)))
+        }
+        Kind::X25519 => {
+            let x = need("x")?;
+            if x.len() != 32 {
+                return Err(KeyError::Unsupported);
+            }
+            Ok(spki(kind, &x))
+        }
     }
 }
 
@@ -568,7 +606,7 @@ pub fn generate(kind: Kind) -> Res<Vec<u8>> {
                 .map_err(|_| KeyError::SignFailed)?;
             import_private(doc.as_ref(), None).map(|(_, der)| der)
         }
-        Kind::Ed25519 => {
+        Kind::Ed25519 | Kind::X25519 => {
             let mut seed = [0u8; 32];
             ring::rand::SecureRandom::fill(&rng, &mut seed).map_err(|_| KeyError::SignFailed)?;
             Ok(pkcs8(kind, &encode(0x04, &seed)))
@@ -713,6 +751,7 @@ pub fn sign(
                 .map_err(|_| KeyError::Unsupported)?;
             Ok(pair.sign(message).as_ref().to_vec())
         }
+        Kind::X25519 => Err(KeyError::IncompatibleKey),
     }
 }
 
@@ -738,6 +777,7 @@ pub fn verify(
         Kind::Ed25519 => signature::UnparsedPublicKey::new(&signature::ED25519, bits)
             .verify(message, sig)
             .is_ok(),
+        Kind::X25519 => return Err(KeyError::IncompatibleKey),
     })
 }
 
@@ -803,7 +843,7 @@ mod tests {
 
     #[test]
     fn generated_keys_and_jwks_round_trip() {
-        for kind in [Kind::Ec(Curve::P384), Kind::Ed25519] {
+        for kind in [Kind::Ec(Curve::P384), Kind::Ed25519, Kind::X25519] {
             let der = generate(kind).unwrap();
             assert_eq!(import_private(&der, None).unwrap(), (kind, der.clone()));
             let parts = jwk_parts(kind, &der, true).unwrap();

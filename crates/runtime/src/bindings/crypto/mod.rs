@@ -383,6 +383,7 @@ fn kind_of(ctx: &Ctx<'_>, kind: &str, curve: &Value<'_>) -> Result<keys::Kind> {
     let k = match (kind, curve.as_deref().and_then(keys::Curve::of_name)) {
         ("rsa", _) => Some(keys::Kind::Rsa),
         ("ed25519", _) => Some(keys::Kind::Ed25519),
+        ("x25519", _) => Some(keys::Kind::X25519),
         ("ec", Some(c)) => Some(keys::Kind::Ec(c)),
         _ => None,
     };
@@ -513,6 +514,15 @@ fn init_agreement<'js>(obj: &Object<'js>) -> Result<()> {
                 }
                 (Err(e), _) | (_, Err(e)) => key_error(&ctx, e),
             }
+        },
+    )?;
+    // x25519Compute(private, peer public) → the shared secret, or what was wrong.
+    def(
+        obj,
+        "x25519Compute",
+        |ctx: Ctx<'js>, private: Value<'js>, peer: Value<'js>| -> Result<Value<'js>> {
+            let r = dh::x25519_shared(bytes(&ctx, &private)?, bytes(&ctx, &peer)?);
+            agreement(&ctx, r)
         },
     )?;
     // dhGenerate(prime, generator, private or undefined) → [private, public].
