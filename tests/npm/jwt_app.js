@@ -122,6 +122,7 @@ tryIt('decode', () => jwt.decode(rs, { complete: true }).header);
     ['ECDH-ES', () => jose.generateKeyPair('ECDH-ES', { crv: 'P-256' })],
     ['ECDH-ES+A128KW', () => jose.generateKeyPair('ECDH-ES+A128KW', { crv: 'P-384' })],
     ['ECDH-ES+A256KW', () => jose.generateKeyPair('ECDH-ES+A256KW')],
+    ['ECDH-ES+A256KW', () => jose.generateKeyPair('ECDH-ES+A256KW', { crv: 'X25519' })],
     ['A192KW', () => jose.generateSecret('A192KW')],
     ['RSA-OAEP-256', () => jose.generateKeyPair('RSA-OAEP-256')],
     ['A256GCMKW', () => jose.generateSecret('A256GCMKW')],
