@@ -10,6 +10,7 @@ const { codes, validateInt32, validateObject, validateString } = require('intern
 const { ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE } = codes;
 const { toView } = require('internal/crypto/cipher');
 const groups = require('internal/crypto/dh_groups');
+const { KeyObject, opensslError } = require('internal/crypto/keys');
 
 const kBufferTypes = ['string', 'ArrayBuffer', 'Buffer', 'TypedArray', 'DataView'];
 const kHandle = Symbol('kHandle');
@@ -21,21 +22,12 @@ function coded(Type, code, message) {
   return err;
 }
 
-// OpenSSL's errors, as Node reports them (with the library and reason).
-function opensslError(code, id, library, reason) {
-  const err = new Error(`error:${id}:${library}::${reason}`);
-  err.library = library;
-  err.reason = reason;
-  err.code = code;
-  return err;
-}
-
 function modulusTooSmall() {
-  return opensslError('ERR_OSSL_DH_MODULUS_TOO_SMALL', '0280007E', 'Diffie-Hellman routines', 'modulus too small');
+  return opensslError('0280007E', 'Diffie-Hellman routines', 'modulus too small');
 }
 
 function badGenerator() {
-  return opensslError('ERR_OSSL_DH_BAD_GENERATOR', '02800065', 'Diffie-Hellman routines', 'bad generator');
+  return opensslError('02800065', 'Diffie-Hellman routines', 'bad generator');
 }
 
 // The bytes of a string (in `encoding`), ArrayBuffer or view, as a Buffer of its own.
@@ -272,7 +264,6 @@ function getDiffieHellman(name) {
 function diffieHellman(options) {
   validateObject(options, 'options');
   const { privateKey, publicKey } = options;
-  const { KeyObject } = require('internal/crypto/keys');
   if (!(privateKey instanceof KeyObject)) throw new ERR_INVALID_ARG_VALUE('options.privateKey', privateKey);
   if (!(publicKey instanceof KeyObject)) throw new ERR_INVALID_ARG_VALUE('options.publicKey', publicKey);
   if (privateKey.type !== 'private') throw new codes.ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE(privateKey.type, 'private');
@@ -290,7 +281,7 @@ function diffieHellman(options) {
   }
   const curve = privateKey.asymmetricKeyDetails.namedCurve;
   if (publicKey.asymmetricKeyDetails.namedCurve !== curve) {
-    throw opensslError('ERR_OSSL_MISMATCHING_DOMAIN_PARAMETERS', '1C8000CB', 'Provider routines', 'mismatching domain parameters');
+    throw opensslError('1C8000CB', 'Provider routines', 'mismatching domain parameters');
   }
   const spki = publicKey.type === 'private' ? require('crypto').createPublicKey(publicKey) : publicKey;
   const [scalar, point] = binding.ecdhKeys(
@@ -299,7 +290,7 @@ function diffieHellman(options) {
   if (typeof secret === 'string') {
     // OpenSSL's refusal of a peer key of small order (an all-zero secret).
     if (privateType === 'x25519') {
-      throw opensslError('ERR_OSSL_FAILED_DURING_DERIVATION', '1C8000A4', 'Provider routines', 'failed during derivation');
+      throw opensslError('1C8000A4', 'Provider routines', 'failed during derivation');
     }
     throw invalidPublicKey();
   }

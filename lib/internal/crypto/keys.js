@@ -29,7 +29,7 @@ function opensslError(packed, library, reason) {
 }
 
 // The library part of OpenSSL's error codes as Node names them (none for the providers').
-const kLibraryPrefixes = { 'rsa routines': 'RSA_', 'digital envelope routines': 'EVP_' };
+const kLibraryPrefixes = { 'rsa routines': 'RSA_', 'digital envelope routines': 'EVP_', 'Diffie-Hellman routines': 'DH_' };
 
 function decoderUnsupported() {
   return opensslError('1E08010C', 'DECODER routines', 'unsupported');
@@ -362,4 +362,5 @@ module.exports = {
   keyError,
   checked,
   kKeyInputTypes,
+  opensslError,
 };

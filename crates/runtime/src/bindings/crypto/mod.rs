@@ -438,6 +438,18 @@ fn agreement<'js>(
     Ok(rquickjs::String::from_str(ctx.clone(), tag)?.into_value())
 }
 
+/// A key agreement's key pair for JS: [private, public].
+fn key_pair<'js>(
+    ctx: &Ctx<'js>,
+    private: Vec<u8>,
+    public: Vec<u8>,
+) -> Result<Vec<ArrayBuffer<'js>>> {
+    Ok(vec![
+        ArrayBuffer::new(ctx.clone(), private)?,
+        ArrayBuffer::new(ctx.clone(), public)?,
+    ])
+}
+
 fn ec_curve(ctx: &Ctx<'_>, name: &str) -> Result<dh::EcCurve> {
     dh::EcCurve::of_name(name).ok_or_else(|| Exception::throw_type(ctx, "Invalid EC curve name"))
 }
@@ -453,10 +465,7 @@ fn init_agreement<'js>(obj: &Object<'js>) -> Result<()> {
         "ecdhGenerate",
         |ctx: Ctx<'js>, curve: String| -> Result<Vec<ArrayBuffer<'js>>> {
             let (private, public) = dh::ec_generate(ec_curve(&ctx, &curve)?, &mut random_bytes);
-            Ok(vec![
-                ArrayBuffer::new(ctx.clone(), private)?,
-                ArrayBuffer::new(ctx, public)?,
-            ])
+            key_pair(&ctx, private, public)
         },
     )?;
     // ecdhPublic(curve, private) → the uncompressed public point, or what was wrong.
@@ -540,10 +549,7 @@ fn init_agreement<'js>(obj: &Object<'js>) -> Result<()> {
                 None => dh::dh_private(prime, &mut random_bytes),
             };
             let public = dh::dh_public(prime, bytes(&ctx, &generator)?, &private);
-            Ok(vec![
-                ArrayBuffer::new(ctx.clone(), private)?,
-                ArrayBuffer::new(ctx, public)?,
-            ])
+            key_pair(&ctx, private, public)
         },
     )?;
     // dhCompute(prime, private, peer public) → the shared secret, or what was wrong.
