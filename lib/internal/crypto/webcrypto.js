@@ -2,9 +2,9 @@
 
 // WebCrypto's SubtleCrypto and CryptoKey (globalThis.crypto.subtle, crypto.webcrypto), over
 // node:crypto's own pieces: digests, HMAC, AES-GCM/CBC/CTR, AES-KW, PBKDF2, HKDF, ECDH
-// (P-256, P-384), the RSA (PKCS#1 v1.5, PSS), ECDSA (P-256, P-384) and Ed25519 keys and
-// signatures there are, RSA-OAEP, and generated RSA, EC, Ed25519, HMAC and AES keys.
-// X25519, Ed448 and X448 are not (NotSupportedError).
+// (P-256, P-384) and X25519, the RSA (PKCS#1 v1.5, PSS), ECDSA (P-256, P-384) and Ed25519
+// keys and signatures there are, RSA-OAEP, and generated RSA, EC, Ed25519, X25519, HMAC
+// and AES keys. Ed448 and X448 are not (NotSupportedError).
 
 const { Buffer } = require('buffer');
 const crypto = require('crypto');
@@ -30,7 +30,7 @@ const kAlgorithmNames = [
   'RSASSA-PKCS1-v1_5', 'RSA-PSS', 'RSA-OAEP', 'ECDSA', 'ECDH', 'Ed25519', 'X25519', 'Ed448', 'X448',
   'AES-CTR', 'AES-CBC', 'AES-GCM', 'AES-KW', 'HMAC', 'SHA-1', 'SHA-256', 'SHA-384', 'SHA-512', 'PBKDF2', 'HKDF',
 ];
-const kUnsupported = new Set(['X25519', 'Ed448', 'X448']);
+const kUnsupported = new Set(['Ed448', 'X448']);
 const kHashes = { 'SHA-1': 'sha1', 'SHA-256': 'sha256', 'SHA-384': 'sha384', 'SHA-512': 'sha512' };
 const kHashBlockBits = { 'SHA-1': 512, 'SHA-256': 512, 'SHA-384': 1024, 'SHA-512': 1024 };
 const kCurves = { 'P-256': 'prime256v1', 'P-384': 'secp384r1' };
@@ -67,10 +67,11 @@ const kUsages = {
   'RSA-OAEP': { private: ['decrypt', 'unwrapKey'], public: ['encrypt', 'wrapKey'] },
   ECDSA: { private: ['sign'], public: ['verify'] },
   ECDH: { private: ['deriveKey', 'deriveBits'], public: [] },
+  X25519: { private: ['deriveKey', 'deriveBits'], public: [] },
   Ed25519: { private: ['sign'], public: ['verify'] },
 };
 
-const kUsageNouns = { HMAC: 'an HMAC', PBKDF2: 'a PBKDF2', HKDF: 'an HKDF', ECDSA: 'an ECDSA', ECDH: 'an ECDH', Ed25519: 'an Ed25519' };
+const kUsageNouns = { HMAC: 'an HMAC', PBKDF2: 'a PBKDF2', HKDF: 'an HKDF', ECDSA: 'an ECDSA', ECDH: 'an ECDH', X25519: 'an X25519', Ed25519: 'an Ed25519' };
 function usageNoun(name) {
   if (name.startsWith('AES')) return 'an AES';
   if (name.startsWith('RSA')) return 'an RSA';
@@ -179,9 +180,9 @@ function asymmetricAlgorithm(alg, keyObject) {
     if (alg.namedCurve !== curve) throw domError('Named curve mismatch', 'DataError');
     return { name: alg.name, namedCurve: curve };
   }
-  if (alg.name === 'Ed25519') {
-    if (kind !== 'ed25519') throw domError('Invalid key type', 'DataError');
-    return { name: 'Ed25519' };
+  if (alg.name === 'Ed25519' || alg.name === 'X25519') {
+    if (kind !== alg.name.toLowerCase()) throw domError('Invalid key type', 'DataError');
+    return { name: alg.name };
   }
   if (kind !== 'rsa') throw domError('Invalid key type', 'DataError');
   const { modulusLength, publicExponent } = keyObject.asymmetricKeyDetails;
@@ -199,11 +200,12 @@ function importAsymmetric(alg, keyObject, extractable, usages) {
   return makeKey(keyObject, algorithm, extractable, usages);
 }
 
-// An EC or Ed25519 public key from its raw form (an uncompressed point, or 32 bytes).
+// An EC, Ed25519 or X25519 public key from its raw form (an uncompressed point, or 32
+// bytes).
 function rawPublic(alg, bytes) {
-  if (alg.name === 'Ed25519') {
-    if (bytes.length !== 32) throw domError('Invalid keyData', 'DataError');
-    return crypto.createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: bytes.toString('base64url') }, format: 'jwk' });
+  if (alg.name === 'Ed25519' || alg.name === 'X25519') {
+    if (bytes.length !== 32) throw domError(`${alg.name} raw keys must be exactly 32-bytes`, 'DataError');
+    return crypto.createPublicKey({ key: { kty: 'OKP', crv: alg.name, x: bytes.toString('base64url') }, format: 'jwk' });
   }
   const n = alg.namedCurve === 'P-384' ? 48 : 32;
   if (!(alg.namedCurve in kCurves)) throw domError('Unrecognized namedCurve', 'NotSupportedError');
@@ -232,7 +234,7 @@ async function importKey(format, keyData, algorithm, extractable, keyUsages) {
   if (format === 'raw') {
     const bytes = bytesOf(keyData, 'keyData');
     if (secret) return importSecret(alg, bytes, extractable, usages);
-    if (alg.name !== 'ECDSA' && alg.name !== 'ECDH' && alg.name !== 'Ed25519') {
+    if (!['ECDSA', 'ECDH', 'Ed25519', 'X25519'].includes(alg.name)) {
       throw domError('Unable to import RSA key with format raw', 'NotSupportedError');
     }
     return importAsymmetric(alg, rawPublic(alg, bytes), extractable, usages);
@@ -283,9 +285,9 @@ async function exportKey(format, key) {
   const { keyObject, algorithm } = s;
   if (format === 'raw') {
     if (s.type === 'secret') return arrayBuffer(keyObject.export());
-    if (s.type === 'public' && (algorithm.name === 'ECDSA' || algorithm.name === 'ECDH' || algorithm.name === 'Ed25519')) {
+    if (s.type === 'public' && ['ECDSA', 'ECDH', 'Ed25519', 'X25519'].includes(algorithm.name)) {
       const jwk = keyObject.export({ format: 'jwk' });
-      const parts = algorithm.name === 'Ed25519' ? [Buffer.from(jwk.x, 'base64url')] :
+      const parts = jwk.kty === 'OKP' ? [Buffer.from(jwk.x, 'base64url')] :
         [Buffer.from([4]), Buffer.from(jwk.x, 'base64url'), Buffer.from(jwk.y, 'base64url')];
       return arrayBuffer(Buffer.concat(parts));
     }
@@ -323,16 +325,18 @@ async function generateKey(algorithm, extractable, keyUsages) {
     const bytes = crypto.randomBytes(Math.ceil(bits / 8));
     return makeKey(crypto.createSecretKey(bytes), secretAlgorithm(alg, bits), extractable, usages);
   }
-  if (alg.name === 'ECDH') {
-    checkUsages('ECDH', 'private', usages);
-    if (!(alg.namedCurve in kCurves)) throw domError('Unrecognized namedCurve', 'NotSupportedError');
+  if (alg.name === 'ECDH' || alg.name === 'X25519') {
+    checkUsages(alg.name, 'private', usages);
+    if (alg.name === 'ECDH' && !(alg.namedCurve in kCurves)) throw domError('Unrecognized namedCurve', 'NotSupportedError');
     if (usages.length === 0) throw domError('Usages cannot be empty when creating a key.', 'SyntaxError');
-    const pair = crypto.generateKeyPairSync('ec', { namedCurve: alg.namedCurve });
+    const pair = alg.name === 'ECDH' ? crypto.generateKeyPairSync('ec', { namedCurve: alg.namedCurve }) :
+      crypto.generateKeyPairSync('x25519');
+    const algorithmOf = alg.name === 'ECDH' ? { name: 'ECDH', namedCurve: alg.namedCurve } : { name: 'X25519' };
     // The usages in the order Node lists them.
-    const privateUsages = kUsages.ECDH.private.filter((u) => usages.includes(u));
+    const privateUsages = kUsages[alg.name].private.filter((u) => usages.includes(u));
     return {
-      publicKey: makeKey(pair.publicKey, { name: 'ECDH', namedCurve: alg.namedCurve }, true, []),
-      privateKey: makeKey(pair.privateKey, { name: 'ECDH', namedCurve: alg.namedCurve }, extractable, privateUsages),
+      publicKey: makeKey(pair.publicKey, algorithmOf, true, []),
+      privateKey: makeKey(pair.privateKey, { ...algorithmOf }, extractable, privateUsages),
     };
   }
   if (alg.name === 'ECDSA' || alg.name === 'Ed25519') {
@@ -502,7 +506,8 @@ async function decrypt(algorithm, key, data) {
 
 // --- derivation --------------------------------------------------------------------------
 
-// ECDH's shared secret with `alg.public`, cut to `length` bits (all of it for null).
+// ECDH's or X25519's shared secret with `alg.public`, cut to `length` bits (all of it for
+// null).
 function ecdhBits(alg, s, length) {
   if (alg.public === undefined) {
     throw new TypeError("Failed to normalize algorithm: passed algorithm can not be converted to 'EcdhKeyDeriveParams' " +
@@ -510,7 +515,7 @@ function ecdhBits(alg, s, length) {
   }
   const peer = requireKey(alg.public, 'algorithm.public');
   if (peer.type !== 'public') throw domError('algorithm.public must be a public key', 'InvalidAccessError');
-  if (peer.algorithm.name !== 'ECDH') throw domError('The public and private keys must be of the same type', 'InvalidAccessError');
+  if (peer.algorithm.name !== s.algorithm.name) throw domError('The public and private keys must be of the same type', 'InvalidAccessError');
   if (peer.algorithm.namedCurve !== s.algorithm.namedCurve) throw domError('Named curve mismatch', 'InvalidAccessError');
   const secret = crypto.diffieHellman({ privateKey: s.keyObject, publicKey: peer.keyObject });
   if (length === null || length === undefined) return secret;
@@ -522,7 +527,7 @@ function ecdhBits(alg, s, length) {
 }
 
 function bits(alg, s, length) {
-  if (alg.name === 'ECDH') return ecdhBits(alg, s, length);
+  if (alg.name === 'ECDH' || alg.name === 'X25519') return ecdhBits(alg, s, length);
   if (length === null || length === undefined || length % 8 !== 0) {
     throw domError('length must be a multiple of 8', 'OperationError');
   }
