@@ -143,16 +143,7 @@ class X509Certificate {
 
   // The object getPeerCertificate() gives for this certificate.
   toLegacyObject() {
-    const cert = { ...this[kFields] };
-    for (const key of ['subject', 'issuer']) {
-      const names = { __proto__: null };
-      for (const [k, v] of cert[key]) {
-        if (k in names) names[k] = [].concat(names[k], v);
-        else names[k] = v;
-      }
-      cert[key] = names;
-    }
-    return cert;
+    return withNamedFields({ ...this[kFields] });
   }
 
   [Symbol.for('nodejs.util.inspect.custom')](depth, options, inspect) {
@@ -166,4 +157,18 @@ class X509Certificate {
   }
 }
 
-module.exports = { X509Certificate };
+// A certificate's fields (the binding's) with subject and issuer as getPeerCertificate()
+// gives them: objects by attribute name, a repeated attribute's values in an array.
+function withNamedFields(cert) {
+  for (const key of ['subject', 'issuer']) {
+    const names = { __proto__: null };
+    for (const [k, v] of cert[key]) {
+      if (k in names) names[k] = [].concat(names[k], v);
+      else names[k] = v;
+    }
+    cert[key] = names;
+  }
+  return cert;
+}
+
+module.exports = { X509Certificate, withNamedFields };

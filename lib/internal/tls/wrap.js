@@ -302,16 +302,8 @@ TLSSocket.prototype.getCipher = function() {
 TLSSocket.prototype.getPeerCertificate = function(detailed) {
   const chain = this._tlsId === null ? [] : binding.peerCertificate(this._tlsId, Boolean(detailed));
   if (chain.length === 0) return {};
-  for (const cert of chain) {
-    for (const key of ['subject', 'issuer']) {
-      const names = { __proto__: null };
-      for (const [k, v] of cert[key]) {
-        if (k in names) names[k] = [].concat(names[k], v);
-        else names[k] = v;
-      }
-      cert[key] = names;
-    }
-  }
+  const { withNamedFields } = require('internal/crypto/x509');
+  for (const cert of chain) withNamedFields(cert);
   if (detailed) {
     for (let i = 0; i < chain.length; i++) {
       const cert = chain[i];
