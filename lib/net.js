@@ -711,7 +711,8 @@ function afterHeldWrite(socket, cb) {
 // behind it (a pending write), EPOLLOUT is not waited for, an end waits for it, and a close
 // of the descriptor is put off until it is done (Handle's close).
 function writeBehind(sockets) {
-  var fds = [], chunks = [], entries = [];
+  // Stored by index rather than pushed: QuickJS looks `push` up on every call.
+  var fds = [], chunks = [], entries = [], n = 0;
   for (var i = 0; i < sockets.length; i++) {
     var socket = sockets[i];
     var chunk = socket._heldChunk;
@@ -726,11 +727,13 @@ function writeBehind(sockets) {
     if (socket._timeoutTimer !== null) socket._touch();
     var handle = socket._handle;
     handle.writing = true;
-    fds.push(handle.fd);
-    chunks.push(chunk);
-    entries.push(socket, handle);
+    fds[n] = handle.fd;
+    chunks[n] = chunk;
+    entries[2 * n] = socket;
+    entries[2 * n + 1] = handle;
+    n++;
   }
-  if (fds.length === 0) return;
+  if (n === 0) return;
   eventLoop.poolRequest((id) => binding.writeBehind(fds, chunks, id), (err, results) => {
     for (var i = 0; i < fds.length; i++) {
       afterWriteBehind(entries[2 * i], entries[2 * i + 1], fds[i], results[i]);

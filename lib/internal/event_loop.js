@@ -140,7 +140,7 @@ var holdingWrites = false;
 function holdWrite(socket) {
   if (!holdingWrites) return false;
   if (heldWrites.length >= kMaxHeldWrites) flushHeldWrites();
-  heldWrites.push(socket);
+  heldWrites[heldWrites.length] = socket;
   return true;
 }
 

@@ -536,7 +536,9 @@ function onHead(server, socket, state, ev) {
     req.upgrade = method === 'CONNECT' || server.listenerCount('upgrade') > 0;
     if (req.upgrade) return 2;
   }
-  state.incoming.push(req);
+  // An index store, not push(): QuickJS looks `push` up on every call.
+  var incoming = state.incoming;
+  incoming[incoming.length] = req;
   var ws = socket._writableState;
   if (!socket._paused && (ws.needDrain || state.outgoingData >= ws.highWaterMark)) {
     socket._paused = true;
@@ -702,7 +704,9 @@ function resOnFinish(req, res, socket, state, server, heard) {
   if (responseFinishChannel._active) responseFinishChannel.publish({ request: req, response: res, socket, server });
   var incoming = state.incoming;
   if (incoming[0] === req) {
-    incoming.shift();
+    // Mostly the only one: emptied without shift()'s lookup and call.
+    if (incoming.length === 1) incoming.length = 0;
+    else incoming.shift();
   } else {
     var i = incoming.indexOf(req);
     if (i !== -1) incoming.splice(i, 1);
