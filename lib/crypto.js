@@ -252,8 +252,38 @@ const {
   ECDH, createECDH, DiffieHellman, DiffieHellmanGroup, createDiffieHellman, getDiffieHellman, diffieHellman,
 } = require('internal/crypto/dh');
 
-// The constants of the operations there are (OpenSSL's values).
+// The constants of the operations there are, with OpenSSL's values: its SSL_OP_ bits (tls
+// reads the two that bound the protocol versions, see secureOptions in internal/tls/wrap),
+// DH check results, paddings, TLS version numbers and the default cipher lists.
+const defaultCipherList = require('tls').DEFAULT_CIPHERS;
 const constants = {
+  SSL_OP_ALL: 0x80000850,
+  SSL_OP_ALLOW_NO_DHE_KEX: 0x400,
+  SSL_OP_ALLOW_UNSAFE_LEGACY_RENEGOTIATION: 0x40000,
+  SSL_OP_CIPHER_SERVER_PREFERENCE: 0x400000,
+  SSL_OP_CISCO_ANYCONNECT: 0x8000,
+  SSL_OP_COOKIE_EXCHANGE: 0x2000,
+  SSL_OP_CRYPTOPRO_TLSEXT_BUG: 0x80000000,
+  SSL_OP_DONT_INSERT_EMPTY_FRAGMENTS: 0x800,
+  SSL_OP_LEGACY_SERVER_CONNECT: 0x4,
+  SSL_OP_NO_COMPRESSION: 0x20000,
+  SSL_OP_NO_ENCRYPT_THEN_MAC: 0x80000,
+  SSL_OP_NO_QUERY_MTU: 0x1000,
+  SSL_OP_NO_RENEGOTIATION: 0x40000000,
+  SSL_OP_NO_SESSION_RESUMPTION_ON_RENEGOTIATION: 0x10000,
+  SSL_OP_NO_SSLv2: 0,
+  SSL_OP_NO_SSLv3: 0x2000000,
+  SSL_OP_NO_TICKET: 0x4000,
+  SSL_OP_NO_TLSv1: 0x4000000,
+  SSL_OP_NO_TLSv1_1: 0x10000000,
+  SSL_OP_NO_TLSv1_2: 0x8000000,
+  SSL_OP_NO_TLSv1_3: 0x20000000,
+  SSL_OP_PRIORITIZE_CHACHA: 0x200000,
+  SSL_OP_TLS_ROLLBACK_BUG: 0x800000,
+  DH_CHECK_P_NOT_SAFE_PRIME: 2,
+  DH_CHECK_P_NOT_PRIME: 1,
+  DH_UNABLE_TO_CHECK_GENERATOR: 4,
+  DH_NOT_SUITABLE_GENERATOR: 8,
   RSA_PKCS1_PADDING: 1,
   RSA_NO_PADDING: 3,
   RSA_PKCS1_OAEP_PADDING: 4,
@@ -262,9 +292,15 @@ const constants = {
   RSA_PSS_SALTLEN_DIGEST: -1,
   RSA_PSS_SALTLEN_MAX_SIGN: -2,
   RSA_PSS_SALTLEN_AUTO: -2,
+  defaultCoreCipherList: defaultCipherList,
+  TLS1_VERSION: 0x301,
+  TLS1_1_VERSION: 0x302,
+  TLS1_2_VERSION: 0x303,
+  TLS1_3_VERSION: 0x304,
   POINT_CONVERSION_COMPRESSED: 2,
   POINT_CONVERSION_UNCOMPRESSED: 4,
   POINT_CONVERSION_HYBRID: 6,
+  defaultCipherList,
 };
 
 // KeyObject.from(cryptoKey): the KeyObject a WebCrypto key holds.

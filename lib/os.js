@@ -173,17 +173,28 @@ function setPriority(pid, prio) {
 
 // --- constants ---------------------------------------------------------------------------
 
+const kErrnoNames = [
+  'E2BIG', 'EACCES', 'EADDRINUSE', 'EADDRNOTAVAIL', 'EAFNOSUPPORT', 'EAGAIN', 'EALREADY', 'EBADF', 'EBADMSG',
+  'EBUSY', 'ECANCELED', 'ECHILD', 'ECONNABORTED', 'ECONNREFUSED', 'ECONNRESET', 'EDEADLK', 'EDESTADDRREQ',
+  'EDOM', 'EDQUOT', 'EEXIST', 'EFAULT', 'EFBIG', 'EHOSTUNREACH', 'EIDRM', 'EILSEQ', 'EINPROGRESS', 'EINTR',
+  'EINVAL', 'EIO', 'EISCONN', 'EISDIR', 'ELOOP', 'EMFILE', 'EMLINK', 'EMSGSIZE', 'EMULTIHOP', 'ENAMETOOLONG',
+  'ENETDOWN', 'ENETRESET', 'ENETUNREACH', 'ENFILE', 'ENOBUFS', 'ENODATA', 'ENODEV', 'ENOENT', 'ENOEXEC',
+  'ENOLCK', 'ENOLINK', 'ENOMEM', 'ENOMSG', 'ENOPROTOOPT', 'ENOSPC', 'ENOSR', 'ENOSTR', 'ENOSYS', 'ENOTCONN',
+  'ENOTDIR', 'ENOTEMPTY', 'ENOTSOCK', 'ENOTSUP', 'ENOTTY', 'ENXIO', 'EOPNOTSUPP', 'EOVERFLOW', 'EPERM', 'EPIPE',
+  'EPROTO', 'EPROTONOSUPPORT', 'EPROTOTYPE', 'ERANGE', 'EROFS', 'ESPIPE', 'ESRCH', 'ESTALE', 'ETIME',
+  'ETIMEDOUT', 'ETXTBSY', 'EWOULDBLOCK', 'EXDEV',
+];
+// Names Linux gives another's number.
+const kErrnoAliases = { __proto__: null, ENOTSUP: 'EOPNOTSUPP', EWOULDBLOCK: 'EAGAIN' };
+
 function buildConstants() {
   const { signalNumbers } = require('internal/process/setup');
   const signals = { __proto__: null };
   for (const name in signalNumbers) signals[name] = signalNumbers[name];
+  // Node's list of POSIX error names, in its order, with Linux's numbers.
   const errno = { __proto__: null };
   const uv = internalBinding('uv');
-  for (const key of Object.keys(uv)) {
-    if (key.startsWith('UV_E')) errno[key.slice(3)] = -uv[key];
-  }
-  errno.EWOULDBLOCK = errno.EAGAIN;
-  errno.ENOTSUP = errno.EOPNOTSUPP;
+  for (const name of kErrnoNames) errno[name] = -uv[`UV_${kErrnoAliases[name] ?? name}`];
   return {
     __proto__: null,
     UV_UDP_REUSEADDR: 4,

@@ -47,12 +47,24 @@ function protocolRange(options) {
     if (!kProtocolVersions.includes(version)) throw new codes.ERR_TLS_INVALID_PROTOCOL_VERSION(version, kind);
     range[key] = version;
   }
+  // OpenSSL's SSL_OP_NO_TLSv1_2 and SSL_OP_NO_TLSv1_3 bits narrow the range as the two
+  // versions rustls speaks are concerned (the bits of older versions change nothing here).
+  const { secureOptions } = options;
+  if (secureOptions !== undefined && secureOptions !== null) {
+    if (typeof secureOptions !== 'number') {
+      throw new codes.ERR_INVALID_ARG_TYPE('secureOptions', 'number', secureOptions);
+    }
+    if (secureOptions & kNoTLSv12) range.minVersion = 'TLSv1.3';
+    if (secureOptions & kNoTLSv13) range.maxVersion = 'TLSv1.2';
+  }
   return range;
 }
+const kNoTLSv12 = 0x08000000;
+const kNoTLSv13 = 0x20000000;
 
 // A secure context (tls.createSecureContext) is the options that make a TLS configuration:
 // a socket or server given one takes these from it, and not from its own options.
-const kContextOptions = ['key', 'cert', 'ca', 'ciphers', 'minVersion', 'maxVersion', 'honorCipherOrder'];
+const kContextOptions = ['key', 'cert', 'ca', 'ciphers', 'minVersion', 'maxVersion', 'secureOptions', 'honorCipherOrder'];
 const kOptions = Symbol('kOptions');
 
 class SecureContext {
