@@ -17,4 +17,12 @@ if ! command -v node >/dev/null 2>&1; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq nodejs >/dev/null
 fi
+# The tz database: Intl's time zones are read from it (as glibc's and ICU's are).
+if [ ! -d /usr/share/zoneinfo ] && [ -z "${TZDIR:-}" ]; then
+  say "installing Debian's tzdata (Intl's time zones)"
+  SUDO=""
+  [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq tzdata >/dev/null
+fi
 say "node $(node --version), $(cargo --version)"

@@ -60,6 +60,24 @@ function defineGlobal(name, value) {
   Object.defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable: false });
 }
 
+// A native function's source as V8 writes it, on one line ("function max() { [native
+// code] }"), where QuickJS breaks it over three.
+{
+  const functionToString = Function.prototype.toString;
+  const kQuickJSNative = '{\n    [native code]\n}';
+  Object.defineProperty(Function.prototype, 'toString', {
+    value: {
+      toString() {
+        const source = Reflect.apply(functionToString, this, []);
+        return source.endsWith(kQuickJSNative) ? `${source.slice(0, -kQuickJSNative.length)}{ [native code] }` : source;
+      },
+    }.toString,
+    writable: true,
+    configurable: true,
+    enumerable: false,
+  });
+}
+
 // V8's stack format: QuickJS-ng calls Error.prepareStackTrace with V8-style call sites,
 // so `err.stack` starts with "Name: message" and lists "    at fn (file:line:col)" frames,
 // as programs written for Node expect.
@@ -169,6 +187,10 @@ module.exports = function start(options) {
     defineLazyGlobal(name, () => requireBuiltin('internal/abort_controller')[name]);
   }
   defineLazyGlobal('structuredClone', () => requireBuiltin('internal/structured_clone').structuredClone);
+  // Intl (QuickJS has none), with English data, and the toLocale*/localeCompare methods
+  // over it; each service loads at its first use.
+  defineLazyGlobal('Intl', () => requireBuiltin('internal/intl/index').Intl);
+  requireBuiltin('internal/intl/index').installLocaleMethods();
   // Atomics.wait and notify that worker.terminate() can interrupt (internal/atomics, loaded
   // at first use).
   Object.defineProperties(Atomics, {

@@ -144,14 +144,16 @@ Module.prototype.load = function load(filename) {
 };
 
 // require() of an ES module (Node 20.19+): evaluate its graph now, synchronously, and hand
-// back the namespace. A graph that awaits at top level cannot finish synchronously.
+// back the namespace, or what the module exports under the name "module.exports" (how an
+// ES module chooses what require() returns). A graph that awaits at top level cannot
+// finish synchronously.
 function requireEsm(filename, parent) {
   const promise = internalBinding('module_wrap').importModule(filename, '');
   let state = 'pending';
   let value;
   promise.then((v) => { state = 'fulfilled'; value = v; }, (e) => { state = 'rejected'; value = e; });
   internalBinding('contextify').runMicrotasks();
-  if (state === 'fulfilled') return value;
+  if (state === 'fulfilled') return 'module.exports' in value ? value['module.exports'] : value;
   if (state === 'rejected') throw value;
   const err = new Error(
     'require() cannot be used on an ESM graph with top-level await. Use import() instead. To see where the top-level await comes from, use --experimental-print-required-tla.\n' +

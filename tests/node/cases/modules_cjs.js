@@ -22,6 +22,9 @@ console.log(modsRequire('esm-only').value);
 console.log(typeof module.paths[0], module.children.length > 0, module.loaded);
 // require() of ES modules (Node 20.19+): synchronous when there is no top-level await.
 const esm = require('../fixtures/mods/esm-lib.mjs');
+// An ES module's "module.exports" export is what require() gives (yargs 18's way).
+const chosen = require('../fixtures/mods/esm-module-exports.mjs');
+console.log('module.exports export:', typeof chosen, chosen('x'), chosen.version);
 console.log(esm.default('cjs'), esm.counter);
 try {
   require('../fixtures/mods/tla.mjs');

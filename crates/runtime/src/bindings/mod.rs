@@ -20,6 +20,7 @@ mod event_loop;
 pub mod fs;
 mod fs_event_wrap;
 mod http_parser;
+mod intl;
 mod libsys;
 mod messaging;
 pub mod module_wrap;
@@ -64,6 +65,7 @@ pub fn internal_binding<'js>(ctx: &Ctx<'js>, state: &Shared, name: &str) -> Resu
         "fs" => fs::init(&obj, state)?,
         "fs_event_wrap" => fs_event_wrap::init(&obj)?,
         "http_parser" => http_parser::init(&obj)?,
+        "intl" => intl::init(&obj)?,
         "libsys" => libsys::init(&obj)?,
         "messaging" => messaging::init(&obj)?,
         "module_wrap" => module_wrap::init(&obj)?,
