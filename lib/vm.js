@@ -43,6 +43,19 @@ function createContext(contextObject = {}, options) {
   const noop = () => {};
   global.console = Object.fromEntries(['log', 'info', 'warn', 'error', 'debug', 'trace', 'dir', 'table', 'time', 'timeEnd',
     'timeLog', 'assert', 'count', 'countReset', 'group', 'groupEnd', 'groupCollapsed', 'clear'].map((m) => [m, noop]));
+  // Intl is one of V8's own globals (QuickJS has none: the runtime's serves every realm).
+  Object.defineProperty(global, 'Intl', {
+    configurable: true,
+    enumerable: false,
+    get() {
+      const value = globalThis.Intl;
+      Object.defineProperty(global, 'Intl', { value, writable: true, configurable: true, enumerable: false });
+      return value;
+    },
+    set(value) {
+      Object.defineProperty(global, 'Intl', { value, writable: true, configurable: true, enumerable: false });
+    },
+  });
   contexts.set(contextObject, { id, global, builtins: new Set(Reflect.ownKeys(global)) });
   registry.register(contextObject, id);
   return contextObject;

@@ -23,6 +23,8 @@ const kInspect = Symbol.for('nodejs.util.inspect.custom');
 
 // WebIDL's USVString conversion: lone surrogates become U+FFFD.
 function toUSVString(value) {
+  // V8's words for the TypeError a Symbol's conversion throws.
+  if (typeof value === 'symbol') throw new TypeError('Cannot convert a Symbol value to a string');
   const str = `${value}`;
   return str.isWellFormed() ? str : str.toWellFormed();
 }

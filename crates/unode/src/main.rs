@@ -30,12 +30,15 @@ Options:
   --throw-deprecation     throw on deprecations
   --trace-warnings        print stack traces for warnings
   --stack-trace-limit=N   accepted for compatibility
+  --icu-data-dir=...      accepted for compatibility (Intl's English data is built in)
   -v, --version           print unode's Node API version
   --unode-version         print unode's own version
   -h, --help              print this help
 
 Environment:
   UV_THREADPOOL_SIZE      worker pool size (default 4)
+  TZ, TZDIR               Intl's default time zone, and where the tz database is
+  NODE_ICU_DATA           accepted for compatibility (as --icu-data-dir)
 ";
 
 /// Options that take no value and only set something in `process.execArgv`.
@@ -57,6 +60,7 @@ const VALUE_FLAGS: &[&str] = &[
     "--env-file",
     "--input-type",
     "--stack-trace-limit",
+    "--icu-data-dir",
     "--max-old-space-size",
     "--stack-size",
     "--unhandled-rejections",

@@ -41,6 +41,15 @@ function elementsOf(text, numeric) {
       for (const c of kExpanded[ch]) out.push(letter(c, 2));
       continue;
     }
+    // A compatibility form (the ligature ﬃ, a full-width letter) sorts as what it stands
+    // for, a tertiary difference apart.
+    const compatible = ch.normalize('NFKD');
+    if (compatible !== ch) {
+      const sub = elementsOf(compatible, numeric);
+      for (const e of sub) e.tertiary += 2;
+      out.push(...sub);
+      continue;
+    }
     let accent = '';
     if (kAccented[ch] !== undefined) [ch, accent] = kAccented[ch];
     if (ch >= '0' && ch <= '9') {

@@ -83,6 +83,14 @@ function thisTime(value, method) {
   return value.getTime();
 }
 
+// Whether the first of `locales` is Turkish or Azeri (which map I and i apart from their
+// dots).
+function isTurkic(locales) {
+  const list = canonicalizeLocaleList(locales);
+  const language = list.length > 0 ? list[0].split('-')[0] : 'en';
+  return language === 'tr' || language === 'az';
+}
+
 function installMethod(proto, name, fn) {
   Object.defineProperty(fn, 'name', { value: name });
   Object.defineProperty(proto, name, { value: fn, writable: true, configurable: true, enumerable: false });
@@ -121,15 +129,16 @@ function installLocaleMethods() {
       return collator().compareStrings(String(this), String(that), locales, options);
     },
   }.localeCompare);
-  // English case mapping is the language-neutral one; Turkish, Azeri and Lithuanian rules are
-  // not carried.
+  // Case mapping is the language-neutral one but for Turkish and Azeri's dotted and
+  // dotless i (Lithuanian's rules are not carried).
   installMethod(String.prototype, 'toLocaleUpperCase', {
     toLocaleUpperCase(locales) {
       if (this === undefined || this === null) {
         throw new TypeError('String.prototype.toLocaleUpperCase called on null or undefined');
       }
-      canonicalizeLocaleList(locales);
-      return String.prototype.toUpperCase.call(this);
+      const text = String(this);
+      if (isTurkic(locales)) return text.replaceAll('i', '\u0130').toUpperCase();
+      return text.toUpperCase();
     },
   }.toLocaleUpperCase);
   installMethod(String.prototype, 'toLocaleLowerCase', {
@@ -137,8 +146,9 @@ function installLocaleMethods() {
       if (this === undefined || this === null) {
         throw new TypeError('String.prototype.toLocaleLowerCase called on null or undefined');
       }
-      canonicalizeLocaleList(locales);
-      return String.prototype.toLowerCase.call(this);
+      const text = String(this);
+      if (isTurkic(locales)) return text.replace(/\u0130|I\u0307/g, 'i').replaceAll('I', '\u0131').toLowerCase();
+      return text.toLowerCase();
     },
   }.toLocaleLowerCase);
   // Array's and the typed arrays' join their elements' own toLocaleString with ","

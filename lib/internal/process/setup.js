@@ -55,7 +55,7 @@ function setupProcess(process, options, requireBuiltin) {
   define('execPath', binding.execPath);
   define('execArgv', options.execArgv);
   define('env', envProxy(binding.env));
-  define('config', { target_defaults: {}, variables: { node_shared: false, v8_enable_i18n_support: 0 } });
+  define('config', { target_defaults: {}, variables: { node_shared: false, v8_enable_i18n_support: 1, icu_small: true } });
   define('features', { inspector: false, debug: false, uv: true, ipv6: true, tls_alpn: false, tls_sni: false, tls_ocsp: false, tls: false, cached_builtins: true, typescript: false });
   define('moduleLoadList', []);
   define('argv0', options.argv0);

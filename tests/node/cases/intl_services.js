@@ -65,3 +65,6 @@ show('Intl', () => [typeof Intl, Object.prototype.toString.call(Intl), ['Collato
 show('toStringTags', () => [new Intl.Collator(), new Intl.PluralRules(), new Intl.ListFormat(), new Intl.RelativeTimeFormat(), new Intl.Segmenter(), new Intl.Locale('en'), new Intl.DateTimeFormat()].map((o) => Object.prototype.toString.call(o)));
 show('case mapping', () => ['İstanbul'.toLocaleLowerCase('en-US'), 'straße'.toLocaleUpperCase(), 'ABC'.toLocaleLowerCase()]);
 show('array toLocaleString', () => [[1234.5, new Date(0), null, 'x'].toLocaleString('en-US', { timeZone: 'UTC' }), new Float64Array([1234.5, 2]).toLocaleString()]);
+show('turkic case', () => ['I'.toLocaleLowerCase('tr'), 'İ'.toLocaleLowerCase('tr-TR'), 'i'.toLocaleUpperCase('az'), 'ı'.toLocaleUpperCase('tr'), 'I'.toLocaleLowerCase('en')]);
+show('compatibility forms', () => [new Intl.Collator('en', { sensitivity: 'base' }).compare('\ufb03', 'ffi'), new Intl.Collator('en').compare('\ufb03', 'ffi'), ['ﬃ', 'ffi', 'ffj', 'Ａ', 'a', 'b'].sort(new Intl.Collator('en').compare)]);
+show('vm realm', () => require('vm').runInNewContext('[typeof Intl, new Intl.NumberFormat("en-US").format(1234.5), "v8BreakIterator" in Intl]'));
