@@ -56,6 +56,37 @@ function defineLazyGlobal(name, load) {
   });
 }
 
+// ECMA-402's locale-sensitive methods of the built-in prototypes, over lib/internal/intl/:
+// here only stubs that load internal/intl/locale_methods at their first call (a start that
+// carried the methods themselves would cost more than they do).
+function installLocaleMethods() {
+  const targets = [
+    [Number.prototype, 'toLocaleString', 'numberToLocaleString'],
+    [BigInt.prototype, 'toLocaleString', 'bigintToLocaleString'],
+    [Date.prototype, 'toLocaleString', 'dateToLocaleString'],
+    [Date.prototype, 'toLocaleDateString', 'dateToLocaleDateString'],
+    [Date.prototype, 'toLocaleTimeString', 'dateToLocaleTimeString'],
+    [String.prototype, 'toLocaleUpperCase', 'toLocaleUpperCase'],
+    [String.prototype, 'toLocaleLowerCase', 'toLocaleLowerCase'],
+    [Array.prototype, 'toLocaleString', 'arrayToLocaleString'],
+    [Object.getPrototypeOf(Uint8Array.prototype), 'toLocaleString', 'arrayToLocaleString'],
+  ];
+  for (const [proto, name, key] of targets) {
+    const method = {
+      [name](...args) {
+        return requireBuiltin('internal/intl/locale_methods')[key](this, args[0], args[1]);
+      },
+    }[name];
+    Object.defineProperty(proto, name, { value: method, writable: true, configurable: true, enumerable: false });
+  }
+  const localeCompare = {
+    localeCompare(that, ...args) {
+      return requireBuiltin('internal/intl/locale_methods').localeCompare(this, that, args[0], args[1]);
+    },
+  }.localeCompare;
+  Object.defineProperty(String.prototype, 'localeCompare', { value: localeCompare, writable: true, configurable: true, enumerable: false });
+}
+
 function defineGlobal(name, value) {
   Object.defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable: false });
 }
@@ -190,7 +221,7 @@ module.exports = function start(options) {
   // Intl (QuickJS has none), with English data, and the toLocale*/localeCompare methods
   // over it; each service loads at its first use.
   defineLazyGlobal('Intl', () => requireBuiltin('internal/intl/index').Intl);
-  requireBuiltin('internal/intl/index').installLocaleMethods();
+  installLocaleMethods();
   // Atomics.wait and notify that worker.terminate() can interrupt (internal/atomics, loaded
   // at first use).
   Object.defineProperties(Atomics, {

@@ -8,20 +8,21 @@ include!(concat!(env!("OUT_DIR"), "/builtins.rs"));
 
 /// Whether `id` names an embedded built-in (`"fs"`, `"internal/errors"` …).
 pub fn has_builtin(id: &str) -> bool {
-    BUILTINS.binary_search_by(|(k, _)| (*k).cmp(id)).is_ok()
+    BUILTINS.binary_search_by(|(k, ..)| (*k).cmp(id)).is_ok()
 }
 
 /// Ids of every embedded module.
 pub fn builtin_ids() -> impl Iterator<Item = &'static str> {
-    BUILTINS.iter().map(|(k, _)| *k)
+    BUILTINS.iter().map(|(k, ..)| *k)
 }
 
 /// Loads built-in `id` from its bytecode and returns its wrapper function.
 pub fn load_builtin<'js>(ctx: &Ctx<'js>, id: &str) -> Result<Function<'js>> {
-    let Ok(i) = BUILTINS.binary_search_by(|(k, _)| (*k).cmp(id)) else {
+    let Ok(i) = BUILTINS.binary_search_by(|(k, ..)| (*k).cmp(id)) else {
         return Err(Error::new_loading(id));
     };
-    let bytes = BUILTINS[i].1;
+    let (_, offset, len) = BUILTINS[i];
+    let bytes = &BYTECODE[offset..offset + len];
     let raw = ctx.as_raw().as_ptr();
     // SAFETY: the bytes were written by JS_WriteObject of the same QuickJS version at build
     // time (build.rs); JS_ReadObject validates the format, JS_EvalFunction consumes `obj`.
