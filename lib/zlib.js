@@ -92,6 +92,27 @@ function levelOf(opts, mode) {
   return opts && typeof opts.level === 'number' ? opts.level : constants.Z_DEFAULT_COMPRESSION;
 }
 
+// A stream's native codec, as Node's zlib exposes it on `_handle` (minizlib, under tar and
+// npm, reaches in to make its close() a no-op around _processChunk). `id` is -1 once the
+// codec is gone: finished, failed or closed.
+class ZlibHandle {
+  constructor(mode, level) {
+    this.id = binding.create(mode, level);
+  }
+
+  // The codec's output for `chunk` ([bytes] or [null, message, code, errno]).
+  write(chunk, flush) {
+    const row = binding.write(this.id, chunk, flush);
+    if (flush === constants.Z_FINISH || row[0] === null) this.id = -1;
+    return row;
+  }
+
+  close() {
+    if (this.id >= 0) binding.close(this.id);
+    this.id = -1;
+  }
+}
+
 function Zlib(opts, mode) {
   const level = levelOf(opts, mode);
   this._finishFlushFlag = opts && typeof opts.finishFlush === 'number' ? opts.finishFlush : constants.Z_FINISH;
@@ -103,23 +124,48 @@ function Zlib(opts, mode) {
   Transform.call(this, { ...opts, autoDestroy: true });
   this._mode = mode;
   this._level = level;
-  this._handle = binding.create(mode, level);
+  this._handle = new ZlibHandle(mode, level);
   this.bytesWritten = 0;
   this._closed = false;
 }
 Object.setPrototypeOf(Zlib.prototype, Transform.prototype);
 Object.setPrototypeOf(Zlib, Transform);
 
+// The codec's output for `chunk`, or an Error.
+function runCodec(engine, chunk, flush) {
+  const handle = engine._handle;
+  if (handle === null || handle.id < 0) return new Error('zlib binding closed');
+  const row = handle.write(chunk, flush);
+  return row[0] === null ? zlibError(row) : row[0];
+}
+
 Zlib.prototype._run = function(chunk, flush) {
-  if (this._handle < 0) return new Error('zlib binding closed');
-  const row = binding.write(this._handle, chunk, flush);
-  if (flush === constants.Z_FINISH) this._handle = -1;
-  if (row[0] === null) {
-    this._handle = -1;
-    return zlibError(row);
-  }
-  if (row[0].byteLength > 0) this.push(Buffer.from(row[0]));
+  const out = runCodec(this, chunk, flush);
+  if (out instanceof Error) return out;
+  if (out.byteLength > 0) this.push(Buffer.from(out));
   return null;
+};
+
+// Node's way of feeding the codec outside the stream: with a callback, the output goes to
+// the stream as a write's would; without one, it comes back (a Buffer) and the handle is
+// closed, as Node closes it.
+Zlib.prototype._processChunk = function(chunk, flushFlag, cb) {
+  if (typeof cb === 'function') {
+    this.bytesWritten += chunk.length;
+    const err = this._run(chunk, flushFlag);
+    if (err) this.destroy(err);
+    else process.nextTick(cb);
+    return undefined;
+  }
+  const out = runCodec(this, chunk, flushFlag);
+  if (out instanceof Error) {
+    this.destroy(out);
+    throw out;
+  }
+  this.bytesWritten += chunk.length;
+  if (this._handle !== null) this._handle.close();
+  this._handle = null;
+  return Buffer.from(out);
 };
 
 Zlib.prototype._transform = function(chunk, encoding, cb) {
@@ -155,8 +201,8 @@ Zlib.prototype.params = function(level, strategy, callback) {
 };
 
 Zlib.prototype.reset = function() {
-  if (this._handle >= 0) binding.close(this._handle);
-  this._handle = binding.create(this._mode, this._level);
+  if (this._handle !== null) this._handle.close();
+  this._handle = new ZlibHandle(this._mode, this._level);
 };
 
 Zlib.prototype.close = function(callback) {
@@ -165,8 +211,8 @@ Zlib.prototype.close = function(callback) {
 };
 
 Zlib.prototype._destroy = function(err, cb) {
-  if (this._handle >= 0) binding.close(this._handle);
-  this._handle = -1;
+  if (this._handle !== null) this._handle.close();
+  this._handle = null;
   this._closed = true;
   cb(err);
 };
