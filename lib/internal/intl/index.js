@@ -8,6 +8,7 @@ const { canonicalizeLocaleList } = require('internal/intl/core');
 const services = {
   Collator: () => require('internal/intl/collator').Collator,
   DateTimeFormat: () => require('internal/intl/date_time_format').DateTimeFormat,
+  DisplayNames: () => require('internal/intl/display_names').DisplayNames,
   ListFormat: () => require('internal/intl/list_format').ListFormat,
   Locale: () => require('internal/intl/locale').Locale,
   NumberFormat: () => require('internal/intl/number_format').NumberFormat,
