@@ -232,4 +232,4 @@ Object.defineProperty(File.prototype, Symbol.toStringTag, {
   value: 'File', writable: false, enumerable: false, configurable: true,
 });
 
-module.exports = { Blob, File, isBlob };
+module.exports = { Blob, File, isBlob, bytesOf };

@@ -255,6 +255,7 @@ module.exports = function start(options) {
     defineLazyGlobal(name, () => requireBuiltin('stream/web')[name]);
   }
   defineLazyGlobal('Blob', () => requireBuiltin('internal/blob').Blob);
+  defineLazyGlobal('FormData', () => requireBuiltin('internal/fetch/form_data').FormData);
   defineLazyGlobal('File', () => requireBuiltin('internal/blob').File);
   for (const name of [
     'performance', 'PerformanceEntry', 'PerformanceMark', 'PerformanceMeasure', 'PerformanceObserver',

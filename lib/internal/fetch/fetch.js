@@ -32,6 +32,8 @@ function extractBody(init) {
   if (init instanceof URLSearchParams) {
     return [Buffer.from(init.toString(), 'utf8'), 'application/x-www-form-urlencoded;charset=UTF-8'];
   }
+  const formData = require('internal/fetch/form_data');
+  if (init instanceof formData.FormData) return formData.encodeMultipart(init);
   if (init instanceof ArrayBuffer || ArrayBuffer.isView(init)) {
     const view = init instanceof ArrayBuffer ? new Uint8Array(init) : new Uint8Array(init.buffer, init.byteOffset, init.byteLength);
     return [Buffer.from(view), null];
@@ -112,7 +114,8 @@ const BodyMixin = {
     return new Blob([await consume(this)], { type });
   },
   async formData() {
-    throw new TypeError('Response.formData: multipart and url-encoded form parsing is not supported yet');
+    const bytes = await consume(this);
+    return require('internal/fetch/form_data').parseFormData(bytes, this.headers.get('content-type'));
   },
 };
 
