@@ -26,6 +26,7 @@ const STARTUP: &[&str] = &[
     "internal/events/symbols",
     "internal/process/setup",
     "internal/process/task_queues",
+    "internal/async_context",
     "internal/timers",
     "internal/event_loop",
     "internal/main",

@@ -6,6 +6,7 @@
 
 var loop = internalBinding('event_loop');
 var { processTicksAndRejections } = require('internal/process/task_queues');
+var { bindContext, endCallback } = require('internal/async_context');
 
 var EV_IO = 1;
 var EV_POOL = 2;
@@ -78,7 +79,7 @@ function setWatchRef(token, refed) {
 // until then, so the memory the worker uses cannot be collected under it.
 function poolRequest(submit, callback, hold) {
   const id = nextRequestId++;
-  poolRequests.set(id, { callback, hold });
+  poolRequests.set(id, { callback: bindContext(callback), hold });
   ref();
   try {
     submit(id);
@@ -120,6 +121,7 @@ function invoke(fn, a, b, c) {
     require('internal/process/execution').triggerUncaughtException(err, false);
   }
   processTicksAndRejections();
+  endCallback();
 }
 
 // Writes held back while the rest of a batch of ready events is handled (see net's

@@ -6,6 +6,7 @@
 var loop = internalBinding('event_loop');
 var eventLoop = require('internal/event_loop');
 var { processTicksAndRejections } = require('internal/process/task_queues');
+var { bindContext, endCallback } = require('internal/async_context');
 
 var TIMEOUT_MAX = 2 ** 31 - 1;
 var kId = Symbol('timerId');
@@ -55,7 +56,7 @@ function getTimerDuration(msecs, name) {
 class Timeout {
   constructor(callback, after, args, isRepeat, isRefed) {
     this._idleTimeout = normalizeDelay(after);
-    this._onTimeout = callback;
+    this._onTimeout = bindContext(callback);
     this._timerArgs = args;
     this._repeat = isRepeat ? this._idleTimeout : null;
     this._destroyed = false;
@@ -167,10 +168,12 @@ function runTimers() {
       rearmIfRepeating(timer);
       triggerUncaught(err);
       processTicksAndRejections();
+      endCallback();
       continue;
     }
     rearmIfRepeating(timer);
     processTicksAndRejections();
+    endCallback();
   }
   earliestDeadline = loop.nextDeadline();
 }
@@ -193,7 +196,7 @@ var pendingImmediates = 0;
 
 class Immediate {
   constructor(callback, args) {
-    this._onImmediate = callback;
+    this._onImmediate = bindContext(callback);
     this._argv = args;
     this._destroyed = false;
     this[kRefed] = true;
@@ -254,6 +257,7 @@ function runImmediates() {
       triggerUncaught(err);
     }
     processTicksAndRejections();
+    endCallback();
   }
 }
 

@@ -5,6 +5,7 @@
 // Module-level bindings and what runs on every event are var (see internal/http/server.js).
 
 var { runMicrotasks, setPromiseRejectCallback } = internalBinding('contextify');
+var { bindContext } = require('internal/async_context');
 
 // Callbacks and their argument arrays, flat (callback, args, callback, args, ...): a tick
 // costs no object of its own, and the common argument counts are called directly (a
@@ -19,7 +20,7 @@ function nextTick(callback, ...args) {
     throw new codes.ERR_INVALID_ARG_TYPE('callback', 'Function', callback);
   }
   if (process._exiting) return;
-  queue.push(callback, args.length === 0 ? kNoArgs : args);
+  queue.push(bindContext(callback), args.length === 0 ? kNoArgs : args);
 }
 
 function hasTickScheduled() {
@@ -63,6 +64,7 @@ function queueMicrotask(callback) {
   }
   // A throwing microtask is an uncaught exception, as in Node; the wrapper reports it
   // instead of leaving QuickJS to drop it.
+  callback = bindContext(callback);
   Promise.resolve().then(() => {
     try {
       callback();
