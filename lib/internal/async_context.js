@@ -26,13 +26,7 @@ function bindContext(fn) {
   if (current === undefined) return fn;
   const context = current;
   return function runInContext(...args) {
-    const previous = current;
-    current = context;
-    try {
-      return Reflect.apply(fn, this, args);
-    } finally {
-      current = previous;
-    }
+    return runWithContext(context, fn, this, args);
   };
 }
 

@@ -9,7 +9,8 @@
 // Latin in code point order (which keeps each script together, as CLDR's order does).
 
 const {
-  canonicalizeLocaleList, resolveLocale, withKeywords, supportedLocalesOf, toOptions, getOption, checkReceiver,
+  canonicalizeLocaleList, resolveLocale, withKeywords, supportedLocalesOf, toOptions, getOption,
+  getKeywordOption, checkReceiver, defineMethods,
 } = require('internal/intl/core');
 
 const kService = 'Intl.Collator';
@@ -136,10 +137,7 @@ function createState(locales, options) {
   options = toOptions(options);
   const usage = getOption(options, 'usage', 'string', ['sort', 'search'], 'sort', kService);
   getOption(options, 'localeMatcher', 'string', ['lookup', 'best fit'], 'best fit', kService);
-  const collation = getOption(options, 'collation', 'string', undefined, undefined, kService);
-  if (collation !== undefined && !/^[a-z0-9]{3,8}(-[a-z0-9]{3,8})*$/i.test(collation)) {
-    throw new RangeError(`Invalid collation : ${collation}`);
-  }
+  getKeywordOption(options, 'collation', kService);
   const numericOption = getOption(options, 'numeric', 'boolean', undefined, undefined, kService);
   const caseFirstOption = getOption(options, 'caseFirst', 'string', ['upper', 'lower', 'false'], undefined, kService);
   const { locale, keywords } = resolveLocale(requested, ['kn', 'kf']);
@@ -181,11 +179,8 @@ Object.defineProperties(Collator.prototype, {
   [Symbol.toStringTag]: { __proto__: null, configurable: true, value: 'Intl.Collator' },
 });
 
-Object.defineProperty(Collator, 'supportedLocalesOf', {
-  __proto__: null,
-  configurable: true,
-  writable: true,
-  value: function supportedLocalesOf_(locales, options) {
+defineMethods(Collator, {
+  supportedLocalesOf(locales, options) {
     return supportedLocalesOf(locales, options);
   },
 });

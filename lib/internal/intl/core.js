@@ -120,7 +120,11 @@ function canonicalizeLocaleList(locales) {
 
 // The -u- keyword values the services here support.
 const kSupportedKeywords = {
-  ca: ['gregory'], nu: ['latn'], hc: ['h11', 'h12', 'h23', 'h24'], kn: ['true', 'false'], kf: ['upper', 'lower', 'false'],
+  ca: ['gregory'],
+  nu: ['latn'],
+  hc: ['h11', 'h12', 'h23', 'h24'],
+  kn: ['true', 'false'],
+  kf: ['upper', 'lower', 'false'],
 };
 
 // The locale a service uses for `requested` (see above), and the -u- keywords among `keys`
@@ -177,6 +181,18 @@ function getOption(options, name, type, values, fallback, service) {
   return value;
 }
 
+// A -u- keyword's value given as an option (calendar, collation, numberingSystem): a
+// Unicode locale type (3–8 letters or digits, in parts), or a RangeError naming it.
+function getKeywordOption(options, name, service) {
+  const value = getOption(options, name, 'string', undefined, undefined, service);
+  if (value !== undefined && !isLocaleType(value)) throw new RangeError(`Invalid ${name} : ${value}`);
+  return value;
+}
+
+function isLocaleType(value) {
+  return /^[a-z0-9]{3,8}(-[a-z0-9]{3,8})*$/i.test(value);
+}
+
 // GetNumberOption: an integer in [min, max], or `fallback` when not given.
 function getNumberOption(options, name, min, max, fallback) {
   const value = options[name];
@@ -209,7 +225,7 @@ function defineMethods(proto, methods) {
 }
 
 module.exports = {
-  defineMethods,
-  kDefaultLocale, parseTag, tagOf, canonicalizeTag, canonicalizeLocaleList, unicodeKeywords, resolveLocale, withKeywords,
-  supportedLocalesOf, toOptions, getOption, getNumberOption, checkReceiver, localeError,
+  kDefaultLocale, parseTag, tagOf, canonicalizeTag, canonicalizeLocaleList, unicodeKeywords, resolveLocale,
+  withKeywords, supportedLocalesOf, toOptions, getOption, getNumberOption, getKeywordOption, isLocaleType,
+  checkReceiver, localeError, defineMethods,
 };

@@ -9,7 +9,8 @@
 // a long month, by a space after a lone weekday, by ", " otherwise.
 
 const {
-  canonicalizeLocaleList, resolveLocale, withKeywords, supportedLocalesOf, toOptions, getOption, getNumberOption, checkReceiver,
+  canonicalizeLocaleList, resolveLocale, withKeywords, supportedLocalesOf, toOptions, getOption,
+  getNumberOption, getKeywordOption, checkReceiver, defineMethods,
 } = require('internal/intl/core');
 const data = require('internal/intl/data');
 
@@ -116,14 +117,8 @@ function createState(locales, options, required, defaults) {
   const requested = canonicalizeLocaleList(locales);
   options = toOptions(options);
   getOption(options, 'localeMatcher', 'string', ['lookup', 'best fit'], 'best fit', kService);
-  const calendar = getOption(options, 'calendar', 'string', undefined, undefined, kService);
-  if (calendar !== undefined && !/^[a-z0-9]{3,8}(-[a-z0-9]{3,8})*$/i.test(calendar)) {
-    throw new RangeError(`Invalid calendar : ${calendar}`);
-  }
-  const nu = getOption(options, 'numberingSystem', 'string', undefined, undefined, kService);
-  if (nu !== undefined && !/^[a-z0-9]{3,8}(-[a-z0-9]{3,8})*$/i.test(nu)) {
-    throw new RangeError(`Invalid numberingSystem : ${nu}`);
-  }
+  const calendar = getKeywordOption(options, 'calendar', kService);
+  const nu = getKeywordOption(options, 'numberingSystem', kService);
   const hour12 = getOption(options, 'hour12', 'boolean', undefined, undefined, kService);
   let hourCycle = getOption(options, 'hourCycle', 'string', ['h11', 'h12', 'h23', 'h24'], undefined, kService);
   const { locale, keywords } = resolveLocale(requested, ['ca', 'hc', 'nu']);
@@ -456,11 +451,8 @@ Object.defineProperties(DateTimeFormat.prototype, {
   [Symbol.toStringTag]: { __proto__: null, configurable: true, value: 'Intl.DateTimeFormat' },
 });
 
-Object.defineProperty(DateTimeFormat, 'supportedLocalesOf', {
-  __proto__: null,
-  configurable: true,
-  writable: true,
-  value: function supportedLocalesOf_(locales, options) {
+defineMethods(DateTimeFormat, {
+  supportedLocalesOf(locales, options) {
     return supportedLocalesOf(locales, options);
   },
 });

@@ -4,8 +4,8 @@
 // calendars and date fields, in long, short and narrow styles.
 
 const {
-  canonicalizeLocaleList, resolveLocale, supportedLocalesOf, toOptions, getOption, checkReceiver, defineMethods,
-  parseTag,
+  canonicalizeLocaleList, resolveLocale, supportedLocalesOf, toOptions, getOption, checkReceiver,
+  defineMethods, parseTag, isLocaleType,
 } = require('internal/intl/core');
 const data = require('internal/intl/data');
 
@@ -68,7 +68,7 @@ function nameOf(s, code) {
       found = named(data.display.currency, code.toUpperCase(), s.style);
       break;
     case 'calendar':
-      if (!/^[a-z0-9]{3,8}(-[a-z0-9]{3,8})*$/i.test(code)) throw invalid();
+      if (!isLocaleType(code)) throw invalid();
       found = named(data.display.calendar, code.toLowerCase(), s.style);
       break;
     case 'dateTimeField':

@@ -2,7 +2,8 @@
 // Intl.ListFormat in English: "a, b, and c", "a, b, & c", "a, b, or c", "a, b, c", "a b c".
 
 const {
-  canonicalizeLocaleList, resolveLocale, supportedLocalesOf, toOptions, getOption, checkReceiver, defineMethods,
+  canonicalizeLocaleList, resolveLocale, supportedLocalesOf, toOptions, getOption, checkReceiver,
+  defineMethods,
 } = require('internal/intl/core');
 
 const kService = 'Intl.ListFormat';

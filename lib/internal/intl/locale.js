@@ -4,7 +4,8 @@
 // (English's week, hour cycles, calendars ...).
 
 const {
-  parseTag, tagOf, unicodeKeywords, toOptions, getOption, checkReceiver, localeError, defineMethods,
+  parseTag, tagOf, unicodeKeywords, toOptions, getOption, checkReceiver, localeError,
+  defineMethods, isLocaleType,
 } = require('internal/intl/core');
 
 const kService = 'Intl.Locale';
@@ -65,7 +66,7 @@ function Locale(tag, options) {
     if (name === 'caseFirst' && !['upper', 'lower', 'false'].includes(value)) {
       throw new RangeError(`Value ${value} out of range for Intl.Locale options property caseFirst`);
     }
-    if (!/^[a-z0-9]{3,8}(-[a-z0-9]{3,8})*$/i.test(value)) throw localeError();
+    if (!isLocaleType(value)) throw localeError();
     keywords.set(key, value.toLowerCase());
   }
   if (keywords.size > 0) {

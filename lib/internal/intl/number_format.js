@@ -8,7 +8,8 @@
 // from their exact decimal digits.
 
 const {
-  canonicalizeLocaleList, resolveLocale, withKeywords, supportedLocalesOf, toOptions, getOption, getNumberOption, checkReceiver,
+  canonicalizeLocaleList, resolveLocale, withKeywords, supportedLocalesOf, toOptions, getOption,
+  getNumberOption, getKeywordOption, checkReceiver, defineMethods,
 } = require('internal/intl/core');
 const data = require('internal/intl/data');
 
@@ -258,10 +259,7 @@ function NumberFormat(locales, options) {
   const requested = canonicalizeLocaleList(locales);
   options = toOptions(options);
   getOption(options, 'localeMatcher', 'string', ['lookup', 'best fit'], 'best fit', kService);
-  const nu = getOption(options, 'numberingSystem', 'string', undefined, undefined, kService);
-  if (nu !== undefined && !/^[a-z0-9]{3,8}(-[a-z0-9]{3,8})*$/i.test(nu)) {
-    throw new RangeError('Invalid numberingSystem : ' + nu);
-  }
+  const nu = getKeywordOption(options, 'numberingSystem', kService);
   const { locale, keywords } = resolveLocale(requested, ['nu']);
   const s = { locale: withKeywords(locale, keywords, nu === undefined ? [] : ['nu']), numberingSystem: 'latn' };
   s.style = getOption(options, 'style', 'string', kStyles, 'decimal', kService);
@@ -568,11 +566,8 @@ Object.defineProperties(NumberFormat.prototype, {
   [Symbol.toStringTag]: { __proto__: null, configurable: true, value: 'Intl.NumberFormat' },
 });
 
-Object.defineProperty(NumberFormat, 'supportedLocalesOf', {
-  __proto__: null,
-  configurable: true,
-  writable: true,
-  value: function supportedLocalesOf_(locales, options) {
+defineMethods(NumberFormat, {
+  supportedLocalesOf(locales, options) {
     return supportedLocalesOf(locales, options);
   },
 });

@@ -3,7 +3,8 @@
 // "other" for ordinals (1st, 2nd, 3rd, 4th), on the number as the digit options format it.
 
 const {
-  canonicalizeLocaleList, resolveLocale, supportedLocalesOf, toOptions, getOption, checkReceiver, defineMethods,
+  canonicalizeLocaleList, resolveLocale, supportedLocalesOf, toOptions, getOption, checkReceiver,
+  defineMethods,
 } = require('internal/intl/core');
 const { mathematicalValue, roundDecimal, splitDecimal, digitOptions } = require('internal/intl/number_format');
 

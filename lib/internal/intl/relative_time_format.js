@@ -3,8 +3,8 @@
 // numeric: 'auto' the words ("yesterday", "next year", "now").
 
 const {
-  canonicalizeLocaleList, resolveLocale, withKeywords, supportedLocalesOf, toOptions, getOption, checkReceiver,
-  defineMethods,
+  canonicalizeLocaleList, resolveLocale, withKeywords, supportedLocalesOf, toOptions, getOption,
+  getKeywordOption, checkReceiver, defineMethods,
 } = require('internal/intl/core');
 const { NumberFormat } = require('internal/intl/number_format');
 
@@ -72,10 +72,7 @@ function RelativeTimeFormat(locales, options) {
   const requested = canonicalizeLocaleList(locales);
   options = toOptions(options);
   getOption(options, 'localeMatcher', 'string', ['lookup', 'best fit'], 'best fit', kService);
-  const nu = getOption(options, 'numberingSystem', 'string', undefined, undefined, kService);
-  if (nu !== undefined && !/^[a-z0-9]{3,8}(-[a-z0-9]{3,8})*$/i.test(nu)) {
-    throw new RangeError(`Invalid numberingSystem : ${nu}`);
-  }
+  const nu = getKeywordOption(options, 'numberingSystem', kService);
   const style = getOption(options, 'style', 'string', ['long', 'short', 'narrow'], 'long', kService);
   const numeric = getOption(options, 'numeric', 'string', ['always', 'auto'], 'always', kService);
   const { locale, keywords } = resolveLocale(requested, ['nu']);

@@ -4,7 +4,8 @@
 // whether they are word-like.
 
 const {
-  canonicalizeLocaleList, resolveLocale, supportedLocalesOf, toOptions, getOption, checkReceiver, defineMethods,
+  canonicalizeLocaleList, resolveLocale, supportedLocalesOf, toOptions, getOption, checkReceiver,
+  defineMethods,
 } = require('internal/intl/core');
 
 const binding = internalBinding('intl');
