@@ -112,8 +112,15 @@ function TLSSocket(socket, options = {}) {
   if (!(this instanceof TLSSocket)) return new TLSSocket(socket, options);
   if (!options.isServer) options = withSecureContext(options);
   net.Socket.call(this, { allowHalfOpen: options.allowHalfOpen });
-  const raw = socket instanceof net.Socket ? socket : new net.Socket();
+  // The transport: a net socket, or any Duplex (TLS over a JS stream), or a socket to come.
+  const isStream = socket !== null && typeof socket === 'object' && typeof socket.on === 'function' &&
+    typeof socket.write === 'function';
+  const raw = isStream ? socket : new net.Socket();
   this._raw = raw;
+  if (isStream && !(socket instanceof net.Socket)) {
+    const { StreamWrap } = require('internal/js_stream_socket');
+    this._handle = new StreamWrap(socket);
+  }
   this.encrypted = true;
   this.authorized = false;
   this.authorizationError = null;
@@ -140,11 +147,14 @@ function TLSSocket(socket, options = {}) {
       ...protocolRange(options),
     });
   }
-  this.connecting = raw.connecting;
+  this.connecting = Boolean(raw.connecting);
+  // A client over a JS stream, made directly, says hello only once started (_start, which
+  // tls.connect calls), as Node's does; over a net socket it starts at once.
+  this._started = this._isServer || raw instanceof net.Socket;
   raw.on('connect', () => {
     this.connecting = false;
     this.emit('connect');
-    this._flushTls();
+    if (this._started) this._flushTls();
   });
   raw.on('data', (data) => this._onCipher(data));
   raw.on('end', () => {
@@ -167,10 +177,16 @@ function TLSSocket(socket, options = {}) {
     this._emitClose(hadError);
   });
   raw.on('timeout', () => this.emit('timeout'));
-  if (!raw.connecting) this._flushTls();
+  if (!raw.connecting && this._started) this._flushTls();
 }
 Object.setPrototypeOf(TLSSocket.prototype, net.Socket.prototype);
 Object.setPrototypeOf(TLSSocket, net.Socket);
+
+TLSSocket.prototype._start = function() {
+  if (this._started) return;
+  this._started = true;
+  if (!this._raw.connecting) this._flushTls();
+};
 
 TLSSocket.prototype._emitClose = function(hadError) {
   if (this._closeEmitted) return;
@@ -360,6 +376,7 @@ function connect(...args) {
   protocolRange(withSecureContext(options));
   const raw = options.socket || net.connect({ ...options, host });
   const socket = new TLSSocket(raw, options);
+  socket._start();
   socket.once('secure', () => {
     if (socket.authorizationError && socket._rejectUnauthorized) {
       socket.destroy(tlsError(socket.authorizationError, socket._authorizationMessage, socket));
