@@ -71,17 +71,19 @@ function installLocaleMethods() {
     [Array.prototype, 'toLocaleString', 'arrayToLocaleString'],
     [Object.getPrototypeOf(Uint8Array.prototype), 'toLocaleString', 'arrayToLocaleString'],
   ];
+  let methods;
+  const load = () => (methods ??= requireBuiltin('internal/intl/locale_methods'));
   for (const [proto, name, key] of targets) {
     const method = {
       [name](...args) {
-        return requireBuiltin('internal/intl/locale_methods')[key](this, args[0], args[1]);
+        return load()[key](this, args[0], args[1]);
       },
     }[name];
     Object.defineProperty(proto, name, { value: method, writable: true, configurable: true, enumerable: false });
   }
   const localeCompare = {
     localeCompare(that, ...args) {
-      return requireBuiltin('internal/intl/locale_methods').localeCompare(this, that, args[0], args[1]);
+      return load().localeCompare(this, that, args[0], args[1]);
     },
   }.localeCompare;
   Object.defineProperty(String.prototype, 'localeCompare', { value: localeCompare, writable: true, configurable: true, enumerable: false });

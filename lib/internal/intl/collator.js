@@ -94,14 +94,56 @@ function compareNumbers(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+// Each ASCII character's element, made once by the general path (ASCII has no accents or
+// expansions, so a string of it needs no normalization); digits are left to that path
+// when runs of them compare as numbers.
+const kAsciiElements = [];
+for (let code = 0; code < 128; code++) kAsciiElements.push(elementsOf(String.fromCharCode(code), false)[0]);
+const kAscii = /^[\x00-\x7f]*$/;
+
+function asciiElementsOf(text, numeric) {
+  const out = [];
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (numeric && code >= 48 && code <= 57) {
+      let j = i + 1;
+      while (j < text.length && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
+      out.push({ primary: kDigit, num: BigInt(text.slice(i, j)), accents: '', tertiary: 0, variable: false });
+      i = j - 1;
+    } else {
+      out.push(kAsciiElements[code]);
+    }
+  }
+  return out;
+}
+
+// A string's elements under the collator's settings, kept for the next comparisons (a sort
+// compares each string many times).
+const kKeyCacheSize = 20000;
+function keyOf(s, text) {
+  let key = s.keys.get(text);
+  if (key !== undefined) return key;
+  key = kAscii.test(text) ? asciiElementsOf(text, s.numeric) : elementsOf(text, s.numeric);
+  if (s.ignorePunctuation) key = key.filter((e) => !e.variable);
+  if (s.keys.size >= kKeyCacheSize) s.keys.clear();
+  s.keys.set(text, key);
+  return key;
+}
+
 function compareElements(s, a, b) {
-  const ea = elementsOf(a, s.numeric).filter((e) => !(s.ignorePunctuation && e.variable));
-  const eb = elementsOf(b, s.numeric).filter((e) => !(s.ignorePunctuation && e.variable));
+  const ea = keyOf(s, a);
+  const eb = keyOf(s, b);
   // Primary: base letters, digits and punctuation.
   const n = Math.min(ea.length, eb.length);
   for (let i = 0; i < n; i++) {
-    const c = compareNumbers(ea[i].primary, eb[i].primary) || compareNumbers(ea[i].num, eb[i].num);
-    if (c !== 0) return c;
+    const pa = ea[i].primary;
+    const pb = eb[i].primary;
+    if (pa !== pb) return pa < pb ? -1 : 1;
+    // Digit runs read as numbers share one primary weight; their values order them.
+    if (pa === kDigit && s.numeric) {
+      const c = compareNumbers(ea[i].num, eb[i].num);
+      if (c !== 0) return c;
+    }
   }
   if (ea.length !== eb.length) return ea.length < eb.length ? -1 : 1;
   if (s.sensitivity === 'base') return 0;
@@ -147,7 +189,10 @@ function createState(locales, options) {
   const resolvedLocale = withKeywords(locale, keywords, dropped);
   const sensitivity = getOption(options, 'sensitivity', 'string', ['base', 'accent', 'case', 'variant'], 'variant', kService);
   const ignorePunctuation = getOption(options, 'ignorePunctuation', 'boolean', undefined, false, kService);
-  return { locale: resolvedLocale, usage, sensitivity, ignorePunctuation, collation: 'default', numeric, caseFirst };
+  return {
+    locale: resolvedLocale, usage, sensitivity, ignorePunctuation, collation: 'default', numeric, caseFirst,
+    keys: new Map(),
+  };
 }
 
 Object.defineProperties(Collator.prototype, {
@@ -188,12 +233,41 @@ defineMethods(Collator, {
 // String.prototype.localeCompare: the usual call without locales or options shares one
 // collator's state.
 let defaultState;
+// States for the locales and options a program passes again and again (a sort's
+// `localeCompare(b, 'en', { numeric: true })`), by their text where they are plain.
+const stateCache = new Map();
 function compareStrings(a, b, locales, options) {
   if (locales === undefined && options === undefined) {
     defaultState ??= createState();
     return compareElements(defaultState, a, b);
   }
-  return compareElements(createState(locales, options), a, b);
+  const key = cacheKey(locales, options);
+  if (key === undefined) return compareElements(createState(locales, options), a, b);
+  let state = stateCache.get(key);
+  if (state === undefined) {
+    state = createState(locales, options);
+    if (stateCache.size >= 32) stateCache.clear();
+    stateCache.set(key, state);
+  }
+  return compareElements(state, a, b);
+}
+
+// A text naming `locales` and `options` when both are plain (a string or undefined, and
+// undefined or an ordinary object of primitives), else undefined.
+function cacheKey(locales, options) {
+  if (locales !== undefined && typeof locales !== 'string') return undefined;
+  if (options === undefined) return `${locales}`;
+  if (typeof options !== 'object' || options === null || Object.getPrototypeOf(options) !== Object.prototype) {
+    return undefined;
+  }
+  let key = `${locales}`;
+  for (const name of Object.keys(options)) {
+    const value = options[name];
+    if (value !== null && typeof value === 'object') return undefined;
+    if (typeof value === 'function' || typeof value === 'symbol') return undefined;
+    key += `|${name}=${typeof value}:${String(value)}`;
+  }
+  return key;
 }
 
 module.exports = { Collator, compareStrings };

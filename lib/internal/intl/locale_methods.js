@@ -36,6 +36,9 @@ function isTurkic(locales) {
   return language === 'tr' || language === 'az';
 }
 
+// Loaded at the first comparison (sorts call it in a loop).
+let compareStrings;
+
 function dateMethod(name, required, defaults) {
   return (receiver, locales, options) => {
     const t = thisTime(receiver, `Date.prototype.${name}`);
@@ -57,7 +60,8 @@ module.exports = {
   dateToLocaleTimeString: dateMethod('toLocaleTimeString', 'time', 'time'),
   localeCompare(receiver, that, locales, options) {
     const text = thisString(receiver, 'localeCompare');
-    return require('internal/intl/collator').compareStrings(text, String(that), locales, options);
+    compareStrings ??= require('internal/intl/collator').compareStrings;
+    return compareStrings(text, String(that), locales, options);
   },
   toLocaleUpperCase(receiver, locales) {
     const text = thisString(receiver, 'toLocaleUpperCase');
