@@ -167,6 +167,11 @@ class UdpHandle {
     this.updateInterest();
   }
 
+  recvStop() {
+    this.receiving = false;
+    this.updateInterest();
+  }
+
   connect(ip, port) {
     const err = this.open();
     if (err < 0) return err;
@@ -785,5 +790,30 @@ Socket.prototype.getSendQueueCount = function() {
   const handle = this[kStateSymbol].handle;
   return handle.sendQueue.length + handle.sentCount;
 };
+
+// Node's former private fields and methods, still there behind a deprecation (DEP0112).
+function deprecated(fn, name) {
+  return require('util').deprecate(fn, `Socket.prototype.${name} is deprecated`, 'DEP0112');
+}
+for (const [name, field] of [['_handle', 'handle'], ['_bindState', 'bindState'], ['_queue', 'queue'], ['_reuseAddr', 'reuseAddr']]) {
+  Object.defineProperty(Socket.prototype, name, {
+    get: deprecated(function() { return this[kStateSymbol][field]; }, name),
+    set: deprecated(function(value) { this[kStateSymbol][field] = value; }, name),
+    configurable: true,
+  });
+}
+Object.defineProperty(Socket.prototype, '_receiving', {
+  get: deprecated(function() { return this[kStateSymbol].handle?.receiving ?? false; }, '_receiving'),
+  set: deprecated(function(value) {
+    const handle = this[kStateSymbol].handle;
+    if (handle) handle.receiving = Boolean(value);
+  }, '_receiving'),
+  configurable: true,
+});
+Socket.prototype._healthCheck = deprecated(function() { healthCheck(this); }, '_healthCheck()');
+Socket.prototype._stopReceiving = deprecated(function() {
+  const handle = this[kStateSymbol].handle;
+  if (handle && handle.receiving) handle.recvStop();
+}, '_stopReceiving()');
 
 module.exports = { createSocket, Socket };

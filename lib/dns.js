@@ -11,6 +11,7 @@ const {
   makeCodeError,
   validateBoolean,
   validateFunction,
+  validateInt32,
   validateNumber,
   validateOneOf,
   validatePort,
@@ -275,8 +276,8 @@ function parseServer(server, i) {
 class Resolver {
   constructor(options = undefined) {
     if (options !== undefined) {
-      if (options.timeout !== undefined) validateNumber(options.timeout, 'options.timeout', -1, 2 ** 31 - 1);
-      if (options.tries !== undefined) validateNumber(options.tries, 'options.tries', 1, 2 ** 31 - 1);
+      if (options.timeout !== undefined) validateInt32(options.timeout, 'options.timeout', -1);
+      if (options.tries !== undefined) validateInt32(options.tries, 'options.tries', 1);
     }
     this._handle = new Channel(options);
   }

@@ -7,10 +7,8 @@ const agents = require('internal/http/agent');
 const { Agent } = agents;
 const { IncomingMessage } = require('internal/http/incoming');
 const { OutgoingMessage } = require('internal/http/outgoing');
-const { METHODS, STATUS_CODES, validateHeaderName, validateHeaderValue, parsers } = require('internal/http/common');
+const { METHODS, STATUS_CODES, validateHeaderName, validateHeaderValue, parsers, parserDefaults } = require('internal/http/common');
 const { validateInteger } = require('internal/errors');
-
-let maxHeaderSize = 16 * 1024;
 
 function createServer(opts, requestListener) {
   return new Server(opts, requestListener);
@@ -44,11 +42,9 @@ module.exports = {
     validateInteger(max, 'max', 1);
     parsers.max = max;
   },
+  // The default limit (--max-http-header-size), read-only as in Node.
   get maxHeaderSize() {
-    return maxHeaderSize;
-  },
-  set maxHeaderSize(v) {
-    maxHeaderSize = v;
+    return parserDefaults().maxHeaderSize;
   },
   get globalAgent() {
     return agents.globalAgent;

@@ -7,7 +7,7 @@
 const { punycodeDecode, punycodeEncode } = require('internal/url');
 
 // Node 20 warns about this module only when pending deprecations are enabled.
-if (process.execArgv.includes('--pending-deprecation') || process.env.NODE_PENDING_DEPRECATION === '1') {
+if (require('internal/options').getOptionValue('--pending-deprecation') || process.env.NODE_PENDING_DEPRECATION === '1') {
   process.emitWarning('The `punycode` module is deprecated. Please use a userland alternative instead.',
     'DeprecationWarning', 'DEP0040');
 }

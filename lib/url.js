@@ -29,7 +29,7 @@ function lazyQuerystring() {
 }
 
 function pendingDeprecation() {
-  return process.execArgv.includes('--pending-deprecation') || process.env.NODE_PENDING_DEPRECATION === '1';
+  return require('internal/options').getOptionValue('--pending-deprecation') || process.env.NODE_PENDING_DEPRECATION === '1';
 }
 
 // Protocols that never have a host, and those whose URLs always have "//".

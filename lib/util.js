@@ -1900,6 +1900,10 @@ function makeDebugLogger(section) {
   let logger = debugLoggers.get(section);
   if (logger === undefined) {
     if (isDebugEnabled(section)) {
+      if (section === 'HTTP' || section === 'HTTP2') {
+        process.emitWarning(`Setting the NODE_DEBUG environment variable to '${section.toLowerCase()}' can expose ` +
+          'sensitive data (such as passwords, tokens and authentication headers) in the resulting log.');
+      }
       const pid = process.pid;
       logger = (...args) => {
         const colors = shouldColorize(process.stderr);

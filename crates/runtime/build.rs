@@ -24,6 +24,7 @@ const STARTUP: &[&str] = &[
     "internal/bootstrap",
     "events",
     "internal/events/symbols",
+    "internal/options",
     "internal/process/setup",
     "internal/process/task_queues",
     "internal/async_context",

@@ -194,6 +194,7 @@ function gc(options) {
 }
 
 module.exports = function start(options) {
+  requireBuiltin('internal/options').setOptions(options.options);
   requireBuiltin('internal/process/setup').setupProcess(processObject, options, requireBuiltin);
 
   const timers = requireBuiltin('internal/timers');
@@ -202,7 +203,8 @@ module.exports = function start(options) {
   }
   const { queueMicrotask } = requireBuiltin('internal/process/task_queues');
   defineGlobal('queueMicrotask', queueMicrotask);
-  if (options.execArgv.includes('--expose-gc') || options.execArgv.includes('--expose_gc')) defineGlobal('gc', gc);
+  const { getOptionValue } = requireBuiltin('internal/options');
+  if (getOptionValue('--expose-gc') || getOptionValue('--expose_gc')) defineGlobal('gc', gc);
 
   defineLazyGlobal('console', () => requireBuiltin('console'));
   defineLazyGlobal('Buffer', () => requireBuiltin('buffer').Buffer);

@@ -2,6 +2,7 @@
 // Runs the entry point (script, -e/-p code, or stdin), then the event loop, then 'exit'.
 
 const { processTicksAndRejections } = require('internal/process/task_queues');
+const { getOptionValue } = require('internal/options');
 
 function triggerUncaughtException(err, fromPromise) {
   require('internal/process/execution').triggerUncaughtException(err, fromPromise);
@@ -14,9 +15,7 @@ function run(options) {
     (id) => require('internal/modules/esm').load(id));
   // --env-file=PATH: its variables, under those the environment already has (a missing
   // file ends the process as Node ends it).
-  for (const arg of process.execArgv) {
-    if (!arg.startsWith('--env-file=')) continue;
-    const path = arg.slice('--env-file='.length);
+  for (const path of getOptionValue('--env-file')) {
     try {
       process.loadEnvFile(path);
     } catch {
@@ -32,23 +31,13 @@ function run(options) {
   }
   let mainPromise = null;
   try {
-    switch (options.mode) {
-      case 'script':
-        mainPromise = require('internal/modules/cjs').Module.runMain(process.argv[1]);
-        break;
-      case 'eval':
-        mainPromise = evalCode(options.code, options.print, options.inputModule, '[eval]');
-        break;
-      case 'stdin':
-        mainPromise = evalCode(readStdin(), false, options.inputModule, '[stdin]');
-        break;
-      case 'worker': {
-        const worker = require('internal/worker');
-        worker.setupWorkerThread();
-        mainPromise = worker.self.eval ? evalCode(worker.self.entry, false, false, '[worker eval]') :
-          require('internal/modules/cjs').Module.runMain(worker.self.entry);
-        break;
-      }
+    // --require modules load first, then --import modules, each in order; the program
+    // runs once the last import has settled (as in Node, a failed one ends the process).
+    if (options.require.length > 0) require('internal/modules/cjs').Module._preloadModules(options.require);
+    if (options.import.length > 0) {
+      mainPromise = importPreloads(options.import).then(() => runEntry(options));
+    } else {
+      mainPromise = runEntry(options);
     }
   } catch (err) {
     triggerUncaughtException(err, false);
@@ -76,6 +65,55 @@ function run(options) {
     }
   }
   return process.exitCode !== undefined && process.exitCode !== null ? process.exitCode | 0 : code;
+}
+
+// The program: a promise when it is an ES module (or follows --import's), else null.
+function runEntry(options) {
+  switch (options.mode) {
+    case 'script':
+      return require('internal/modules/cjs').Module.runMain(process.argv[1]);
+    case 'eval':
+      addBuiltinGlobals();
+      return evalCode(options.code, options.print, options.inputModule, '[eval]');
+    case 'stdin':
+      return evalCode(readStdin(), false, options.inputModule, '[stdin]');
+    case 'worker': {
+      const worker = require('internal/worker');
+      worker.setupWorkerThread();
+      return worker.self.eval ? evalCode(worker.self.entry, false, false, '[worker eval]') :
+        require('internal/modules/cjs').Module.runMain(worker.self.entry);
+    }
+  }
+  return null;
+}
+
+// -e/-p code sees the builtin modules as globals (`fs`, `http`, ...), each loaded on first
+// use and replaced by an assignment, as in Node's [eval] context; names the global object
+// has already (console, process, crypto) keep their values.
+function addBuiltinGlobals() {
+  for (const name of require('internal/modules/cjs').Module.builtinModules) {
+    if (name.startsWith('_') || name.includes('/') || Object.prototype.hasOwnProperty.call(globalThis, name)) continue;
+    const setReal = (value) => {
+      delete globalThis[name];
+      globalThis[name] = value;
+    };
+    Object.defineProperty(globalThis, name, {
+      get() {
+        const lib = require(name);
+        Object.defineProperty(globalThis, name, { get: () => lib, set: setReal, configurable: true, enumerable: false });
+        return lib;
+      },
+      set: setReal,
+      configurable: true,
+      enumerable: false,
+    });
+  }
+}
+
+// --import's modules, one after another, resolved from the working directory.
+async function importPreloads(specifiers) {
+  const moduleWrap = internalBinding('module_wrap');
+  for (const specifier of specifiers) await moduleWrap.importModule(specifier, '');
 }
 
 function readStdin() {
@@ -110,7 +148,7 @@ function evalCode(code, print, asModule, name) {
     if (mod === undefined) {
       const filename = require('path').join(process.cwd(), name);
       const { Module } = require('internal/modules/cjs');
-      mod = new Module(filename, null);
+      mod = new Module(name, null);
       mod.filename = filename;
       mod.paths = Module._nodeModulePaths(process.cwd());
     }

@@ -30,6 +30,13 @@ pub struct Options {
     pub args: Vec<String>,
     /// The runtime options given before the script, as `process.execArgv`.
     pub exec_argv: Vec<String>,
+    /// Every runtime option (`NODE_OPTIONS`' and the command line's), each as `--name` or
+    /// `--name=value`: what lib reads through internal/options.
+    pub options: Vec<String>,
+    /// `--require` modules, loaded before the entry point.
+    pub require: Vec<String>,
+    /// `--import` modules, imported after the `--require` ones.
+    pub import: Vec<String>,
     /// `--input-type=module`: treat `-e`/stdin code as an ES module.
     pub input_module: bool,
     /// The command name as typed, for `process.argv0`.
@@ -64,6 +71,9 @@ pub(crate) fn run_worker(init: bindings::worker::WorkerInit) -> i32 {
         entry: Entry::Worker,
         args,
         exec_argv: Vec::new(),
+        options: Vec::new(),
+        require: Vec::new(),
+        import: Vec::new(),
         input_module: false,
         argv0: "unode".to_owned(),
     };
@@ -142,6 +152,9 @@ fn boot(
             }
             o.set("args", opts.args.clone())?;
             o.set("execArgv", opts.exec_argv.clone())?;
+            o.set("options", opts.options.clone())?;
+            o.set("require", opts.require.clone())?;
+            o.set("import", opts.import.clone())?;
             o.set("inputModule", opts.input_module)?;
             o.set("argv0", opts.argv0.as_str())?;
             start.call((o,))

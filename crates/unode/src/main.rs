@@ -1,6 +1,7 @@
 //! `unode`: run a Node.js program (`unode app.js`, `-e`, `-p`, stdin), build a guest image
 //! (`unode image`), and, as PID 1 of a microVM guest, be its init.
 
+mod flags;
 mod image_cmd;
 mod vm_cmd;
 
@@ -23,12 +24,16 @@ Options:
   -e, --eval \"script\"     evaluate script
   -p, --print \"script\"    evaluate script and print the result
   -                       read the script from standard input
+  -r, --require MODULE    load a CommonJS module before the program
+  --import MODULE         import an ES module before the program (after --require's)
   --input-type=module     treat --eval / stdin input as an ES module
   --env-file=PATH         set the variables of a .env file the environment lacks
   --no-warnings           silence process warnings
   --no-deprecation        silence deprecation warnings
   --throw-deprecation     throw on deprecations
   --trace-warnings        print stack traces for warnings
+  --max-http-header-size=N  the HTTP parser's default limit on a head (16384 bytes)
+  --insecure-http-parser  HTTP parsers accept malformed heads by default
   --stack-trace-limit=N   accepted for compatibility
   --icu-data-dir=...      accepted for compatibility (Intl's English data is built in)
   -v, --version           print unode's Node API version
@@ -36,35 +41,11 @@ Options:
   -h, --help              print this help
 
 Environment:
+  NODE_OPTIONS            options taken before the command line's (not -e, -p, scripts)
   UV_THREADPOOL_SIZE      worker pool size (default 4)
   TZ, TZDIR               Intl's default time zone, and where the tz database is
   NODE_ICU_DATA           accepted for compatibility (as --icu-data-dir)
 ";
-
-/// Options that take no value and only set something in `process.execArgv`.
-const PLAIN_FLAGS: &[&str] = &[
-    "--no-warnings",
-    "--no-deprecation",
-    "--throw-deprecation",
-    "--trace-warnings",
-    "--trace-uncaught",
-    "--pending-deprecation",
-    "--expose-gc",
-    "--expose_gc",
-    "--enable-source-maps",
-    "--preserve-symlinks",
-];
-
-/// Options of the form `--name=value` we accept (the value is ignored or read by lib).
-const VALUE_FLAGS: &[&str] = &[
-    "--env-file",
-    "--input-type",
-    "--stack-trace-limit",
-    "--icu-data-dir",
-    "--max-old-space-size",
-    "--stack-size",
-    "--unhandled-rejections",
-];
 
 fn fail(msg: &str, code: i32) -> ! {
     let _ = write_all(2, format!("unode: {msg}\n").as_bytes());
@@ -92,9 +73,13 @@ fn main() {
         Some("vm") => vm_cmd::main(&args[1..]),
         _ => {}
     }
-    let mut exec_argv = Vec::new();
+    let mut flags = flags::Flags::default();
+    if let Ok(text) = std::env::var("NODE_OPTIONS") {
+        if let Err(msg) = flags.take_node_options(&text) {
+            fail(&msg, 9)
+        }
+    }
     let mut entry = None;
-    let mut input_module = false;
     let mut i = 0;
     while i < args.len() {
         let a = &args[i];
@@ -118,8 +103,8 @@ fn main() {
                 let Some(code) = args.get(i + 1) else {
                     fail(&format!("{a} requires an argument"), 9)
                 };
-                exec_argv.push(a.clone());
-                exec_argv.push(code.clone());
+                flags.exec_argv.push(a.clone());
+                flags.exec_argv.push(code.clone());
                 entry = Some(Entry::Eval {
                     code: code.clone(),
                     print: a.contains('p'),
@@ -136,23 +121,12 @@ fn main() {
                 i += 1;
                 break;
             }
-            s if PLAIN_FLAGS.contains(&s) => {
-                exec_argv.push(a.clone());
-                i += 1;
-            }
-            s if s.starts_with("--")
-                && VALUE_FLAGS.iter().any(|f| s.starts_with(&format!("{f}="))) =>
-            {
-                if s == "--input-type=module" {
-                    input_module = true;
-                } else if s.starts_with("--input-type=") && s != "--input-type=commonjs" {
-                    fail(&format!("invalid value for --input-type: {}", &s[13..]), 9);
-                }
-                exec_argv.push(a.clone());
-                i += 1;
-            }
-            s if s.starts_with('-') && s.len() > 1 => fail(&format!("bad option: {s}"), 9),
-            _ => break,
+            _ => match flags.take(&args, i, true) {
+                Ok(0) if a.starts_with('-') && a.len() > 1 => fail(&format!("bad option: {a}"), 9),
+                Ok(0) => break,
+                Ok(used) => i += used,
+                Err(msg) => fail(&msg, 9),
+            },
         }
     }
     let entry = match entry {
@@ -171,8 +145,11 @@ fn main() {
     unode_runtime::run(Options {
         entry,
         args: args[i..].to_vec(),
-        exec_argv,
-        input_module,
+        exec_argv: flags.exec_argv,
+        options: flags.options,
+        require: flags.require,
+        import: flags.import,
+        input_module: flags.input_module,
         argv0,
     })
 }

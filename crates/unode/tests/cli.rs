@@ -524,3 +524,27 @@ fn console_log_into_a_closed_pipe_ends_quietly_as_node() {
         }
     }
 }
+
+#[test]
+fn option_values_are_checked() {
+    let out = unode()
+        .args(["--max-http-header-size=many", "-e", "1"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(9));
+    assert_eq!(
+        text(&out.stderr),
+        "unode: --max-http-header-size requires a positive integer: many\n"
+    );
+    let out = unode()
+        .args(["-e", "1"])
+        .env("NODE_OPTIONS", "--require \"unterminated")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(9));
+    assert!(
+        text(&out.stderr).contains("NODE_OPTIONS"),
+        "{}",
+        text(&out.stderr)
+    );
+}

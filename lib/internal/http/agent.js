@@ -5,6 +5,8 @@
 const net = require('net');
 const EventEmitter = require('events');
 const { validateNumber, validateOneOf, validateString } = require('internal/errors');
+// NODE_DEBUG=http: the agent's steps, as Node logs them.
+const debug = require('util').debuglog('http');
 
 function freeSocketErrorListener() {
   this.destroy();
@@ -35,6 +37,7 @@ function Agent(options) {
 
   this.on('free', (socket, options) => {
     const name = this.getName(options);
+    debug('agent.on(free)', name);
     if (!socket.writable) {
       socket.destroy();
       return;
@@ -156,6 +159,7 @@ Agent.prototype.createSocket = function(req, options, cb) {
     cb(null, s);
   };
   let called = false;
+  debug('createConnection', name, options);
   const newSocket = this.createConnection(options, oncreate);
   if (newSocket) oncreate(null, newSocket);
 };
@@ -190,6 +194,7 @@ function installListeners(agent, s, options) {
 // moving to the free pool leaves one set for the other and stays counted).
 Agent.prototype.removeSocket = function(s, options) {
   const name = this.getName(options);
+  debug('removeSocket', name, 'writable:', s.writable);
   for (const sets of [this.sockets, this.freeSockets]) {
     const list = sets[name];
     if (!list) continue;

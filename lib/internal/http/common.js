@@ -86,12 +86,27 @@ var connectionAccessor = {
   },
 };
 
+var defaultsOfParsers;
+function parserDefaults() {
+  if (defaultsOfParsers === undefined) {
+    const { getOptionValue } = require('internal/options');
+    defaultsOfParsers = {
+      maxHeaderSize: getOptionValue('--max-http-header-size'),
+      lenient: getOptionValue('--insecure-http-parser'),
+    };
+  }
+  return defaultsOfParsers;
+}
+
 // A parser for one connection. `execute` returns the rows the bytes completed:
 // see crates/runtime/src/bindings/http_parser.rs.
 class HTTPParser {
   // `lenient`: Node's insecureHTTPParser (see `lenient` in crates/http/src/lib.rs).
-  constructor(response, maxHeaderSize, lenient = false) {
-    this.id = binding.create(response, maxHeaderSize || 0, !!lenient);
+  // Unset, either follows its command-line option (--max-http-header-size,
+  // --insecure-http-parser).
+  constructor(response, maxHeaderSize, lenient) {
+    var defaults = parserDefaults();
+    this.id = binding.create(response, maxHeaderSize || defaults.maxHeaderSize, lenient === undefined ? defaults.lenient : !!lenient);
   }
 
   execute(data) {
@@ -173,6 +188,7 @@ var METHODS = [
 ];
 
 module.exports = {
+  parserDefaults,
   storeHead: binding.storeHead,
   finishHead: binding.finishHead,
   HEAD_SEND_NOW: binding.HEAD_SEND_NOW,

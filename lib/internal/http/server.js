@@ -48,6 +48,8 @@ var kConnectionsCheckingInterval = Symbol('http.server.connectionsCheckingInterv
 // A request being timed for its 'http' performance entry (while someone observes them).
 var kPerfRequest = Symbol('kPerfRequest');
 var emitTwo = require('events')[require('internal/events/symbols').kEmitTwo];
+// NODE_DEBUG=http: connections, as Node logs them (not requests: this runs per request).
+var debug = require('util').debuglog('http');
 
 
 function ServerResponse(req, options) {
@@ -316,6 +318,7 @@ function checkConnections(server) {
 
 function connectionListener(socket) {
   const server = this;
+  debug('SERVER new http connection');
   if (server.timeout && typeof socket.setTimeout === 'function') socket.setTimeout(server.timeout);
   socket.on('timeout', socketOnTimeout);
   const state = {

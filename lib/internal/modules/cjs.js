@@ -234,6 +234,17 @@ Module.createRequire = function createRequire(filename) {
   return makeRequire(m);
 };
 
+// -r/--require: each module loaded as the working directory would require it, ahead of the
+// entry point; a missing one names `internal/preload` as its requirer, as Node's does.
+Module._preloadModules = function _preloadModules(requests) {
+  const parent = new Module('internal/preload', null);
+  parent.paths = Module._nodeModulePaths(process.cwd());
+  for (const request of requests) {
+    const res = resolver.resolveCjs(request, null, builtinSet, { paths: [process.cwd()], requireStack: ['internal/preload'] });
+    Module._load(res.kind === 'builtin' ? request : res.filename, parent, false);
+  }
+};
+
 // The entry point: CommonJS runs now; an ES module returns the promise of its evaluation.
 Module.runMain = function runMain(main) {
   const res = resolver.resolveCjs(path.resolve(main), null, new Set(), { requireStack: [] });

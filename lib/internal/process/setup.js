@@ -60,8 +60,9 @@ function setupProcess(process, options, requireBuiltin) {
   define('moduleLoadList', []);
   define('argv0', options.argv0);
   define('_exiting', false);
-  define('noDeprecation', options.execArgv.includes('--no-deprecation'));
-  define('throwDeprecation', options.execArgv.includes('--throw-deprecation'));
+  const { getOptionValue } = requireBuiltin('internal/options');
+  define('noDeprecation', !getOptionValue('--deprecation'));
+  define('throwDeprecation', getOptionValue('--throw-deprecation'));
   define('traceDeprecation', false);
 
   define('cwd', function cwd() { return binding.cwd(); });

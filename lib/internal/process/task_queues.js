@@ -134,8 +134,7 @@ function processPromiseRejections() {
 var mode;
 function unhandledRejectionsMode() {
   if (mode === undefined) {
-    const flag = process.execArgv.find((a) => a.startsWith('--unhandled-rejections='));
-    mode = flag ? flag.slice('--unhandled-rejections='.length) : 'throw';
+    mode = require('internal/options').getOptionValue('--unhandled-rejections');
   }
   return mode;
 }

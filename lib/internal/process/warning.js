@@ -2,6 +2,8 @@
 // process.emitWarning: a 'warning' event on the next tick; printed to stderr unless
 // --no-warnings (or --no-deprecation for deprecations).
 
+const { getOptionValue } = require('internal/options');
+
 let traceHintShown = false;
 
 function emitWarning(warning, type, code, ctor) {
@@ -35,8 +37,8 @@ function emitWarning(warning, type, code, ctor) {
 }
 
 function writeWarning(warning) {
-  if (process.execArgv.includes('--no-warnings')) return;
-  const trace = process.execArgv.includes('--trace-warnings');
+  if (!getOptionValue('--warnings')) return;
+  const trace = getOptionValue('--trace-warnings');
   let msg = `(node:${process.pid}) `;
   if (warning.code) msg += `[${warning.code}] `;
   msg += trace && warning.stack ? warning.stack : `${warning.name}: ${warning.message}`;

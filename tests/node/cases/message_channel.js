@@ -12,7 +12,8 @@ port1.postMessage({ a: 1 });
 port1.postMessage('second');
 port1.on('close', () => console.log('port1 close'));
 port2.on('close', () => console.log('port2 close'));
-setTimeout(() => port1.close(), 5);
+// Late enough that the channels below have closed (node closes a pair across threads).
+setTimeout(() => port1.close(), 200);
 const e = new MessageEvent('message', { data: 5 }); console.log(e.data, e.origin, e.lastEventId, e.source, e.ports, e instanceof Event);
 const c2 = new MessageChannel();
 c2.port2.onmessage = (ev) => { console.log('onmessage', ev.data, ev.target === c2.port2); c2.port2.close(); };
