@@ -207,6 +207,9 @@ module.exports = function start(options) {
   if (getOptionValue('--expose-gc') || getOptionValue('--expose_gc')) defineGlobal('gc', gc);
 
   defineLazyGlobal('console', () => requireBuiltin('console'));
+  defineLazyGlobal('WebAssembly', () => requireBuiltin('internal/webassembly'));
+  const EngineWeakRef = globalThis.WeakRef;
+  defineLazyGlobal('WeakRef', () => requireBuiltin('internal/util/weak_ref')(EngineWeakRef));
   defineLazyGlobal('Buffer', () => requireBuiltin('buffer').Buffer);
   // Node's atob/btoa (QuickJS-ng has its own, with other error messages).
   defineLazyGlobal('atob', () => requireBuiltin('buffer').atob);

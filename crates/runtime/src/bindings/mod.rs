@@ -34,6 +34,7 @@ mod tls_wrap;
 mod util;
 mod uv;
 mod vm;
+mod wasm;
 pub mod worker;
 mod x509;
 mod zlib;
@@ -76,6 +77,7 @@ pub fn internal_binding<'js>(ctx: &Ctx<'js>, state: &Shared, name: &str) -> Resu
         "util" => util::init(&obj)?,
         "uv" => uv::init(&obj)?,
         "vm" => vm::init(&obj, state)?,
+        "wasm" => wasm::init(&obj)?,
         "worker" => worker::init(&obj)?,
         "zlib" => zlib::init(&obj)?,
         _ => {
