@@ -89,10 +89,13 @@ function runEntry(options) {
 
 // -e/-p code sees the builtin modules as globals (`fs`, `http`, ...), each loaded on first
 // use and replaced by an assignment, as in Node's [eval] context; names the global object
-// has already (console, process, crypto) keep their values.
+// has already (console, process, crypto) keep their values. The names come from the
+// builtin list itself (Module.builtinModules less the seed's lib* modules), not from the
+// loader, which `-e 0` does not load.
 function addBuiltinGlobals() {
-  for (const name of require('internal/modules/cjs').Module.builtinModules) {
-    if (name.startsWith('_') || name.includes('/') || Object.prototype.hasOwnProperty.call(globalThis, name)) continue;
+  for (const name of require.ids) {
+    if (name.startsWith('_') || name.startsWith('lib') || name.includes('/') ||
+      Object.prototype.hasOwnProperty.call(globalThis, name)) continue;
     const setReal = (value) => {
       delete globalThis[name];
       globalThis[name] = value;
