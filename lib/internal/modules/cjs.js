@@ -136,7 +136,14 @@ Module.prototype.load = function load(filename) {
     return;
   }
   if (!Module._extensions[ext]) ext = '.js';
-  Module._extensions[ext](this, filename);
+  try {
+    Module._extensions[ext](this, filename);
+  } catch (err) {
+    // The entry point is imported as the ES module it is (see runMain); a required one is
+    // required as one.
+    if (err !== kDetectedModule || this.id === '.') throw err;
+    this.exports = requireEsm(filename, this.parent);
+  }
   this.loaded = true;
   if (this.exports && Object.getPrototypeOf(this.exports) === circularWarningProxy) {
     Object.setPrototypeOf(this.exports, Object.prototype);
@@ -172,8 +179,27 @@ function stripBOM(content) {
   return content.charCodeAt(0) === 0xfeff ? content.slice(1) : content;
 }
 
+// Thrown by a file of no declared format that turned out to be an ES module (see
+// resolve's detectedModules): its loader takes it from there as one.
+const kDetectedModule = Symbol('kDetectedModule');
+
+function compileModule(content, filename) {
+  try {
+    return compileFunction(content, filename, WRAPPER_PARAMS);
+  } catch (err) {
+    if (!(err instanceof SyntaxError) || !resolver.isAmbiguousFormat(filename)) throw err;
+    try {
+      internalBinding('contextify').checkScript(content, `${filename}#syntax-detection`, true);
+    } catch {
+      throw err;
+    }
+    resolver.markDetectedModule(filename);
+    throw kDetectedModule;
+  }
+}
+
 Module.prototype._compile = function _compile(content, filename) {
-  const fn = compileFunction(require('internal/main').stripShebang(content), filename, WRAPPER_PARAMS);
+  const fn = compileModule(require('internal/main').stripShebang(content), filename);
   const req = makeRequire(this);
   return fn.call(this.exports, this.exports, req, this, filename, path.dirname(filename));
 };
@@ -252,7 +278,13 @@ Module.runMain = function runMain(main) {
   if (resolver.formatOf(filename) === 'module') {
     return require('internal/modules/esm').importMain(filename);
   }
-  Module._load(filename, null, true);
+  try {
+    Module._load(filename, null, true);
+  } catch (err) {
+    if (err !== kDetectedModule) throw err;
+    process.mainModule = undefined;
+    return require('internal/modules/esm').importMain(filename);
+  }
   return null;
 };
 

@@ -113,6 +113,8 @@ function load(id) {
   const format = resolver.formatOf(filename);
   if (format === 'json') {
     meta.source = `export default JSON.parse(${JSON.stringify(fsBinding.readFileUtf8(filename))});\n`;
+  } else if (format === 'commonjs' && isDetectedModule(filename, fsBinding.readFileUtf8(filename))) {
+    meta.source = fsBinding.readFileUtf8(filename);
   } else if (format === 'commonjs') {
     const source = fsBinding.readFileUtf8(filename);
     meta.source = facade(`globalThis[Symbol.for('unode.esm.require')](${JSON.stringify(filename)})`, cjsExportNames(source));
@@ -120,6 +122,29 @@ function load(id) {
     meta.source = fsBinding.readFileUtf8(filename);
   }
   return meta;
+}
+
+// Module syntax detection for a file imported before anything required it (see resolve's
+// detectedModules): it is an ES module when it does not compile as CommonJS and does as a
+// module. Only sources with a line that could start such syntax are compiled to find out.
+const kModuleSyntax = /^[ \t]*(?:import[\s{*'"]|export[\s{*]|(?:const|let|class)\s+(?:require|module|exports|__filename|__dirname)\b)|\bimport\.meta\b/m;
+
+function isDetectedModule(filename, source) {
+  if (!resolver.isAmbiguousFormat(filename) || !kModuleSyntax.test(source)) return false;
+  const contextify = internalBinding('contextify');
+  try {
+    contextify.compileFunction(source, filename, 'exports, require, module, __filename, __dirname');
+    return false;
+  } catch (err) {
+    if (!(err instanceof SyntaxError)) return false;
+  }
+  try {
+    contextify.checkScript(source, `${filename}#syntax-detection`, true);
+  } catch {
+    return false;
+  }
+  resolver.markDetectedModule(filename);
+  return true;
 }
 
 // The facades' way back into the CommonJS loader.

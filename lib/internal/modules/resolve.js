@@ -693,11 +693,29 @@ function formatOf(filename) {
     case '.js':
     case '': {
       const pkg = packageScope(filename, filename);
-      return pkg !== null && pkg.type === 'module' ? 'module' : 'commonjs';
+      if (pkg !== null && pkg.type === 'module') return 'module';
+      return detectedModules.has(filename) ? 'module' : 'commonjs';
     }
     default:
       return null;
   }
+}
+
+// Node 20's module syntax detection: a .js (or extensionless) file whose package.json
+// names no "type" is CommonJS unless it fails to compile as CommonJS and compiles as an
+// ES module (import/export, import.meta, top-level await, its own `const require`...). The
+// CommonJS loader finds that out when it compiles such a file, and records it here.
+const detectedModules = new Set();
+
+function isAmbiguousFormat(filename) {
+  const ext = path.extname(filename);
+  if (ext !== '.js' && ext !== '') return false;
+  const pkg = packageScope(filename, filename);
+  return pkg === null || pkg.type === 'none';
+}
+
+function markDetectedModule(filename) {
+  detectedModules.add(filename);
 }
 
 // import: `parentFilename` is the importing module, or null for the entry
@@ -977,6 +995,8 @@ module.exports = {
   resolveCjs,
   resolveEsm,
   formatOf,
+  isAmbiguousFormat,
+  markDetectedModule,
   readPackageScope,
   nodeModulePaths,
   cjsLookupPaths,

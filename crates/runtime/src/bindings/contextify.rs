@@ -121,18 +121,28 @@ fn init_contexts<'js>(obj: &Object<'js>) -> Result<()> {
         let realm = CONTEXTS.with(|c| c.borrow_mut().take(id));
         drop(realm);
     })?;
-    // checkScript(source, filename): compiles without running, for vm.Script's SyntaxError
-    // at construction.
+    // checkScript(source, filename, asModule): compiles without running, for vm.Script's
+    // SyntaxError at construction, and (as an ES module) for the CommonJS loader's
+    // detection of module syntax.
     def(
         obj,
         "checkScript",
-        |ctx: Ctx<'js>, source: String, filename: String| -> Result<()> {
+        |ctx: Ctx<'js>,
+         source: String,
+         filename: String,
+         as_module: rquickjs::function::Opt<bool>|
+         -> Result<()> {
             let src = std::ffi::CString::new(source.as_str())
                 .map_err(|_| rquickjs::Exception::throw_type(&ctx, "source contains a NUL byte"))?;
             let name = std::ffi::CString::new(filename)
                 .unwrap_or_else(|_| c"evalmachine.<anonymous>".to_owned());
-            let flags = (qjs::JS_EVAL_TYPE_GLOBAL | qjs::JS_EVAL_FLAG_COMPILE_ONLY) as i32;
-            // SAFETY: as for JS_Eval above; the compiled function is freed unused.
+            let kind = if as_module.0 == Some(true) {
+                qjs::JS_EVAL_TYPE_MODULE
+            } else {
+                qjs::JS_EVAL_TYPE_GLOBAL
+            };
+            let flags = (kind | qjs::JS_EVAL_FLAG_COMPILE_ONLY) as i32;
+            // SAFETY: as for JS_Eval above; the compiled function (or module) is freed unused.
             unsafe {
                 let raw = ctx.as_raw().as_ptr();
                 let v = qjs::JS_Eval(raw, src.as_ptr(), source.len() as _, name.as_ptr(), flags);
