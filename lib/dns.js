@@ -27,7 +27,7 @@ const ERR_LOCAL_ADDRESS = makeCodeError('ERR_INVALID_ARG_VALUE', TypeError, '%s'
 const AI_V4MAPPED = 8;
 const AI_ALL = 16;
 const AI_ADDRCONFIG = 32;
-let defaultOrder = 'verbatim';
+let defaultOrder = require('internal/options').getOptionValue('--dns-result-order');
 
 function dnsException(code, syscall, hostname) {
   let errno;

@@ -15,6 +15,7 @@ var kDefaults = {
   __proto__: null,
   '--max-http-header-size': 16 * 1024,
   '--unhandled-rejections': 'throw',
+  '--dns-result-order': 'verbatim',
   '--require': [],
   '--import': [],
 };

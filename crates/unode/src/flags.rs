@@ -14,6 +14,11 @@ const PLAIN_FLAGS: &[&str] = &[
     "--enable-source-maps",
     "--preserve-symlinks",
     "--insecure-http-parser",
+    "--trace-deprecation",
+    // Accepted for compatibility: unode's crypto is not OpenSSL, and vm's module API is
+    // not behind a flag.
+    "--openssl-legacy-provider",
+    "--experimental-vm-modules",
 ];
 
 /// Options that take a value (read by lib, or accepted and ignored).
@@ -23,11 +28,27 @@ const VALUE_FLAGS: &[&str] = &[
     "--env-file",
     "--input-type",
     "--max-http-header-size",
+    "--dns-result-order",
     "--stack-trace-limit",
     "--icu-data-dir",
     "--max-old-space-size",
     "--stack-size",
     "--unhandled-rejections",
+];
+
+/// Options only the command line may give (Node refuses them in `NODE_OPTIONS`).
+const COMMAND_LINE_ONLY: &[&str] = &[
+    "-e",
+    "--eval",
+    "-p",
+    "--print",
+    "-pe",
+    "-h",
+    "--help",
+    "-v",
+    "--version",
+    "-",
+    "--",
 ];
 
 /// Values the options arrive at, wherever they were given.
@@ -85,6 +106,9 @@ impl Flags {
             "--max-http-header-size" if value.parse::<u32>().is_err() => {
                 return Err(format!("{name} requires a positive integer: {value}"));
             }
+            "--dns-result-order" if !matches!(value, "ipv4first" | "verbatim") => {
+                return Err(format!("invalid value for {name}: {value}"));
+            }
             _ => {}
         }
         if typed {
@@ -95,8 +119,10 @@ impl Flags {
     }
 
     /// Takes the options of `NODE_OPTIONS`: those of the command line's own (an entry point,
-    /// `-e`) and unknown ones are refused, as Node refuses them; words that are not options
-    /// are passed over.
+    /// `-e`, `-p`) are refused, as Node refuses them; other options unode does not know are
+    /// passed over, as are words that are not options. (An environment set up for node may
+    /// name any of node's many options; refusing the ones unode lacks would stop programs
+    /// that run without them.)
     pub fn take_node_options(&mut self, text: &str) -> Result<(), String> {
         let words = split_words(text)?;
         let mut i = 0;
@@ -104,7 +130,7 @@ impl Flags {
             let used = self.take(&words, i, false)?;
             if used > 0 {
                 i += used;
-            } else if words[i].starts_with('-') {
+            } else if COMMAND_LINE_ONLY.contains(&words[i].split('=').next().unwrap_or_default()) {
                 return Err(format!("{} is not allowed in NODE_OPTIONS", words[i]));
             } else {
                 i += 1;
@@ -200,5 +226,10 @@ mod tests {
             Err("-e is not allowed in NODE_OPTIONS".into())
         );
         assert!(f.take_node_options("\"open").is_err());
+        // An option of node's that unode lacks is passed over.
+        let mut f = Flags::default();
+        f.take_node_options("--experimental-wasm-modules --no-warnings")
+            .unwrap();
+        assert_eq!(f.options, ["--no-warnings"]);
     }
 }

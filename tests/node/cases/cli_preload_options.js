@@ -40,7 +40,9 @@ run(['-r']);
 run(['-p', 'preloaded'], { NODE_OPTIONS: '-r ./a.js --require "./with space.js"' });
 run(['-r', './a.js', 'main.js'], { NODE_OPTIONS: '--no-warnings -r hook' });
 run(['-e', '1'], { NODE_OPTIONS: '-e 1' });
-run(['-e', '1'], { NODE_OPTIONS: '--no-such-option' });
+// Options of node's that unode lacks are passed over in NODE_OPTIONS (node takes them).
+run(['-p', 'require("dns").getDefaultResultOrder()'], { NODE_OPTIONS: '--experimental-wasm-modules --dns-result-order=ipv4first' });
+run(['--trace-deprecation', '--openssl-legacy-provider', '-p', 'process.execArgv.length']);
 
 // Builtin modules are globals of -e/-p code, loaded on first use, replaceable.
 run(['-p', '[typeof http, typeof zlib.gzipSync, fs === require("fs"), Object.keys(globalThis).includes("fs")]']);
