@@ -159,6 +159,42 @@ fn extern_index(ext: Extern) -> u32 {
     })
 }
 
+fn memory_at(ctx: &Ctx<'_>, id: u32) -> Result<Memory> {
+    match extern_at(ctx, id)? {
+        Extern::Memory(m) => Ok(m),
+        _ => Err(Exception::throw_type(ctx, "not a WebAssembly.Memory")),
+    }
+}
+
+fn table_at(ctx: &Ctx<'_>, id: u32) -> Result<Table> {
+    match extern_at(ctx, id)? {
+        Extern::Table(t) => Ok(t),
+        _ => Err(Exception::throw_type(ctx, "not a WebAssembly.Table")),
+    }
+}
+
+fn global_at(ctx: &Ctx<'_>, id: u32) -> Result<Global> {
+    match extern_at(ctx, id)? {
+        Extern::Global(g) => Ok(g),
+        _ => Err(Exception::throw_type(ctx, "not a WebAssembly.Global")),
+    }
+}
+
+fn func_at(ctx: &Ctx<'_>, id: u32) -> Result<Func> {
+    match extern_at(ctx, id)? {
+        Extern::Func(f) => Ok(f),
+        _ => Err(Exception::throw_type(ctx, "not a WebAssembly function")),
+    }
+}
+
+/// Where a memory's bytes are now, and how many.
+fn memory_bytes(m: Memory) -> (usize, usize) {
+    with_store(|mut s| {
+        let data = m.data_mut(&mut s);
+        (data.as_mut_ptr() as usize, data.len())
+    })
+}
+
 fn kind_of(ty: &ExternType) -> &'static str {
     match ty {
         ExternType::Func(_) => "function",
@@ -194,10 +230,7 @@ fn to_wasm<'js>(ctx: &Ctx<'js>, v: &Value<'js>, ty: ValType) -> Result<Val> {
         ValType::F64 => Val::F64(F64::from_float(number(ctx, v)?)),
         ValType::FuncRef if v.is_null() => Val::FuncRef(Nullable::Null),
         ValType::FuncRef => match v.as_number() {
-            Some(id) => match extern_at(ctx, id as u32)? {
-                Extern::Func(f) => Val::FuncRef(Nullable::Val(f)),
-                _ => return Err(Exception::throw_type(ctx, "not a WebAssembly function")),
-            },
+            Some(id) => Val::FuncRef(Nullable::Val(func_at(ctx, id as u32)?)),
             None => return Err(Exception::throw_type(ctx, "not a WebAssembly function")),
         },
         _ => {
@@ -504,9 +537,7 @@ pub fn init<'js>(obj: &rquickjs::Object<'js>) -> Result<()> {
         obj,
         "call",
         |ctx: Ctx<'js>, id: u32, args: Array<'js>, fns: Value<'js>| -> Result<Value<'js>> {
-            let Extern::Func(func) = extern_at(&ctx, id)? else {
-                return Err(Exception::throw_type(&ctx, "not a WebAssembly function"));
-            };
+            let func = func_at(&ctx, id)?;
             let ty = with_store(|s| func.ty(&s));
             let mut params = Vec::with_capacity(ty.params().len());
             for (i, t) in ty.params().iter().enumerate() {
@@ -559,13 +590,8 @@ pub fn init<'js>(obj: &rquickjs::Object<'js>) -> Result<()> {
         obj,
         "memoryGeneration",
         |ctx: Ctx<'js>, id: u32| -> Result<u32> {
-            let Extern::Memory(m) = extern_at(&ctx, id)? else {
-                return Err(Exception::throw_type(&ctx, "not a WebAssembly.Memory"));
-            };
-            let (ptr, len) = with_store(|mut s| {
-                let data = m.data_mut(&mut s);
-                (data.as_mut_ptr() as usize, data.len())
-            });
+            let m = memory_at(&ctx, id)?;
+            let (ptr, len) = memory_bytes(m);
             Ok(HANDLES.with(|h| {
                 let mut h = h.borrow_mut();
                 let entry = h.memories.iter_mut().find(|e| e.0 == id as usize);
@@ -587,13 +613,8 @@ pub fn init<'js>(obj: &rquickjs::Object<'js>) -> Result<()> {
         obj,
         "memoryBuffer",
         |ctx: Ctx<'js>, id: u32| -> Result<Value<'js>> {
-            let Extern::Memory(m) = extern_at(&ctx, id)? else {
-                return Err(Exception::throw_type(&ctx, "not a WebAssembly.Memory"));
-            };
-            let (ptr, len) = with_store(|mut s| {
-                let data = m.data_mut(&mut s);
-                (data.as_mut_ptr() as usize, data.len())
-            });
+            let m = memory_at(&ctx, id)?;
+            let (ptr, len) = memory_bytes(m);
             // SAFETY: the bytes belong to the thread's store, which outlives the runtime's JS
             // values; the JS side detaches this buffer whenever they move or grow (see
             // memoryGeneration), before any JS can read it again.
@@ -609,9 +630,7 @@ pub fn init<'js>(obj: &rquickjs::Object<'js>) -> Result<()> {
         obj,
         "memoryGrow",
         |ctx: Ctx<'js>, id: u32, delta: u32| -> Result<f64> {
-            let Extern::Memory(m) = extern_at(&ctx, id)? else {
-                return Err(Exception::throw_type(&ctx, "not a WebAssembly.Memory"));
-            };
+            let m = memory_at(&ctx, id)?;
             Ok(with_store(|mut s| m.grow(&mut s, delta as u64)).map_or(-1.0, |old| old as f64))
         },
     )?;
@@ -649,9 +668,7 @@ pub fn init<'js>(obj: &rquickjs::Object<'js>) -> Result<()> {
         obj,
         "globalInfo",
         |ctx: Ctx<'js>, id: u32| -> Result<Array<'js>> {
-            let Extern::Global(g) = extern_at(&ctx, id)? else {
-                return Err(Exception::throw_type(&ctx, "not a WebAssembly.Global"));
-            };
+            let g = global_at(&ctx, id)?;
             let ty = with_store(|s| g.ty(&s));
             let info = Array::new(ctx.clone())?;
             info.set(0, type_name(ty.content()))?;
@@ -663,9 +680,7 @@ pub fn init<'js>(obj: &rquickjs::Object<'js>) -> Result<()> {
         obj,
         "globalGet",
         |ctx: Ctx<'js>, id: u32| -> Result<Value<'js>> {
-            let Extern::Global(g) = extern_at(&ctx, id)? else {
-                return Err(Exception::throw_type(&ctx, "not a WebAssembly.Global"));
-            };
+            let g = global_at(&ctx, id)?;
             to_js(&ctx, &with_store(|s| g.get(&s)))
         },
     )?;
@@ -673,9 +688,7 @@ pub fn init<'js>(obj: &rquickjs::Object<'js>) -> Result<()> {
         obj,
         "globalSet",
         |ctx: Ctx<'js>, id: u32, value: Value<'js>| -> Result<()> {
-            let Extern::Global(g) = extern_at(&ctx, id)? else {
-                return Err(Exception::throw_type(&ctx, "not a WebAssembly.Global"));
-            };
+            let g = global_at(&ctx, id)?;
             let ty = with_store(|s| g.ty(&s));
             let v = to_wasm(&ctx, &value, ty.content())?;
             with_store(|mut s| g.set(&mut s, v)).map_err(|_| {
@@ -698,9 +711,7 @@ pub fn init<'js>(obj: &rquickjs::Object<'js>) -> Result<()> {
         obj,
         "tableLength",
         |ctx: Ctx<'js>, id: u32| -> Result<f64> {
-            let Extern::Table(t) = extern_at(&ctx, id)? else {
-                return Err(Exception::throw_type(&ctx, "not a WebAssembly.Table"));
-            };
+            let t = table_at(&ctx, id)?;
             Ok(with_store(|s| t.size(&s)) as f64)
         },
     )?;
@@ -709,9 +720,7 @@ pub fn init<'js>(obj: &rquickjs::Object<'js>) -> Result<()> {
         obj,
         "tableGet",
         |ctx: Ctx<'js>, id: u32, index: u32| -> Result<Value<'js>> {
-            let Extern::Table(t) = extern_at(&ctx, id)? else {
-                return Err(Exception::throw_type(&ctx, "not a WebAssembly.Table"));
-            };
+            let t = table_at(&ctx, id)?;
             match with_store(|s| t.get(&s, index as u64)) {
                 Some(Ref::Func(Nullable::Val(f))) => {
                     Ok(Value::new_int(ctx, extern_index(Extern::Func(f)) as i32))
@@ -725,14 +734,9 @@ pub fn init<'js>(obj: &rquickjs::Object<'js>) -> Result<()> {
         obj,
         "tableSet",
         |ctx: Ctx<'js>, id: u32, index: u32, func: Option<u32>| -> Result<bool> {
-            let Extern::Table(t) = extern_at(&ctx, id)? else {
-                return Err(Exception::throw_type(&ctx, "not a WebAssembly.Table"));
-            };
+            let t = table_at(&ctx, id)?;
             let value = match func {
-                Some(f) => match extern_at(&ctx, f)? {
-                    Extern::Func(f) => Ref::Func(Nullable::Val(f)),
-                    _ => return Err(Exception::throw_type(&ctx, "not a WebAssembly function")),
-                },
+                Some(f) => Ref::Func(Nullable::Val(func_at(&ctx, f)?)),
                 None => Ref::Func(Nullable::Null),
             };
             Ok(with_store(|mut s| t.set(&mut s, index as u64, value)).is_ok())
@@ -742,9 +746,7 @@ pub fn init<'js>(obj: &rquickjs::Object<'js>) -> Result<()> {
         obj,
         "tableGrow",
         |ctx: Ctx<'js>, id: u32, delta: u32| -> Result<f64> {
-            let Extern::Table(t) = extern_at(&ctx, id)? else {
-                return Err(Exception::throw_type(&ctx, "not a WebAssembly.Table"));
-            };
+            let t = table_at(&ctx, id)?;
             Ok(
                 with_store(|mut s| t.grow(&mut s, delta as u64, Ref::Func(Nullable::Null)))
                     .map_or(-1.0, |old| old as f64),
