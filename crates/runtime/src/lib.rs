@@ -43,9 +43,23 @@ pub struct Options {
     pub argv0: String,
 }
 
+/// The process's runtime options and `--require` modules, which its worker threads take
+/// too (Node loads a `--require` module in every worker, an `--import` one only in the main
+/// thread).
+struct ProcessOptions {
+    options: Vec<String>,
+    require: Vec<String>,
+}
+
+static PROCESS_OPTIONS: std::sync::OnceLock<ProcessOptions> = std::sync::OnceLock::new();
+
 /// Runs a program to completion and ends the process with its exit code.
 pub fn run(opts: Options) -> ! {
     let start_ns = time::monotonic_ns();
+    let _ = PROCESS_OPTIONS.set(ProcessOptions {
+        options: opts.options.clone(),
+        require: opts.require.clone(),
+    });
     // Node ignores SIGPIPE: a write to a closed pipe is an EPIPE error, not death.
     let _ = signal::ignore(signal::SIGPIPE);
     let code = match boot(opts, start_ns, None) {
@@ -71,8 +85,14 @@ pub(crate) fn run_worker(init: bindings::worker::WorkerInit) -> i32 {
         entry: Entry::Worker,
         args,
         exec_argv: Vec::new(),
-        options: Vec::new(),
-        require: Vec::new(),
+        options: PROCESS_OPTIONS
+            .get()
+            .map(|p| p.options.clone())
+            .unwrap_or_default(),
+        require: PROCESS_OPTIONS
+            .get()
+            .map(|p| p.require.clone())
+            .unwrap_or_default(),
         import: Vec::new(),
         input_module: false,
         argv0: "unode".to_owned(),

@@ -36,6 +36,8 @@ run(['--import', './b.mjs', '-r', './a.js', 'main.js']);
 run(['--import=./b.mjs', '-e', 'console.log("eval", preloaded)']);
 run(['-r', './missing.js', '-e', '1']);
 run(['-r', 'fs', '-p', 'typeof fs.readFileSync']);
+// Worker threads load the --require modules too, not the --import ones.
+run(['-r', './a.js', '--import', './b.mjs', '-e', 'new (require("worker_threads").Worker)("console.log(`worker`, globalThis.preloaded)", { eval: true })']);
 run(['-r']);
 run(['-p', 'preloaded'], { NODE_OPTIONS: '-r ./a.js --require "./with space.js"' });
 run(['-r', './a.js', 'main.js'], { NODE_OPTIONS: '--no-warnings -r hook' });
