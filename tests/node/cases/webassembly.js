@@ -104,6 +104,12 @@ console.log('own global', glob.value);
 try { new WebAssembly.Module(new Uint8Array([1, 2, 3])); } catch (err) { console.log('bad bytes', err instanceof WebAssembly.CompileError, err.name); }
 try { new WebAssembly.Instance(compiled, { env: {} }); } catch (err) { console.log('missing import', err instanceof WebAssembly.LinkError, err.name); }
 try { new WebAssembly.Instance(compiled); } catch (err) { console.log('no imports', err.name); }
+// A start function that traps: the instantiation's RuntimeError.
+const trapsAtStart = new Uint8Array([
+  0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+  ...section(1, vec([type([], [])])), ...section(3, vec([[0]])), ...section(8, [0]), ...section(10, vec([body([0x00])])),
+]);
+try { new WebAssembly.Instance(new WebAssembly.Module(trapsAtStart)); } catch (err) { console.log('start traps', err instanceof WebAssembly.RuntimeError); }
 
 WebAssembly.instantiate(bytes, imports).then(({ module: m, instance: i }) => {
   console.log('instantiate(bytes)', m instanceof WebAssembly.Module, i.exports.add(1, 1));

@@ -294,7 +294,7 @@ fn entering<'js, R>(
     ctx: &Ctx<'js>,
     fns: &Value<'js>,
     f: impl FnOnce() -> std::result::Result<R, wasmi::Error>,
-) -> Result<std::result::Result<R, String>> {
+) -> Result<std::result::Result<R, wasmi::Error>> {
     let saved = LENT.with(|l| l.replace((ctx.as_raw().as_ptr(), Some(fns.as_raw()))));
     let out = f();
     LENT.with(|l| l.set(saved));
@@ -306,7 +306,7 @@ fn entering<'js, R>(
                 let thrown = unsafe { Value::from_raw(ctx.clone(), thrown) };
                 return Err(ctx.throw(thrown));
             }
-            Ok(Err(e.to_string()))
+            Ok(Err(e))
         }
     }
 }
@@ -520,13 +520,14 @@ pub fn init<'js>(obj: &rquickjs::Object<'js>) -> Result<()> {
                     }
                     Ok(rows.into_value())
                 }
-                Err(msg) => {
-                    let kind = if msg.contains("trap") || msg.contains("unreachable") {
+                // A trap is the start function's; anything else is the imports'.
+                Err(e) => {
+                    let kind = if e.as_trap_code().is_some() {
                         "RuntimeError"
                     } else {
                         "LinkError"
                     };
-                    format!("{kind}: {msg}").into_js(&ctx)
+                    format!("{kind}: {e}").into_js(&ctx)
                 }
             }
         },
@@ -564,7 +565,7 @@ pub fn init<'js>(obj: &rquickjs::Object<'js>) -> Result<()> {
                     wrapped.set(0, value)?;
                     Ok(wrapped.into_value())
                 }
-                Err(msg) => msg.into_js(&ctx),
+                Err(e) => e.to_string().into_js(&ctx),
             }
         },
     )?;
