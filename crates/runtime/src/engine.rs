@@ -167,6 +167,16 @@ pub fn eval_script<'js>(
     }
 }
 
+/// A copy of the bytes behind an ArrayBuffer, typed array or DataView; None for anything else.
+pub fn copy_bytes(ctx: &Ctx<'_>, value: &Value<'_>) -> Option<Vec<u8>> {
+    match bytes_of(ctx, value)? {
+        (_, 0) => Some(Vec::new()),
+        // SAFETY: bytes_of gives the live bytes of `value`, which the caller holds; they are
+        // copied before any JS runs again.
+        (ptr, len) => Some(unsafe { std::slice::from_raw_parts(ptr, len) }.to_vec()),
+    }
+}
+
 /// The address and length of the bytes behind an ArrayBuffer, typed array or DataView.
 pub fn bytes_of(ctx: &Ctx<'_>, value: &Value<'_>) -> Option<(*mut u8, usize)> {
     let raw = ctx.as_raw().as_ptr();

@@ -4,7 +4,7 @@
 //! called through the JS side's list of host functions, which every call into wasm lends
 //! for its duration: no JS value is kept here beyond the call that passed it.
 
-use crate::engine::{bigint, bytes_of, external_array_buffer};
+use crate::engine::{bigint, copy_bytes, external_array_buffer};
 use rquickjs::{qjs, Array, Ctx, Exception, Function, IntoJs, Result, Value};
 use std::cell::{Cell, RefCell};
 use std::ptr::NonNull;
@@ -765,13 +765,10 @@ fn module_at(ctx: &Ctx<'_>, id: u32) -> Result<(Module, Layout)> {
 
 /// The bytes of a BufferSource, copied (the module keeps what it needs).
 fn wasm_bytes<'js>(ctx: &Ctx<'js>, v: &Value<'js>) -> Result<Vec<u8>> {
-    match bytes_of(ctx, v) {
-        Some((_, 0)) => Ok(Vec::new()),
-        // SAFETY: bytes_of gives the live bytes of the buffer `v`, which the caller holds.
-        Some((ptr, len)) => Ok(unsafe { std::slice::from_raw_parts(ptr, len) }.to_vec()),
-        None => Err(Exception::throw_type(
+    copy_bytes(ctx, v).ok_or_else(|| {
+        Exception::throw_type(
             ctx,
             "WebAssembly.Module(): Argument 0 must be a buffer source",
-        )),
-    }
+        )
+    })
 }

@@ -5,7 +5,7 @@
 //! lib/v8.js), so no JS value crosses threads.
 
 use super::{def, slots};
-use crate::engine::bytes_of;
+use crate::engine::copy_bytes;
 use rquickjs::{qjs, Array, ArrayBuffer, Ctx, Exception, Object, Result, Value};
 use std::cell::RefCell;
 use std::collections::VecDeque;
@@ -230,11 +230,7 @@ pub fn requested_exit() -> Option<i32> {
 }
 
 fn bytes(ctx: &Ctx<'_>, v: &Value<'_>) -> Result<Vec<u8>> {
-    match bytes_of(ctx, v) {
-        // SAFETY: a live JS buffer, copied before any JS runs again.
-        Some((p, n)) => Ok(unsafe { std::slice::from_raw_parts(p, n) }.to_vec()),
-        None => Err(Exception::throw_type(ctx, "expected an ArrayBufferView")),
-    }
+    copy_bytes(ctx, v).ok_or_else(|| Exception::throw_type(ctx, "expected an ArrayBufferView"))
 }
 
 /// Envelopes as JS takes them: [[kind, payload], ...] (payload an ArrayBuffer or code).
